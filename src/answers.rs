@@ -1,0 +1,431 @@
+//! `Answers`: every value an install needs, merged once from flags, environment and the answers
+//! file, and validated. Nothing downstream sees clap types.
+
+use crate::cli::{Cli, DEFAULT_TEMPLATES_REF, DEFAULT_TEMPLATES_REPO};
+use crate::failure::{Failure, Outcome};
+use crate::names;
+use crate::secrets::Secret;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_PROJECT: &str = "3scale-apim";
+pub const DEFAULT_DISPLAY_NAME: &str = "3Scale API Management";
+pub const DEFAULT_REGISTRY: &str = "registry.redhat.io";
+pub const PASSWORD_ENV: &str = "THREESCALE_REGISTRY_PASSWORD";
+
+#[derive(Debug, Clone)]
+pub struct Answers {
+    pub yes: bool,
+    pub verbose: bool,
+    pub quiet: bool,
+    pub oc: Option<PathBuf>,
+    pub kubeconfig: Option<PathBuf>,
+    pub context: Option<String>,
+    pub project: String,
+    pub display_name: String,
+    /// `None` until given or discovered on the cluster.
+    pub wildcard_domain: Option<String>,
+    pub rwx_storage_class: Option<String>,
+    pub registry_server: String,
+    pub registry_username: Option<String>,
+    pub registry_password: Option<Secret>,
+    pub templates: TemplatesSource,
+    /// Template parameters in the order given; later entries win.
+    pub params: Vec<(String, String)>,
+    pub credentials_file: Option<PathBuf>,
+    pub show_secrets: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplatesSource {
+    Git { repo: String, git_ref: String },
+    Dir(PathBuf),
+}
+
+/// The answers file. Keys are the long flag names with `_`; unknown keys are errors.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswersFile {
+    oc: Option<PathBuf>,
+    kubeconfig: Option<PathBuf>,
+    context: Option<String>,
+    project: Option<String>,
+    display_name: Option<String>,
+    wildcard_domain: Option<String>,
+    rwx_storage_class: Option<String>,
+    registry_server: Option<String>,
+    registry_username: Option<String>,
+    registry_password_file: Option<PathBuf>,
+    templates_repo: Option<String>,
+    templates_ref: Option<String>,
+    templates_dir: Option<PathBuf>,
+    #[serde(default)]
+    params: BTreeMap<String, serde_yaml::Value>,
+    credentials_file: Option<PathBuf>,
+    show_secrets: Option<bool>,
+}
+
+/// A value the install needs and nobody gave, with every way to give it.
+pub struct Missing {
+    pub what: &'static str,
+    pub flag: &'static str,
+    pub env: &'static str,
+    pub key: &'static str,
+}
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {}, env {}, answers-file key `{}`",
+            self.what, self.flag, self.env, self.key
+        )
+    }
+}
+
+impl Answers {
+    /// Merges flags (clap already folded in THREESCALE_* variables) over the answers file, reads
+    /// the registry password, and validates every value given. Reports all problems at once.
+    pub fn resolve(
+        cli: Cli,
+        password_env: Option<String>,
+        stdin: &mut dyn Read,
+    ) -> Outcome<Answers> {
+        let file = match &cli.run.config {
+            Some(path) => read_answers_file(path)?,
+            None => AnswersFile::default(),
+        };
+        let mut problems = Vec::new();
+
+        let project = cli
+            .install
+            .project
+            .or(file.project)
+            .unwrap_or_else(|| DEFAULT_PROJECT.into());
+        if let Err(why) = names::check_project_name(&project) {
+            problems.push(format!(
+                "project name '{project}' is invalid: {why} (--project)"
+            ));
+        }
+        let wildcard_domain = cli.install.wildcard_domain.or(file.wildcard_domain);
+        if let Some(d) = &wildcard_domain {
+            if let Err(why) = names::check_wildcard_domain(d) {
+                problems.push(format!(
+                    "wildcard domain '{d}' is invalid: {why} (--wildcard-domain)"
+                ));
+            }
+        }
+        let registry_server = cli
+            .registry
+            .registry_server
+            .or(file.registry_server)
+            .unwrap_or_else(|| DEFAULT_REGISTRY.into());
+        if registry_server.contains("://")
+            || registry_server.is_empty()
+            || registry_server.contains(char::is_whitespace)
+        {
+            problems.push(format!(
+                "registry server '{registry_server}' is invalid: give a host such as registry.redhat.io, without scheme (--registry-server)"
+            ));
+        }
+        let registry_username = cli
+            .registry
+            .registry_username
+            .or(file.registry_username)
+            .filter(|u| !u.is_empty());
+
+        let registry_password = match read_password(
+            cli.registry.registry_password_stdin,
+            cli.registry.registry_password_file.as_deref(),
+            password_env,
+            file.registry_password_file.as_deref(),
+            stdin,
+        ) {
+            Ok(p) => p,
+            Err(why) => {
+                problems.push(why);
+                None
+            }
+        };
+
+        let mut params = Vec::new();
+        for (k, v) in &file.params {
+            match yaml_scalar(v) {
+                Some(text) => params.push((k.clone(), text)),
+                None => problems.push(format!(
+                    "answers file: params.{k} must be a string, number or boolean"
+                )),
+            }
+        }
+        let mut from_flags: Vec<&str> = Vec::new();
+        for p in &cli.install.params {
+            match p.split_once('=') {
+                Some((k, v)) if is_param_name(k) => {
+                    if from_flags.contains(&k) {
+                        problems.push(format!("--param {k} is given more than once: keep one"));
+                    }
+                    from_flags.push(k);
+                    params.push((k.to_string(), v.to_string()));
+                }
+                _ => problems.push(format!(
+                    "--param '{}' is not KEY=VALUE with a KEY of letters, digits and '_'",
+                    mask_param_value(p)
+                )),
+            }
+        }
+
+        let templates = match (
+            cli.templates.templates_dir.or(file.templates_dir),
+            cli.templates.templates_repo,
+            cli.templates.templates_ref,
+        ) {
+            (Some(dir), None, None) => TemplatesSource::Dir(dir),
+            (_, repo, git_ref) => TemplatesSource::Git {
+                repo: repo
+                    .or(file.templates_repo)
+                    .unwrap_or_else(|| DEFAULT_TEMPLATES_REPO.into()),
+                git_ref: git_ref
+                    .or(file.templates_ref)
+                    .unwrap_or_else(|| DEFAULT_TEMPLATES_REF.into()),
+            },
+        };
+
+        if !problems.is_empty() {
+            return Err(Failure::input(format!("the input has {} problem(s):\n  - {}", problems.len(), problems.join("\n  - ")))
+                .with_help("fix the values above; `threescale-install --help` lists every flag and its environment variable"));
+        }
+        Ok(Answers {
+            yes: cli.run.yes,
+            verbose: cli.run.verbose,
+            quiet: cli.run.quiet,
+            oc: cli.cluster.oc.or(file.oc),
+            kubeconfig: cli.cluster.kubeconfig.or(file.kubeconfig),
+            context: cli.cluster.context.or(file.context),
+            project,
+            display_name: cli
+                .install
+                .display_name
+                .or(file.display_name)
+                .unwrap_or_else(|| DEFAULT_DISPLAY_NAME.into()),
+            wildcard_domain,
+            rwx_storage_class: cli.install.rwx_storage_class.or(file.rwx_storage_class),
+            registry_server,
+            registry_username,
+            registry_password,
+            templates,
+            params,
+            credentials_file: cli.install.credentials_file.or(file.credentials_file),
+            show_secrets: cli.output.show_secrets || file.show_secrets.unwrap_or(false),
+        })
+    }
+
+    /// The values still missing once the cluster has been asked for what it can tell.
+    pub fn missing(&self) -> Vec<Missing> {
+        let mut missing = Vec::new();
+        if self.wildcard_domain.is_none() {
+            missing.push(Missing {
+                what: "wildcard domain (could not be read from the cluster)",
+                flag: "--wildcard-domain",
+                env: "THREESCALE_WILDCARD_DOMAIN",
+                key: "wildcard_domain",
+            });
+        }
+        if self.registry_username.is_none() {
+            missing.push(Missing {
+                what: "registry username",
+                flag: "--registry-username",
+                env: "THREESCALE_REGISTRY_USERNAME",
+                key: "registry_username",
+            });
+        }
+        if self.registry_password.is_none() {
+            missing.push(Missing {
+                what: "registry password",
+                flag: "--registry-password-stdin or --registry-password-file",
+                env: PASSWORD_ENV,
+                key: "registry_password_file",
+            });
+        }
+        missing
+    }
+
+    /// The value of a template parameter given by the user, if any (the last one wins).
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn read_answers_file(path: &Path) -> Outcome<AnswersFile> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Failure::input(format!(
+            "cannot read the answers file {}: {e}",
+            path.display()
+        ))
+        .with_help("check the path given with --config or THREESCALE_CONFIG")
+    })?;
+    if text.trim().is_empty() {
+        return Ok(AnswersFile::default());
+    }
+    serde_yaml::from_str(&text).map_err(|e| {
+        Failure::input(format!(
+            "the answers file {} is not valid: {e}",
+            path.display()
+        ))
+        .with_help("templates/answers.example.yaml in the project documents every key")
+    })
+}
+
+/// Flags beat the environment, which beats the answers file.
+fn read_password(
+    from_stdin: bool,
+    file: Option<&Path>,
+    env: Option<String>,
+    answers_file: Option<&Path>,
+    stdin: &mut dyn Read,
+) -> Result<Option<Secret>, String> {
+    let read_file = |path: &Path| {
+        std::fs::read_to_string(path)
+            .map(|t| Secret::new(trim_line_end(&t)))
+            .map_err(|e| {
+                format!(
+                    "cannot read the registry password file {}: {e}",
+                    path.display()
+                )
+            })
+    };
+    let password = if from_stdin {
+        let mut text = String::new();
+        stdin
+            .read_to_string(&mut text)
+            .map_err(|e| format!("cannot read the registry password from standard input: {e}"))?;
+        Secret::new(trim_line_end(&text))
+    } else if let Some(path) = file {
+        read_file(path)?
+    } else if let Some(value) = env {
+        Secret::new(value)
+    } else if let Some(path) = answers_file {
+        read_file(path)?
+    } else {
+        return Ok(None);
+    };
+    if password.expose().is_empty() {
+        return Err("the registry password is empty".into());
+    }
+    Ok(Some(password))
+}
+
+fn trim_line_end(text: &str) -> String {
+    text.strip_suffix('\n')
+        .map(|t| t.strip_suffix('\r').unwrap_or(t))
+        .unwrap_or(text)
+        .to_string()
+}
+
+fn yaml_scalar(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        serde_yaml::Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// Template parameter names: what oc's `IsEnvVarName` accepts, restricted to what templates use.
+pub fn is_param_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// `KEY=value` → `KEY=•••` for messages: a malformed --param may still carry a secret.
+fn mask_param_value(p: &str) -> String {
+    match p.split_once('=') {
+        Some((k, _)) => format!("{k}=…"),
+        None => p.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn resolve(args: &[&str], env_password: Option<&str>) -> Outcome<Answers> {
+        let mut argv = vec!["threescale-install"];
+        argv.extend_from_slice(args);
+        let cli = Cli::try_parse_from(argv).unwrap();
+        Answers::resolve(cli, env_password.map(String::from), &mut std::io::empty())
+    }
+
+    #[test]
+    fn defaults_apply_and_nothing_else_is_invented() {
+        let a = resolve(&[], None).unwrap();
+        assert_eq!(a.project, DEFAULT_PROJECT);
+        assert_eq!(a.registry_server, DEFAULT_REGISTRY);
+        assert_eq!(a.missing().len(), 3);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let err = resolve(
+            &[
+                "--project",
+                "Bad_Name",
+                "--wildcard-domain",
+                "https://x",
+                "-p",
+                "1X=y",
+            ],
+            None,
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("3 problem(s)"), "{text}");
+        assert!(
+            text.contains("Bad_Name") && text.contains("https://x") && text.contains("1X=…"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn answers_file_is_below_flags_and_rejects_unknown_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, "project: from-file\nwildcard_domain: apps.file.example\nparams:\n  TENANT_NAME: t1\n  IMAGESTREAM_TAG_IMPORT_INSECURE: false\n").unwrap();
+        let a = resolve(
+            &["--config", path.to_str().unwrap(), "--project", "from-flag"],
+            None,
+        )
+        .unwrap();
+        assert_eq!(a.project, "from-flag");
+        assert_eq!(a.wildcard_domain.as_deref(), Some("apps.file.example"));
+        assert_eq!(a.param("IMAGESTREAM_TAG_IMPORT_INSECURE"), Some("false"));
+
+        std::fs::write(&path, "projekt: x\n").unwrap();
+        let err = resolve(&["--config", path.to_str().unwrap()], None)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown field `projekt`"), "{err}");
+    }
+
+    #[test]
+    fn password_file_beats_environment() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pw");
+        std::fs::write(&path, "from-file\n").unwrap();
+        let a = resolve(
+            &["--registry-password-file", path.to_str().unwrap()],
+            Some("from-env"),
+        )
+        .unwrap();
+        assert_eq!(a.registry_password.unwrap().expose(), "from-file");
+        let a = resolve(&[], Some("from-env")).unwrap();
+        assert_eq!(a.registry_password.unwrap().expose(), "from-env");
+    }
+}

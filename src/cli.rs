@@ -1,0 +1,204 @@
+//! The command line as clap sees it. Nothing outside `answers.rs` reads these types.
+
+use clap::{Args, Parser};
+use std::path::PathBuf;
+
+pub const DEFAULT_TEMPLATES_REPO: &str =
+    "https://github.com/3scale/3scale-amp-openshift-templates.git";
+pub const DEFAULT_TEMPLATES_REF: &str = "2.8.0.GA";
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0    installed (or already installed), or nothing to do
+  1    unexpected internal error
+  2    bad usage or input: a flag, environment variable, answers-file key or value
+  3    preflight failed: not logged in, missing permission, no usable storage class, templates unavailable
+  4    a change to the cluster failed
+  130  interrupted";
+
+/// Install Red Hat 3scale API Management 2.8 on OpenShift from the official templates.
+///
+/// Every value can come from a flag, its THREESCALE_* environment variable, or an answers file
+/// (--config); flags win over the environment, which wins over the answers file, which wins over
+/// values discovered on the cluster.
+#[derive(Debug, Parser)]
+#[command(name = "threescale-install", version = version_text(), after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub run: RunArgs,
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+    #[command(flatten)]
+    pub install: InstallArgs,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+    #[command(flatten)]
+    pub templates: TemplateArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+const fn version_text() -> &'static str {
+    concat!(
+        env!("CARGO_PKG_VERSION"),
+        " (default templates ref 2.8.0.GA)"
+    )
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Run")]
+pub struct RunArgs {
+    /// Never prompt: take every value from flags, environment or the answers file, and fail listing
+    /// everything missing
+    #[arg(short = 'y', long, env = "THREESCALE_YES")]
+    pub yes: bool,
+
+    /// Answers file (YAML); see templates/answers.example.yaml for every key
+    #[arg(long = "config", value_name = "FILE", env = "THREESCALE_CONFIG")]
+    pub config: Option<PathBuf>,
+
+    /// Print each oc command (secrets redacted) as it runs
+    #[arg(short, long, env = "THREESCALE_VERBOSE", conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print only errors and the final summary
+    #[arg(short, long, env = "THREESCALE_QUIET")]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Cluster")]
+pub struct ClusterArgs {
+    /// The oc binary to use [default: oc from PATH]
+    #[arg(long, value_name = "PATH", env = "THREESCALE_OC")]
+    pub oc: Option<PathBuf>,
+
+    /// Kubeconfig passed to oc as --kubeconfig
+    #[arg(long, value_name = "PATH", env = "THREESCALE_KUBECONFIG")]
+    pub kubeconfig: Option<PathBuf>,
+
+    /// Kubeconfig context passed to oc as --context
+    #[arg(long, value_name = "NAME", env = "THREESCALE_CONTEXT")]
+    pub context: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Install")]
+pub struct InstallArgs {
+    /// Project to install into; created if missing [default: 3scale-apim]
+    #[arg(long, value_name = "NAME", env = "THREESCALE_PROJECT")]
+    pub project: Option<String>,
+
+    /// Display name of a project that is created [default: 3Scale API Management]
+    #[arg(long, value_name = "TEXT", env = "THREESCALE_DISPLAY_NAME")]
+    pub display_name: Option<String>,
+
+    /// Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster's ingress
+    /// domain, when readable]
+    #[arg(long, value_name = "DOMAIN", env = "THREESCALE_WILDCARD_DOMAIN")]
+    pub wildcard_domain: Option<String>,
+
+    /// ReadWriteMany storage class for system-storage [default: the one RWX-capable class]
+    #[arg(long, value_name = "NAME", env = "THREESCALE_RWX_STORAGE_CLASS")]
+    pub rwx_storage_class: Option<String>,
+
+    /// Template parameter, repeatable (values go to oc on stdin, never on its command line)
+    #[arg(
+        short = 'p',
+        long = "param",
+        value_name = "KEY=VALUE",
+        env = "THREESCALE_PARAMS",
+        value_delimiter = '\n'
+    )]
+    pub params: Vec<String>,
+
+    /// Where to write the credentials (mode 0600) [default: a per-project file in the state dir]
+    #[arg(long, value_name = "PATH", env = "THREESCALE_CREDENTIALS_FILE")]
+    pub credentials_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Registry (pull secret threescale-registry-auth)")]
+pub struct RegistryArgs {
+    /// Registry the 3scale images come from [default: registry.redhat.io]
+    #[arg(long, value_name = "HOST", env = "THREESCALE_REGISTRY_SERVER")]
+    pub registry_server: Option<String>,
+
+    /// Registry user, e.g. a registry service account '12345|name'
+    #[arg(long, value_name = "USER", env = "THREESCALE_REGISTRY_USERNAME")]
+    pub registry_username: Option<String>,
+
+    /// Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)
+    #[arg(
+        long,
+        env = "THREESCALE_REGISTRY_PASSWORD_STDIN",
+        conflicts_with = "registry_password_file"
+    )]
+    pub registry_password_stdin: bool,
+
+    /// Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)
+    #[arg(long, value_name = "PATH", env = "THREESCALE_REGISTRY_PASSWORD_FILE")]
+    pub registry_password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Templates")]
+pub struct TemplateArgs {
+    /// Git repository of the templates: URL or local path (mirrors, disconnected sites)
+    /// [default: https://github.com/3scale/3scale-amp-openshift-templates.git]
+    #[arg(
+        long,
+        value_name = "URL|PATH",
+        env = "THREESCALE_TEMPLATES_REPO",
+        conflicts_with = "templates_dir"
+    )]
+    pub templates_repo: Option<String>,
+
+    /// Tag, branch or commit of the templates repository [default: 2.8.0.GA]
+    #[arg(
+        long,
+        value_name = "REF",
+        env = "THREESCALE_TEMPLATES_REF",
+        conflicts_with = "templates_dir"
+    )]
+    pub templates_ref: Option<String>,
+
+    /// Use an existing checkout of the templates; no git at all
+    #[arg(long, value_name = "DIR", env = "THREESCALE_TEMPLATES_DIR")]
+    pub templates_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
+pub struct OutputArgs {
+    /// Print passwords and tokens in the summary even when stdout is not a terminal
+    #[arg(long, env = "THREESCALE_SHOW_SECRETS")]
+    pub show_secrets: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_flag_has_an_environment_variable() {
+        let cmd = Cli::command();
+        for arg in cmd.get_arguments() {
+            if matches!(arg.get_id().as_str(), "help" | "version") {
+                continue;
+            }
+            let env = arg.get_env().map(|e| e.to_string_lossy().into_owned());
+            assert!(
+                env.as_deref().is_some_and(|e| e.starts_with("THREESCALE_")),
+                "--{} has no THREESCALE_* environment variable",
+                arg.get_id()
+            );
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! threescale-install: installs Red Hat 3scale API Management 2.8 on OpenShift from the official
+//! templates, wrapping `oc`.
+
+pub mod answers;
+pub mod cli;
+pub mod failure;
+mod install;
+pub mod names;
+pub mod oc;
+pub mod param_file;
+pub mod paths;
+mod prompt;
+pub mod secrets;
+pub mod steps;
+pub mod template;
+pub mod templates_repo;
+pub mod ui;
+
+use answers::{Answers, PASSWORD_ENV};
+use failure::{Failure, FailureKind};
+
+/// Runs the command line to completion.
+pub fn run(cli: cli::Cli) -> Result<(), Failure> {
+    // Ctrl-C and SIGTERM end the run with 130; the terminal gets its cursor back. oc children
+    // share our process group and get the same signal from the terminal.
+    let _ = ctrlc::set_handler(|| {
+        let _ = console::Term::stderr().show_cursor();
+        std::process::exit(i32::from(FailureKind::Interrupted.exit_code()));
+    });
+    let password_env = std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty());
+    let answers = Answers::resolve(cli, password_env, &mut std::io::stdin())?;
+    let ui = ui::Ui::new(answers.quiet, answers.verbose);
+    install::install(answers, &ui)
+}

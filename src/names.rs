@@ -1,0 +1,150 @@
+//! Validation of the names the cluster will accept, with reasons a person can act on.
+
+/// A project name: an RFC 1123 label of at most 63 characters.
+pub fn check_project_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("it is empty".into());
+    }
+    if name.len() > 63 {
+        return Err(format!(
+            "it has {} characters; at most 63 are allowed",
+            name.len()
+        ));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+    {
+        return Err(format!(
+            "'{c}' is not allowed: use lower-case letters, digits and '-'"
+        ));
+    }
+    if name.starts_with('-') || name.ends_with('-') {
+        return Err("it must start and end with a letter or digit".into());
+    }
+    Ok(())
+}
+
+/// A wildcard domain as `WILDCARD_DOMAIN` expects: a DNS name without scheme, wildcard or final dot.
+pub fn check_wildcard_domain(domain: &str) -> Result<(), String> {
+    if domain.is_empty() {
+        return Err("it is empty".into());
+    }
+    if domain.contains("://") {
+        return Err("give the domain alone, without a scheme such as https://".into());
+    }
+    if domain.contains('*') {
+        return Err("give the domain without '*.': the routes are created below it".into());
+    }
+    if domain.ends_with('.') {
+        return Err("remove the trailing dot".into());
+    }
+    if domain.len() > 253 {
+        return Err(format!(
+            "it has {} characters; at most 253 are allowed",
+            domain.len()
+        ));
+    }
+    for label in domain.split('.') {
+        if label.is_empty() {
+            return Err("it has an empty label (two dots in a row, or a leading dot)".into());
+        }
+        if label.len() > 63 {
+            return Err(format!(
+                "the label '{label}' has {} characters; at most 63 are allowed",
+                label.len()
+            ));
+        }
+        if let Some(c) = label
+            .chars()
+            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+        {
+            let hint = if c.is_ascii_uppercase() {
+                " (use lower case)"
+            } else {
+                ""
+            };
+            return Err(format!("'{c}' is not allowed in a DNS name{hint}"));
+        }
+        if label.starts_with('-') || label.ends_with('-') {
+            return Err(format!(
+                "the label '{label}' must not start or end with '-'"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The candidate closest to `name` by edit distance, when it is close enough to be a typo.
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let upper = name.to_uppercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&upper, &c.to_uppercase()), c))
+        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(cur)
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn project_names() {
+        assert!(check_project_name("3scale-apim").is_ok());
+        for bad in ["", "My_Proj", "-x", "x-", &"a".repeat(64)] {
+            assert!(check_project_name(bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn wildcard_domains() {
+        assert!(check_wildcard_domain("apps.cluster.example.com").is_ok());
+        let cases = [
+            ("https://x", "scheme"),
+            ("*.apps.x", "'*."),
+            ("apps.x.", "trailing dot"),
+            ("apps..x", "empty label"),
+            ("Apps.x", "lower case"),
+            ("-a.x", "start or end"),
+        ];
+        for (bad, why) in cases {
+            let err = check_wildcard_domain(bad).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
+        let long_label = format!("{}.x", "a".repeat(64));
+        assert!(check_wildcard_domain(&long_label).is_err());
+        let too_long = vec!["abcdefghi"; 26].join(".");
+        assert!(check_wildcard_domain(&too_long)
+            .unwrap_err()
+            .contains("253"));
+    }
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        let names = ["WILDCARD_DOMAIN", "TENANT_NAME", "ADMIN_PASSWORD"];
+        assert_eq!(closest("WILDCARD_DOMIAN", names), Some("WILDCARD_DOMAIN"));
+        assert_eq!(closest("tenant_name", names), Some("TENANT_NAME"));
+        assert_eq!(closest("SOMETHING_ELSE_ENTIRELY", names), None);
+    }
+}

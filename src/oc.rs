@@ -1,0 +1,487 @@
+//! The only place that spawns `oc`. Typed calls, separate stdout/stderr, a deadline per call, and
+//! errors that carry the (redacted) command and what oc printed.
+
+use crate::secrets::Redactor;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// oc's own per-request timeout; a request slower than this fails instead of hanging.
+const REQUEST_TIMEOUT: &str = "--request-timeout=60s";
+/// Process deadline for one oc call; `new-app` creates ~66 objects, each one request.
+const CALL_DEADLINE: Duration = Duration::from_secs(600);
+
+pub type CommandLog = Arc<dyn Fn(&str) + Send + Sync>;
+
+pub struct Oc {
+    program: PathBuf,
+    global_args: Vec<String>,
+    redactor: Redactor,
+    on_command: Option<CommandLog>,
+}
+
+/// Why an oc call failed.
+#[derive(Debug)]
+pub struct OcError {
+    /// The command line, secrets masked.
+    pub command: String,
+    pub status: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    /// Set when oc could not be started or was killed at its deadline.
+    pub problem: Option<String>,
+}
+
+impl OcError {
+    /// The reason of oc's `Error from server (<Reason>): ...` line, e.g. `Forbidden`, `NotFound`.
+    pub fn reason(&self) -> Option<&str> {
+        self.stderr.lines().rev().find_map(|line| {
+            let rest = line.trim().strip_prefix("Error from server (")?;
+            rest.split_once(')').map(|(reason, _)| reason)
+        })
+    }
+
+    /// The last meaningful line oc printed: newer oc prints klog noise before the message.
+    pub fn message(&self) -> String {
+        let text = if self.stderr.trim().is_empty() {
+            &self.stdout
+        } else {
+            &self.stderr
+        };
+        text.trim().to_string()
+    }
+
+    /// A `help:` line for the failures every command shares (login, connection).
+    pub fn common_help(&self) -> Option<String> {
+        let msg = self.message();
+        if msg.contains("You must be logged in") || msg.contains("system:anonymous") {
+            Some("your oc session is not logged in or has expired: run `oc login` first".into())
+        } else if msg.contains("was refused") || msg.contains("Unable to connect to the server") {
+            Some("the API server cannot be reached: check the cluster URL (`oc whoami --show-server`), VPN and proxy".into())
+        } else if self.reason() == Some("Forbidden") {
+            Some("your user lacks a permission: ask a cluster or project admin for it, or run as a user who has it".into())
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for OcError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.problem, self.status) {
+            (Some(p), _) => write!(f, "`{}` {p}", self.command),
+            (None, Some(code)) => write!(f, "`{}` failed (exit status {code})", self.command),
+            (None, None) => write!(f, "`{}` was killed by a signal", self.command),
+        }?;
+        let msg = self.message();
+        if !msg.is_empty() {
+            write!(f, ":\n{}", indent(&msg))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for OcError {}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The parts of `oc version -o json` we use.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionInfo {
+    #[serde(default)]
+    pub openshift_version: Option<String>,
+    #[serde(default)]
+    pub server_version: Option<KubeVersion>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KubeVersion {
+    #[serde(default)]
+    pub git_version: String,
+    #[serde(default)]
+    pub minor: String,
+}
+
+/// A Kubernetes `List` as `oc get -o json` prints it.
+#[derive(Debug, Deserialize)]
+pub struct List<T> {
+    #[serde(default = "Vec::new")]
+    pub items: Vec<T>,
+}
+
+impl Oc {
+    /// Finds oc: the explicit path if given (must exist), else `oc` on PATH.
+    pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, String> {
+        match explicit {
+            Some(path) if path.is_file() => Ok(path.to_path_buf()),
+            Some(path) if path.components().count() == 1 => {
+                which::which(path).map_err(|_| format!("{} was not found on PATH", path.display()))
+            }
+            Some(path) => Err(format!(
+                "{} does not exist or is not a file",
+                path.display()
+            )),
+            None => which::which("oc").map_err(|_| "oc was not found on PATH".to_string()),
+        }
+    }
+
+    pub fn new(
+        program: PathBuf,
+        kubeconfig: Option<&Path>,
+        context: Option<&str>,
+        redactor: Redactor,
+    ) -> Self {
+        let mut global_args = Vec::new();
+        if let Some(k) = kubeconfig {
+            global_args.push(format!("--kubeconfig={}", k.display()));
+        }
+        if let Some(c) = context {
+            global_args.push(format!("--context={c}"));
+        }
+        Oc {
+            program,
+            global_args,
+            redactor,
+            on_command: None,
+        }
+    }
+
+    pub fn program(&self) -> &Path {
+        &self.program
+    }
+
+    /// Called with each command line (redacted) before it runs: verbose output.
+    pub fn set_command_log(&mut self, log: CommandLog) {
+        self.on_command = Some(log);
+    }
+
+    fn command_line(&self, args: &[String]) -> String {
+        self.redactor.redact(&format!("oc {}", args.join(" ")))
+    }
+
+    /// Runs oc with `args` (after the global flags) and optional stdin; Ok only for exit 0.
+    pub fn run(&self, args: &[&str], stdin: Option<&[u8]>) -> Result<String, OcError> {
+        let out = self.run_unchecked(args, stdin)?;
+        if out.status == Some(0) {
+            Ok(out.stdout)
+        } else {
+            Err(out)
+        }
+    }
+
+    /// Runs oc and returns whatever happened as an `OcError`-shaped record (status may be 0).
+    fn run_unchecked(&self, args: &[&str], stdin: Option<&[u8]>) -> Result<OcError, OcError> {
+        let (mut record, stdout) = self.exec(args, stdin)?;
+        record.stdout = self.redactor.redact(&String::from_utf8_lossy(&stdout));
+        Ok(record)
+    }
+
+    /// Runs oc once under the call deadline. The record has stderr redacted and stdout empty;
+    /// stdout comes back raw beside it, for the callers that read secrets.
+    fn exec(&self, args: &[&str], stdin: Option<&[u8]>) -> Result<(OcError, Vec<u8>), OcError> {
+        let mut full: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        full.extend(self.global_args.iter().cloned());
+        full.push(REQUEST_TIMEOUT.to_string());
+        let command = self.command_line(&full);
+        if let Some(log) = &self.on_command {
+            log(&command);
+        }
+        let mut record = OcError {
+            command,
+            status: None,
+            stdout: String::new(),
+            stderr: String::new(),
+            problem: None,
+        };
+        // oc has no use for the registry password; keep it out of its environment.
+        let mut expr = duct::cmd(&self.program, &full)
+            .env_remove(crate::answers::PASSWORD_ENV)
+            .stdout_capture()
+            .stderr_capture()
+            .unchecked();
+        expr = match stdin {
+            Some(bytes) => expr.stdin_bytes(bytes.to_vec()),
+            None => expr.stdin_null(),
+        };
+        let handle = match expr.start() {
+            Ok(h) => h,
+            Err(e) => {
+                record.problem = Some(format!("could not be started: {e}"));
+                return Err(record);
+            }
+        };
+        let output = match handle.wait_timeout(CALL_DEADLINE) {
+            Ok(Some(output)) => output.clone(),
+            Ok(None) => {
+                let _ = handle.kill();
+                record.problem = Some(format!(
+                    "did not finish within {} s and was stopped",
+                    CALL_DEADLINE.as_secs()
+                ));
+                return Err(record);
+            }
+            Err(e) => {
+                record.problem = Some(format!("could not be waited for: {e}"));
+                return Err(record);
+            }
+        };
+        record.status = output.status.code();
+        record.stderr = self
+            .redactor
+            .redact(&String::from_utf8_lossy(&output.stderr));
+        Ok((record, output.stdout))
+    }
+
+    pub fn whoami(&self) -> Result<String, OcError> {
+        Ok(self.run(&["whoami"], None)?.trim().to_string())
+    }
+
+    /// The API server URL of the current context (oc does not contact the server for this).
+    pub fn server_url(&self) -> Result<String, OcError> {
+        Ok(self
+            .run(&["whoami", "--show-server"], None)?
+            .trim()
+            .to_string())
+    }
+
+    /// `oc version -o json`; on a 3.11 client (no `-o`), the plain text is parsed instead.
+    pub fn version(&self) -> Result<VersionInfo, OcError> {
+        match self.run(&["version", "-o", "json"], None) {
+            Ok(json) => {
+                serde_json::from_str(&json).map_err(|e| self.parse_error("oc version -o json", e))
+            }
+            Err(e) if e.message().contains("unknown shorthand flag") => {
+                let text = self.run(&["version"], None)?;
+                Ok(parse_plain_version(&text))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn parse_error(&self, what: &str, e: impl fmt::Display) -> OcError {
+        OcError {
+            command: what.to_string(),
+            status: Some(0),
+            stdout: String::new(),
+            stderr: String::new(),
+            problem: Some(format!("printed JSON we could not read: {e}")),
+        }
+    }
+
+    fn ns_args<'a>(args: &mut Vec<&'a str>, namespace: Option<&'a str>) {
+        if let Some(ns) = namespace {
+            args.push("-n");
+            args.push(ns);
+        }
+    }
+
+    /// One object as JSON, or `None` when it does not exist.
+    pub fn get<T: DeserializeOwned>(
+        &self,
+        resource: &str,
+        name: &str,
+        namespace: Option<&str>,
+    ) -> Result<Option<T>, OcError> {
+        let mut args = vec!["get", resource, name, "-o", "json", "--ignore-not-found"];
+        Self::ns_args(&mut args, namespace);
+        let out = self.run(&args, None)?;
+        if out.trim().is_empty() {
+            return Ok(None);
+        }
+        serde_json::from_str(&out)
+            .map(Some)
+            .map_err(|e| self.parse_error(&format!("oc get {resource} {name}"), e))
+    }
+
+    /// A secret read without redaction, for the values the installer must show or store.
+    pub fn get_secret_raw<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        namespace: &str,
+    ) -> Result<Option<T>, OcError> {
+        let (record, out) = self.exec(
+            &[
+                "get",
+                "secret",
+                name,
+                "-o",
+                "json",
+                "--ignore-not-found",
+                "-n",
+                namespace,
+            ],
+            None,
+        )?;
+        if record.status != Some(0) {
+            return Err(record);
+        }
+        if out.iter().all(|b| b.is_ascii_whitespace()) {
+            return Ok(None);
+        }
+        serde_json::from_slice(&out)
+            .map(Some)
+            .map_err(|e| self.parse_error(&format!("oc get secret {name}"), e))
+    }
+
+    /// Every object of the comma-separated `types`, optionally filtered by a label selector.
+    pub fn list<T: DeserializeOwned>(
+        &self,
+        types: &str,
+        namespace: Option<&str>,
+        selector: Option<&str>,
+    ) -> Result<Vec<T>, OcError> {
+        let mut args = vec!["get", types, "-o", "json"];
+        if let Some(s) = selector {
+            args.push("-l");
+            args.push(s);
+        }
+        Self::ns_args(&mut args, namespace);
+        let out = self.run(&args, None)?;
+        serde_json::from_str::<List<T>>(&out)
+            .map(|l| l.items)
+            .map_err(|e| self.parse_error(&format!("oc get {types}"), e))
+    }
+
+    /// A single field with jsonpath (no trailing newline in oc's output).
+    pub fn jsonpath(&self, resource: &str, name: &str, path: &str) -> Result<String, OcError> {
+        let expr = format!("jsonpath={path}");
+        Ok(self
+            .run(&["get", resource, name, "-o", &expr], None)?
+            .trim()
+            .to_string())
+    }
+
+    /// `oc auth can-i`: yes → true; no (exit 1 with `no` on stdout) → false.
+    pub fn can_i(
+        &self,
+        verb: &str,
+        resource: &str,
+        namespace: Option<&str>,
+    ) -> Result<bool, OcError> {
+        let mut args = vec!["auth", "can-i", verb, resource];
+        Self::ns_args(&mut args, namespace);
+        let out = self.run_unchecked(&args, None)?;
+        match (
+            out.status,
+            out.stdout.trim_start().starts_with("yes"),
+            out.stdout.trim_start().starts_with("no"),
+        ) {
+            (Some(0), true, _) => Ok(true),
+            (Some(1), _, true) => Ok(false),
+            _ => Err(out),
+        }
+    }
+
+    /// Creates a project without switching the user's current project in their kubeconfig.
+    pub fn new_project(&self, name: &str, display_name: &str) -> Result<String, OcError> {
+        let display = format!("--display-name={display_name}");
+        self.run(
+            &["new-project", name, &display, "--skip-config-write"],
+            None,
+        )
+    }
+
+    /// `oc create -f -` with the manifest on stdin.
+    pub fn create(&self, manifest: &[u8], namespace: &str) -> Result<String, OcError> {
+        self.run(&["create", "-f", "-", "-n", namespace], Some(manifest))
+    }
+
+    /// `oc replace -f -` with the manifest on stdin.
+    pub fn replace(&self, manifest: &[u8], namespace: &str) -> Result<String, OcError> {
+        self.run(&["replace", "-f", "-", "-n", namespace], Some(manifest))
+    }
+
+    /// `oc new-app --file F --param-file=-`: parameters travel on stdin; `argv_params` are the
+    /// non-secret ones oc's param-file syntax cannot carry exactly.
+    pub fn new_app(
+        &self,
+        template: &Path,
+        param_file: &[u8],
+        argv_params: &[String],
+        namespace: &str,
+    ) -> Result<String, OcError> {
+        let file = template.display().to_string();
+        let mut args = vec!["new-app", "--file", file.as_str(), "--param-file=-"];
+        for p in argv_params {
+            args.push("--param");
+            args.push(p);
+        }
+        args.extend(["-n", namespace]);
+        self.run(&args, Some(param_file))
+    }
+}
+
+/// 3.11's `oc version` text: `openshift v3.11.x` and `kubernetes v1.11.0+...` after `Server`.
+fn parse_plain_version(text: &str) -> VersionInfo {
+    let server_part = text.split_once("\nServer ").map(|(_, s)| s).unwrap_or("");
+    let mut info = VersionInfo::default();
+    for line in server_part.lines() {
+        if let Some(v) = line.strip_prefix("openshift v") {
+            info.openshift_version = Some(v.trim().to_string());
+        }
+        if let Some(v) = line.strip_prefix("kubernetes ") {
+            let minor = v
+                .trim_start_matches('v')
+                .split('.')
+                .nth(1)
+                .unwrap_or("")
+                .to_string();
+            info.server_version = Some(KubeVersion {
+                git_version: v.trim().to_string(),
+                minor,
+            });
+        }
+    }
+    info
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(stderr: &str) -> OcError {
+        OcError {
+            command: "oc x".into(),
+            status: Some(1),
+            stdout: String::new(),
+            stderr: stderr.into(),
+            problem: None,
+        }
+    }
+
+    #[test]
+    fn reason_reads_the_last_server_error_line() {
+        let e = err("E0523 memcache.go:265] couldn't get current server API group list\nError from server (Forbidden): You may not request a new project via this API.\n");
+        assert_eq!(e.reason(), Some("Forbidden"));
+        assert_eq!(
+            err("error: You must be logged in to the server (Unauthorized)").reason(),
+            None
+        );
+    }
+
+    #[test]
+    fn plain_3_11_version_is_understood() {
+        let text = "oc v3.11.0+0cbc58b\nkubernetes v1.11.0+d4cacc0\nfeatures: Basic-Auth GSSAPI Kerberos SPNEGO\n\nServer https://master.example.com:8443\nopenshift v3.11.154\nkubernetes v1.11.0+d4cacc0\n";
+        let v = parse_plain_version(text);
+        assert_eq!(v.openshift_version.as_deref(), Some("3.11.154"));
+        assert_eq!(v.server_version.unwrap().minor, "11");
+    }
+
+    #[test]
+    fn version_json_without_openshift_version_parses() {
+        let json = r#"{"clientVersion": {"gitVersion": "v4.14.0"}, "serverVersion": {"major": "1", "minor": "27+", "gitVersion": "v1.27.8+4fab27b"}, "releaseClientVersion": "4.14.8"}"#;
+        let v: VersionInfo = serde_json::from_str(json).unwrap();
+        assert!(v.openshift_version.is_none());
+        assert_eq!(v.server_version.unwrap().minor, "27+");
+    }
+}

@@ -1,0 +1,155 @@
+//! Application: `oc new-app --file amp/amp.yml --param-file=-`, unless the project already holds
+//! objects labelled `app=<APP_LABEL>`.
+
+use super::{cluster_failure, Action, Ctx, StepId};
+use crate::failure::{Failure, FailureKind, Outcome};
+use crate::oc::OcError;
+use crate::param_file;
+use crate::secrets::{Redactor, Secret};
+use crate::template::Template;
+use serde::Deserialize;
+use std::path::Path;
+
+pub const DEFAULT_APP_LABEL: &str = "3scale-api-management";
+
+#[derive(Deserialize)]
+struct Object {
+    kind: String,
+}
+
+/// Whether a template parameter holds a secret: generated values, and names that say so.
+pub fn is_secret_param(template: &Template, name: &str) -> bool {
+    let generated = template
+        .parameter(name)
+        .is_some_and(|p| p.generate.is_some());
+    generated
+        || ["PASSWORD", "TOKEN", "SECRET", "KEY_BASE", "PRIVATE_KEY"]
+            .iter()
+            .any(|w| name.contains(w))
+}
+
+/// How many objects labelled `app=<label>` the project holds (of the template's types).
+pub fn observe(ctx: &Ctx, project: &str, template: &Template, app_label: &str) -> Outcome<usize> {
+    let types = template.resource_types().join(",");
+    let selector = format!("app={app_label}");
+    let objects: Vec<Object> = ctx
+        .oc
+        .list(&types, Some(project), Some(&selector))
+        .map_err(|e| {
+            Failure::new(FailureKind::Preflight, e).context(format!(
+                "application step: could not list the objects labelled {selector}"
+            ))
+        })?;
+    Ok(objects.iter().filter(|o| !o.kind.is_empty()).count())
+}
+
+/// `existing`: labelled objects found (0 when the project is new). `params` in the order given.
+pub fn plan(
+    existing: usize,
+    template_path: &Path,
+    template: &Template,
+    params: &[(String, String)],
+) -> Outcome<Vec<Action>> {
+    if existing > 0 {
+        return Ok(Vec::new());
+    }
+    let encoded = param_file::encode(params, |k| is_secret_param(template, k)).map_err(|names| {
+        Failure::input(format!(
+            "application step: the value of {} holds '#' together with a quote character, which oc's --param-file syntax cannot carry exactly",
+            names.join(", ")
+        ))
+        .with_help("choose a value without '#', or without quotes")
+    })?;
+    Ok(vec![Action::NewApp {
+        template: template_path.to_path_buf(),
+        param_file: Secret::new(encoded.stdin),
+        argv_params: encoded.argv,
+        param_names: params.iter().map(|(k, _)| k.clone()).collect(),
+    }])
+}
+
+/// The values oc printed with ` # generated` in the parameter list.
+pub fn generated_values(new_app_stdout: &str) -> Vec<String> {
+    new_app_stdout
+        .lines()
+        .filter_map(|l| {
+            l.trim_start()
+                .strip_prefix("* ")?
+                .strip_suffix(" # generated")
+        })
+        .filter_map(|l| l.split_once('=').map(|(_, v)| v.to_string()))
+        .collect()
+}
+
+/// Masks generated values in an oc failure before it can be shown.
+fn scrub(mut e: OcError, redactor: &Redactor) -> OcError {
+    for v in generated_values(&e.stdout) {
+        redactor.add(&v);
+    }
+    e.stdout = redactor.redact(&e.stdout);
+    e.stderr = redactor.redact(&e.stderr);
+    e
+}
+
+pub fn apply(
+    ctx: &Ctx,
+    project: &str,
+    template: &Path,
+    param_file: &Secret,
+    argv_params: &[String],
+) -> Outcome<()> {
+    match ctx.oc.new_app(
+        template,
+        param_file.expose().as_bytes(),
+        argv_params,
+        project,
+    ) {
+        Ok(stdout) => {
+            for v in generated_values(&stdout) {
+                ctx.redactor.add(&v);
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let e = scrub(e, ctx.redactor);
+            let help = if e.stderr.contains("already exists") {
+                Some("objects of an earlier attempt are in the project; run again to reuse them, or delete the project (`oc delete project ...`) for a clean install")
+            } else {
+                None
+            };
+            Err(cluster_failure(
+                StepId::Application,
+                "create the 3scale objects",
+                e,
+                help,
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_values_are_found_whatever_the_label() {
+        let out = "     * With parameters:\n        * TENANT_NAME=3scale\n        * System MySQL Password=ujzde8gx # generated\n        * ADMIN_PASSWORD=a=b # generated\n        * ADMIN_EMAIL=\n";
+        assert_eq!(generated_values(out), ["ujzde8gx", "a=b"]);
+    }
+
+    #[test]
+    fn an_applied_application_is_not_applied_again() {
+        let t = Template::parse("metadata: {name: t}\n").unwrap();
+        assert!(plan(3, Path::new("amp.yml"), &t, &[]).unwrap().is_empty());
+        let planned = plan(
+            0,
+            Path::new("amp.yml"),
+            &t,
+            &[("WILDCARD_DOMAIN".into(), "apps.x".into())],
+        )
+        .unwrap();
+        assert!(
+            matches!(planned.as_slice(), [Action::NewApp { param_names, .. }] if param_names == &["WILDCARD_DOMAIN"])
+        );
+    }
+}

@@ -1,0 +1,294 @@
+//! Credentials: read `secret/system-seed` (the reliable source, also on re-runs), write them to a
+//! 0600 YAML file atomically, and print the summary.
+
+use super::Ctx;
+use crate::failure::{Failure, FailureKind, Outcome};
+use crate::secrets::{Secret, MASK};
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+
+pub const SEED_SECRET: &str = "system-seed";
+
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    pub tenant_name: String,
+    pub master_name: String,
+    pub admin_user: String,
+    pub admin_password: Secret,
+    pub admin_access_token: Secret,
+    pub admin_email: String,
+    pub master_user: String,
+    pub master_password: Secret,
+    pub master_access_token: Secret,
+}
+
+#[derive(Deserialize)]
+struct SeedSecret {
+    #[serde(default)]
+    data: BTreeMap<String, String>,
+}
+
+/// The file's layout. Field order is the order written.
+#[derive(Serialize)]
+struct CredentialsFile<'a> {
+    cluster: &'a str,
+    project: &'a str,
+    admin_portal: String,
+    developer_portal: String,
+    master_portal: String,
+    admin: Login<'a>,
+    master: Login<'a>,
+}
+
+#[derive(Serialize)]
+struct Login<'a> {
+    user: &'a str,
+    password: &'a str,
+    access_token: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+}
+
+impl Credentials {
+    pub fn admin_portal(&self, domain: &str) -> String {
+        format!("https://{}-admin.{domain}", self.tenant_name)
+    }
+    pub fn developer_portal(&self, domain: &str) -> String {
+        format!("https://{}.{domain}", self.tenant_name)
+    }
+    pub fn master_portal(&self, domain: &str) -> String {
+        format!("https://{}.{domain}", self.master_name)
+    }
+}
+
+fn decode(seed: &SeedSecret) -> Result<Credentials, String> {
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let field = |key: &str| -> Result<String, String> {
+        let raw = seed
+            .data
+            .get(key)
+            .ok_or_else(|| format!("{SEED_SECRET} has no key {key}"))?;
+        let bytes = b64
+            .decode(raw)
+            .map_err(|e| format!("{SEED_SECRET} key {key} is not base64: {e}"))?;
+        String::from_utf8(bytes).map_err(|_| format!("{SEED_SECRET} key {key} is not text"))
+    };
+    Ok(Credentials {
+        tenant_name: field("TENANT_NAME")?,
+        master_name: field("MASTER_DOMAIN")?,
+        admin_user: field("ADMIN_USER")?,
+        admin_password: Secret::new(field("ADMIN_PASSWORD")?),
+        admin_access_token: Secret::new(field("ADMIN_ACCESS_TOKEN")?),
+        admin_email: field("ADMIN_EMAIL").unwrap_or_default(),
+        master_user: field("MASTER_USER")?,
+        master_password: Secret::new(field("MASTER_PASSWORD")?),
+        master_access_token: Secret::new(field("MASTER_ACCESS_TOKEN")?),
+    })
+}
+
+pub fn read(ctx: &Ctx, project: &str) -> Outcome<Credentials> {
+    let seed: SeedSecret = ctx
+        .oc
+        .get_secret_raw(SEED_SECRET, project)
+        .map_err(|e| Failure::new(FailureKind::Cluster, e).context(format!("credentials step: could not read secret {SEED_SECRET}")))?
+        .ok_or_else(|| {
+            Failure::new(FailureKind::Cluster, anyhow::anyhow!("credentials step: project {project} has no secret {SEED_SECRET}"))
+                .with_help("the application objects are incomplete: delete the project and install again, or restore system-seed")
+        })?;
+    let creds = decode(&seed).map_err(|e| {
+        Failure::new(
+            FailureKind::Cluster,
+            anyhow::anyhow!("credentials step: {e}"),
+        )
+    })?;
+    for s in [
+        &creds.admin_password,
+        &creds.admin_access_token,
+        &creds.master_password,
+        &creds.master_access_token,
+    ] {
+        ctx.redactor.add_secret(s);
+    }
+    Ok(creds)
+}
+
+/// Writes the file through a 0600 temporary file renamed into place: a reader never sees half a
+/// file, and an existing file's mode is never loosened (only tightened to at most 0600).
+pub fn write_file(
+    path: &Path,
+    cluster: &str,
+    project: &str,
+    domain: &str,
+    c: &Credentials,
+) -> Result<(), String> {
+    let body = CredentialsFile {
+        cluster,
+        project,
+        admin_portal: c.admin_portal(domain),
+        developer_portal: c.developer_portal(domain),
+        master_portal: c.master_portal(domain),
+        admin: Login {
+            user: &c.admin_user,
+            password: c.admin_password.expose(),
+            access_token: c.admin_access_token.expose(),
+            email: Some(c.admin_email.as_str()).filter(|e| !e.is_empty()),
+        },
+        master: Login {
+            user: &c.master_user,
+            password: c.master_password.expose(),
+            access_token: c.master_access_token.expose(),
+            email: None,
+        },
+    };
+    let yaml =
+        serde_yaml::to_string(&body).map_err(|e| format!("cannot render the credentials: {e}"))?;
+    let text = format!("# 3scale API Management logins, written by threescale-install. Keep this file private.\n{yaml}");
+
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mode = match std::fs::metadata(path) {
+        Ok(m) => m.permissions().mode() & 0o600,
+        Err(_) => 0o600,
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "credentials".into());
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.set_permissions(std::fs::Permissions::from_mode(mode))?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("cannot write {}: {e}", path.display())
+    })
+}
+
+/// The summary printed on stdout.
+pub fn summary(
+    project: &str,
+    domain: &str,
+    c: &Credentials,
+    file: &Path,
+    show_secrets: bool,
+) -> String {
+    let secret = |s: &Secret| {
+        if show_secrets {
+            s.expose().to_string()
+        } else {
+            MASK.to_string()
+        }
+    };
+    let mut out = format!("3scale API Management is installed in project {project}.\n\n");
+    out.push_str(&format!("  Admin portal      {}\n", c.admin_portal(domain)));
+    out.push_str(&format!(
+        "  Developer portal  {}\n",
+        c.developer_portal(domain)
+    ));
+    out.push_str(&format!(
+        "  Master portal     {}\n\n",
+        c.master_portal(domain)
+    ));
+    out.push_str(&format!("  Admin user        {}\n", c.admin_user));
+    out.push_str(&format!(
+        "  Admin password    {}\n",
+        secret(&c.admin_password)
+    ));
+    out.push_str(&format!(
+        "  Admin token       {}\n",
+        secret(&c.admin_access_token)
+    ));
+    out.push_str(&format!("  Master user       {}\n", c.master_user));
+    out.push_str(&format!(
+        "  Master password   {}\n",
+        secret(&c.master_password)
+    ));
+    out.push_str(&format!(
+        "  Master token      {}\n\n",
+        secret(&c.master_access_token)
+    ));
+    out.push_str(&format!(
+        "  Credentials file  {} (mode 0600)\n",
+        file.display()
+    ));
+    if !show_secrets {
+        out.push_str("  Passwords and tokens are in the file; --show-secrets prints them here.\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn creds() -> Credentials {
+        Credentials {
+            tenant_name: "3scale".into(),
+            master_name: "master".into(),
+            admin_user: "admin".into(),
+            admin_password: Secret::new("adminpw1"),
+            admin_access_token: Secret::new("tok"),
+            admin_email: String::new(),
+            master_user: "master".into(),
+            master_password: Secret::new("masterpw"),
+            master_access_token: Secret::new("mtok"),
+        }
+    }
+
+    #[test]
+    fn file_is_0600_and_never_loosened() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/creds.yaml");
+        write_file(&path, "https://api", "p", "apps.x", &creds()).unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.contains("admin_portal: https://3scale-admin.apps.x"),
+            "{text}"
+        );
+        assert!(text.contains("password: adminpw1"));
+
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
+        write_file(&path, "https://api", "p", "apps.x", &creds()).unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o400
+        );
+
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        write_file(&path, "https://api", "p", "apps.x", &creds()).unwrap();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+
+    #[test]
+    fn summary_masks_secrets_unless_asked() {
+        let s = summary("p", "apps.x", &creds(), Path::new("/f"), false);
+        assert!(!s.contains("adminpw1") && s.contains("https://master.apps.x"));
+        assert!(summary("p", "apps.x", &creds(), Path::new("/f"), true).contains("adminpw1"));
+    }
+}

@@ -1,0 +1,193 @@
+//! Pull secret `threescale-registry-auth`: the name the template's service accounts list under
+//! `imagePullSecrets`. Built in memory and sent to oc on stdin; the password never reaches argv.
+
+use super::{cluster_failure, Action, Ctx, StepId};
+use crate::failure::{Failure, FailureKind, Outcome};
+use crate::secrets::Secret;
+use base64::Engine;
+use serde::Deserialize;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+pub const NAME: &str = "threescale-registry-auth";
+pub const MANAGED_BY: (&str, &str) = ("app.kubernetes.io/managed-by", "threescale-install");
+
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
+
+/// What the cluster holds for the registry, decoded from `.dockerconfigjson`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Existing {
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+}
+
+#[derive(Deserialize)]
+struct SecretObject {
+    #[serde(default)]
+    data: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct DockerConfig {
+    #[serde(default)]
+    auths: BTreeMap<String, Auth>,
+}
+
+#[derive(Deserialize)]
+struct Auth {
+    username: Option<String>,
+    password: Option<String>,
+    auth: Option<String>,
+}
+
+/// What the project holds under the pull secret's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Observed {
+    /// No secret (or no project yet).
+    Absent,
+    /// A secret; `None` when it has no entry for the registry server.
+    Present(Option<Existing>),
+}
+
+pub fn observe(ctx: &Ctx, project: &str, server: &str) -> Outcome<Observed> {
+    let secret: Option<SecretObject> = ctx.oc.get_secret_raw(NAME, project).map_err(|e| {
+        Failure::new(FailureKind::Preflight, e)
+            .context(format!("pull secret step: could not read secret {NAME}"))
+    })?;
+    Ok(match secret {
+        Some(s) => Observed::Present(decode(&s, server)),
+        None => Observed::Absent,
+    })
+}
+
+fn decode(secret: &SecretObject, server: &str) -> Option<Existing> {
+    let raw = B64.decode(secret.data.get(".dockerconfigjson")?).ok()?;
+    let config: DockerConfig = serde_json::from_slice(&raw).ok()?;
+    let auth = config
+        .auths
+        .iter()
+        .find(|(k, _)| k.trim_start_matches("https://").trim_end_matches('/') == server)
+        .map(|(_, v)| v)?;
+    let (mut username, mut password) = (auth.username.clone(), auth.password.clone());
+    if let Some(pair) = auth
+        .auth
+        .as_deref()
+        .and_then(|a| B64.decode(a).ok())
+        .and_then(|b| String::from_utf8(b).ok())
+    {
+        if let Some((u, p)) = pair.split_once(':') {
+            username.get_or_insert_with(|| u.to_string());
+            password.get_or_insert_with(|| p.to_string());
+        }
+    }
+    Some(Existing {
+        username,
+        password: password.map(Secret::new),
+    })
+}
+
+/// The Secret manifest (JSON), holding the password: it only ever goes to oc's stdin.
+pub fn manifest(server: &str, username: &str, password: &Secret) -> Secret {
+    let auth = B64.encode(format!("{username}:{}", password.expose()));
+    let config = json!({"auths": {server: {"username": username, "password": password.expose(), "auth": auth}}});
+    let secret = json!({
+        "apiVersion": "v1",
+        "kind": "Secret",
+        "metadata": {"name": NAME, "labels": {MANAGED_BY.0: MANAGED_BY.1}},
+        "type": "kubernetes.io/dockerconfigjson",
+        "data": {".dockerconfigjson": B64.encode(config.to_string())},
+    });
+    Secret::new(secret.to_string())
+}
+
+pub fn plan(observed: Observed, server: &str, username: &str, password: &Secret) -> Vec<Action> {
+    let manifest = manifest(server, username, password);
+    let (server, username) = (server.to_string(), username.to_string());
+    match observed {
+        Observed::Absent => vec![Action::CreatePullSecret {
+            manifest,
+            server,
+            username,
+        }],
+        Observed::Present(existing) => {
+            let mut changed = Vec::new();
+            match existing {
+                None => changed.push("registry server"),
+                Some(e) => {
+                    if e.username.as_deref() != Some(username.as_str()) {
+                        changed.push("username");
+                    }
+                    if e.password.as_ref() != Some(password) {
+                        changed.push("password");
+                    }
+                }
+            }
+            if changed.is_empty() {
+                Vec::new()
+            } else {
+                vec![Action::UpdatePullSecret {
+                    manifest,
+                    server,
+                    username,
+                    changed,
+                }]
+            }
+        }
+    }
+}
+
+pub fn apply(ctx: &Ctx, project: &str, manifest: &Secret, update: bool) -> Outcome<()> {
+    let bytes = manifest.expose().as_bytes();
+    let result = if update {
+        ctx.oc.replace(bytes, project)
+    } else {
+        ctx.oc.create(bytes, project)
+    };
+    result.map(|_| ()).map_err(|e| {
+        let doing = if update {
+            format!("update secret {NAME}")
+        } else {
+            format!("create secret {NAME}")
+        };
+        cluster_failure(StepId::PullSecret, &doing, e, None)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn existing_for(server: &str, user: &str, pass: &str) -> Option<Existing> {
+        let m = manifest(server, user, &Secret::new(pass));
+        let obj: serde_json::Value = serde_json::from_str(m.expose()).unwrap();
+        let data = obj["data"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
+            .collect();
+        decode(&SecretObject { data }, "registry.redhat.io")
+    }
+
+    #[test]
+    fn same_credentials_are_kept_and_changes_are_named() {
+        let pw = Secret::new("pw");
+        let same = existing_for("registry.redhat.io", "u", "pw");
+        assert!(plan(Observed::Present(same), "registry.redhat.io", "u", &pw).is_empty());
+        let other = existing_for("registry.redhat.io", "u", "old");
+        match plan(Observed::Present(other), "registry.redhat.io", "u", &pw).as_slice() {
+            [Action::UpdatePullSecret { changed, .. }] => assert_eq!(changed, &["password"]),
+            p => panic!("{p:?}"),
+        }
+        let elsewhere = existing_for("quay.io", "u", "pw");
+        assert!(elsewhere.is_none());
+        assert!(matches!(
+            plan(Observed::Present(elsewhere), "registry.redhat.io", "u", &pw).as_slice(),
+            [Action::UpdatePullSecret { .. }]
+        ));
+        assert!(matches!(
+            plan(Observed::Absent, "registry.redhat.io", "u", &pw).as_slice(),
+            [Action::CreatePullSecret { .. }]
+        ));
+    }
+}

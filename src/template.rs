@@ -1,0 +1,169 @@
+//! The OpenShift template model (parameters and objects), read with serde_yaml.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+#[derive(Debug, Deserialize)]
+pub struct Template {
+    pub metadata: Metadata,
+    #[serde(default)]
+    pub message: Option<String>,
+    #[serde(default)]
+    pub parameters: Vec<Parameter>,
+    #[serde(default)]
+    pub objects: Vec<TemplateObject>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Metadata {
+    pub name: String,
+    #[serde(default)]
+    pub annotations: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Parameter {
+    pub name: String,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    #[serde(default)]
+    pub value: Option<String>,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub generate: Option<String>,
+    #[serde(default)]
+    pub from: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TemplateObject {
+    pub api_version: String,
+    pub kind: String,
+}
+
+impl Template {
+    pub fn load(path: &Path) -> Result<Template, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        Template::parse(&text).map_err(|e| {
+            format!(
+                "{} is not a readable OpenShift template: {e}",
+                path.display()
+            )
+        })
+    }
+
+    pub fn parse(text: &str) -> Result<Template, String> {
+        serde_yaml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    pub fn parameter(&self, name: &str) -> Option<&Parameter> {
+        self.parameters.iter().find(|p| p.name == name)
+    }
+
+    /// The default of a parameter (its `value`), when the template sets one.
+    pub fn default_of(&self, name: &str) -> Option<&str> {
+        self.parameter(name).and_then(|p| p.value.as_deref())
+    }
+
+    /// The resource types of the template's objects, as `oc get` takes them
+    /// (`deploymentconfigs.apps.openshift.io,secrets,...`), in first-seen order.
+    pub fn resource_types(&self) -> Vec<String> {
+        let mut types: Vec<String> = Vec::new();
+        for o in &self.objects {
+            let group = o.api_version.rsplit_once('/').map(|(g, _)| g).unwrap_or("");
+            let plural = plural_of(&o.kind);
+            let name = if group.is_empty() {
+                plural
+            } else {
+                format!("{plural}.{group}")
+            };
+            if !types.contains(&name) {
+                types.push(name);
+            }
+        }
+        types
+    }
+}
+
+/// Kubernetes' plural for the kinds templates use (`Ingress` → `ingresses`, `Policy` → `policies`).
+fn plural_of(kind: &str) -> String {
+    let lower = kind.to_lowercase();
+    if lower.ends_with('s') || lower.ends_with("ch") || lower.ends_with('x') {
+        format!("{lower}es")
+    } else if let Some(stem) = lower
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        format!("{stem}ies")
+    } else {
+        format!("{lower}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"
+apiVersion: template.openshift.io/v1
+kind: Template
+message: Login on https://${TENANT_NAME}-admin.${WILDCARD_DOMAIN}
+metadata:
+  name: demo
+  annotations:
+    description: demo system
+objects:
+- apiVersion: apps.openshift.io/v1
+  kind: DeploymentConfig
+  metadata: {name: a}
+- apiVersion: v1
+  kind: Secret
+  metadata: {name: s}
+- apiVersion: networking.k8s.io/v1
+  kind: NetworkPolicy
+  metadata: {name: p}
+parameters:
+- name: TENANT_NAME
+  value: "3scale"
+  required: true
+- name: ADMIN_PASSWORD
+  generate: expression
+  from: "[a-z0-9]{8}"
+  required: true
+- displayName: System MySQL User
+  name: SYSTEM_DATABASE_USER
+  value: mysql
+"#;
+
+    #[test]
+    fn parameters_and_types_are_read() {
+        let t = Template::parse(SMALL).unwrap();
+        assert_eq!(t.default_of("TENANT_NAME"), Some("3scale"));
+        assert_eq!(
+            t.parameter("ADMIN_PASSWORD").unwrap().generate.as_deref(),
+            Some("expression")
+        );
+        assert_eq!(
+            t.parameter("SYSTEM_DATABASE_USER")
+                .unwrap()
+                .display_name
+                .as_deref(),
+            Some("System MySQL User")
+        );
+        assert_eq!(
+            t.resource_types(),
+            [
+                "deploymentconfigs.apps.openshift.io",
+                "secrets",
+                "networkpolicies.networking.k8s.io"
+            ]
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! Bad input is rejected with a clear message and no change to the cluster.
+
+use crate::support::{TestEnv, PASSWORD};
+
+const BASE: &[&str] = &["--yes", "--wildcard-domain", "apps.cluster.example.com"];
+
+#[track_caller]
+fn rejected(env: &TestEnv, args: &[&str], expect: &[&str]) -> String {
+    let run = env.run(args);
+    run.assert_code(2);
+    for e in expect {
+        assert!(run.stderr.contains(e), "expected {e:?} in:\n{}", run.stderr);
+    }
+    assert_eq!(
+        env.mutating_commands(),
+        Vec::<String>::new(),
+        "no change to the cluster"
+    );
+    run.stderr
+}
+
+#[test]
+fn invalid_project_name() {
+    let env = TestEnv::new();
+    rejected(
+        &env,
+        &[BASE, &["--project", "My_Proj"]].concat(),
+        &["project name 'My_Proj' is invalid", "'M' is not allowed"],
+    );
+    assert!(env.calls().is_empty(), "rejected before any oc call");
+}
+
+#[test]
+fn invalid_domains() {
+    let env = TestEnv::new();
+    rejected(
+        &env,
+        &["--yes", "--wildcard-domain", "https://x"],
+        &["'https://x' is invalid", "without a scheme"],
+    );
+    rejected(
+        &env,
+        &["--yes", "--wildcard-domain", "*.apps.x"],
+        &["'*.apps.x' is invalid", "without '*.'"],
+    );
+    rejected(
+        &env,
+        &["--yes", "--wildcard-domain", "apps.x."],
+        &["trailing dot"],
+    );
+}
+
+#[test]
+fn unknown_param_suggests_the_closest() {
+    let env = TestEnv::new();
+    rejected(
+        &env,
+        &[BASE, &["--param", "TENANT_NAM=x"]].concat(),
+        &["unknown template parameter TENANT_NAM; did you mean TENANT_NAME?"],
+    );
+    rejected(
+        &env,
+        &[BASE, &["--param", "WILDCARD_DOMAIN=x.y"]].concat(),
+        &["WILDCARD_DOMAIN is set with --wildcard-domain"],
+    );
+    rejected(
+        &env,
+        &[BASE, &["--param", "no-equals"]].concat(),
+        &["--param 'no-equals' is not KEY=VALUE"],
+    );
+}
+
+#[test]
+fn missing_registry_credentials_are_listed_together() {
+    let env = TestEnv::new()
+        .without_env("THREESCALE_REGISTRY_USERNAME")
+        .without_env("THREESCALE_REGISTRY_PASSWORD");
+    env.cluster(|s| s["ingress_domain"] = serde_json::Value::Null);
+    let err = rejected(
+        &env,
+        &["--yes"],
+        &[
+            "3 value(s) needed and not given",
+            "wildcard domain (could not be read from the cluster): --wildcard-domain, env THREESCALE_WILDCARD_DOMAIN, answers-file key `wildcard_domain`",
+            "registry username: --registry-username, env THREESCALE_REGISTRY_USERNAME, answers-file key `registry_username`",
+            "registry password: --registry-password-stdin or --registry-password-file, env THREESCALE_REGISTRY_PASSWORD",
+        ],
+    );
+    assert!(err.contains("help:"));
+}
+
+#[test]
+fn missing_password_alone() {
+    let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
+    rejected(&env, BASE, &["1 value(s) needed", "registry password"]);
+}
+
+#[test]
+fn password_from_stdin_and_file() {
+    let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
+    env.run_with_stdin(
+        &[BASE, &["--registry-password-stdin"]].concat(),
+        Some(&format!("{PASSWORD}\n")),
+    )
+    .assert_code(0);
+    let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
+    let file = env.root().join("pw");
+    std::fs::write(&file, PASSWORD).unwrap();
+    env.run(&[BASE, &["--registry-password-file", file.to_str().unwrap()]].concat())
+        .assert_code(0);
+    env.clear_calls();
+    rejected(
+        &env,
+        &[BASE, &["--registry-password-file", "/nonexistent/pw"]].concat(),
+        &["cannot read the registry password file /nonexistent/pw"],
+    );
+}
+
+#[test]
+fn answers_file_errors() {
+    let env = TestEnv::new();
+    rejected(
+        &env,
+        &[BASE, &["--config", "/nonexistent/answers.yaml"]].concat(),
+        &["cannot read the answers file /nonexistent/answers.yaml"],
+    );
+    let file = env.root().join("answers.yaml");
+    std::fs::write(&file, "project: ok\nwildcard_domian: apps.x\n").unwrap();
+    rejected(
+        &env,
+        &[BASE, &["--config", file.to_str().unwrap()]].concat(),
+        &["unknown field `wildcard_domian`", "answers.example.yaml"],
+    );
+}
+
+#[test]
+fn answers_file_supplies_values_below_flags() {
+    let env = TestEnv::new();
+    let file = env.root().join("answers.yaml");
+    std::fs::write(&file, "project: from-file\nwildcard_domain: apps.file.example.com\nparams:\n  TENANT_NAME: acme\n").unwrap();
+    env.run(&["--yes", "--config", file.to_str().unwrap()])
+        .assert_code(0);
+    let seed = env
+        .object("from-file", "Secret", "system-seed")
+        .expect("installed in the answers file's project");
+    assert_eq!(seed["data"]["TENANT_NAME"], "YWNtZQ==");
+    let cm = env
+        .object("from-file", "ConfigMap", "system-environment")
+        .unwrap();
+    assert_eq!(
+        cm["data"]["THREESCALE_SUPERDOMAIN"],
+        "apps.file.example.com"
+    );
+}
+
+#[test]
+fn answers_example_documents_every_key_and_parses() {
+    let example = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/templates/answers.example.yaml"
+    ))
+    .unwrap();
+    let env = TestEnv::new();
+    let file = env.root().join("answers.yaml");
+    // Uncomment every `# key: value` line: the result must be accepted (no unknown key).
+    let is_key_line = |rest: &str| {
+        let key = rest.trim_start().split(':').next().unwrap_or("");
+        rest.contains(':')
+            && !key.is_empty()
+            && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let uncommented: String = example
+        .lines()
+        .map(|l| l.strip_prefix("# ").filter(|r| is_key_line(r)).unwrap_or(l))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    for key in [
+        "project",
+        "wildcard_domain",
+        "registry_password_file",
+        "params",
+        "credentials_file",
+        "show_secrets",
+    ] {
+        assert!(
+            uncommented.contains(&format!("\n{key}:")),
+            "{key} is not documented"
+        );
+    }
+    std::fs::write(&file, uncommented).unwrap();
+    let run = env.run(&[
+        "--yes",
+        "--config",
+        file.to_str().unwrap(),
+        "--oc",
+        "/nonexistent/oc",
+    ]);
+    // Gets past the answers file and stops at the missing oc.
+    assert!(
+        run.stderr.contains("/nonexistent/oc does not exist"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn named_storage_class_absent() {
+    let env = TestEnv::new();
+    rejected(
+        &env,
+        &[BASE, &["--rwx-storage-class", "nope"]].concat(),
+        &[
+            "storage class 'nope' given with --rwx-storage-class does not exist",
+            "ocs-cephfs",
+        ],
+    );
+}
+
+#[test]
+fn conflicting_template_sources_are_a_usage_error() {
+    let env = TestEnv::new();
+    let run = env.run(&[BASE, &["--templates-dir", "/x", "--templates-ref", "main"]].concat());
+    run.assert_code(2);
+    assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
+}

@@ -1,0 +1,621 @@
+//! The install end to end against a fresh and an installed fake cluster.
+
+use crate::support::{TestEnv, PASSWORD, USERNAME};
+use base64::Engine;
+use std::os::unix::fs::PermissionsExt;
+
+const ISSUE_COMMAND: &[&str] = &[
+    "--yes",
+    "--wildcard-domain",
+    "apps.cluster.example.com",
+    "--registry-username",
+    USERNAME,
+];
+
+fn b64(s: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(s)
+}
+
+fn unb64(s: &serde_json::Value) -> String {
+    String::from_utf8(
+        base64::engine::general_purpose::STANDARD
+            .decode(s.as_str().unwrap())
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn fresh_cluster_runs_exactly_these_oc_commands() {
+    let env = TestEnv::new();
+    env.run(ISSUE_COMMAND).assert_code(0);
+    let expected = [
+        "oc whoami --show-server --request-timeout=60s",
+        "oc whoami --request-timeout=60s",
+        "oc version -o json --request-timeout=60s",
+        "oc get storageclasses -o json --request-timeout=60s",
+        "oc get project 3scale-apim -o json --ignore-not-found --request-timeout=60s",
+        "oc auth can-i create projectrequests --request-timeout=60s",
+        "oc new-project 3scale-apim --display-name=3Scale API Management --skip-config-write --request-timeout=60s",
+        "oc create -f - -n 3scale-apim --request-timeout=60s",
+        "oc create -f - -n 3scale-apim --request-timeout=60s",
+        "oc new-app --file $FIXTURES/templates/amp/amp.yml --param-file=- -n 3scale-apim --request-timeout=60s",
+        "oc get secret system-seed -o json --ignore-not-found -n 3scale-apim --request-timeout=60s",
+    ];
+    assert_eq!(env.commands(), expected);
+}
+
+#[test]
+fn fresh_install_builds_the_expected_cluster_and_credentials_file() {
+    let env = TestEnv::new();
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(0);
+
+    let state = env.state();
+    assert_eq!(
+        state["projects"]["3scale-apim"]["display_name"],
+        "3Scale API Management"
+    );
+    assert_eq!(
+        state["current_project"], "default",
+        "the user's current project must not be switched"
+    );
+
+    let pull = env
+        .object("3scale-apim", "Secret", "threescale-registry-auth")
+        .expect("pull secret");
+    assert_eq!(pull["type"], "kubernetes.io/dockerconfigjson");
+    let config: serde_json::Value =
+        serde_json::from_str(&unb64(&pull["data"][".dockerconfigjson"])).unwrap();
+    let auth = &config["auths"]["registry.redhat.io"];
+    assert_eq!(auth["username"], USERNAME);
+    assert_eq!(auth["password"], PASSWORD);
+    assert_eq!(auth["auth"], b64(&format!("{USERNAME}:{PASSWORD}")));
+
+    let is = env
+        .object("3scale-apim", "ImageStream", "apicast-gateway")
+        .expect("image stream");
+    assert_eq!(is["apiVersion"], "image.openshift.io/v1");
+
+    let claim = env
+        .object("3scale-apim", "PersistentVolumeClaim", "system-storage")
+        .expect("claim");
+    assert_eq!(
+        claim["spec"]["storageClassName"], "ocs-cephfs",
+        "RWX_STORAGE_CLASS must be passed"
+    );
+    let cm = env
+        .object("3scale-apim", "ConfigMap", "system-environment")
+        .unwrap();
+    assert_eq!(
+        cm["data"]["THREESCALE_SUPERDOMAIN"],
+        "apps.cluster.example.com"
+    );
+    assert_eq!(
+        env.objects("3scale-apim").len(),
+        14,
+        "1 pull secret + 1 image stream + 12 template objects"
+    );
+
+    let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
+    let admin_password = unb64(&seed["data"]["ADMIN_PASSWORD"]);
+    let master_token = unb64(&seed["data"]["MASTER_ACCESS_TOKEN"]);
+    assert_eq!(admin_password.len(), 8);
+
+    let creds_path = env
+        .root()
+        .join("state/threescale-install/api.crc.testing-6443/3scale-apim/credentials.yaml");
+    let mode = std::fs::metadata(&creds_path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let creds: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&creds_path).unwrap()).unwrap();
+    assert_eq!(
+        creds["admin_portal"],
+        "https://3scale-admin.apps.cluster.example.com"
+    );
+    assert_eq!(
+        creds["developer_portal"],
+        "https://3scale.apps.cluster.example.com"
+    );
+    assert_eq!(
+        creds["master_portal"],
+        "https://master.apps.cluster.example.com"
+    );
+    assert_eq!(creds["admin"]["user"], "admin");
+    assert_eq!(creds["admin"]["password"], admin_password.as_str());
+    assert_eq!(creds["master"]["access_token"], master_token.as_str());
+    assert_eq!(creds["project"], "3scale-apim");
+
+    assert!(
+        run.stdout
+            .contains("Admin portal      https://3scale-admin.apps.cluster.example.com"),
+        "{}",
+        run.stdout
+    );
+    assert!(run
+        .stdout
+        .contains("Master portal     https://master.apps.cluster.example.com"));
+    assert!(run.stdout.contains("Admin user        admin"));
+    assert!(
+        !run.stdout.contains(&admin_password),
+        "passwords only with --show-secrets or a terminal"
+    );
+}
+
+#[test]
+fn rerun_changes_nothing_and_prints_the_same_summary() {
+    let env = TestEnv::new();
+    let first = env.run(ISSUE_COMMAND);
+    first.assert_code(0);
+    let before = env.state();
+    env.clear_calls();
+
+    let second = env.run(ISSUE_COMMAND);
+    second.assert_code(0);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+    assert_eq!(second.stdout, first.stdout);
+    assert_eq!(env.state()["projects"], before["projects"]);
+    assert!(
+        second.stderr.contains("application already applied"),
+        "{}",
+        second.stderr
+    );
+    assert!(
+        second.stderr.contains("nothing to change"),
+        "{}",
+        second.stderr
+    );
+}
+
+#[test]
+fn show_secrets_prints_the_logins() {
+    let env = TestEnv::new();
+    let run = env.run(&[ISSUE_COMMAND, &["--show-secrets"]].concat());
+    run.assert_code(0);
+    let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
+    assert!(run.stdout.contains(&unb64(&seed["data"]["ADMIN_PASSWORD"])));
+    assert!(run
+        .stdout
+        .contains(&unb64(&seed["data"]["MASTER_PASSWORD"])));
+}
+
+#[test]
+fn secrets_never_reach_argv_or_output() {
+    let env = TestEnv::new();
+    let run = env.run(
+        &[
+            ISSUE_COMMAND,
+            &["-v", "--param", "ADMIN_PASSWORD=chosen-Admin-pw"],
+        ]
+        .concat(),
+    );
+    run.assert_code(0);
+    let state = env.state();
+    let mut secrets = vec![PASSWORD.to_string(), "chosen-Admin-pw".to_string()];
+    for name in ["system-seed", "system-database"] {
+        let secret = env.object("3scale-apim", "Secret", name).unwrap();
+        for (key, value) in secret["data"].as_object().unwrap() {
+            let v = unb64(value);
+            if key.contains("PASSWORD") || key.contains("TOKEN") {
+                secrets.push(v);
+            }
+        }
+    }
+    assert!(secrets.len() >= 6);
+    let argv = env.commands().join("\n");
+    for s in &secrets {
+        assert!(!argv.contains(s.as_str()), "secret in argv: {s}");
+        assert!(!run.stdout.contains(s.as_str()), "secret in stdout: {s}");
+        assert!(!run.stderr.contains(s.as_str()), "secret in stderr: {s}");
+    }
+    assert!(
+        run.stderr.contains("$ oc new-app"),
+        "-v shows the commands: {}",
+        run.stderr
+    );
+    assert!(state["projects"]["3scale-apim"].is_object());
+    let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
+    assert_eq!(
+        unb64(&seed["data"]["ADMIN_PASSWORD"]),
+        "chosen-Admin-pw",
+        "the given value reaches the cluster"
+    );
+}
+
+#[test]
+fn parameter_values_reach_the_cluster_unchanged() {
+    let env = TestEnv::new();
+    let tricky = "a b # c $HOME = \"q\" 'x' \\ end";
+    let run = env.run(
+        &[
+            ISSUE_COMMAND,
+            &[
+                "--param",
+                &format!("ADMIN_USERNAME={tricky}"),
+                "--param",
+                "ADMIN_EMAIL=ops@example.com",
+            ],
+        ]
+        .concat(),
+    );
+    run.assert_code(0);
+    let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
+    assert_eq!(unb64(&seed["data"]["ADMIN_USER"]), tricky);
+    assert_eq!(unb64(&seed["data"]["ADMIN_EMAIL"]), "ops@example.com");
+}
+
+#[test]
+fn existing_project_is_reused_and_permissions_are_checked_in_it() {
+    let env = TestEnv::new();
+    env.cluster(|s| {
+        s["projects"]["3scale-apim"] =
+            serde_json::json!({"display_name": "mine", "requester": "developer", "objects": []});
+    });
+    env.run(ISSUE_COMMAND).assert_code(0);
+    let commands = env.commands();
+    assert!(!commands.iter().any(|c| c.starts_with("oc new-project")));
+    for r in [
+        "secrets",
+        "imagestreams.image.openshift.io",
+        "deploymentconfigs.apps.openshift.io",
+    ] {
+        assert!(
+            commands.contains(&format!(
+                "oc auth can-i create {r} -n 3scale-apim --request-timeout=60s"
+            )),
+            "{commands:#?}"
+        );
+    }
+    assert_eq!(
+        env.state()["projects"]["3scale-apim"]["display_name"],
+        "mine"
+    );
+}
+
+#[test]
+fn changed_registry_password_updates_the_pull_secret() {
+    let env = TestEnv::new();
+    env.run(ISSUE_COMMAND).assert_code(0);
+    env.clear_calls();
+    let env = env.env("THREESCALE_REGISTRY_PASSWORD", "rotated-Pw-2");
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(0);
+    assert_eq!(
+        env.mutating_commands(),
+        ["oc replace -f - -n 3scale-apim --request-timeout=60s"]
+    );
+    assert!(run.stderr.contains("password changed"), "{}", run.stderr);
+    let pull = env
+        .object("3scale-apim", "Secret", "threescale-registry-auth")
+        .unwrap();
+    assert!(unb64(&pull["data"][".dockerconfigjson"]).contains("rotated-Pw-2"));
+}
+
+#[test]
+fn missing_rights_are_all_reported_before_any_change() {
+    let env = TestEnv::new();
+    env.cluster(|s| {
+        s["projects"]["3scale-apim"] =
+            serde_json::json!({"display_name": "x", "requester": "developer", "objects": []});
+        s["denied"] = serde_json::json!(["create secrets", "create deploymentconfigs"]);
+    });
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(3);
+    assert!(
+        run.stderr.contains("create secrets in project 3scale-apim"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("create deploymentconfigs.apps.openshift.io in project 3scale-apim"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("help:"), "{}", run.stderr);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn no_self_provisioning_is_a_preflight_failure() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["denied"] = serde_json::json!(["create projectrequests"]));
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(3);
+    assert!(
+        run.stderr.contains("create projectrequests"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("ask a cluster admin to create project 3scale-apim"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn not_logged_in_says_run_oc_login() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["user"] = serde_json::Value::Null);
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(3);
+    assert!(run.stderr.contains("oc login"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("oc whoami"),
+        "the failing command is named: {}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn unreachable_api_is_reported_with_oc_message() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["unreachable"] = serde_json::json!(true));
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(3);
+    assert!(run.stderr.contains("was refused"), "{}", run.stderr);
+    assert!(run.stderr.contains("cannot be reached"), "{}", run.stderr);
+}
+
+#[test]
+fn oc_not_found() {
+    let env = TestEnv::new();
+    std::fs::remove_file(env.root().join("bin/oc")).unwrap();
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(3);
+    assert!(
+        run.stderr.contains("oc was not found on PATH"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--oc PATH"), "{}", run.stderr);
+
+    let run = env.run(&[ISSUE_COMMAND, &["--oc", "/nonexistent/oc"]].concat());
+    run.assert_code(3);
+    assert!(
+        run.stderr.contains("/nonexistent/oc does not exist"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn explicit_oc_path_is_used() {
+    let env = TestEnv::new();
+    let moved = env.root().join("oc-elsewhere");
+    std::fs::rename(env.root().join("bin/oc"), &moved).unwrap();
+    env.run(&[ISSUE_COMMAND, &["--oc", moved.to_str().unwrap()]].concat())
+        .assert_code(0);
+}
+
+#[test]
+fn no_rwx_capable_class_fails_listing_every_class() {
+    let env = TestEnv::new();
+    env.cluster(|s| {
+        s["storage_classes"] = serde_json::json!([{"name": "gp2", "provisioner": "kubernetes.io/aws-ebs", "default": true}])
+    });
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(3);
+    assert!(
+        run.stderr
+            .contains("gp2 (provisioner kubernetes.io/aws-ebs, ReadWriteOnce only, default)"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--rwx-storage-class"), "{}", run.stderr);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn several_rwx_classes_need_a_choice() {
+    let env = TestEnv::new();
+    env.cluster(|s| {
+        s["storage_classes"] = serde_json::json!([
+            {"name": "nfs", "provisioner": "nfs.csi.k8s.io"},
+            {"name": "azurefile", "provisioner": "file.csi.azure.com", "default": true}
+        ])
+    });
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("2 storage classes can bind ReadWriteMany claims (nfs, azurefile)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+
+    env.run(&[ISSUE_COMMAND, &["--rwx-storage-class", "azurefile"]].concat())
+        .assert_code(0);
+    let claim = env
+        .object("3scale-apim", "PersistentVolumeClaim", "system-storage")
+        .unwrap();
+    assert_eq!(claim["spec"]["storageClassName"], "azurefile");
+}
+
+#[test]
+fn block_storage_class_is_refused_by_name() {
+    let env = TestEnv::new();
+    let run = env.run(&[ISSUE_COMMAND, &["--rwx-storage-class", "gp2"]].concat());
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("provisioner kubernetes.io/aws-ebs binds ReadWriteOnce volumes only"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn domain_is_discovered_from_the_ingress_config() {
+    let env = TestEnv::new();
+    env.run(&["--yes"]).assert_code(0);
+    let cm = env
+        .object("3scale-apim", "ConfigMap", "system-environment")
+        .unwrap();
+    assert_eq!(
+        cm["data"]["THREESCALE_SUPERDOMAIN"],
+        "apps.cluster.example.com"
+    );
+    assert!(env.commands().iter().any(|c| c
+        .starts_with("oc get ingresses.config.openshift.io cluster -o jsonpath={.spec.domain}")));
+}
+
+#[test]
+fn kubeconfig_and_context_pass_through_to_every_call() {
+    let env = TestEnv::new();
+    let kubeconfig = env.root().join("kubeconfig");
+    std::fs::write(&kubeconfig, "apiVersion: v1\nkind: Config\n").unwrap();
+    let args = [
+        ISSUE_COMMAND,
+        &[
+            "--kubeconfig",
+            kubeconfig.to_str().unwrap(),
+            "--context",
+            "default/api-crc-testing:6443/developer",
+        ],
+    ]
+    .concat();
+    env.run(&args).assert_code(0);
+    for c in env.commands() {
+        assert!(
+            c.contains("--kubeconfig=$TMP/kubeconfig")
+                && c.contains("--context=default/api-crc-testing:6443/developer"),
+            "{c}"
+        );
+    }
+
+    let run = env.run(&[ISSUE_COMMAND, &["--context", "nope"]].concat());
+    run.assert_code(3);
+    assert!(
+        run.stderr
+            .contains("context was not found for specified context: nope"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn leftovers_of_an_earlier_attempt_are_reported_as_applied() {
+    let env = TestEnv::new();
+    env.run(ISSUE_COMMAND).assert_code(0);
+    // Simulate a partial state: the seed secret exists, the rest was deleted by hand.
+    env.cluster(|s| {
+        let objects = s["projects"]["3scale-apim"]["objects"]
+            .as_array_mut()
+            .unwrap();
+        objects.retain(|o| {
+            o["metadata"]["name"] == "system-seed"
+                || o["metadata"]["name"] == "threescale-registry-auth"
+        });
+    });
+    env.clear_calls();
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(0);
+    assert!(!env
+        .mutating_commands()
+        .iter()
+        .any(|c| c.starts_with("oc new-app")));
+    assert!(
+        run.stderr
+            .contains("already applied: 1 objects labelled app=3scale-api-management"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn credentials_file_path_can_be_chosen_and_its_mode_is_not_loosened() {
+    let env = TestEnv::new();
+    let path = env.root().join("out/creds.yaml");
+    env.run(
+        &[
+            ISSUE_COMMAND,
+            &["--credentials-file", path.to_str().unwrap()],
+        ]
+        .concat(),
+    )
+    .assert_code(0);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
+    env.run(
+        &[
+            ISSUE_COMMAND,
+            &["--credentials-file", path.to_str().unwrap()],
+        ]
+        .concat(),
+    )
+    .assert_code(0);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o400
+    );
+}
+
+#[test]
+fn legacy_image_stream_api_is_not_used_on_new_clusters() {
+    // OpenShift 4.11+ has no ungroupified v1 ImageStreamList: the fake refuses it like oc does.
+    let env = TestEnv::new();
+    env.cluster(|s| s["openshift_version"] = serde_json::json!("4.16.3"));
+    env.run(ISSUE_COMMAND).assert_code(0);
+    assert!(env
+        .object("3scale-apim", "ImageStream", "apicast-gateway")
+        .is_some());
+}
+
+#[test]
+fn openshift_4_gets_the_support_warning() {
+    let env = TestEnv::new();
+    let run = env.run(ISSUE_COMMAND);
+    assert!(
+        run.stderr
+            .contains("supports the 3scale 2.8 templates on OpenShift 3.11"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("OpenShift 4.x"), "{}", run.stderr);
+
+    let env = TestEnv::new();
+    env.cluster(|s| {
+        s["flavour"] = serde_json::json!("3.11");
+        s["openshift_version"] = serde_json::json!("3.11.154");
+        s["kube_version"] = serde_json::json!("v1.11.0+d4cacc0");
+    });
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(0);
+    assert!(run.stderr.contains("OpenShift 3.11.154"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("supports the 3scale 2.8 templates"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn hidden_storage_classes_need_a_named_class() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["denied"] = serde_json::json!(["list storageclasses"]));
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(3);
+    assert!(run.stderr.contains("Forbidden"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("pass it with --rwx-storage-class"),
+        "{}",
+        run.stderr
+    );
+
+    let run = env.run(&[ISSUE_COMMAND, &["--rwx-storage-class", "ocs-cephfs"]].concat());
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("could not be checked"),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,0 +1,8 @@
+//! Integration tests: the real binary against the fake oc (tests/support/fake-oc).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod git;
+mod inputs;
+mod install;

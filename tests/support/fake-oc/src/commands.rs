@@ -1,0 +1,778 @@
+//! The oc commands the simulator knows. Anything else exits 97 with a loud message.
+
+use crate::resources::{self, ResourceType};
+use crate::state::{Project, State};
+use crate::template;
+use crate::{Args, Outcome};
+use base64::Engine;
+use serde_json::{json, Map, Value};
+use std::collections::BTreeMap;
+
+const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
+
+pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> Outcome {
+    if let Some(path) = &args.kubeconfig {
+        if !std::path::Path::new(path).exists() {
+            return Outcome::err(format!("error: stat {path}: no such file or directory"));
+        }
+    }
+    if let Some(ctx) = &args.context {
+        if !st.contexts.contains(ctx) {
+            return Outcome::err(format!(
+                "Error in configuration: context was not found for specified context: {ctx}"
+            ));
+        }
+    }
+    let words: Vec<&str> = args.words.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["whoami"] => whoami(args, st),
+        ["version"] => version(args, st),
+        ["get", types] => get(args, st, types, None),
+        ["get", types, name] => get(args, st, types, Some(name)),
+        ["auth", "can-i", verb, resource] => can_i(args, st, verb, resource),
+        ["new-project", name] => new_project(args, st, name),
+        ["create"] => create_or_replace(args, st, stdin, false),
+        ["replace"] => create_or_replace(args, st, stdin, true),
+        ["new-app"] => new_app(args, st, stdin),
+        _ => unknown(argv),
+    }
+}
+
+fn unknown(argv: &[String]) -> Outcome {
+    Outcome {
+        stdout: String::new(),
+        stderr: format!("fake oc: unsupported command: oc {}\n", argv.join(" ")),
+        code: 97,
+    }
+}
+
+/// The errors every command that talks to the API server may give first.
+fn api_check(st: &State) -> Option<Outcome> {
+    if st.unreachable {
+        let host = st
+            .server
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
+        return Some(Outcome::err(format!(
+            "The connection to the server {host} was refused - did you specify the right host or port?"
+        )));
+    }
+    if st.user.is_none() {
+        return Some(Outcome::err(
+            "error: You must be logged in to the server (Unauthorized)",
+        ));
+    }
+    None
+}
+
+fn namespace(args: &Args, st: &State) -> String {
+    args.namespace
+        .clone()
+        .or_else(|| st.current_project.clone())
+        .unwrap_or_else(|| "default".into())
+}
+
+fn whoami(args: &Args, st: &State) -> Outcome {
+    if args.has("--show-server") {
+        return Outcome::ok(format!("{}\n", st.server));
+    }
+    if st.unreachable {
+        return api_check(st).unwrap();
+    }
+    match &st.user {
+        Some(u) => Outcome::ok(format!("{u}\n")),
+        None if st.flavour == "3.11" => Outcome::err(
+            "Error from server (Forbidden): users.user.openshift.io \"~\" is forbidden: User \"system:anonymous\" cannot get users.user.openshift.io at the cluster scope: no RBAC policy matched",
+        ),
+        None => Outcome::err(
+            "Error from server (Forbidden): users.user.openshift.io \"~\" is forbidden: User \"system:anonymous\" cannot get resource \"users\" in API group \"user.openshift.io\" at the cluster scope",
+        ),
+    }
+}
+
+fn version(args: &Args, st: &State) -> Outcome {
+    let output = args.flag("--output");
+    if st.flavour == "3.11" {
+        if output.is_some() {
+            return Outcome::err("Error: unknown shorthand flag: 'o' in -o");
+        }
+        let mut text = "oc v3.11.0+0cbc58b\nkubernetes v1.11.0+d4cacc0\nfeatures: Basic-Auth GSSAPI Kerberos SPNEGO\n".to_string();
+        if !st.unreachable {
+            text.push_str(&format!(
+                "\nServer {}\nopenshift v{}\nkubernetes {}\n",
+                st.server, st.openshift_version, st.kube_version
+            ));
+        }
+        return Outcome::ok(text);
+    }
+    if output != Some("json") {
+        return unknown(&["version".into()]);
+    }
+    let client = json!({
+        "major": "", "minor": "", "gitVersion": "v4.14.0-202401111553.p0.g286cfa5.assembly.stream-286cfa5",
+        "gitCommit": "286cfa5", "gitTreeState": "clean", "buildDate": "2024-01-11T17:32:06Z",
+        "goVersion": "go1.20.12 X:strictfipsruntime", "compiler": "gc", "platform": "linux/amd64"
+    });
+    // Struct order, 2-space indent: built by hand so that keys are not sorted.
+    let mut text = format!("{{\n  \"clientVersion\": {}", indent(&client, 2));
+    if let Some(fail) = api_check(st) {
+        text.push_str(",\n  \"releaseClientVersion\": \"4.14.8\"\n}\n");
+        return Outcome {
+            stdout: text,
+            stderr: fail.stderr,
+            code: 1,
+        };
+    }
+    let minor = st.kube_version.split('.').nth(1).unwrap_or("27");
+    let server = json!({
+        "major": "1", "minor": format!("{minor}+"), "gitVersion": st.kube_version,
+        "gitCommit": "4fab27b", "gitTreeState": "clean", "buildDate": "2024-01-04T05:41:29Z",
+        "goVersion": "go1.20.12 X:strictfipsruntime", "compiler": "gc", "platform": "linux/amd64"
+    });
+    text.push_str(&format!(",\n  \"serverVersion\": {}", indent(&server, 2)));
+    text.push_str(",\n  \"releaseClientVersion\": \"4.14.8\"");
+    if st.cluster_admin {
+        text.push_str(&format!(
+            ",\n  \"openshiftVersion\": \"{}\"",
+            st.openshift_version
+        ));
+    }
+    text.push_str("\n}\n");
+    Outcome::ok(text)
+}
+
+/// Pretty JSON whose continuation lines are indented by `by` spaces (for nesting by hand).
+fn indent(v: &Value, by: usize) -> String {
+    let pretty = serde_json::to_string_pretty(v).unwrap();
+    pretty.replace('\n', &format!("\n{}", " ".repeat(by)))
+}
+
+/// `oc get -o json` prints keys sorted, with a 4-space indent.
+fn print_json(v: &Value) -> String {
+    let mut buf = Vec::new();
+    let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
+    serde::Serialize::serialize(v, &mut ser).unwrap();
+    String::from_utf8(buf).unwrap() + "\n"
+}
+
+fn forbidden(
+    st: &State,
+    verb: &str,
+    t: &ResourceType,
+    name: Option<&str>,
+    ns: Option<&str>,
+) -> String {
+    let what = match name {
+        Some(n) => format!("{} \"{n}\" is forbidden", t.qualified_plural()),
+        None => format!("{} is forbidden", t.qualified_plural()),
+    };
+    let scope = match ns {
+        Some(ns) => format!("in the namespace \"{ns}\""),
+        None => "at the cluster scope".into(),
+    };
+    format!(
+        "{what}: User \"{}\" cannot {verb} resource \"{}\" in API group \"{}\" {scope}",
+        st.user_name(),
+        t.plural,
+        t.group
+    )
+}
+
+fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome {
+    if let Some(fail) = api_check(st) {
+        return fail;
+    }
+    let mut kinds = Vec::new();
+    for t in types.split(',') {
+        match resources::by_name(t) {
+            Some(rt) => kinds.push(rt),
+            None => {
+                return Outcome::err(format!(
+                    "error: the server doesn't have a resource type \"{t}\""
+                ))
+            }
+        }
+    }
+    let ns = namespace(args, st);
+    let selector = args.flag("--selector").map(parse_selector);
+    let mut found: Vec<Value> = Vec::new();
+    for rt in &kinds {
+        let verb = if name.is_some() { "get" } else { "list" };
+        let ns_opt = rt.namespaced.then_some(ns.as_str());
+        if st.is_denied(verb, &rt.qualified_plural())
+            || (rt.namespaced && !st.member_of(&ns))
+            || (rt.kind == "Project" && name.is_some_and(|n| !st.member_of(n) && !st.cluster_admin))
+        {
+            let ns_for_msg = if rt.kind == "Project" { name } else { ns_opt };
+            return Outcome::err(format!(
+                "Error from server (Forbidden): {}",
+                forbidden(st, verb, rt, name, ns_for_msg)
+            ));
+        }
+        let mut objects = objects_of(st, rt, &ns);
+        if let Some(sel) = &selector {
+            objects.retain(|o| {
+                sel.iter()
+                    .all(|(k, v)| o["metadata"]["labels"][k].as_str() == Some(v))
+            });
+        }
+        if let Some(n) = name {
+            match objects.into_iter().find(|o| o["metadata"]["name"] == n) {
+                Some(o) => found.push(o),
+                None if args.has("--ignore-not-found") => {}
+                None => {
+                    return Outcome::err(format!(
+                        "Error from server (NotFound): {} \"{n}\" not found",
+                        rt.qualified_plural()
+                    ))
+                }
+            }
+        } else {
+            found.extend(objects);
+        }
+    }
+    let single = name.is_some() && kinds.len() == 1;
+    match args.flag("--output") {
+        Some("json") if single => Outcome::ok(found.first().map(print_json).unwrap_or_default()),
+        Some("json") => Outcome::ok(print_json(&json!({
+            "apiVersion": "v1", "items": found, "kind": "List",
+            "metadata": {"resourceVersion": "", "selfLink": ""}
+        }))),
+        Some(o) if o.starts_with("jsonpath=") => {
+            let path = o
+                .trim_start_matches("jsonpath=")
+                .trim_matches(|c| c == '{' || c == '}');
+            let mut out = String::new();
+            for obj in &found {
+                let mut v = obj;
+                for key in path.trim_start_matches('.').split('.') {
+                    v = &v[key];
+                }
+                if let Some(s) = v.as_str() {
+                    out.push_str(s);
+                } else if !v.is_null() {
+                    out.push_str(&v.to_string());
+                }
+            }
+            Outcome::ok(out)
+        }
+        _ => unknown(&args.words),
+    }
+}
+
+fn parse_selector(s: &str) -> Vec<(String, String)> {
+    s.split(',')
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Every stored object of one type, as the API server would return it.
+fn objects_of(st: &State, rt: &ResourceType, ns: &str) -> Vec<Value> {
+    match rt.kind {
+        "Project" => st
+            .projects
+            .iter()
+            .filter(|(n, _)| st.member_of(n))
+            .map(|(n, p)| {
+                json!({"apiVersion": "project.openshift.io/v1", "kind": "Project",
+                    "metadata": {"name": n, "annotations": {
+                        "openshift.io/display-name": p.display_name,
+                        "openshift.io/requester": p.requester}},
+                    "spec": {"finalizers": ["kubernetes"]}, "status": {"phase": "Active"}})
+            })
+            .collect(),
+        "StorageClass" => st
+            .storage_classes
+            .iter()
+            .map(|sc| {
+                let mut meta = json!({"name": sc.name, "creationTimestamp": "2026-01-01T00:00:00Z",
+                    "resourceVersion": "12345", "uid": format!("uid-sc-{}", sc.name)});
+                if sc.default {
+                    meta["annotations"] =
+                        json!({"storageclass.kubernetes.io/is-default-class": "true"});
+                }
+                json!({"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass", "metadata": meta,
+                    "provisioner": sc.provisioner, "reclaimPolicy": "Delete",
+                    "volumeBindingMode": "WaitForFirstConsumer"})
+            })
+            .collect(),
+        "Ingress" => match (&st.ingress_domain, st.flavour.as_str()) {
+            (Some(d), "4") => vec![
+                json!({"apiVersion": "config.openshift.io/v1", "kind": "Ingress",
+                "metadata": {"name": "cluster"}, "spec": {"domain": d}}),
+            ],
+            _ => vec![],
+        },
+        _ => st
+            .projects
+            .get(ns)
+            .map(|p| {
+                p.objects
+                    .iter()
+                    .filter(|o| o["kind"] == rt.kind)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+fn can_i(args: &Args, st: &State, verb: &str, resource: &str) -> Outcome {
+    if let Some(fail) = api_check(st) {
+        return fail;
+    }
+    let Some(rt) = resources::by_name(resource) else {
+        return Outcome {
+            stdout: "no\n".into(),
+            stderr: format!("Warning: the server doesn't have a resource type '{resource}'\n"),
+            code: 1,
+        };
+    };
+    let mut stderr = String::new();
+    if !rt.namespaced {
+        stderr = format!(
+            "Warning: resource '{}' is not namespace scoped in group '{}'\n",
+            rt.plural, rt.group
+        );
+    }
+    let ns = namespace(args, st);
+    let allowed =
+        !st.is_denied(verb, &rt.qualified_plural()) && (!rt.namespaced || st.member_of(&ns));
+    if allowed {
+        Outcome {
+            stdout: "yes\n".into(),
+            stderr,
+            code: 0,
+        }
+    } else {
+        Outcome {
+            stdout: "no\n".into(),
+            stderr,
+            code: 1,
+        }
+    }
+}
+
+fn is_dns_label(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 63
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+}
+
+fn new_project(args: &Args, st: &mut State, name: &str) -> Outcome {
+    if let Some(fail) = api_check(st) {
+        return fail;
+    }
+    if st.is_denied("create", "projectrequests") {
+        return Outcome::err(
+            "Error from server (Forbidden): You may not request a new project via this API.",
+        );
+    }
+    if !is_dns_label(name) {
+        return Outcome::err(format!(
+            "The ProjectRequest \"{name}\" is invalid: metadata.name: Invalid value: \"{name}\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+        ));
+    }
+    if st.projects.contains_key(name) {
+        return Outcome::err(format!(
+            "Error from server (AlreadyExists): project.project.openshift.io \"{name}\" already exists"
+        ));
+    }
+    let display_name = args.flag("--display-name").unwrap_or_default().to_string();
+    let requester = st.user_name().to_string();
+    st.projects.insert(
+        name.into(),
+        Project {
+            display_name,
+            requester,
+            objects: Vec::new(),
+        },
+    );
+    if args.has("--skip-config-write") {
+        return Outcome::ok(format!(
+            "Project \"{name}\" created on server \"{}\".\n\nTo switch to this project and start adding applications, use:\n\n    oc project {name}\n",
+            st.server
+        ));
+    }
+    st.current_project = Some(name.into());
+    Outcome::ok(format!(
+        "Now using project \"{name}\" on server \"{}\".\n\nYou can add applications to this project with the 'new-app' command. For example, try:\n\n    oc new-app rails-postgresql-example\n\nto build a new example application in Ruby. Or use kubectl to deploy a simple Kubernetes application:\n\n    kubectl create deployment hello-node --image=k8s.gcr.io/serve_hostname\n\n",
+        st.server
+    ))
+}
+
+/// Reads a manifest in YAML or JSON; lists are flattened to their items.
+fn read_manifest(text: &str) -> Result<Vec<Value>, String> {
+    let v: Value =
+        serde_yaml::from_str(text).map_err(|e| format!("error: error parsing STDIN: {e}"))?;
+    Ok(vec![v])
+}
+
+fn check_api_version(st: &State, obj: &Value) -> Result<&'static ResourceType, String> {
+    let kind = obj["kind"].as_str().unwrap_or_default();
+    let api_version = obj["apiVersion"].as_str().unwrap_or_default();
+    let removed_legacy = st.flavour == "4" && minor_version(&st.openshift_version) >= 11;
+    let list_kind = kind.strip_suffix("List").filter(|k| !k.is_empty());
+    let rt = resources::by_kind(list_kind.unwrap_or(kind));
+    let known = match rt {
+        Some(rt) if api_version == rt.api_version => true,
+        Some(rt) if api_version == "v1" => rt.group.is_empty() || (rt.legacy_v1 && !removed_legacy),
+        _ => kind == "List" && api_version == "v1",
+    };
+    if !known {
+        return Err(format!(
+            "error: resource mapping not found for name: \"{}\" namespace: \"\" from \"STDIN\": no matches for kind \"{kind}\" in version \"{api_version}\"\nensure CRDs are installed first",
+            obj["metadata"]["name"].as_str().unwrap_or_default()
+        ));
+    }
+    rt.ok_or_else(|| "fake oc: list without item kind".to_string())
+}
+
+fn minor_version(v: &str) -> u32 {
+    v.split('.')
+        .nth(1)
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(0)
+}
+
+fn create_or_replace(args: &Args, st: &mut State, stdin: &[u8], replace: bool) -> Outcome {
+    if args.flag("--filename") != Some("-") {
+        return unknown(&args.words);
+    }
+    if let Some(fail) = api_check(st) {
+        return fail;
+    }
+    let text = String::from_utf8_lossy(stdin);
+    let docs = match read_manifest(&text) {
+        Ok(d) => d,
+        Err(e) => return Outcome::err(e),
+    };
+    let mut objects = Vec::new();
+    for doc in docs {
+        if let Err(e) = check_api_version(st, &doc) {
+            return Outcome::err(e);
+        }
+        if doc["kind"].as_str().is_some_and(|k| k.ends_with("List")) {
+            for item in doc["items"].as_array().cloned().unwrap_or_default() {
+                if let Err(e) = check_api_version(st, &item) {
+                    return Outcome::err(e);
+                }
+                objects.push(item);
+            }
+        } else {
+            objects.push(doc);
+        }
+    }
+    let ns = namespace(args, st);
+    let (verb, done, action) = if replace {
+        ("update", "replaced", "replacing")
+    } else {
+        ("create", "created", "creating")
+    };
+    let mut out = Outcome::ok("");
+    for obj in objects {
+        let rt = resources::by_kind(obj["kind"].as_str().unwrap_or_default()).unwrap();
+        let name = obj["metadata"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let result = store_object(st, rt, &ns, obj, replace, verb);
+        match result {
+            Ok(()) => out
+                .stdout
+                .push_str(&format!("{}/{name} {done}\n", rt.qualified_kind())),
+            Err((reason, msg)) => {
+                out.stderr.push_str(&format!(
+                    "Error from server ({reason}): error when {action} \"STDIN\": {msg}\n"
+                ));
+                out.code = 1;
+            }
+        }
+    }
+    out
+}
+
+/// Stores one object as the API server would; Err is (reason, message).
+fn store_object(
+    st: &mut State,
+    rt: &ResourceType,
+    ns: &str,
+    mut obj: Value,
+    replace: bool,
+    verb: &str,
+) -> Result<(), (&'static str, String)> {
+    let name = obj["metadata"]["name"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    if st.is_denied(verb, &rt.qualified_plural()) || !st.member_of(ns) {
+        if !st.projects.contains_key(ns) && st.cluster_admin {
+            return Err(("NotFound", format!("namespaces \"{ns}\" not found")));
+        }
+        return Err(("Forbidden", forbidden(st, verb, rt, None, Some(ns))));
+    }
+    if rt.kind == "Secret" {
+        normalize_secret(&mut obj).map_err(|m| ("Invalid", m))?;
+    }
+    obj["apiVersion"] = json!(rt.api_version);
+    obj["metadata"]["namespace"] = json!(ns);
+    obj["metadata"]["creationTimestamp"] = json!("2026-01-01T00:00:00Z");
+    obj["metadata"]["resourceVersion"] = json!(st.next_resource_version());
+    obj["metadata"]["uid"] = json!(format!("uid-{}-{name}", rt.plural));
+    let project = st.projects.get_mut(ns).unwrap();
+    let existing = project
+        .objects
+        .iter()
+        .position(|o| o["kind"] == rt.kind && o["metadata"]["name"] == name.as_str());
+    match (existing, replace) {
+        (Some(_), false) => Err((
+            "AlreadyExists",
+            format!("{} \"{name}\" already exists", rt.qualified_plural()),
+        )),
+        (None, true) => Err((
+            "NotFound",
+            format!("{} \"{name}\" not found", rt.qualified_plural()),
+        )),
+        (Some(i), true) => {
+            project.objects[i] = obj;
+            Ok(())
+        }
+        (None, false) => {
+            project.objects.push(obj);
+            Ok(())
+        }
+    }
+}
+
+/// `stringData` becomes base64 `data`; a dockerconfigjson secret must hold valid JSON.
+fn normalize_secret(obj: &mut Value) -> Result<(), String> {
+    let name = obj["metadata"]["name"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    if let Some(Value::Object(string_data)) = obj.get("stringData").cloned() {
+        let data = obj["data"].as_object().cloned().unwrap_or_default();
+        let mut data: Map<String, Value> = data;
+        for (k, v) in string_data {
+            data.insert(k, json!(B64.encode(v.as_str().unwrap_or_default())));
+        }
+        obj["data"] = Value::Object(data);
+        obj.as_object_mut().unwrap().remove("stringData");
+    }
+    if obj["type"] == "kubernetes.io/dockerconfigjson" {
+        let raw = obj["data"][".dockerconfigjson"]
+            .as_str()
+            .unwrap_or_default();
+        let valid = B64
+            .decode(raw)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+            .is_some();
+        if !valid {
+            return Err(format!(
+                "Secret \"{name}\" is invalid: data[.dockerconfigjson]: Invalid value: \"<secret contents redacted>\": invalid character looking for beginning of value"
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
+    let Some(file) = args.flag("--file").or(args.flag("--filename")) else {
+        return unknown(&args.words);
+    };
+    let file = file.to_string();
+    let Ok(text) = std::fs::read_to_string(&file) else {
+        return Outcome::err(format!(
+            "error: unable to locate any template files with name \"{file}\"\n\nThe 'oc new-app' command will match arguments to the following types:\n\n  1. Images tagged into image streams in the current project or the 'openshift' project\n     - if you don't specify a tag, we'll add ':latest'\n  2. Images in the Docker Hub, on remote registries, or on the local Docker engine\n  3. Templates in the current project or the 'openshift' project\n  4. Git repository URLs or local paths that point to Git repositories\n\n--allow-missing-images can be used to point to an image that does not exist yet.\n\nSee 'oc new-app -h' for examples."
+        ));
+    };
+    let template: Value = match serde_yaml::from_str(&text) {
+        Ok(t) => t,
+        Err(e) => {
+            return Outcome::err(format!(
+                "error: unable to load template file \"{file}\": {e}"
+            ))
+        }
+    };
+    if template["kind"] != "Template" {
+        return Outcome::err(format!("error: object in \"{file}\" is not a template"));
+    }
+    if let Some(fail) = api_check(st) {
+        return fail;
+    }
+    let mut out = Outcome::ok("");
+    // ParseAndCombineEnvironment: --param values first, then the param file where not given.
+    let mut given: Vec<(String, String)> = Vec::new();
+    for p in args.flag_all("--param") {
+        match p.split_once('=') {
+            Some((k, v)) if template::is_env_var_name(k) => {
+                if given.iter().any(|(g, _)| g == k) {
+                    return Outcome::err(format!(
+                        "error: The following parameters were provided more than once: {k}\nSee 'oc new-app -h' for help and examples"
+                    ));
+                }
+                given.push((k.into(), v.into()));
+            }
+            _ => {
+                return Outcome::err(format!(
+                    "error: invalid parameter assignment in \"{p}\", []"
+                ))
+            }
+        }
+    }
+    if let Some(pf) = args.flag("--param-file") {
+        let text = if pf == "-" {
+            String::from_utf8_lossy(stdin).into_owned()
+        } else {
+            match std::fs::read_to_string(pf) {
+                Ok(t) => t,
+                Err(_) => {
+                    return Outcome::err(format!(
+                        "error: Cannot stat \"{pf}\": stat {pf}: no such file or directory"
+                    ))
+                }
+            }
+        };
+        let shown = if pf == "-" { "stdin" } else { pf };
+        match template::parse_param_file(&text) {
+            Ok(vars) => {
+                for (k, v) in vars {
+                    if given.iter().any(|(g, _)| g == &k) {
+                        out.stderr.push_str(&format!(
+                            "warning: Template parameter \"{k}\" already defined, ignoring value from file \"{pf}\"\n"
+                        ));
+                    } else {
+                        given.push((k, v));
+                    }
+                }
+            }
+            Err(e) => {
+                return Outcome::err(format!(
+                    "error: Cannot read variables from file \"{shown}\": {e}"
+                ))
+            }
+        }
+    }
+    let mut params = template::params_of(&template);
+    for (k, v) in &given {
+        match params.iter_mut().find(|p| &p.name == k) {
+            Some(p) => {
+                p.value = v.clone();
+                p.generate = None;
+            }
+            None => return Outcome::err(format!("error: unexpected parameter name \"{k}\"")),
+        }
+    }
+    let ns = namespace(args, st);
+    let tname = template["metadata"]["name"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    if let Err((i, name)) = template::resolve(&mut params, st) {
+        return Outcome::err(format!(
+            "error: error processing template \"{ns}/{tname}\": Template.template.openshift.io \"{tname}\" is invalid: template.parameters[{i}]: Required value: template.parameters[{i}]: parameter {name} is required and must be specified"
+        ));
+    }
+    let values: BTreeMap<String, String> = params
+        .iter()
+        .map(|p| (p.name.clone(), p.value.clone()))
+        .collect();
+
+    if !path_has("git") {
+        out.stdout.push_str("warning: Cannot find git. Ensure that it is installed and in your path. Git is required to work with git repositories.\n");
+    }
+    out.stdout.push_str(&format!(
+        "--> Deploying template \"{ns}/{tname}\" for \"{file}\" to project {ns}\n\n"
+    ));
+    let annotations = &template["metadata"]["annotations"];
+    let description = annotations["description"].as_str();
+    let mut message = template["message"].as_str().map(str::to_string);
+    if let Some(m) = &mut message {
+        let mut v = Value::String(m.clone());
+        template::substitute(&mut v, &values);
+        *m = v.as_str().unwrap_or_default().to_string();
+    }
+    if description.is_some() || message.is_some() {
+        let title = annotations["openshift.io/display-name"]
+            .as_str()
+            .unwrap_or(&tname);
+        out.stdout
+            .push_str(&format!("     {title}\n     ---------\n"));
+        for line in description.unwrap_or_default().lines() {
+            out.stdout.push_str(&format!("     {line}\n"));
+        }
+        out.stdout.push('\n');
+        if let Some(m) = &message {
+            for line in m.lines() {
+                out.stdout.push_str(&format!("     {line}\n"));
+            }
+            out.stdout.push('\n');
+        }
+    }
+    out.stdout.push_str("     * With parameters:\n");
+    for p in &params {
+        let label = p.display_name.as_deref().unwrap_or(&p.name);
+        let generated = if p.generate.is_some() {
+            " # generated"
+        } else {
+            ""
+        };
+        out.stdout
+            .push_str(&format!("        * {label}={}{generated}\n", p.value));
+    }
+    out.stdout.push_str("\n--> Creating resources ...\n");
+    let mut failed = false;
+    let mut hosts = Vec::new();
+    for obj in template["objects"].as_array().cloned().unwrap_or_default() {
+        let mut obj = obj;
+        template::substitute(&mut obj, &values);
+        obj["metadata"]["annotations"]["openshift.io/generated-by"] = json!("OpenShiftNewApp");
+        let Some(rt) = resources::by_kind(obj["kind"].as_str().unwrap_or_default()) else {
+            return unknown(&[format!("new-app object kind {}", obj["kind"])]);
+        };
+        let name = obj["metadata"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let host = obj["spec"]["host"].as_str().map(str::to_string);
+        match store_object(st, rt, &ns, obj, false, "create") {
+            Ok(()) => {
+                out.stdout
+                    .push_str(&format!("    {} \"{name}\" created\n", rt.qualified_kind()));
+                if let Some(h) = host.filter(|_| rt.kind == "Route") {
+                    hosts.push(h);
+                }
+            }
+            Err((_, msg)) => {
+                out.stderr.push_str(&format!("    error: {msg}\n"));
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        out.stdout.push_str("--> Failed\n");
+        out.code = 1;
+        return out;
+    }
+    out.stdout.push_str("--> Success\n");
+    for h in hosts {
+        out.stdout
+            .push_str(&format!("    Access your application via route '{h}' \n"));
+    }
+    out.stdout
+        .push_str("    Run 'oc status' to view your app.\n");
+    out
+}
+
+fn path_has(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
+        .unwrap_or(false)
+}

@@ -1,0 +1,179 @@
+//! The resource types the simulated API server knows, with the names oc prints for them.
+
+pub struct ResourceType {
+    pub kind: &'static str,
+    pub plural: &'static str,
+    /// API group; "" for the core group.
+    pub group: &'static str,
+    /// The apiVersion objects of this type are stored with.
+    pub api_version: &'static str,
+    pub namespaced: bool,
+    /// Whether the legacy ungroupified `apiVersion: v1` form existed (removed in OpenShift 4.11).
+    pub legacy_v1: bool,
+    pub aliases: &'static [&'static str],
+}
+
+impl ResourceType {
+    /// `imagestreams.image.openshift.io` or `secrets`: used in server error messages.
+    pub fn qualified_plural(&self) -> String {
+        if self.group.is_empty() {
+            self.plural.to_string()
+        } else {
+            format!("{}.{}", self.plural, self.group)
+        }
+    }
+
+    /// `imagestream.image.openshift.io` or `secret`: used in `created` lines.
+    pub fn qualified_kind(&self) -> String {
+        let lower = self.kind.to_lowercase();
+        if self.group.is_empty() {
+            lower
+        } else {
+            format!("{lower}.{}", self.group)
+        }
+    }
+}
+
+pub const TYPES: &[ResourceType] = &[
+    ResourceType {
+        kind: "Project",
+        plural: "projects",
+        group: "project.openshift.io",
+        api_version: "project.openshift.io/v1",
+        namespaced: false,
+        legacy_v1: true,
+        aliases: &["project"],
+    },
+    ResourceType {
+        kind: "StorageClass",
+        plural: "storageclasses",
+        group: "storage.k8s.io",
+        api_version: "storage.k8s.io/v1",
+        namespaced: false,
+        legacy_v1: false,
+        aliases: &["storageclass", "sc"],
+    },
+    ResourceType {
+        kind: "Ingress",
+        plural: "ingresses",
+        group: "config.openshift.io",
+        api_version: "config.openshift.io/v1",
+        namespaced: false,
+        legacy_v1: false,
+        aliases: &["ingress.config.openshift.io"],
+    },
+    ResourceType {
+        kind: "Secret",
+        plural: "secrets",
+        group: "",
+        api_version: "v1",
+        namespaced: true,
+        legacy_v1: false,
+        aliases: &["secret"],
+    },
+    ResourceType {
+        kind: "ConfigMap",
+        plural: "configmaps",
+        group: "",
+        api_version: "v1",
+        namespaced: true,
+        legacy_v1: false,
+        aliases: &["configmap", "cm"],
+    },
+    ResourceType {
+        kind: "Service",
+        plural: "services",
+        group: "",
+        api_version: "v1",
+        namespaced: true,
+        legacy_v1: false,
+        aliases: &["service", "svc"],
+    },
+    ResourceType {
+        kind: "ServiceAccount",
+        plural: "serviceaccounts",
+        group: "",
+        api_version: "v1",
+        namespaced: true,
+        legacy_v1: false,
+        aliases: &["serviceaccount", "sa"],
+    },
+    ResourceType {
+        kind: "PersistentVolumeClaim",
+        plural: "persistentvolumeclaims",
+        group: "",
+        api_version: "v1",
+        namespaced: true,
+        legacy_v1: false,
+        aliases: &["persistentvolumeclaim", "pvc"],
+    },
+    ResourceType {
+        kind: "ImageStream",
+        plural: "imagestreams",
+        group: "image.openshift.io",
+        api_version: "image.openshift.io/v1",
+        namespaced: true,
+        legacy_v1: true,
+        aliases: &["imagestream", "is"],
+    },
+    ResourceType {
+        kind: "DeploymentConfig",
+        plural: "deploymentconfigs",
+        group: "apps.openshift.io",
+        api_version: "apps.openshift.io/v1",
+        namespaced: true,
+        legacy_v1: true,
+        aliases: &["deploymentconfig", "dc"],
+    },
+    ResourceType {
+        kind: "Route",
+        plural: "routes",
+        group: "route.openshift.io",
+        api_version: "route.openshift.io/v1",
+        namespaced: true,
+        legacy_v1: true,
+        aliases: &["route"],
+    },
+    ResourceType {
+        kind: "Role",
+        plural: "roles",
+        group: "rbac.authorization.k8s.io",
+        api_version: "rbac.authorization.k8s.io/v1",
+        namespaced: true,
+        legacy_v1: false,
+        aliases: &["role"],
+    },
+    ResourceType {
+        kind: "RoleBinding",
+        plural: "rolebindings",
+        group: "rbac.authorization.k8s.io",
+        api_version: "rbac.authorization.k8s.io/v1",
+        namespaced: true,
+        legacy_v1: false,
+        aliases: &["rolebinding"],
+    },
+    ResourceType {
+        kind: "ProjectRequest",
+        plural: "projectrequests",
+        group: "project.openshift.io",
+        api_version: "project.openshift.io/v1",
+        namespaced: false,
+        legacy_v1: true,
+        aliases: &[],
+    },
+];
+
+/// Looks a type up the way `oc get TYPE` does: plural, singular, short name, or `plural.group`.
+pub fn by_name(name: &str) -> Option<&'static ResourceType> {
+    let name = name.to_lowercase();
+    TYPES.iter().find(|t| {
+        t.plural == name
+            || t.qualified_plural() == name
+            || t.aliases.contains(&name.as_str())
+            || (!t.group.is_empty() && format!("{}.{}", t.kind.to_lowercase(), t.group) == name)
+    })
+}
+
+pub fn by_kind(kind: &str) -> Option<&'static ResourceType> {
+    TYPES.iter().find(|t| t.kind == kind)
+}

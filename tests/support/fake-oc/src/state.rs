@@ -1,0 +1,134 @@
+//! The simulated cluster, kept as JSON in `$FAKE_OC_DIR/state.json` between invocations.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct State {
+    /// The logged-in user; `None` simulates a session without login (anonymous).
+    pub user: Option<String>,
+    /// Cluster admins see `openshiftVersion` and get NotFound instead of Forbidden for projects.
+    pub cluster_admin: bool,
+    pub server: String,
+    /// "4" or "3.11": changes `oc version` and a few messages.
+    pub flavour: String,
+    pub openshift_version: String,
+    pub kube_version: String,
+    /// The API server refuses connections.
+    pub unreachable: bool,
+    /// Denied "verb resource" pairs, e.g. "create projectrequests", "get ingresses.config.openshift.io".
+    pub denied: Vec<String>,
+    pub ingress_domain: Option<String>,
+    pub storage_classes: Vec<StorageClass>,
+    pub contexts: Vec<String>,
+    /// The project saved in the kubeconfig (what `oc project` would switch).
+    pub current_project: Option<String>,
+    pub projects: BTreeMap<String, Project>,
+    pub random_seed: u64,
+    pub resource_version: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StorageClass {
+    pub name: String,
+    pub provisioner: String,
+    #[serde(default)]
+    pub default: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Project {
+    pub display_name: String,
+    pub requester: String,
+    pub objects: Vec<Value>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            user: Some("developer".into()),
+            cluster_admin: false,
+            server: "https://api.crc.testing:6443".into(),
+            flavour: "4".into(),
+            openshift_version: "4.14.8".into(),
+            kube_version: "v1.27.8+4fab27b".into(),
+            unreachable: false,
+            denied: Vec::new(),
+            ingress_domain: Some("apps-crc.testing".into()),
+            storage_classes: Vec::new(),
+            contexts: vec!["default/api-crc-testing:6443/developer".into()],
+            current_project: Some("default".into()),
+            projects: BTreeMap::new(),
+            random_seed: 42,
+            resource_version: 1000,
+        }
+    }
+}
+
+pub fn dir() -> PathBuf {
+    match std::env::var_os("FAKE_OC_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => {
+            eprintln!("fake oc: FAKE_OC_DIR is not set");
+            std::process::exit(97);
+        }
+    }
+}
+
+impl State {
+    pub fn load(dir: &Path) -> State {
+        let path = dir.join("state.json");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => serde_json::from_str(&text).unwrap_or_else(|e| {
+                eprintln!("fake oc: cannot parse {}: {e}", path.display());
+                std::process::exit(97);
+            }),
+            Err(_) => State::default(),
+        }
+    }
+
+    pub fn save(&self, dir: &Path) {
+        let path = dir.join("state.json");
+        let tmp = dir.join("state.json.tmp");
+        std::fs::write(&tmp, serde_json::to_string_pretty(self).unwrap()).unwrap();
+        std::fs::rename(tmp, path).unwrap();
+    }
+
+    pub fn is_denied(&self, verb: &str, resource: &str) -> bool {
+        let plural = resource.split('.').next().unwrap_or(resource);
+        self.denied
+            .iter()
+            .any(|d| d == &format!("{verb} {resource}") || d == &format!("{verb} {plural}"))
+    }
+
+    /// Deterministic generator for template `generate: expression` values (xorshift64*).
+    pub fn next_random(&mut self) -> u64 {
+        let mut x = self.random_seed.max(1);
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.random_seed = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    pub fn next_resource_version(&mut self) -> String {
+        self.resource_version += 1;
+        self.resource_version.to_string()
+    }
+
+    pub fn user_name(&self) -> &str {
+        self.user.as_deref().unwrap_or("system:anonymous")
+    }
+
+    /// Whether the user may work inside `namespace` (requester of the project, or admin).
+    pub fn member_of(&self, namespace: &str) -> bool {
+        self.cluster_admin
+            || self
+                .projects
+                .get(namespace)
+                .is_some_and(|p| p.requester == self.user_name())
+    }
+}
