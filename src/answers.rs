@@ -15,9 +15,47 @@ pub const DEFAULT_DISPLAY_NAME: &str = "3Scale API Management";
 pub const DEFAULT_REGISTRY: &str = "registry.redhat.io";
 pub const PASSWORD_ENV: &str = "THREESCALE_REGISTRY_PASSWORD";
 
+/// A value the wizard can ask for; `Answers::open` lists those no input gave.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Templates,
+    Profile,
+    Project,
+    DisplayName,
+    StorageClass,
+    WildcardDomain,
+    RegistryServer,
+    RegistryUsername,
+    RegistryPassword,
+    Params,
+}
+
+impl Field {
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Templates => "Templates",
+            Field::Profile => "Install profile",
+            Field::Project => "Project",
+            Field::DisplayName => "Display name",
+            Field::StorageClass => "RWX storage class",
+            Field::WildcardDomain => "Wildcard domain",
+            Field::RegistryServer => "Registry server",
+            Field::RegistryUsername => "Registry username",
+            Field::RegistryPassword => "Registry password",
+            Field::Params => "Template parameters",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Answers {
     pub yes: bool,
+    pub no_input: bool,
+    pub confirm_password: bool,
+    /// Values no flag, environment variable or answers-file key gave: the wizard asks these.
+    pub open: Vec<Field>,
+    /// Install profile: a file stem of the checkout's `amp/` directory, or a path.
+    pub template: Option<String>,
     pub verbose: bool,
     pub quiet: bool,
     pub oc: Option<PathBuf>,
@@ -51,6 +89,7 @@ struct AnswersFile {
     oc: Option<PathBuf>,
     kubeconfig: Option<PathBuf>,
     context: Option<String>,
+    template: Option<String>,
     project: Option<String>,
     display_name: Option<String>,
     wildcard_domain: Option<String>,
@@ -69,10 +108,21 @@ struct AnswersFile {
 
 /// A value the install needs and nobody gave, with every way to give it.
 pub struct Missing {
-    pub what: &'static str,
-    pub flag: &'static str,
-    pub env: &'static str,
-    pub key: &'static str,
+    pub what: String,
+    pub flag: String,
+    pub env: String,
+    pub key: String,
+}
+
+impl Missing {
+    fn new(what: &str, flag: &str, env: &str, key: &str) -> Missing {
+        Missing {
+            what: what.into(),
+            flag: flag.into(),
+            env: env.into(),
+            key: key.into(),
+        }
+    }
 }
 
 impl std::fmt::Display for Missing {
@@ -98,6 +148,45 @@ impl Answers {
             None => AnswersFile::default(),
         };
         let mut problems = Vec::new();
+
+        let mut open = Vec::new();
+        let mut given = |value: bool, field: Field| {
+            if !value {
+                open.push(field);
+            }
+        };
+        given(
+            cli.templates.templates_dir.is_some()
+                || cli.templates.templates_repo.is_some()
+                || cli.templates.templates_ref.is_some()
+                || file.templates_dir.is_some()
+                || file.templates_repo.is_some()
+                || file.templates_ref.is_some(),
+            Field::Templates,
+        );
+        let template = cli.install.template.or(file.template.clone());
+        given(template.is_some(), Field::Profile);
+        given(
+            cli.install.project.is_some() || file.project.is_some(),
+            Field::Project,
+        );
+        given(
+            cli.install.display_name.is_some() || file.display_name.is_some(),
+            Field::DisplayName,
+        );
+        given(
+            cli.install.rwx_storage_class.is_some() || file.rwx_storage_class.is_some(),
+            Field::StorageClass,
+        );
+        given(
+            cli.install.wildcard_domain.is_some() || file.wildcard_domain.is_some(),
+            Field::WildcardDomain,
+        );
+        given(
+            cli.registry.registry_server.is_some() || file.registry_server.is_some(),
+            Field::RegistryServer,
+        );
+        given(false, Field::Params);
 
         let project = cli
             .install
@@ -196,8 +285,18 @@ impl Answers {
             return Err(Failure::input(format!("the input has {} problem(s):\n  - {}", problems.len(), problems.join("\n  - ")))
                 .with_help("fix the values above; `threescale-install --help` lists every flag and its environment variable"));
         }
+        if registry_username.is_none() {
+            open.push(Field::RegistryUsername);
+        }
+        if registry_password.is_none() {
+            open.push(Field::RegistryPassword);
+        }
         Ok(Answers {
             yes: cli.run.yes,
+            no_input: cli.run.no_input,
+            confirm_password: cli.registry.confirm_password,
+            open,
+            template,
             verbose: cli.run.verbose,
             quiet: cli.run.quiet,
             oc: cli.cluster.oc.or(file.oc),
@@ -225,30 +324,45 @@ impl Answers {
     pub fn missing(&self) -> Vec<Missing> {
         let mut missing = Vec::new();
         if self.wildcard_domain.is_none() {
-            missing.push(Missing {
-                what: "wildcard domain (could not be read from the cluster)",
-                flag: "--wildcard-domain",
-                env: "THREESCALE_WILDCARD_DOMAIN",
-                key: "wildcard_domain",
-            });
+            missing.push(Missing::new(
+                "wildcard domain (could not be read from the cluster)",
+                "--wildcard-domain",
+                "THREESCALE_WILDCARD_DOMAIN",
+                "wildcard_domain",
+            ));
         }
         if self.registry_username.is_none() {
-            missing.push(Missing {
-                what: "registry username",
-                flag: "--registry-username",
-                env: "THREESCALE_REGISTRY_USERNAME",
-                key: "registry_username",
-            });
+            missing.push(Missing::new(
+                "registry username",
+                "--registry-username",
+                "THREESCALE_REGISTRY_USERNAME",
+                "registry_username",
+            ));
         }
         if self.registry_password.is_none() {
-            missing.push(Missing {
-                what: "registry password",
-                flag: "--registry-password-stdin or --registry-password-file",
-                env: PASSWORD_ENV,
-                key: "registry_password_file",
-            });
+            missing.push(Missing::new(
+                "registry password",
+                "--registry-password-stdin or --registry-password-file",
+                PASSWORD_ENV,
+                "registry_password_file",
+            ));
         }
         missing
+    }
+
+    pub fn is_open(&self, field: Field) -> bool {
+        self.open.contains(&field)
+    }
+
+    /// Marks a field as answered (by the wizard).
+    pub fn close(&mut self, field: Field) {
+        self.open.retain(|f| *f != field);
+    }
+
+    /// Sets a template parameter, replacing an earlier value.
+    pub fn set_param(&mut self, name: &str, value: String) {
+        self.params.retain(|(k, _)| k != name);
+        self.params.push((name.to_string(), value));
     }
 
     /// The value of a template parameter given by the user, if any (the last one wins).

@@ -53,6 +53,10 @@ pub struct RunArgs {
     #[arg(short = 'y', long, env = "THREESCALE_YES")]
     pub yes: bool,
 
+    /// Never prompt, even in a terminal (like --yes, for scripts that run in one)
+    #[arg(long, env = "THREESCALE_NO_INPUT")]
+    pub no_input: bool,
+
     /// Answers file (YAML); see templates/answers.example.yaml for every key
     #[arg(long = "config", value_name = "FILE", env = "THREESCALE_CONFIG")]
     pub config: Option<PathBuf>,
@@ -85,6 +89,11 @@ pub struct ClusterArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Install")]
 pub struct InstallArgs {
+    /// Install profile: a template of the checkout's amp/ directory by name (amp, amp-s3,
+    /// amp-postgresql, ...) or a path to a template file [default: amp]
+    #[arg(long, value_name = "NAME|PATH", env = "THREESCALE_TEMPLATE")]
+    pub template: Option<String>,
+
     /// Project to install into; created if missing [default: 3scale-apim]
     #[arg(long, value_name = "NAME", env = "THREESCALE_PROJECT")]
     pub project: Option<String>,
@@ -135,6 +144,10 @@ pub struct RegistryArgs {
         conflicts_with = "registry_password_file"
     )]
     pub registry_password_stdin: bool,
+
+    /// When the password is typed at a prompt, ask for it twice
+    #[arg(long, env = "THREESCALE_CONFIRM_PASSWORD")]
+    pub confirm_password: bool,
 
     /// Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)
     #[arg(long, value_name = "PATH", env = "THREESCALE_REGISTRY_PASSWORD_FILE")]

@@ -5,6 +5,7 @@ pub mod answers;
 pub mod cli;
 pub mod failure;
 mod install;
+mod interrupt;
 pub mod names;
 pub mod oc;
 pub mod param_file;
@@ -15,18 +16,14 @@ pub mod steps;
 pub mod template;
 pub mod templates_repo;
 pub mod ui;
+mod wizard;
 
 use answers::{Answers, PASSWORD_ENV};
-use failure::{Failure, FailureKind};
+use failure::Failure;
 
 /// Runs the command line to completion.
 pub fn run(cli: cli::Cli) -> Result<(), Failure> {
-    // Ctrl-C and SIGTERM end the run with 130; the terminal gets its cursor back. oc children
-    // share our process group and get the same signal from the terminal.
-    let _ = ctrlc::set_handler(|| {
-        let _ = console::Term::stderr().show_cursor();
-        std::process::exit(i32::from(FailureKind::Interrupted.exit_code()));
-    });
+    interrupt::install_handler();
     let password_env = std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty());
     let answers = Answers::resolve(cli, password_env, &mut std::io::stdin())?;
     let ui = ui::Ui::new(answers.quiet, answers.verbose);

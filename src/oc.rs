@@ -220,7 +220,13 @@ impl Oc {
                 return Err(record);
             }
         };
-        let output = match handle.wait_timeout(CALL_DEADLINE) {
+        let pids = handle.pids();
+        pids.iter()
+            .for_each(|p| crate::interrupt::child_started(*p));
+        let waited = handle.wait_timeout(CALL_DEADLINE);
+        pids.iter()
+            .for_each(|p| crate::interrupt::child_finished(*p));
+        let output = match waited {
             Ok(Some(output)) => output.clone(),
             Ok(None) => {
                 let _ = handle.kill();

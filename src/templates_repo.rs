@@ -104,11 +104,12 @@ pub fn ensure(
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&tmp);
+    crate::interrupt::temp_created(&tmp);
     let result = fetch_into(url, git_ref, &tmp, progress).and_then(|commit| {
         verify(&tmp, Some(&commit))?;
         Ok(commit)
     });
-    match result {
+    let outcome = match result {
         Ok(commit) => {
             if let Err(e) = std::fs::rename(&tmp, &dest) {
                 let _ = std::fs::remove_dir_all(&tmp);
@@ -129,7 +130,9 @@ pub fn ensure(
             let _ = std::fs::remove_dir_all(&tmp);
             Err(e)
         }
-    }
+    };
+    crate::interrupt::temp_settled(&tmp);
+    outcome
 }
 
 fn head_commit(dir: &Path) -> Option<String> {

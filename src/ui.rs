@@ -21,6 +21,8 @@ pub struct StepLine {
     ui: Ui,
     title: String,
     started: Instant,
+    /// With a spinner, details wait to be printed under the finished step line.
+    pending: Mutex<Vec<String>>,
 }
 
 impl Ui {
@@ -63,10 +65,19 @@ impl Ui {
             ui: self.clone(),
             title: title.to_string(),
             started: Instant::now(),
+            pending: Mutex::new(Vec::new()),
         }
     }
 
+    /// A block of text on stderr (the wizard's cluster panel and summary).
+    pub fn block(&self, text: &str) {
+        self.line(text);
+    }
+
     pub fn warn(&self, text: &str) {
+        if self.quiet {
+            return;
+        }
         let label = style("warning:").yellow().bold().for_stderr();
         self.line(&format!("{label} {text}"));
     }
@@ -125,13 +136,30 @@ impl Ui {
 
 impl StepLine {
     pub fn detail(&self, text: &str) {
-        if !self.ui.quiet {
-            self.ui.line(&format!("    {text}"));
+        if self.ui.quiet {
+            return;
+        }
+        let text = format!("    {text}");
+        if self.ui.fancy {
+            self.pending
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(text);
+        } else {
+            self.ui.line(&text);
         }
     }
 
     pub fn warn(&self, text: &str) {
-        self.ui.warn(text);
+        if self.ui.fancy {
+            let label = style("warning:").yellow().bold().for_stderr();
+            self.pending
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(format!("{label} {text}"));
+        } else {
+            self.ui.warn(text);
+        }
     }
 
     fn finish(self, ok: bool) {

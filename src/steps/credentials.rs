@@ -166,6 +166,7 @@ pub fn write_file(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "credentials".into());
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    crate::interrupt::temp_created(&tmp);
     let result = (|| {
         let mut f = std::fs::OpenOptions::new()
             .write(true)
@@ -177,6 +178,7 @@ pub fn write_file(
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
+    crate::interrupt::temp_settled(&tmp);
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         format!("cannot write {}: {e}", path.display())

@@ -2,7 +2,6 @@
 //! access modes, so capability is judged from the provisioner. Changes nothing.
 
 use super::{Ctx, StepId};
-use crate::answers::Answers;
 use crate::failure::{Failure, FailureKind, Outcome};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -140,7 +139,7 @@ pub fn choose(
         [] => Err((
             FailureKind::Preflight,
             format!("no storage class is known to bind ReadWriteMany claims, which system-storage needs; the cluster has:\n{table}"),
-            "ask a cluster admin for a ReadWriteMany class (NFS, CephFS, Azure File, EFS), or name a class you know works with --rwx-storage-class".into(),
+            "ask a cluster admin for a ReadWriteMany class (NFS, CephFS, Azure File, EFS), name a class you know works with --rwx-storage-class, or use the S3 profile (--template amp-s3), which keeps system assets in a bucket".into(),
         )),
         several => Err((
             FailureKind::Input,
@@ -176,36 +175,46 @@ fn describe(classes: &[StorageClass]) -> String {
         .join("\n")
 }
 
-pub fn observe(ctx: &Ctx, answers: &Answers) -> Outcome<String> {
-    let line = ctx.ui.step(StepId::Storage.title());
-    let classes: Vec<StorageClass> = match ctx.oc.list("storageclasses", None, None) {
-        Ok(c) => c,
-        // Some clusters hide storage classes from project users: a named class is then trusted.
-        Err(e) if e.reason() == Some("Forbidden") && answers.rwx_storage_class.is_some() => {
-            let name = answers.rwx_storage_class.clone().unwrap_or_default();
-            line.warn(&format!(
-                "you may not list storage classes, so '{name}' could not be checked; if system-storage stays Pending, ask a cluster admin which class binds ReadWriteMany"
-            ));
-            line.detail(&format!("RWX_STORAGE_CLASS={name}"));
-            line.done();
-            return Ok(name);
-        }
+/// The cluster's storage classes; `None` when the user may not list them.
+pub fn observe(ctx: &Ctx) -> Outcome<Option<Vec<StorageClass>>> {
+    match ctx.oc.list("storageclasses", None, None) {
+        Ok(c) => Ok(Some(c)),
+        Err(e) if e.reason() == Some("Forbidden") => Ok(None),
         Err(e) => {
-            line.failed();
-            let help = if e.reason() == Some("Forbidden") {
-                Some("you may not list storage classes: ask a cluster admin for the name of a ReadWriteMany class and pass it with --rwx-storage-class".to_string())
-            } else {
-                e.common_help()
-            };
+            let help = e.common_help();
             let mut f = Failure::new(FailureKind::Preflight, e)
                 .context("storage step: could not list the storage classes");
             if let Some(h) = help {
                 f = f.with_help(h);
             }
-            return Err(f);
+            Err(f)
         }
+    }
+}
+
+/// Decides the class and reports it on a step line.
+pub fn decide(
+    ctx: &Ctx,
+    classes: Option<&[StorageClass]>,
+    wanted: Option<&str>,
+) -> Outcome<String> {
+    let line = ctx.ui.step(StepId::Storage.title());
+    let decision = match (classes, wanted) {
+        (Some(classes), wanted) => choose(classes, wanted),
+        // Some clusters hide storage classes from project users: a named class is then trusted.
+        (None, Some(name)) => Ok(Choice {
+            class: name.to_string(),
+            warning: Some(format!(
+                "you may not list storage classes, so '{name}' could not be checked; if system-storage stays Pending, ask a cluster admin which class binds ReadWriteMany"
+            )),
+        }),
+        (None, None) => Err((
+            FailureKind::Preflight,
+            "you may not list storage classes (Forbidden), so no ReadWriteMany class can be chosen".to_string(),
+            "ask a cluster admin for the name of a ReadWriteMany class and pass it with --rwx-storage-class".to_string(),
+        )),
     };
-    match choose(&classes, answers.rwx_storage_class.as_deref()) {
+    match decision {
         Ok(choice) => {
             if let Some(w) = &choice.warning {
                 line.warn(w);
@@ -219,6 +228,18 @@ pub fn observe(ctx: &Ctx, answers: &Answers) -> Outcome<String> {
             Err(Failure::new(kind, anyhow::anyhow!("storage step: {message}")).with_help(help))
         }
     }
+}
+
+/// The classes in the order the wizard offers them: RWX-capable first, block storage last.
+pub fn offer_order(classes: &[StorageClass]) -> Vec<&StorageClass> {
+    let rank = |c: &StorageClass| match rwx_support(&c.provisioner) {
+        RwxSupport::Known => 0,
+        RwxSupport::Unknown => 1,
+        RwxSupport::No => 2,
+    };
+    let mut ordered: Vec<&StorageClass> = classes.iter().collect();
+    ordered.sort_by_key(|c| (rank(c), !c.is_default(), c.metadata.name.clone()));
+    ordered
 }
 
 #[cfg(test)]
@@ -270,6 +291,21 @@ mod tests {
             msg.contains("gp2 (provisioner kubernetes.io/aws-ebs, ReadWriteOnce only, default)"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn the_wizard_offers_rwx_classes_first() {
+        let classes = [
+            class("gp2", "kubernetes.io/aws-ebs", true),
+            class("odd", "example.com/odd", false),
+            class("nfs", "nfs.csi.k8s.io", false),
+            class("cephfs", "openshift-storage.cephfs.csi.ceph.com", true),
+        ];
+        let names: Vec<&str> = offer_order(&classes)
+            .iter()
+            .map(|c| c.metadata.name.as_str())
+            .collect();
+        assert_eq!(names, ["cephfs", "nfs", "odd", "gp2"]);
     }
 
     #[test]

@@ -29,7 +29,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
 
 /// A repository shaped like the templates repository: the tag `2.8.0.GA` on the first commit,
 /// a later commit on master, and a `2.8-stable` branch. Returns (repo dir, tagged commit).
-fn templates_repo(root: &Path) -> (PathBuf, String) {
+pub(crate) fn templates_repo(root: &Path) -> (PathBuf, String) {
     let repo = root.join("upstream/3scale-amp-openshift-templates");
     std::fs::create_dir_all(repo.join("amp")).unwrap();
     let src = fixtures().join("templates");

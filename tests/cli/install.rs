@@ -619,3 +619,86 @@ fn hidden_storage_classes_need_a_named_class() {
         run.stderr
     );
 }
+
+#[test]
+fn another_profile_passes_through_without_an_rwx_class() {
+    let env = TestEnv::new();
+    env.cluster(|s| {
+        s["storage_classes"] = serde_json::json!([{"name": "gp2", "provisioner": "kubernetes.io/aws-ebs", "default": true}])
+    });
+    let args = [
+        ISSUE_COMMAND,
+        &[
+            "--template",
+            "amp-s3",
+            "--param",
+            "AWS_BUCKET=assets",
+            "--param",
+            "AWS_REGION=eu-west-1",
+        ],
+    ]
+    .concat();
+    let run = env.run(&args);
+    run.assert_code(0);
+    assert!(
+        !env.commands().iter().any(|c| c.contains("storageclasses")),
+        "no RWX check for S3"
+    );
+    let new_app = env
+        .commands()
+        .into_iter()
+        .find(|c| c.starts_with("oc new-app"))
+        .unwrap();
+    assert!(
+        new_app.contains("$FIXTURES/templates/amp/amp-s3.yml"),
+        "{new_app}"
+    );
+    let aws = env
+        .object("3scale-apim", "Secret", "aws-auth")
+        .expect("the S3 profile's objects");
+    assert_eq!(unb64(&aws["data"]["AWS_BUCKET"]), "assets");
+
+    let run = TestEnv::new().run(&[ISSUE_COMMAND, &["--template", "amp-s4"]].concat());
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("did you mean amp-s3?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn sigterm_during_a_step_stops_oc_and_exits_130() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["hang"] = serde_json::json!(["new-app"]));
+    let mut child = env
+        .command(ISSUE_COMMAND)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid_file = env.root().join("cluster/hung.pid");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !pid_file.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "oc new-app never started"
+        );
+        std::thread::yield_now();
+    }
+    let oc_pid: i32 = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    // The hung oc was stopped: gone, or a zombie waiting for a reaper.
+    let state = std::fs::read_to_string(format!("/proc/{oc_pid}/status")).unwrap_or_default();
+    assert!(
+        state.is_empty() || state.contains("State:\tZ"),
+        "oc still running: {state}"
+    );
+    assert!(env.object("3scale-apim", "Secret", "system-seed").is_none());
+}

@@ -6,3 +6,4 @@ mod support;
 mod git;
 mod inputs;
 mod install;
+mod wizard;

@@ -201,8 +201,7 @@ impl TestEnv {
             .env("FAKE_OC_DIR", root.join("cluster"))
             .env("RUST_BACKTRACE", "0")
             .env("NO_COLOR", "1")
-            .current_dir(root)
-            .stdin(Stdio::null());
+            .current_dir(root);
         for (k, v) in &self.envs {
             cmd.env(k, v);
         }
@@ -233,7 +232,7 @@ impl TestEnv {
                     .unwrap();
                 child.wait_with_output().unwrap()
             }
-            None => cmd.output().unwrap(),
+            None => cmd.stdin(Stdio::null()).output().unwrap(),
         };
         Run {
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),

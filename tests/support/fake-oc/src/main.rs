@@ -183,6 +183,13 @@ fn main() {
         Err(o) => o,
         Ok(args) => {
             let mut st = state::State::load(&dir);
+            if args.words.first().is_some_and(|w| st.hang.contains(w)) {
+                // Tell the test who we are, then block until a signal ends us.
+                std::fs::write(dir.join("hung.pid"), std::process::id().to_string()).unwrap();
+                loop {
+                    std::thread::park();
+                }
+            }
             let outcome = commands::dispatch(&args, &mut st, &stdin, &argv);
             st.save(&dir);
             outcome

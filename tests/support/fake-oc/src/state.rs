@@ -29,6 +29,8 @@ pub struct State {
     pub projects: BTreeMap<String, Project>,
     pub random_seed: u64,
     pub resource_version: u64,
+    /// Commands (first word, e.g. "new-app") that hang until killed, like oc on a dead network.
+    pub hang: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -64,6 +66,7 @@ impl Default for State {
             projects: BTreeMap::new(),
             random_seed: 42,
             resource_version: 1000,
+            hang: Vec::new(),
         }
     }
 }

@@ -1,0 +1,431 @@
+//! The interactive wizard, driven through a pseudo-terminal as a person would type.
+
+use crate::support::TestEnv;
+use expectrl::process::unix::WaitStatus;
+use expectrl::process::Termios;
+use expectrl::{Eof, Expect, Session};
+use std::time::Duration;
+
+const DOWN: &str = "\x1b[B";
+const PASSWORD: &str = "typed-Registry-pw";
+
+/// A terminal session with everything it printed kept, for asserting on the whole screen.
+struct Terminal {
+    session: expectrl::session::OsSession,
+    screen: String,
+}
+
+impl Terminal {
+    fn start(env: &TestEnv, args: &[&str]) -> Terminal {
+        let mut cmd = env.command(args);
+        cmd.env("TERM", "xterm-256color");
+        let mut session = Session::spawn(cmd).expect("spawn in a pty");
+        session.get_process_mut().set_window_size(160, 50).unwrap();
+        session.set_expect_timeout(Some(Duration::from_secs(20)));
+        Terminal {
+            session,
+            screen: String::new(),
+        }
+    }
+
+    #[track_caller]
+    fn wait_for(&mut self, text: &str) {
+        match self.session.expect(text) {
+            Ok(found) => {
+                self.screen
+                    .push_str(&String::from_utf8_lossy(found.before()));
+                self.screen.push_str(text);
+            }
+            Err(e) => panic!(
+                "waiting for {text:?}: {e}\n--- screen so far:\n{}",
+                self.screen
+            ),
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).unwrap();
+    }
+
+    /// Answers at `question` with `keys`.
+    #[track_caller]
+    fn answer(&mut self, question: &str, keys: &str) {
+        self.wait_for(question);
+        self.send(keys);
+    }
+
+    /// Types a hidden entry. console switches echo off with TCSAFLUSH, which discards input that
+    /// arrives just before the switch; so type once echo is off, and retype if the prompt is
+    /// still waiting when the next question does not come (a bounded wait, not a sleep).
+    #[track_caller]
+    fn type_secret(&mut self, question: &str, secret: &str, next: &str) {
+        self.wait_for(question);
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        while self.session.get_process().is_echo().unwrap() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "echo never went off at {question}"
+            );
+            std::thread::yield_now();
+        }
+        self.session
+            .set_expect_timeout(Some(Duration::from_millis(500)));
+        for _ in 0..20 {
+            self.send(&format!("{secret}\r"));
+            if let Ok(found) = self.session.expect(next) {
+                self.screen
+                    .push_str(&String::from_utf8_lossy(found.before()));
+                self.screen.push_str(next);
+                self.session
+                    .set_expect_timeout(Some(Duration::from_secs(20)));
+                return;
+            }
+        }
+        panic!(
+            "the hidden entry was never taken\n--- screen:\n{}",
+            self.screen
+        );
+    }
+
+    /// Waits for the end and returns the exit code.
+    fn finish(mut self) -> (i32, String) {
+        if let Ok(found) = self.session.expect(Eof) {
+            self.screen
+                .push_str(&String::from_utf8_lossy(found.get(0).unwrap_or_default()));
+        }
+        let status = self.session.get_process().wait().unwrap();
+        let code = match status {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("unexpected end: {other:?}"),
+        };
+        (code, self.screen)
+    }
+}
+
+/// A cluster with two RWX classes, and nothing given but the templates.
+fn wizard_env() -> TestEnv {
+    let env = TestEnv::new()
+        .without_env("THREESCALE_REGISTRY_USERNAME")
+        .without_env("THREESCALE_REGISTRY_PASSWORD");
+    env.cluster(|s| {
+        s["storage_classes"] = serde_json::json!([
+            {"name": "gp2", "provisioner": "kubernetes.io/aws-ebs", "default": true},
+            {"name": "nfs", "provisioner": "nfs.csi.k8s.io"},
+            {"name": "ocs-cephfs", "provisioner": "openshift-storage.cephfs.csi.ceph.com"}
+        ])
+    });
+    env
+}
+
+/// Answers from the install profile to the registry password: defaults with Enter, the given
+/// keys for the storage class and the domain, a username and the hidden password.
+fn answer_profile_to_password(t: &mut Terminal, storage_keys: &str, domain_keys: &str) {
+    t.answer("Install profile", "\r");
+    t.answer("Project", "\r");
+    t.answer("Project display name", "\r");
+    t.answer("ReadWriteMany storage class", storage_keys);
+    t.answer("Wildcard domain of the routes", domain_keys);
+    answer_registry(t);
+}
+
+/// The registry questions: default server, a username, the hidden password.
+fn answer_registry(t: &mut Terminal) {
+    t.answer("Registry server", "\r");
+    t.answer("Registry username", "12345|svc-account\r");
+    t.type_secret(
+        "Registry password",
+        PASSWORD,
+        "Customize template parameters?",
+    );
+}
+
+/// Walks the questions up to the summary, with arrow keys, typing and Enter.
+fn walk_to_summary(t: &mut Terminal, domain_keys: &str) {
+    t.answer("Install on this cluster?", "y");
+    // RWX classes are offered first: nfs, ocs-cephfs, then gp2.
+    answer_profile_to_password(t, &format!("{DOWN}\r"), domain_keys);
+    t.send("n");
+    t.wait_for("What now?");
+}
+
+fn pull_secret_password(env: &TestEnv, project: &str) -> String {
+    use base64::Engine;
+    let s = env
+        .object(project, "Secret", "threescale-registry-auth")
+        .expect("pull secret");
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(s["data"][".dockerconfigjson"].as_str().unwrap())
+        .unwrap();
+    let config: serde_json::Value = serde_json::from_slice(&raw).unwrap();
+    config["auths"]["registry.redhat.io"]["password"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn the_whole_wizard_installs_and_prints_the_summary() {
+    let env = wizard_env();
+    let mut t = Terminal::start(&env, &[]);
+    walk_to_summary(&mut t, "\r");
+    t.send("\r"); // Proceed
+    t.wait_for("is installed in project 3scale-apim");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(
+        screen.contains("Admin portal      https://3scale-admin.apps.cluster.example.com"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("RWX storage class"),
+        "the summary lists every answer: {screen}"
+    );
+    assert!(
+        !screen.contains(PASSWORD),
+        "the hidden password was shown:\n{screen}"
+    );
+    assert_eq!(pull_secret_password(&env, "3scale-apim"), PASSWORD);
+    let claim = env
+        .object("3scale-apim", "PersistentVolumeClaim", "system-storage")
+        .unwrap();
+    assert_eq!(claim["spec"]["storageClassName"], "ocs-cephfs");
+}
+
+#[test]
+fn profiles_are_offered_from_the_checkout_with_their_descriptions() {
+    let env = wizard_env();
+    let mut t = Terminal::start(&env, &[]);
+    t.answer("Install on this cluster?", "y");
+    t.wait_for("Install profile");
+    t.wait_for("amp-s3");
+    t.wait_for("with shared file storage in AWS S3.");
+    t.send(&format!("{DOWN}\r"));
+    t.answer("Project", "\r");
+    t.answer("Project display name", "\r");
+    // No RWX storage question for the S3 profile.
+    t.answer("Wildcard domain of the routes", "\r");
+    answer_registry(&mut t);
+    t.send("n");
+    t.answer("What now?", "\r");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(!screen.contains("ReadWriteMany storage class"), "{screen}");
+    assert!(env.object("3scale-apim", "Secret", "aws-auth").is_some());
+}
+
+#[test]
+fn a_bad_domain_is_reasked_with_the_reason() {
+    let env = wizard_env();
+    env.cluster(|s| s["ingress_domain"] = serde_json::Value::Null);
+    let mut t = Terminal::start(&env, &[]);
+    t.answer("Install on this cluster?", "y");
+    t.answer("Install profile", "\r");
+    t.answer("Project", "\r");
+    t.answer("Project display name", "\r");
+    t.answer("ReadWriteMany storage class", "\r");
+    t.answer("Wildcard domain of the routes", "https://apps.x\r");
+    t.wait_for("without a scheme");
+    t.send("apps.good.example.com\r");
+    answer_registry(&mut t);
+    t.send("n");
+    t.answer("What now?", "\r");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+    let cm = env
+        .object("3scale-apim", "ConfigMap", "system-environment")
+        .unwrap();
+    assert_eq!(
+        cm["data"]["THREESCALE_SUPERDOMAIN"],
+        "apps.good.example.com"
+    );
+}
+
+#[test]
+fn change_a_value_at_the_summary_then_proceed() {
+    let env = wizard_env();
+    let mut t = Terminal::start(&env, &[]);
+    walk_to_summary(&mut t, "\r");
+    t.send(&format!("{DOWN}\r")); // Change a value
+    t.answer("Change which value?", &format!("{DOWN}{DOWN}\r")); // Templates, Install profile, Project
+    t.answer("Project", "changed-proj\r");
+    t.wait_for("create project changed-proj");
+    t.answer("What now?", "\r");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert!(env
+        .object("changed-proj", "Secret", "system-seed")
+        .is_some());
+    assert!(env.state()["projects"].get("3scale-apim").is_none());
+}
+
+#[test]
+fn cancel_at_the_summary_changes_nothing() {
+    let env = wizard_env();
+    let mut t = Terminal::start(&env, &[]);
+    walk_to_summary(&mut t, "\r");
+    t.send(&format!("{DOWN}{DOWN}\r"));
+    t.wait_for("nothing was changed");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
+    let env = wizard_env();
+    let mut t = Terminal::start(&env, &[]);
+    t.answer("Install on this cluster?", "y");
+    t.answer("Install profile", "\r");
+    t.wait_for("Project");
+    t.send("\x03");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 130, "{screen}");
+    assert!(
+        screen.contains("\x1b[?25h"),
+        "cursor shown again: {screen:?}"
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn answering_no_to_the_cluster_stops_with_a_hint() {
+    let env = wizard_env();
+    let mut t = Terminal::start(&env, &[]);
+    t.answer("Install on this cluster?", "n");
+    t.wait_for("oc login");
+    let (code, _) = t.finish();
+    assert_eq!(code, 0);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn given_values_are_not_asked() {
+    let env = TestEnv::new();
+    let mut t = Terminal::start(
+        &env,
+        &[
+            "--project",
+            "given",
+            "--display-name",
+            "G",
+            "--rwx-storage-class",
+            "ocs-cephfs",
+            "--wildcard-domain",
+            "apps.g.example.com",
+            "--registry-server",
+            "registry.redhat.io",
+            "--template",
+            "amp",
+        ],
+    );
+    t.answer("Install on this cluster?", "y");
+    t.answer("Customize template parameters?", "n");
+    t.answer("What now?", "\r");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+    for asked in [
+        "Install profile",
+        "Project display name",
+        "Wildcard domain of",
+        "Registry username",
+    ] {
+        assert!(
+            !screen.contains(&format!("? {asked}")),
+            "{asked} was asked:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn without_a_terminal_nothing_is_asked_and_every_missing_value_is_listed() {
+    let env = TestEnv::new()
+        .without_env("THREESCALE_REGISTRY_USERNAME")
+        .without_env("THREESCALE_REGISTRY_PASSWORD");
+    let run = env.run(&[]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("2 value(s) needed and not given"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("registry username") && run.stderr.contains("registry password"));
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn no_input_never_prompts_even_in_a_terminal() {
+    let env = TestEnv::new().without_env("THREESCALE_REGISTRY_USERNAME");
+    let t = Terminal::start(&env, &["--no-input"]);
+    let (code, screen) = t.finish();
+    assert_eq!(code, 2, "{screen}");
+    assert!(screen.contains("registry username"), "{screen}");
+}
+
+#[test]
+fn templates_repository_and_ref_are_asked_when_not_given() {
+    let env = wizard_env().without_env("THREESCALE_TEMPLATES_DIR");
+    let (repo, tagged) = crate::git::templates_repo(env.root());
+    let mut t = Terminal::start(&env, &[]);
+    t.answer("Install on this cluster?", "y");
+    t.wait_for("Templates repository (URL or path)");
+    t.wait_for("github.com/3scale/3scale-amp-openshift-templates.git");
+    t.send(&format!("file://{}\r", repo.display()));
+    t.answer("Tag, branch or commit", "\r"); // default 2.8.0.GA
+    answer_profile_to_password(&mut t, "\r", "\r");
+    t.send("n");
+    t.wait_for(&format!("(commit {})", &tagged[..12]));
+    t.answer("What now?", "\r");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+}
+
+#[test]
+fn template_parameters_can_be_customized_secrets_hidden() {
+    let env = wizard_env();
+    let mut t = Terminal::start(&env, &[]);
+    t.answer("Install on this cluster?", "y");
+    answer_profile_to_password(&mut t, "\r", "\r");
+    t.send("y");
+    // Offered in template order without WILDCARD_DOMAIN and RWX_STORAGE_CLASS: TENANT_NAME is
+    // the 3rd, ADMIN_PASSWORD the 9th.
+    t.wait_for("Parameters to set");
+    t.send(&format!("{DOWN}{DOWN} {}\r", DOWN.repeat(6) + " "));
+    t.answer("TENANT_NAME", "acme\r");
+    t.type_secret(
+        "ADMIN_PASSWORD (empty: keep it generated)",
+        "chosen-admin-pw",
+        "TENANT_NAME=acme, ADMIN_PASSWORD=••••••",
+    );
+    t.answer("What now?", "\r");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+    // Typed hidden; shown only in the final summary, because stdout is a terminal.
+    let (before_summary, summary) = screen.split_once("is installed in project").unwrap();
+    assert!(
+        !before_summary.contains("chosen-admin-pw"),
+        "{before_summary}"
+    );
+    assert!(
+        summary.contains("Admin password    chosen-admin-pw"),
+        "{summary}"
+    );
+    let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
+    assert_eq!(seed["data"]["TENANT_NAME"], "YWNtZQ==");
+    assert_eq!(seed["data"]["ADMIN_PASSWORD"], "Y2hvc2VuLWFkbWluLXB3");
+}
+
+#[test]
+fn block_storage_only_explains_the_s3_profile() {
+    let env = wizard_env();
+    env.cluster(|s| s["storage_classes"] = serde_json::json!([{"name": "gp2", "provisioner": "kubernetes.io/aws-ebs", "default": true}]));
+    let mut t = Terminal::start(&env, &[]);
+    t.answer("Install on this cluster?", "y");
+    t.answer("Install profile", "\r");
+    t.answer("Project", "\r");
+    t.answer("Project display name", "\r");
+    t.wait_for("amp-s3 install profile");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 3, "{screen}");
+    assert!(screen.contains("--template amp-s3"), "{screen}");
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
