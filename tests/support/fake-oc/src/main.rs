@@ -185,7 +185,9 @@ fn main() {
             let mut st = state::State::load(&dir);
             if args.words.first().is_some_and(|w| st.hang.contains(w)) {
                 // Tell the test who we are, then block until a signal ends us.
-                std::fs::write(dir.join("hung.pid"), std::process::id().to_string()).unwrap();
+                // Written whole and renamed, so that a reader never sees an empty file.
+                std::fs::write(dir.join("hung.pid.tmp"), std::process::id().to_string()).unwrap();
+                std::fs::rename(dir.join("hung.pid.tmp"), dir.join("hung.pid")).unwrap();
                 loop {
                     std::thread::park();
                 }
