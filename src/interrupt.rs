@@ -7,23 +7,53 @@
 
 use crate::failure::FailureKind;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// Held while cleaning up, so that whichever thread notices the interruption second waits for
+/// the first to finish before the process exits.
+static STOPPING: Mutex<()> = Mutex::new(());
 static CHILDREN: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 static TEMP_PATHS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 pub fn install_handler() {
     let _ = ctrlc::set_handler(|| {
-        stop_everything();
-        let _ = console::Term::stderr().show_cursor();
-        std::process::exit(i32::from(FailureKind::Interrupted.exit_code()));
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        finish();
     });
 }
 
+/// Whether Ctrl-C or SIGTERM arrived: an oc that failed then was stopped by us, not broken.
+pub fn requested() -> bool {
+    INTERRUPTED.load(Ordering::SeqCst)
+}
+
+/// Stops what runs, removes temporary files, restores the cursor, exits 130.
+pub fn finish() -> ! {
+    let _guard = STOPPING.lock().unwrap_or_else(|e| e.into_inner());
+    stop_everything();
+    let _ = console::Term::stderr().show_cursor();
+    std::process::exit(i32::from(FailureKind::Interrupted.exit_code()));
+}
+
+/// How long a stopped oc gets to exit on SIGTERM before SIGKILL.
+const STOP_GRACE: Duration = Duration::from_secs(2);
+const STOP_POLL: Duration = Duration::from_millis(5);
+
 fn stop_everything() {
-    for pid in CHILDREN.lock().unwrap_or_else(|e| e.into_inner()).drain(..) {
-        // SAFETY: kill(2) with a pid we spawned and have not reaped yet.
-        unsafe { libc::kill(pid as i32, libc::SIGTERM) };
+    let children: Vec<u32> = CHILDREN
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .drain(..)
+        .collect();
+    for pid in &children {
+        // SAFETY: kill(2) on a child we spawned; at worst it has exited already (ESRCH).
+        unsafe { libc::kill(*pid as i32, libc::SIGTERM) };
+    }
+    for pid in children {
+        stop_child(pid as i32);
     }
     for path in TEMP_PATHS
         .lock()
@@ -35,6 +65,27 @@ fn stop_everything() {
         } else {
             let _ = std::fs::remove_file(&path);
         }
+    }
+}
+
+/// Waits until the child has exited (reaping it), with SIGKILL after the grace period.
+fn stop_child(pid: i32) {
+    let exited = |deadline: Instant| {
+        while Instant::now() < deadline {
+            let mut status = 0;
+            // SAFETY: waitpid on our own child; WNOHANG never blocks. 0 means still running;
+            // -1 (ECHILD) means the thread that waits for it reaped it first.
+            match unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) } {
+                0 => std::thread::sleep(STOP_POLL),
+                _ => return true,
+            }
+        }
+        false
+    };
+    if !exited(Instant::now() + STOP_GRACE) {
+        // SAFETY: as above.
+        unsafe { libc::kill(pid, libc::SIGKILL) };
+        exited(Instant::now() + STOP_GRACE);
     }
 }
 

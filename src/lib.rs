@@ -27,5 +27,9 @@ pub fn run(cli: cli::Cli) -> Result<(), Failure> {
     let password_env = std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty());
     let answers = Answers::resolve(cli, password_env, &mut std::io::stdin())?;
     let ui = ui::Ui::new(answers.quiet, answers.verbose);
-    install::install(answers, &ui)
+    let result = install::install(answers, &ui);
+    if result.is_err() && interrupt::requested() {
+        interrupt::finish();
+    }
+    result
 }
