@@ -1,7 +1,9 @@
 //! `Answers`: every value an install needs, merged once from flags, environment and the answers
 //! file, and validated. Nothing downstream sees clap types.
 
-use crate::cli::{Cli, DEFAULT_TEMPLATES_REF, DEFAULT_TEMPLATES_REPO};
+use crate::cli::{
+    Format, InstallCommand, ProjectCommand, DEFAULT_TEMPLATES_REF, DEFAULT_TEMPLATES_REPO,
+};
 use crate::failure::{Failure, Outcome};
 use crate::names;
 use crate::secrets::Secret;
@@ -74,6 +76,9 @@ pub struct Answers {
     pub params: Vec<(String, String)>,
     pub credentials_file: Option<PathBuf>,
     pub show_secrets: bool,
+    pub format: Format,
+    /// Preflight checks whose failure is only a warning (`--skip-check`).
+    pub skip_checks: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,7 +144,7 @@ impl Answers {
     /// Merges flags (clap already folded in THREESCALE_* variables) over the answers file, reads
     /// the registry password, and validates every value given. Reports all problems at once.
     pub fn resolve(
-        cli: Cli,
+        cli: InstallCommand,
         password_env: Option<String>,
         stdin: &mut dyn Read,
     ) -> Outcome<Answers> {
@@ -281,6 +286,14 @@ impl Answers {
             },
         };
 
+        for id in &cli.run.skip_checks {
+            if !crate::checks::SKIPPABLE.contains(&id.as_str()) {
+                problems.push(format!(
+                    "--skip-check {id}: no such check can be skipped; these can: {}",
+                    crate::checks::SKIPPABLE.join(", ")
+                ));
+            }
+        }
         if !problems.is_empty() {
             return Err(Failure::input(format!("the input has {} problem(s):\n  - {}", problems.len(), problems.join("\n  - ")))
                 .with_help("fix the values above; `threescale-install --help` lists every flag and its environment variable"));
@@ -317,6 +330,8 @@ impl Answers {
             params,
             credentials_file: cli.install.credentials_file.or(file.credentials_file),
             show_secrets: cli.output.show_secrets || file.show_secrets.unwrap_or(false),
+            format: cli.output.output,
+            skip_checks: cli.run.skip_checks,
         })
     }
 
@@ -372,6 +387,49 @@ impl Answers {
             .rev()
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What the commands for an installed project need: where it is and how to reach the cluster.
+#[derive(Debug, Clone)]
+pub struct ProjectAnswers {
+    pub project: String,
+    pub oc: Option<PathBuf>,
+    pub kubeconfig: Option<PathBuf>,
+    pub context: Option<String>,
+    pub credentials_file: Option<PathBuf>,
+    pub verbose: bool,
+    pub quiet: bool,
+    pub show_secrets: bool,
+    pub format: Format,
+}
+
+impl ProjectAnswers {
+    pub fn resolve(cli: ProjectCommand) -> Outcome<ProjectAnswers> {
+        let file = match &cli.config {
+            Some(path) => read_answers_file(path)?,
+            None => AnswersFile::default(),
+        };
+        let project = cli
+            .project
+            .or(file.project)
+            .unwrap_or_else(|| DEFAULT_PROJECT.into());
+        if let Err(why) = names::check_project_name(&project) {
+            return Err(Failure::input(format!(
+                "project name '{project}' is invalid: {why} (--project)"
+            )));
+        }
+        Ok(ProjectAnswers {
+            project,
+            oc: cli.cluster.oc.or(file.oc),
+            kubeconfig: cli.cluster.kubeconfig.or(file.kubeconfig),
+            context: cli.cluster.context.or(file.context),
+            credentials_file: cli.credentials_file.or(file.credentials_file),
+            verbose: cli.verbose,
+            quiet: cli.quiet,
+            show_secrets: cli.output.show_secrets || file.show_secrets.unwrap_or(false),
+            format: cli.output.output,
+        })
     }
 }
 
@@ -473,8 +531,12 @@ mod tests {
     fn resolve(args: &[&str], env_password: Option<&str>) -> Outcome<Answers> {
         let mut argv = vec!["threescale-install"];
         argv.extend_from_slice(args);
-        let cli = Cli::try_parse_from(argv).unwrap();
-        Answers::resolve(cli, env_password.map(String::from), &mut std::io::empty())
+        let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
+        Answers::resolve(
+            cli.install,
+            env_password.map(String::from),
+            &mut std::io::empty(),
+        )
     }
 
     #[test]

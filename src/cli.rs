@@ -1,6 +1,6 @@
 //! The command line as clap sees it. Nothing outside `answers.rs` reads these types.
 
-use clap::{Args, Parser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub const DEFAULT_TEMPLATES_REPO: &str =
@@ -18,12 +18,55 @@ Exit codes:
 
 /// Install Red Hat 3scale API Management 2.8 on OpenShift from the official templates.
 ///
-/// Every value can come from a flag, its THREESCALE_* environment variable, or an answers file
-/// (--config); flags win over the environment, which wins over the answers file, which wins over
-/// values discovered on the cluster.
+/// Without a subcommand, `install` runs. Every value can come from a flag, its THREESCALE_*
+/// environment variable, or an answers file (--config); flags win over the environment, which wins
+/// over the answers file, which wins over values discovered on the cluster.
 #[derive(Debug, Parser)]
-#[command(name = "threescale-install", version = version_text(), after_help = EXIT_CODES)]
+#[command(
+    name = "threescale-install",
+    version = version_text(),
+    after_help = EXIT_CODES,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub install: InstallCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Install 3scale (what runs without a subcommand)
+    #[command(after_help = EXIT_CODES)]
+    Install(InstallCommand),
+    /// Run every read-only check of an install and print them as a table; changes nothing
+    #[command(after_help = EXIT_CODES)]
+    Preflight(InstallCommand),
+    /// Print what an install would do, as a reviewable shell script; changes nothing
+    #[command(after_help = EXIT_CODES)]
+    Plan(InstallCommand),
+    /// Show an installed project: profile, templates commit, components, routes, failures
+    #[command(after_help = EXIT_CODES)]
+    Status(ProjectCommand),
+    /// Print the URLs and logins of an installed project, read from secret system-seed
+    #[command(after_help = EXIT_CODES)]
+    Credentials(ProjectCommand),
+    /// Delete what the install created (or the whole project with --delete-project)
+    #[command(after_help = EXIT_CODES)]
+    Uninstall(UninstallCommand),
+    /// Print the completion script for a shell
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    Man,
+}
+
+/// Everything an install reads: also the inputs of `preflight` and `plan`.
+#[derive(Debug, Args)]
+pub struct InstallCommand {
     #[command(flatten)]
     pub run: RunArgs,
     #[command(flatten)]
@@ -36,6 +79,53 @@ pub struct Cli {
     pub templates: TemplateArgs,
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+/// The inputs of the commands that work on an installed project.
+#[derive(Debug, Args)]
+pub struct ProjectCommand {
+    /// The installed project [default: 3scale-apim]
+    #[arg(long, value_name = "NAME", env = "THREESCALE_PROJECT")]
+    pub project: Option<String>,
+
+    /// Answers file (YAML): its project, oc, kubeconfig, context and credentials_file are used
+    #[arg(long = "config", value_name = "FILE", env = "THREESCALE_CONFIG")]
+    pub config: Option<PathBuf>,
+
+    /// Print each oc command (secrets redacted) as it runs
+    #[arg(short, long, env = "THREESCALE_VERBOSE", conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print only errors and the result
+    #[arg(short, long, env = "THREESCALE_QUIET")]
+    pub quiet: bool,
+
+    /// Where the credentials file is [default: a per-project file in the state dir]
+    #[arg(long, value_name = "PATH", env = "THREESCALE_CREDENTIALS_FILE")]
+    pub credentials_file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub cluster: ClusterArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct UninstallCommand {
+    #[command(flatten)]
+    pub project: ProjectCommand,
+
+    /// Do not ask before deleting
+    #[arg(short = 'y', long, env = "THREESCALE_YES")]
+    pub yes: bool,
+
+    /// Delete the whole project instead of the objects the install created
+    #[arg(long, env = "THREESCALE_DELETE_PROJECT")]
+    pub delete_project: bool,
+
+    /// Keep the local credentials file
+    #[arg(long, env = "THREESCALE_KEEP_CREDENTIALS")]
+    pub keep_credentials: bool,
 }
 
 const fn version_text() -> &'static str {
@@ -68,6 +158,20 @@ pub struct RunArgs {
     /// Print only errors and the final summary
     #[arg(short, long, env = "THREESCALE_QUIET")]
     pub quiet: bool,
+
+    /// Turn the named preflight failure into a warning (repeatable): storage, permissions,
+    /// openshift-version
+    #[arg(
+        long = "skip-check",
+        value_name = "ID",
+        env = "THREESCALE_SKIP_CHECKS",
+        value_delimiter = ','
+    )]
+    pub skip_checks: Vec<String>,
+
+    /// With install: print the plan instead of changing the cluster (same as `plan`)
+    #[arg(long, env = "THREESCALE_DRY_RUN")]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]
@@ -91,7 +195,7 @@ pub struct ClusterArgs {
 pub struct InstallArgs {
     /// Install profile: a template of the checkout's amp/ directory by name (amp, amp-s3,
     /// amp-postgresql, ...) or a path to a template file [default: amp]
-    #[arg(long, value_name = "NAME|PATH", env = "THREESCALE_TEMPLATE")]
+    #[arg(long, value_name = "NAME|PATH", env = "THREESCALE_TEMPLATE", value_parser = ProfileName, hide_possible_values = true)]
     pub template: Option<String>,
 
     /// Project to install into; created if missing [default: 3scale-apim]
@@ -184,9 +288,58 @@ pub struct TemplateArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Output")]
 pub struct OutputArgs {
+    /// Result format on stdout; progress stays on stderr
+    #[arg(short = 'o', long, value_enum, default_value_t = Format::Text, env = "THREESCALE_OUTPUT")]
+    pub output: Format,
+
     /// Print passwords and tokens in the summary even when stdout is not a terminal
     #[arg(long, env = "THREESCALE_SHOW_SECRETS")]
     pub show_secrets: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// The install profiles of the 2.8.0.GA templates, offered by completion. Any other value is
+/// accepted too: a profile of another checkout, or a path to a template file.
+pub const PROFILES: &[&str] = &[
+    "amp",
+    "amp-postgresql",
+    "amp-s3",
+    "amp-ha-tech-preview",
+    "amp-eval-tech-preview",
+];
+
+#[derive(Debug, Clone)]
+struct ProfileName;
+
+impl clap::builder::TypedValueParser for ProfileName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _: &clap::Command,
+        _: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        value
+            .to_str()
+            .map(str::to_string)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8))
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            PROFILES
+                .iter()
+                .map(|p| clap::builder::PossibleValue::new(*p)),
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -202,16 +355,21 @@ mod tests {
     #[test]
     fn every_flag_has_an_environment_variable() {
         let cmd = Cli::command();
-        for arg in cmd.get_arguments() {
-            if matches!(arg.get_id().as_str(), "help" | "version") {
-                continue;
+        let mut commands = vec![&cmd];
+        commands.extend(cmd.get_subcommands());
+        for c in commands {
+            for arg in c.get_arguments().filter(|a| !a.is_positional()) {
+                if matches!(arg.get_id().as_str(), "help" | "version") {
+                    continue;
+                }
+                let env = arg.get_env().map(|e| e.to_string_lossy().into_owned());
+                assert!(
+                    env.as_deref().is_some_and(|e| e.starts_with("THREESCALE_")),
+                    "{} --{} has no THREESCALE_* environment variable",
+                    c.get_name(),
+                    arg.get_id()
+                );
             }
-            let env = arg.get_env().map(|e| e.to_string_lossy().into_owned());
-            assert!(
-                env.as_deref().is_some_and(|e| e.starts_with("THREESCALE_")),
-                "--{} has no THREESCALE_* environment variable",
-                arg.get_id()
-            );
         }
     }
 }

@@ -2,15 +2,18 @@
 //! templates, wrapping `oc`.
 
 pub mod answers;
+pub mod atomic_file;
+pub mod checks;
 pub mod cli;
+mod commands;
 pub mod failure;
-mod install;
 mod interrupt;
 pub mod names;
 pub mod oc;
 pub mod param_file;
 pub mod paths;
 mod prompt;
+pub mod record;
 pub mod secrets;
 pub mod steps;
 pub mod template;
@@ -18,16 +21,13 @@ pub mod templates_repo;
 pub mod ui;
 mod wizard;
 
-use answers::{Answers, PASSWORD_ENV};
+pub use commands::{completion_script, man_page};
 use failure::Failure;
 
 /// Runs the command line to completion.
 pub fn run(cli: cli::Cli) -> Result<(), Failure> {
     interrupt::install_handler();
-    let password_env = std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty());
-    let answers = Answers::resolve(cli, password_env, &mut std::io::stdin())?;
-    let ui = ui::Ui::new(answers.quiet, answers.verbose);
-    let result = install::install(answers, &ui);
+    let result = commands::run(cli);
     if result.is_err() && interrupt::requested() {
         interrupt::finish();
     }

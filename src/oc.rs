@@ -390,21 +390,17 @@ impl Oc {
 
     /// Creates a project without switching the user's current project in their kubeconfig.
     pub fn new_project(&self, name: &str, display_name: &str) -> Result<String, OcError> {
-        let display = format!("--display-name={display_name}");
-        self.run(
-            &["new-project", name, &display, "--skip-config-write"],
-            None,
-        )
+        self.run_args(&new_project_args(name, display_name), None)
     }
 
     /// `oc create -f -` with the manifest on stdin.
     pub fn create(&self, manifest: &[u8], namespace: &str) -> Result<String, OcError> {
-        self.run(&["create", "-f", "-", "-n", namespace], Some(manifest))
+        self.run_args(&create_args(namespace), Some(manifest))
     }
 
     /// `oc replace -f -` with the manifest on stdin.
     pub fn replace(&self, manifest: &[u8], namespace: &str) -> Result<String, OcError> {
-        self.run(&["replace", "-f", "-", "-n", namespace], Some(manifest))
+        self.run_args(&replace_args(namespace), Some(manifest))
     }
 
     /// `oc new-app --file F --param-file=-`: parameters travel on stdin; `argv_params` are the
@@ -416,15 +412,84 @@ impl Oc {
         argv_params: &[String],
         namespace: &str,
     ) -> Result<String, OcError> {
-        let file = template.display().to_string();
-        let mut args = vec!["new-app", "--file", file.as_str(), "--param-file=-"];
-        for p in argv_params {
-            args.push("--param");
-            args.push(p);
-        }
-        args.extend(["-n", namespace]);
-        self.run(&args, Some(param_file))
+        self.run_args(
+            &new_app_args(template, argv_params, namespace),
+            Some(param_file),
+        )
     }
+
+    /// `oc delete TYPES -l SELECTOR -n NS`.
+    pub fn delete_selected(
+        &self,
+        types: &str,
+        selector: &str,
+        namespace: &str,
+    ) -> Result<String, OcError> {
+        self.run(&["delete", types, "-l", selector, "-n", namespace], None)
+    }
+
+    /// `oc delete project NAME`.
+    pub fn delete_project(&self, name: &str) -> Result<String, OcError> {
+        self.run(&["delete", "project", name], None)
+    }
+
+    fn run_args(&self, args: &[String], stdin: Option<&[u8]>) -> Result<String, OcError> {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        self.run(&args, stdin)
+    }
+
+    /// The full argv oc gets for `args` (global flags and the request timeout added), unredacted:
+    /// for the plan script, which never holds a secret in argv.
+    pub fn full_args(&self, args: &[String]) -> Vec<String> {
+        let mut full = args.to_vec();
+        full.extend(self.global_args.iter().cloned());
+        full.push(REQUEST_TIMEOUT.to_string());
+        full
+    }
+}
+
+pub fn new_project_args(name: &str, display_name: &str) -> Vec<String> {
+    vec![
+        "new-project".into(),
+        name.into(),
+        format!("--display-name={display_name}"),
+        "--skip-config-write".into(),
+    ]
+}
+
+pub fn create_args(namespace: &str) -> Vec<String> {
+    vec![
+        "create".into(),
+        "-f".into(),
+        "-".into(),
+        "-n".into(),
+        namespace.into(),
+    ]
+}
+
+pub fn replace_args(namespace: &str) -> Vec<String> {
+    vec![
+        "replace".into(),
+        "-f".into(),
+        "-".into(),
+        "-n".into(),
+        namespace.into(),
+    ]
+}
+
+pub fn new_app_args(template: &Path, argv_params: &[String], namespace: &str) -> Vec<String> {
+    let mut args = vec![
+        "new-app".into(),
+        "--file".into(),
+        template.display().to_string(),
+        "--param-file=-".into(),
+    ];
+    for p in argv_params {
+        args.push("--param".into());
+        args.push(p.clone());
+    }
+    args.extend(["-n".into(), namespace.into()]);
+    args
 }
 
 /// 3.11's `oc version` text: `openshift v3.11.x` and `kubernetes v1.11.0+...` after `Server`.

@@ -8,7 +8,7 @@ use crate::param_file;
 use crate::secrets::{Redactor, Secret};
 use crate::template::Template;
 use serde::Deserialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 pub const DEFAULT_APP_LABEL: &str = "3scale-api-management";
 
@@ -43,6 +43,31 @@ pub fn observe(ctx: &Ctx, project: &str, template: &Template, app_label: &str) -
     Ok(objects.iter().filter(|o| !o.kind.is_empty()).count())
 }
 
+/// The application's `oc new-app`: the template and every parameter in the order given, with the
+/// names of those that are secret.
+#[derive(Debug, Clone)]
+pub struct NewApp {
+    pub template: PathBuf,
+    pub params: Vec<(String, Secret)>,
+    pub secret_names: Vec<String>,
+}
+
+impl NewApp {
+    /// How the parameters reach oc; `plan` made sure every secret fits the param file.
+    pub fn encoded(&self) -> param_file::Encoded {
+        let plain: Vec<(String, String)> = self
+            .params
+            .iter()
+            .map(|(k, v)| (k.clone(), v.expose().to_string()))
+            .collect();
+        param_file::encode(&plain, |k| self.secret_names.iter().any(|s| s == k)).unwrap_or_default()
+    }
+
+    pub fn is_secret(&self, name: &str) -> bool {
+        self.secret_names.iter().any(|s| s == name)
+    }
+}
+
 /// `existing`: labelled objects found (0 when the project is new). `params` in the order given.
 pub fn plan(
     existing: usize,
@@ -53,19 +78,26 @@ pub fn plan(
     if existing > 0 {
         return Ok(Vec::new());
     }
-    let encoded = param_file::encode(params, |k| is_secret_param(template, k)).map_err(|names| {
+    let secret_names: Vec<String> = params
+        .iter()
+        .filter(|(k, _)| is_secret_param(template, k))
+        .map(|(k, _)| k.clone())
+        .collect();
+    param_file::encode(params, |k| secret_names.iter().any(|s| s == k)).map_err(|names| {
         Failure::input(format!(
             "application step: the value of {} holds '#' together with a quote character, which oc's --param-file syntax cannot carry exactly",
             names.join(", ")
         ))
         .with_help("choose a value without '#', or without quotes")
     })?;
-    Ok(vec![Action::NewApp {
+    Ok(vec![Action::NewApp(NewApp {
         template: template_path.to_path_buf(),
-        param_file: Secret::new(encoded.stdin),
-        argv_params: encoded.argv,
-        param_names: params.iter().map(|(k, _)| k.clone()).collect(),
-    }])
+        params: params
+            .iter()
+            .map(|(k, v)| (k.clone(), Secret::new(v.clone())))
+            .collect(),
+        secret_names,
+    })])
 }
 
 /// The values oc printed with ` # generated` in the parameter list.
@@ -91,17 +123,12 @@ fn scrub(mut e: OcError, redactor: &Redactor) -> OcError {
     e
 }
 
-pub fn apply(
-    ctx: &Ctx,
-    project: &str,
-    template: &Path,
-    param_file: &Secret,
-    argv_params: &[String],
-) -> Outcome<()> {
+pub fn apply(ctx: &Ctx, project: &str, new_app: &NewApp) -> Outcome<()> {
+    let encoded = new_app.encoded();
     match ctx.oc.new_app(
-        template,
-        param_file.expose().as_bytes(),
-        argv_params,
+        &new_app.template,
+        encoded.stdin.as_bytes(),
+        &encoded.argv,
         project,
     ) {
         Ok(stdout) => {
@@ -149,7 +176,7 @@ mod tests {
         )
         .unwrap();
         assert!(
-            matches!(planned.as_slice(), [Action::NewApp { param_names, .. }] if param_names == &["WILDCARD_DOMAIN"])
+            matches!(planned.as_slice(), [Action::NewApp(n)] if n.params[0].0 == "WILDCARD_DOMAIN")
         );
     }
 }

@@ -7,8 +7,6 @@ use crate::secrets::{Secret, MASK};
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
 pub const SEED_SECRET: &str = "system-seed";
@@ -148,40 +146,35 @@ pub fn write_file(
         serde_yaml::to_string(&body).map_err(|e| format!("cannot render the credentials: {e}"))?;
     let text = format!("# 3scale API Management logins, written by threescale-install. Keep this file private.\n{yaml}");
 
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    let mode = match std::fs::metadata(path) {
-        Ok(m) => m.permissions().mode() & 0o600,
-        Err(_) => 0o600,
+    crate::atomic_file::write(path, text.as_bytes(), 0o600)
+}
+
+/// The credentials as the JSON result of `install` and `credentials`; secrets only when shown.
+pub fn json(
+    cluster: &str,
+    project: &str,
+    domain: &str,
+    c: &Credentials,
+    show_secrets: bool,
+) -> serde_json::Value {
+    let secret = |s: &Secret| {
+        if show_secrets {
+            serde_json::json!(s.expose())
+        } else {
+            serde_json::Value::Null
+        }
     };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "credentials".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    crate::interrupt::temp_created(&tmp);
-    let result = (|| {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.set_permissions(std::fs::Permissions::from_mode(mode))?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    crate::interrupt::temp_settled(&tmp);
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write {}: {e}", path.display())
+    serde_json::json!({
+        "schema_version": 1,
+        "cluster": cluster,
+        "project": project,
+        "tenant": c.tenant_name,
+        "admin_portal": c.admin_portal(domain),
+        "developer_portal": c.developer_portal(domain),
+        "master_portal": c.master_portal(domain),
+        "admin": {"user": c.admin_user, "email": c.admin_email, "password": secret(&c.admin_password), "access_token": secret(&c.admin_access_token)},
+        "master": {"user": c.master_user, "password": secret(&c.master_password), "access_token": secret(&c.master_access_token)},
+        "secrets_shown": show_secrets,
     })
 }
 
@@ -241,6 +234,7 @@ pub fn summary(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::PermissionsExt;
 
     fn creds() -> Credentials {
         Credentials {

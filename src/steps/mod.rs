@@ -15,11 +15,10 @@ pub mod storage;
 pub mod templates;
 
 use crate::failure::{Failure, FailureKind, Outcome};
-use crate::oc::{Oc, OcError};
-use crate::secrets::{Redactor, Secret};
+use crate::oc::{self, Oc, OcError};
+use crate::secrets::Redactor;
 use crate::ui::Ui;
 use std::fmt;
-use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StepId {
@@ -88,36 +87,25 @@ pub enum Action {
         name: String,
         display_name: String,
     },
-    CreatePullSecret {
-        manifest: Secret,
-        server: String,
-        username: String,
-    },
+    CreatePullSecret(pull_secret::Login),
     UpdatePullSecret {
-        manifest: Secret,
-        server: String,
-        username: String,
+        login: pull_secret::Login,
         changed: Vec<&'static str>,
     },
     CreateImageStreams {
         names: Vec<String>,
         manifest: String,
     },
-    NewApp {
-        template: PathBuf,
-        param_file: Secret,
-        argv_params: Vec<String>,
-        param_names: Vec<String>,
-    },
+    NewApp(app::NewApp),
 }
 
 impl Action {
     pub fn step(&self) -> StepId {
         match self {
             Action::CreateProject { .. } => StepId::Project,
-            Action::CreatePullSecret { .. } | Action::UpdatePullSecret { .. } => StepId::PullSecret,
+            Action::CreatePullSecret(_) | Action::UpdatePullSecret { .. } => StepId::PullSecret,
             Action::CreateImageStreams { .. } => StepId::ImageStreams,
-            Action::NewApp { .. } => StepId::Application,
+            Action::NewApp(_) => StepId::Application,
         }
     }
 
@@ -125,16 +113,30 @@ impl Action {
     pub fn permissions(&self) -> Vec<(&'static str, &'static str, bool)> {
         match self {
             Action::CreateProject { .. } => vec![("create", "projectrequests", false)],
-            Action::CreatePullSecret { .. } => vec![("create", "secrets", true)],
+            Action::CreatePullSecret(_) => vec![("create", "secrets", true)],
             Action::UpdatePullSecret { .. } => vec![("update", "secrets", true)],
             Action::CreateImageStreams { .. } => {
                 vec![("create", "imagestreams.image.openshift.io", true)]
             }
-            Action::NewApp { .. } => vec![
+            Action::NewApp(_) => vec![
                 ("create", "secrets", true),
                 ("create", "imagestreams.image.openshift.io", true),
                 ("create", "deploymentconfigs.apps.openshift.io", true),
             ],
+        }
+    }
+
+    /// oc's arguments for this action (before the global flags).
+    pub fn oc_args(&self, project: &str) -> Vec<String> {
+        match self {
+            Action::CreateProject { name, display_name } => {
+                oc::new_project_args(name, display_name)
+            }
+            Action::CreatePullSecret(_) | Action::CreateImageStreams { .. } => {
+                oc::create_args(project)
+            }
+            Action::UpdatePullSecret { .. } => oc::replace_args(project),
+            Action::NewApp(n) => oc::new_app_args(&n.template, &n.encoded().argv, project),
         }
     }
 }
@@ -145,38 +147,35 @@ impl fmt::Display for Action {
             Action::CreateProject { name, display_name } => {
                 write!(f, "create project {name} (display name \"{display_name}\")")
             }
-            Action::CreatePullSecret {
-                server, username, ..
-            } => {
+            Action::CreatePullSecret(login) => {
                 write!(
                     f,
-                    "create secret {} for {server} as {username}",
-                    pull_secret::NAME
+                    "create secret {} for {} as {}",
+                    pull_secret::NAME,
+                    login.server,
+                    login.username
                 )
             }
-            Action::UpdatePullSecret {
-                server,
-                username,
-                changed,
-                ..
-            } => write!(
+            Action::UpdatePullSecret { login, changed } => write!(
                 f,
-                "update secret {} for {server} as {username} ({} changed)",
+                "update secret {} for {} as {} ({} changed)",
                 pull_secret::NAME,
+                login.server,
+                login.username,
                 changed.join(", ")
             ),
             Action::CreateImageStreams { names, .. } => {
                 write!(f, "create image streams {}", names.join(", "))
             }
-            Action::NewApp {
-                template,
-                param_names,
-                ..
-            } => write!(
+            Action::NewApp(n) => write!(
                 f,
                 "oc new-app --file {} with parameters {}",
-                template.display(),
-                param_names.join(", ")
+                n.template.display(),
+                n.params
+                    .iter()
+                    .map(|(k, _)| k.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         }
     }
@@ -209,21 +208,14 @@ pub fn apply(ctx: &Ctx, project: &str, actions: &[Action]) -> Outcome<()> {
                 Action::CreateProject { name, display_name } => {
                     project::apply(ctx, name, display_name)
                 }
-                Action::CreatePullSecret { manifest, .. } => {
-                    pull_secret::apply(ctx, project, manifest, false)
-                }
-                Action::UpdatePullSecret { manifest, .. } => {
-                    pull_secret::apply(ctx, project, manifest, true)
+                Action::CreatePullSecret(login) => pull_secret::apply(ctx, project, login, false),
+                Action::UpdatePullSecret { login, .. } => {
+                    pull_secret::apply(ctx, project, login, true)
                 }
                 Action::CreateImageStreams { manifest, .. } => {
                     image_streams::apply(ctx, project, manifest)
                 }
-                Action::NewApp {
-                    template,
-                    param_file,
-                    argv_params,
-                    ..
-                } => app::apply(ctx, project, template, param_file, argv_params),
+                Action::NewApp(n) => app::apply(ctx, project, n),
             };
             match result {
                 Ok(()) => line.detail(&format!(
@@ -245,6 +237,7 @@ pub fn apply(ctx: &Ctx, project: &str, actions: &[Action]) -> Outcome<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::secrets::Secret;
 
     #[test]
     fn registry_order_is_read_then_change_then_report() {
@@ -273,11 +266,11 @@ mod tests {
 
     #[test]
     fn actions_never_display_secrets() {
-        let a = Action::CreatePullSecret {
-            manifest: Secret::new("{\"password\":\"hunter2\"}"),
+        let a = Action::CreatePullSecret(pull_secret::Login {
             server: "registry.redhat.io".into(),
             username: "u".into(),
-        };
+            password: Secret::new("hunter2"),
+        });
         assert!(!a.to_string().contains("hunter2"));
         assert!(!format!("{a:?}").contains("hunter2"));
     }

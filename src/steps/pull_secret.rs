@@ -14,6 +14,14 @@ pub const MANAGED_BY: (&str, &str) = ("app.kubernetes.io/managed-by", "threescal
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
+/// The registry login the pull secret holds.
+#[derive(Debug, Clone)]
+pub struct Login {
+    pub server: String,
+    pub username: String,
+    pub password: Secret,
+}
+
 /// What the cluster holds for the registry, decoded from `.dockerconfigjson`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Existing {
@@ -87,7 +95,12 @@ fn decode(secret: &SecretObject, server: &str) -> Option<Existing> {
 }
 
 /// The Secret manifest (JSON), holding the password: it only ever goes to oc's stdin.
-pub fn manifest(server: &str, username: &str, password: &Secret) -> Secret {
+pub fn manifest(login: &Login) -> Secret {
+    let (server, username, password) = (
+        login.server.as_str(),
+        login.username.as_str(),
+        &login.password,
+    );
     let auth = B64.encode(format!("{username}:{}", password.expose()));
     let config = json!({"auths": {server: {"username": username, "password": password.expose(), "auth": auth}}});
     let secret = json!({
@@ -100,24 +113,18 @@ pub fn manifest(server: &str, username: &str, password: &Secret) -> Secret {
     Secret::new(secret.to_string())
 }
 
-pub fn plan(observed: Observed, server: &str, username: &str, password: &Secret) -> Vec<Action> {
-    let manifest = manifest(server, username, password);
-    let (server, username) = (server.to_string(), username.to_string());
+pub fn plan(observed: Observed, login: Login) -> Vec<Action> {
     match observed {
-        Observed::Absent => vec![Action::CreatePullSecret {
-            manifest,
-            server,
-            username,
-        }],
+        Observed::Absent => vec![Action::CreatePullSecret(login)],
         Observed::Present(existing) => {
             let mut changed = Vec::new();
             match existing {
                 None => changed.push("registry server"),
                 Some(e) => {
-                    if e.username.as_deref() != Some(username.as_str()) {
+                    if e.username.as_deref() != Some(login.username.as_str()) {
                         changed.push("username");
                     }
-                    if e.password.as_ref() != Some(password) {
+                    if e.password.as_ref() != Some(&login.password) {
                         changed.push("password");
                     }
                 }
@@ -125,18 +132,14 @@ pub fn plan(observed: Observed, server: &str, username: &str, password: &Secret)
             if changed.is_empty() {
                 Vec::new()
             } else {
-                vec![Action::UpdatePullSecret {
-                    manifest,
-                    server,
-                    username,
-                    changed,
-                }]
+                vec![Action::UpdatePullSecret { login, changed }]
             }
         }
     }
 }
 
-pub fn apply(ctx: &Ctx, project: &str, manifest: &Secret, update: bool) -> Outcome<()> {
+pub fn apply(ctx: &Ctx, project: &str, login: &Login, update: bool) -> Outcome<()> {
+    let manifest = manifest(login);
     let bytes = manifest.expose().as_bytes();
     let result = if update {
         ctx.oc.replace(bytes, project)
@@ -158,7 +161,7 @@ mod tests {
     use super::*;
 
     fn existing_for(server: &str, user: &str, pass: &str) -> Option<Existing> {
-        let m = manifest(server, user, &Secret::new(pass));
+        let m = manifest(&login(server, user, pass));
         let obj: serde_json::Value = serde_json::from_str(m.expose()).unwrap();
         let data = obj["data"]
             .as_object()
@@ -169,25 +172,33 @@ mod tests {
         decode(&SecretObject { data }, "registry.redhat.io")
     }
 
+    fn login(server: &str, user: &str, pass: &str) -> Login {
+        Login {
+            server: server.into(),
+            username: user.into(),
+            password: Secret::new(pass),
+        }
+    }
+
     #[test]
     fn same_credentials_are_kept_and_changes_are_named() {
-        let pw = Secret::new("pw");
+        let wanted = || login("registry.redhat.io", "u", "pw");
         let same = existing_for("registry.redhat.io", "u", "pw");
-        assert!(plan(Observed::Present(same), "registry.redhat.io", "u", &pw).is_empty());
+        assert!(plan(Observed::Present(same), wanted()).is_empty());
         let other = existing_for("registry.redhat.io", "u", "old");
-        match plan(Observed::Present(other), "registry.redhat.io", "u", &pw).as_slice() {
+        match plan(Observed::Present(other), wanted()).as_slice() {
             [Action::UpdatePullSecret { changed, .. }] => assert_eq!(changed, &["password"]),
             p => panic!("{p:?}"),
         }
         let elsewhere = existing_for("quay.io", "u", "pw");
         assert!(elsewhere.is_none());
         assert!(matches!(
-            plan(Observed::Present(elsewhere), "registry.redhat.io", "u", &pw).as_slice(),
+            plan(Observed::Present(elsewhere), wanted()).as_slice(),
             [Action::UpdatePullSecret { .. }]
         ));
         assert!(matches!(
-            plan(Observed::Absent, "registry.redhat.io", "u", &pw).as_slice(),
-            [Action::CreatePullSecret { .. }]
+            plan(Observed::Absent, wanted()).as_slice(),
+            [Action::CreatePullSecret(_)]
         ));
     }
 }

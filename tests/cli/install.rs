@@ -91,8 +91,17 @@ fn fresh_install_builds_the_expected_cluster_and_credentials_file() {
         cm["data"]["THREESCALE_SUPERDOMAIN"],
         "apps.cluster.example.com"
     );
+    let (zync, ours): (Vec<_>, Vec<_>) = env
+        .objects("3scale-apim")
+        .into_iter()
+        .partition(|o| !o["metadata"]["labels"]["zync.3scale.net/route-to"].is_null());
     assert_eq!(
-        env.objects("3scale-apim").len(),
+        zync.len(),
+        5,
+        "the simulated zync created the portal and gateway routes"
+    );
+    assert_eq!(
+        ours.len(),
         14,
         "1 pull secret + 1 image stream + 12 template objects"
     );

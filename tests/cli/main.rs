@@ -3,6 +3,8 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod commands;
+mod completions;
 mod git;
 mod inputs;
 mod install;

@@ -34,6 +34,8 @@ pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> O
         ["create"] => create_or_replace(args, st, stdin, false),
         ["replace"] => create_or_replace(args, st, stdin, true),
         ["new-app"] => new_app(args, st, stdin),
+        ["delete", "project", name] => delete_project(st, name),
+        ["delete", types] if args.flag("--selector").is_some() => delete_selected(args, st, types),
         _ => unknown(argv),
     }
 }
@@ -195,6 +197,7 @@ fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome 
         }
     }
     let ns = namespace(args, st);
+    crate::controllers::settle(st, &ns);
     let selector = args.flag("--selector").map(parse_selector);
     let mut found: Vec<Value> = Vec::new();
     for rt in &kinds {
@@ -212,10 +215,7 @@ fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome 
         }
         let mut objects = objects_of(st, rt, &ns);
         if let Some(sel) = &selector {
-            objects.retain(|o| {
-                sel.iter()
-                    .all(|(k, v)| o["metadata"]["labels"][k].as_str() == Some(v))
-            });
+            objects.retain(|o| selected(o, sel));
         }
         if let Some(n) = name {
             match objects.into_iter().find(|o| o["metadata"]["name"] == n) {
@@ -261,11 +261,21 @@ fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome 
     }
 }
 
-fn parse_selector(s: &str) -> Vec<(String, String)> {
+/// `k=v` pairs and bare `k` (the label exists; value `None`).
+fn parse_selector(s: &str) -> Vec<(String, Option<String>)> {
     s.split(',')
-        .filter_map(|kv| kv.split_once('='))
-        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .map(|kv| match kv.split_once('=') {
+            Some((k, v)) => (k.to_string(), Some(v.to_string())),
+            None => (kv.to_string(), None),
+        })
         .collect()
+}
+
+fn selected(o: &Value, selector: &[(String, Option<String>)]) -> bool {
+    selector.iter().all(|(k, v)| match v {
+        Some(v) => o["metadata"]["labels"][k].as_str() == Some(v),
+        None => !o["metadata"]["labels"][k].is_null(),
+    })
 }
 
 /// Every stored object of one type, as the API server would return it.
@@ -775,4 +785,74 @@ fn path_has(program: &str) -> bool {
     std::env::var_os("PATH")
         .map(|p| std::env::split_paths(&p).any(|d| d.join(program).is_file()))
         .unwrap_or(false)
+}
+
+fn delete_project(st: &mut State, name: &str) -> Outcome {
+    if let Some(fail) = api_check(st) {
+        return fail;
+    }
+    if !st.projects.contains_key(name) || !st.member_of(name) {
+        let rt = resources::by_name("projects").unwrap();
+        if st.cluster_admin {
+            return Outcome::err(format!(
+                "Error from server (NotFound): projects.project.openshift.io \"{name}\" not found"
+            ));
+        }
+        return Outcome::err(format!(
+            "Error from server (Forbidden): {}",
+            forbidden(st, "delete", rt, Some(name), Some(name))
+        ));
+    }
+    st.projects.remove(name);
+    if st.current_project.as_deref() == Some(name) {
+        st.current_project = None;
+    }
+    Outcome::ok(format!("project.project.openshift.io \"{name}\" deleted\n"))
+}
+
+fn delete_selected(args: &Args, st: &mut State, types: &str) -> Outcome {
+    if let Some(fail) = api_check(st) {
+        return fail;
+    }
+    let ns = namespace(args, st);
+    let selector = parse_selector(args.flag("--selector").unwrap_or_default());
+    let mut kinds = Vec::new();
+    for t in types.split(',') {
+        match resources::by_name(t) {
+            Some(rt) => kinds.push(rt),
+            None => {
+                return Outcome::err(format!(
+                    "error: the server doesn't have a resource type \"{t}\""
+                ))
+            }
+        }
+    }
+    for rt in &kinds {
+        if st.is_denied("delete", &rt.qualified_plural()) || !st.member_of(&ns) {
+            return Outcome::err(format!(
+                "Error from server (Forbidden): {}",
+                forbidden(st, "list", rt, None, Some(&ns))
+            ));
+        }
+    }
+    let mut out = String::new();
+    if let Some(project) = st.projects.get_mut(&ns) {
+        for rt in &kinds {
+            project.objects.retain(|o| {
+                let hit = o["kind"] == rt.kind && selected(o, &selector);
+                if hit {
+                    out.push_str(&format!(
+                        "{} \"{}\" deleted\n",
+                        rt.qualified_kind(),
+                        o["metadata"]["name"].as_str().unwrap_or_default()
+                    ));
+                }
+                !hit
+            });
+        }
+    }
+    if out.is_empty() {
+        return Outcome::ok("No resources found\n");
+    }
+    Outcome::ok(out)
 }

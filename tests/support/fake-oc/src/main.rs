@@ -5,6 +5,7 @@
 //! State: `$FAKE_OC_DIR/state.json`. Calls: `$FAKE_OC_DIR/calls.jsonl` (argv and a digest of stdin).
 
 mod commands;
+mod controllers;
 mod resources;
 mod state;
 mod template;

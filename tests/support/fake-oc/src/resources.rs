@@ -153,6 +153,15 @@ pub const TYPES: &[ResourceType] = &[
         aliases: &["rolebinding"],
     },
     ResourceType {
+        kind: "PodDisruptionBudget",
+        plural: "poddisruptionbudgets",
+        group: "policy",
+        api_version: "policy/v1",
+        namespaced: true,
+        legacy_v1: false,
+        aliases: &["poddisruptionbudget", "pdb"],
+    },
+    ResourceType {
         kind: "ProjectRequest",
         plural: "projectrequests",
         group: "project.openshift.io",

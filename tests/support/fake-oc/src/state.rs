@@ -31,6 +31,10 @@ pub struct State {
     pub resource_version: u64,
     /// Commands (first word, e.g. "new-app") that hang until killed, like oc on a dead network.
     pub hang: Vec<String>,
+    /// How deployment configs roll out: "ready" (at once), "pending" (waiting on image update),
+    /// "failed" (progress deadline exceeded). Per-DC overrides in `rollout_overrides`.
+    pub rollout: String,
+    pub rollout_overrides: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -67,6 +71,8 @@ impl Default for State {
             random_seed: 42,
             resource_version: 1000,
             hang: Vec::new(),
+            rollout: "ready".into(),
+            rollout_overrides: BTreeMap::new(),
         }
     }
 }

@@ -1,14 +1,16 @@
 //! The install: oc and preflight, then `prepare` — the read-only steps, the questions for values
 //! still open (in a terminal), and one plan of every change — then the summary (in a terminal),
-//! the executor, and the credentials. "Change a value" at the summary re-runs `prepare` with that
-//! one question re-opened.
+//! the executor, the install record and the credentials. "Change a value" at the summary re-runs
+//! `prepare` with that one question re-opened.
 
+use super::connect;
 use crate::answers::{Answers, Field, Missing, TemplatesSource};
+use crate::cli::Format;
 use crate::failure::{Failure, FailureKind, Outcome};
-use crate::oc::Oc;
-use crate::paths;
 use crate::prompt::Prompter;
+use crate::record::{self, InstallRecord};
 use crate::secrets::{Redactor, MASK};
+use crate::steps::preflight::Cluster;
 use crate::steps::storage::StorageClass;
 use crate::steps::{
     self, app, credentials, domain, image_streams, preflight, project, pull_secret, storage,
@@ -17,26 +19,31 @@ use crate::steps::{
 use crate::templates_repo::Checkout;
 use crate::ui::Ui;
 use crate::wizard::{Decision, Wizard};
-use std::sync::Arc;
+use serde_json::json;
+use std::path::PathBuf;
 
 /// Read-only observations kept across `prepare` passes, so the cluster is asked once.
 #[derive(Default)]
-struct Observed {
+pub(super) struct Observed {
     checkout: Option<(TemplatesSource, Checkout)>,
     classes: Option<Option<Vec<StorageClass>>>,
     ingress_domain: Option<Option<String>>,
 }
 
 /// Everything `prepare` decided.
-struct Prepared {
-    actions: Vec<Action>,
-    domain: String,
-    rwx_class: Option<String>,
-    profile: String,
-    commit: Option<String>,
+pub(super) struct Prepared {
+    pub actions: Vec<Action>,
+    pub domain: String,
+    pub rwx_class: Option<String>,
+    pub profile: String,
+    pub template_path: PathBuf,
+    pub commit: Option<String>,
+    pub app_label: String,
+    /// Checks whose failure `--skip-check` turned into a warning in this pass.
+    pub skipped: Vec<&'static str>,
 }
 
-pub fn install(mut answers: Answers, ui: &Ui) -> Outcome<()> {
+pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
     let redactor = Redactor::default();
     if let Some(p) = &answers.registry_password {
         redactor.add_secret(p);
@@ -47,26 +54,13 @@ pub fn install(mut answers: Answers, ui: &Ui) -> Outcome<()> {
         ui,
         redactor: &redactor,
     });
-
-    let line = ui.step(StepId::Oc.title());
-    let program = match Oc::locate(answers.oc.as_deref()) {
-        Ok(p) => p,
-        Err(e) => {
-            line.failed();
-            return Err(Failure::preflight(format!("oc step: {e}"))
-                .with_help("install the OpenShift CLI (oc) and put it on PATH, or pass --oc PATH (THREESCALE_OC)"));
-        }
-    };
-    line.detail(&program.display().to_string());
-    line.done();
-    let mut oc = Oc::new(
-        program,
+    let oc = connect(
+        answers.oc.as_deref(),
         answers.kubeconfig.as_deref(),
         answers.context.as_deref(),
-        redactor.clone(),
-    );
-    let log_ui = ui.clone();
-    oc.set_command_log(Arc::new(move |command| log_ui.command(command)));
+        ui,
+        &redactor,
+    )?;
     let ctx = Ctx {
         oc: &oc,
         ui,
@@ -82,9 +76,9 @@ pub fn install(mut answers: Answers, ui: &Ui) -> Outcome<()> {
     }
 
     let mut observed = Observed::default();
-    let prepared = loop {
-        let prepared = prepare(&ctx, &mut answers, wizard.as_ref(), &mut observed)?;
-        preflight::check_permissions(&ctx, &answers.project, &prepared.actions)?;
+    let mut prepared = loop {
+        let mut prepared = prepare(&ctx, &mut answers, wizard.as_ref(), &mut observed)?;
+        check_permissions(&ctx, &answers, &mut prepared)?;
         let Some(w) = &wizard else { break prepared };
         if prepared.actions.is_empty() {
             break prepared;
@@ -103,17 +97,42 @@ pub fn install(mut answers: Answers, ui: &Ui) -> Outcome<()> {
         }
     };
     steps::apply(&ctx, &answers.project, &prepared.actions)?;
-    finish(&ctx, &answers, &cluster.server, &prepared.domain)
+    save_record(&answers, &cluster, &mut prepared, ui);
+    finish(&ctx, &answers, &cluster, &prepared)
+}
+
+/// `--skip-check permissions` turns missing permissions into a warning.
+pub(super) fn check_permissions(
+    ctx: &Ctx,
+    answers: &Answers,
+    prepared: &mut Prepared,
+) -> Outcome<()> {
+    match preflight::check_permissions(ctx, &answers.project, &prepared.actions) {
+        Err(f) if f.kind == FailureKind::Preflight && skipping(answers, "permissions") => {
+            ctx.ui.warn(&format!(
+                "{:#} (skipped with --skip-check permissions)",
+                f.error
+            ));
+            prepared.skipped.push("permissions");
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+fn skipping(answers: &Answers, id: &str) -> bool {
+    answers.skip_checks.iter().any(|s| s == id)
 }
 
 /// The read-only steps and the questions, then one plan. Asks only what `answers.open` holds.
-fn prepare(
+pub(super) fn prepare(
     ctx: &Ctx,
     answers: &mut Answers,
     wizard: Option<&Wizard>,
     observed: &mut Observed,
 ) -> Outcome<Prepared> {
     let asking = |answers: &Answers, field: Field| wizard.is_some() && answers.is_open(field);
+    let mut skipped = Vec::new();
 
     if let (Some(w), true) = (wizard, asking(answers, Field::Templates)) {
         w.ask_templates(answers)?;
@@ -165,11 +184,25 @@ fn prepare(
             }
             answers.close(Field::StorageClass);
         }
-        Some(storage::decide(
+        match storage::decide(
             ctx,
             classes.as_deref(),
             answers.rwx_storage_class.as_deref(),
-        )?)
+        ) {
+            Ok(class) => Some(class),
+            Err(f)
+                if skipping(answers, "storage")
+                    && matches!(f.kind, FailureKind::Preflight | FailureKind::Input) =>
+            {
+                ctx.ui.warn(&format!(
+                    "{:#} (skipped with --skip-check storage)",
+                    f.error
+                ));
+                skipped.push("storage");
+                answers.rwx_storage_class.clone()
+            }
+            Err(f) => return Err(f),
+        }
     } else {
         None
     };
@@ -251,12 +284,12 @@ fn prepare(
     } else {
         pull_secret::Observed::Absent
     };
-    actions.extend(pull_secret::plan(
-        pull,
-        &answers.registry_server,
-        &username,
-        &password,
-    ));
+    let login = pull_secret::Login {
+        server: answers.registry_server.clone(),
+        username,
+        password,
+    };
+    actions.extend(pull_secret::plan(pull, login));
 
     let wanted_streams = image_streams::read(&checkout.dir.join("3scale-image-streams.yml"))
         .map_err(|e| Failure::preflight(format!("image streams step: {e}")))?;
@@ -312,34 +345,36 @@ fn prepare(
         domain,
         rwx_class,
         profile,
+        template_path,
         commit: checkout.commit.clone(),
+        app_label,
+        skipped,
     })
+}
+
+fn templates_text(answers: &Answers) -> String {
+    match &answers.templates {
+        TemplatesSource::Git { repo, git_ref } => format!("{repo} at {git_ref}"),
+        TemplatesSource::Dir(d) => d.display().to_string(),
+    }
 }
 
 /// Every answer, secrets masked with their length hidden.
 fn summary_rows(answers: &Answers, prepared: &Prepared) -> Vec<(Field, String)> {
-    let templates = match &answers.templates {
-        TemplatesSource::Git { repo, git_ref } => format!("{repo} at {git_ref}"),
-        TemplatesSource::Dir(d) => d.display().to_string(),
-    };
     let commit = prepared
         .commit
         .as_deref()
         .map(|c| format!(" (commit {})", &c[..c.len().min(12)]))
         .unwrap_or_default();
-    let params: Vec<String> = answers
-        .params
-        .iter()
-        .map(|(k, v)| {
-            let secret = k.contains("PASSWORD")
-                || k.contains("TOKEN")
-                || k.contains("SECRET")
-                || k.contains("KEY_BASE");
-            format!("{k}={}", if secret { MASK } else { v })
-        })
+    let params: Vec<String> = masked_params(answers, prepared)
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", v.unwrap_or_else(|| MASK.into())))
         .collect();
     let mut rows = vec![
-        (Field::Templates, format!("{templates}{commit}")),
+        (
+            Field::Templates,
+            format!("{}{commit}", templates_text(answers)),
+        ),
         (Field::Profile, prepared.profile.clone()),
         (Field::Project, answers.project.clone()),
         (Field::DisplayName, answers.display_name.clone()),
@@ -367,18 +402,71 @@ fn summary_rows(answers: &Answers, prepared: &Prepared) -> Vec<(Field, String)> 
     rows
 }
 
-/// Credentials: read system-seed, write the file, print the summary.
-fn finish(ctx: &Ctx, answers: &Answers, server: &str, domain: &str) -> Outcome<()> {
+/// The given parameters with secret values left out (`None`).
+pub(super) fn masked_params(
+    answers: &Answers,
+    prepared: &Prepared,
+) -> Vec<(String, Option<String>)> {
+    let secret = |name: &str| match prepared.actions.iter().find_map(|a| {
+        if let Action::NewApp(n) = a {
+            Some(n)
+        } else {
+            None
+        }
+    }) {
+        Some(n) => n.is_secret(name),
+        None => ["PASSWORD", "TOKEN", "SECRET", "KEY_BASE"]
+            .iter()
+            .any(|w| name.contains(w)),
+    };
+    answers
+        .params
+        .iter()
+        .map(|(k, v)| (k.clone(), (!secret(k)).then(|| v.clone())))
+        .collect()
+}
+
+fn save_record(answers: &Answers, cluster: &Cluster, prepared: &mut Prepared, ui: &Ui) {
+    let record = InstallRecord {
+        schema_version: record::SCHEMA_VERSION,
+        cluster: cluster.server.clone(),
+        project: answers.project.clone(),
+        profile: prepared.profile.clone(),
+        template_file: prepared.template_path.display().to_string(),
+        templates: templates_text(answers),
+        commit: prepared.commit.clone(),
+        wildcard_domain: prepared.domain.clone(),
+        rwx_storage_class: prepared.rwx_class.clone(),
+        registry_server: answers.registry_server.clone(),
+        registry_username: answers.registry_username.clone().unwrap_or_default(),
+        app_label: prepared.app_label.clone(),
+        params: masked_params(answers, prepared),
+        skipped_checks: prepared.skipped.iter().map(|s| s.to_string()).collect(),
+    };
+    // The record helps later commands; failing to write it must not fail an install that worked.
+    if let Err(e) = record.save() {
+        ui.warn(&format!("could not write the install record: {e}"));
+    }
+}
+
+/// Credentials: read system-seed, write the file, print the result.
+fn finish(ctx: &Ctx, answers: &Answers, cluster: &Cluster, prepared: &Prepared) -> Outcome<()> {
     let line = ctx.ui.step(StepId::Credentials.title());
     let result = (|| {
         let creds = credentials::read(ctx, &answers.project)?;
         let path = match &answers.credentials_file {
             Some(p) => p.clone(),
-            None => paths::project_state_dir(server, &answers.project)
-                .map_err(|e| Failure::input(format!("credentials step: {e}")))?
-                .join("credentials.yaml"),
+            None => record::default_credentials_path(&cluster.server, &answers.project)
+                .map_err(|e| Failure::input(format!("credentials step: {e}")))?,
         };
-        credentials::write_file(&path, server, &answers.project, domain, &creds).map_err(|e| {
+        credentials::write_file(
+            &path,
+            &cluster.server,
+            &answers.project,
+            &prepared.domain,
+            &creds,
+        )
+        .map_err(|e| {
             Failure::new(
                 FailureKind::Internal,
                 anyhow::anyhow!("credentials step: {e}"),
@@ -395,13 +483,37 @@ fn finish(ctx: &Ctx, answers: &Answers, server: &str, domain: &str) -> Outcome<(
     };
     line.detail(&format!("written to {}", path.display()));
     line.done();
-    let show = answers.show_secrets || ctx.ui.stdout_is_terminal();
-    ctx.ui.result(&credentials::summary(
-        &answers.project,
-        domain,
-        &creds,
-        &path,
-        show,
-    ));
+    match answers.format {
+        Format::Text => {
+            let show = answers.show_secrets || ctx.ui.stdout_is_terminal();
+            ctx.ui.result(&credentials::summary(
+                &answers.project,
+                &prepared.domain,
+                &creds,
+                &path,
+                show,
+            ));
+        }
+        Format::Json => {
+            let mut doc = credentials::json(
+                &cluster.server,
+                &answers.project,
+                &prepared.domain,
+                &creds,
+                answers.show_secrets,
+            );
+            doc["credentials_file"] = json!(path);
+            doc["profile"] = json!(prepared.profile);
+            doc["commit"] = json!(prepared.commit);
+            doc["changes"] = json!(prepared
+                .actions
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>());
+            doc["skipped_checks"] = json!(prepared.skipped);
+            ctx.ui
+                .result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
+        }
+    }
     Ok(())
 }

@@ -1,0 +1,63 @@
+//! `credentials`: the URLs and logins of an installed project, read again from `system-seed`.
+
+use super::connect_project;
+use super::installed::{installed_domain, require_install};
+use crate::answers::ProjectAnswers;
+use crate::cli::Format;
+use crate::failure::Outcome;
+use crate::record;
+use crate::secrets::Redactor;
+use crate::steps::{credentials, preflight, Ctx};
+use crate::ui::Ui;
+
+pub fn run(answers: &ProjectAnswers, ui: &Ui) -> Outcome<()> {
+    let redactor = Redactor::default();
+    let oc = connect_project(answers, ui, &redactor)?;
+    let ctx = Ctx {
+        oc: &oc,
+        ui,
+        redactor: &redactor,
+    };
+    let cluster = preflight::observe(&ctx)?;
+    let install = require_install(&ctx, &cluster.server, &answers.project)?;
+    let creds = credentials::read(&ctx, &answers.project)?;
+    let domain = installed_domain(
+        &ctx,
+        &answers.project,
+        install.record.as_ref(),
+        &creds.tenant_name,
+    )?;
+    let file = match &answers.credentials_file {
+        Some(p) => Some(p.clone()),
+        None => record::default_credentials_path(&cluster.server, &answers.project).ok(),
+    }
+    .filter(|p| p.is_file());
+    match answers.format {
+        Format::Text => {
+            let show = answers.show_secrets || ui.stdout_is_terminal();
+            let text = match &file {
+                Some(f) => credentials::summary(&answers.project, &domain, &creds, f, show),
+                None => credentials::summary(
+                    &answers.project,
+                    &domain,
+                    &creds,
+                    std::path::Path::new("(none on this machine)"),
+                    show,
+                ),
+            };
+            ui.result(&text);
+        }
+        Format::Json => {
+            let mut doc = credentials::json(
+                &cluster.server,
+                &answers.project,
+                &domain,
+                &creds,
+                answers.show_secrets,
+            );
+            doc["credentials_file"] = serde_json::json!(file);
+            ui.result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,244 @@
+//! `preflight`: every read-only check of an install, each reported on its own, as a table (or
+//! JSON). A failed check does not stop the others that can still run.
+
+use super::connect;
+use crate::answers::{Answers, TemplatesSource};
+use crate::checks::{self, CheckResult, Verdict};
+use crate::cli::Format;
+use crate::failure::{Failure, Outcome};
+use crate::names;
+use crate::secrets::Redactor;
+use crate::steps::preflight::describe_version;
+use crate::steps::{domain, project, storage, templates, Ctx};
+use crate::ui::Ui;
+use serde_json::json;
+
+/// What an install into an existing project creates, as `oc auth can-i` takes it.
+const IN_PROJECT: &[(&str, &str)] = &[
+    ("create", "secrets"),
+    ("create", "imagestreams.image.openshift.io"),
+    ("create", "deploymentconfigs.apps.openshift.io"),
+];
+
+pub fn run(answers: Answers, ui: &Ui) -> Outcome<()> {
+    let redactor = Redactor::default();
+    if let Some(p) = &answers.registry_password {
+        redactor.add_secret(p);
+    }
+    let skips = answers.skip_checks.clone();
+    let mut results = Vec::new();
+    let oc = match connect(
+        answers.oc.as_deref(),
+        answers.kubeconfig.as_deref(),
+        answers.context.as_deref(),
+        ui,
+        &redactor,
+    ) {
+        Ok(oc) => {
+            results.push(CheckResult::ok("oc", oc.program().display().to_string()));
+            Some(oc)
+        }
+        Err(f) => {
+            results.push(CheckResult::fail("oc", format!("{:#}", f.error), &skips));
+            None
+        }
+    };
+    if let Some(oc) = &oc {
+        let ctx = Ctx {
+            oc,
+            ui,
+            redactor: &redactor,
+        };
+        cluster_checks(&ctx, &answers, &skips, &mut results);
+    }
+    report(&answers, &results)
+}
+
+fn cluster_checks(ctx: &Ctx, answers: &Answers, skips: &[String], results: &mut Vec<CheckResult>) {
+    let login = ctx
+        .oc
+        .server_url()
+        .and_then(|server| ctx.oc.whoami().map(|user| (server, user)));
+    match login {
+        Ok((server, user)) => results.push(CheckResult::ok("login", format!("{user} on {server}"))),
+        Err(e) => {
+            let help = e
+                .common_help()
+                .unwrap_or_else(|| "run `oc login` first".into());
+            results.push(CheckResult::fail("login", format!("{e}\n{help}"), skips));
+            return;
+        }
+    }
+    match ctx.oc.version() {
+        Ok(v) => {
+            let (text, major) = describe_version(&v);
+            if major.is_some_and(|m| m >= 4) {
+                results.push(CheckResult::warn(
+                    "openshift-version",
+                    format!("OpenShift {text}: Red Hat supports the 2.8 templates on 3.11, and the operator on 4.x"),
+                ));
+            } else {
+                results.push(CheckResult::ok(
+                    "openshift-version",
+                    format!("OpenShift {text}"),
+                ));
+            }
+        }
+        Err(e) => results.push(CheckResult::fail("openshift-version", e.to_string(), skips)),
+    }
+
+    let template = match templates::checkout(ctx, &answers.templates) {
+        Ok(checkout) => {
+            let profiles = templates::profiles(&checkout.dir);
+            match templates::load(&profiles, answers.template.as_deref())
+                .and_then(|(path, t)| templates::check_params(answers, &t).map(|_| (path, t)))
+            {
+                Ok((path, t)) => {
+                    let source = match &answers.templates {
+                        TemplatesSource::Git { repo, git_ref } => format!("{repo} at {git_ref}"),
+                        TemplatesSource::Dir(d) => d.display().to_string(),
+                    };
+                    let commit = checkout.commit.as_deref().unwrap_or("not a git checkout");
+                    results.push(CheckResult::ok(
+                        "templates",
+                        format!("{} from {source}, commit {commit}", path.display()),
+                    ));
+                    Some(t)
+                }
+                Err(f) => {
+                    results.push(CheckResult::fail("templates", failure_text(&f), skips));
+                    None
+                }
+            }
+        }
+        Err(f) => {
+            results.push(CheckResult::fail("templates", failure_text(&f), skips));
+            None
+        }
+    };
+
+    if template
+        .as_ref()
+        .is_none_or(|t| t.parameter("RWX_STORAGE_CLASS").is_some())
+    {
+        let decided = storage::observe(ctx).and_then(|classes| {
+            storage::decide(
+                ctx,
+                classes.as_deref(),
+                answers.rwx_storage_class.as_deref(),
+            )
+        });
+        results.push(match decided {
+            Ok(class) => CheckResult::ok("storage", format!("RWX_STORAGE_CLASS={class}")),
+            Err(f) => CheckResult::fail("storage", failure_text(&f), skips),
+        });
+    }
+
+    let domain = match &answers.wildcard_domain {
+        Some(d) => match names::check_wildcard_domain(d) {
+            Ok(()) => Ok(format!("{d} (given)")),
+            Err(why) => Err(format!("'{d}' is invalid: {why}")),
+        },
+        None => match domain::discover(ctx) {
+            Some(d) => Ok(format!("{d} (from the cluster ingress config)")),
+            None => Err("not given, and the cluster's ingress domain could not be read: pass --wildcard-domain".into()),
+        },
+    };
+    results.push(match domain {
+        Ok(d) => CheckResult::ok("wildcard-domain", d),
+        Err(e) => CheckResult::fail("wildcard-domain", e, skips),
+    });
+
+    let mut missing: Vec<String> = answers
+        .missing()
+        .iter()
+        .filter(|m| !m.flag.contains("wildcard"))
+        .map(ToString::to_string)
+        .collect();
+    if let Some(t) = &template {
+        missing.extend(
+            templates::required_missing(t, answers)
+                .into_iter()
+                .map(|p| templates::missing_param(p).to_string()),
+        );
+    }
+    results.push(if missing.is_empty() {
+        CheckResult::ok("inputs", "every value an install needs is given")
+    } else {
+        CheckResult::fail(
+            "inputs",
+            format!("not given:\n{}", missing.join("\n")),
+            skips,
+        )
+    });
+
+    results.push(permissions(ctx, &answers.project, skips));
+}
+
+fn permissions(ctx: &Ctx, name: &str, skips: &[String]) -> CheckResult {
+    let needed: Vec<(&str, &str, Option<&str>)> = match project::observe(ctx, name) {
+        Ok(project::Observed::Exists) => IN_PROJECT
+            .iter()
+            .map(|(v, r)| (*v, *r, Some(name)))
+            .collect(),
+        Ok(project::Observed::Absent) => vec![("create", "projectrequests", None)],
+        Err(f) => return CheckResult::fail("permissions", failure_text(&f), skips),
+    };
+    let mut denied = Vec::new();
+    for (verb, resource, ns) in &needed {
+        match ctx.oc.can_i(verb, resource, *ns) {
+            Ok(true) => {}
+            Ok(false) => denied.push(format!(
+                "{verb} {resource}{}",
+                ns.map(|n| format!(" in project {n}")).unwrap_or_default()
+            )),
+            Err(e) => return CheckResult::fail("permissions", e.to_string(), skips),
+        }
+    }
+    if denied.is_empty() {
+        let what: Vec<String> = needed.iter().map(|(v, r, _)| format!("{v} {r}")).collect();
+        CheckResult::ok("permissions", format!("may {}", what.join(", ")))
+    } else {
+        CheckResult::fail(
+            "permissions",
+            format!("denied: {}", denied.join(", ")),
+            skips,
+        )
+    }
+}
+
+fn failure_text(f: &Failure) -> String {
+    let mut text = format!("{:#}", f.error);
+    for h in &f.help {
+        text.push_str(&format!("\nhelp: {h}"));
+    }
+    text
+}
+
+fn report(answers: &Answers, results: &[CheckResult]) -> Outcome<()> {
+    let failed: Vec<&str> = results
+        .iter()
+        .filter(|r| r.result == Verdict::Fail)
+        .map(|r| r.id)
+        .collect();
+    match answers.format {
+        Format::Text => print!("{}", checks::table(results)),
+        Format::Json => {
+            let doc = json!({"schema_version": 1, "passed": failed.is_empty(), "checks": results});
+            println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+        }
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::preflight(format!(
+            "preflight: {} check(s) failed: {}",
+            failed.len(),
+            failed.join(", ")
+        ))
+        .with_help(format!(
+            "fix what the table says, or skip a check you accept with --skip-check ID ({})",
+            checks::SKIPPABLE.join(", ")
+        )))
+    }
+}

@@ -1,0 +1,67 @@
+//! The install record: the non-secret answers of the last install of a project on a cluster,
+//! kept in the state dir. `status`, `credentials` and `uninstall` read it; it never holds a secret.
+
+use crate::paths;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InstallRecord {
+    pub schema_version: u32,
+    pub cluster: String,
+    pub project: String,
+    pub profile: String,
+    pub template_file: String,
+    pub templates: String,
+    pub commit: Option<String>,
+    pub wildcard_domain: String,
+    pub rwx_storage_class: Option<String>,
+    pub registry_server: String,
+    pub registry_username: String,
+    pub app_label: String,
+    /// Parameters given, secret values left out (`name: null`).
+    pub params: Vec<(String, Option<String>)>,
+    #[serde(default)]
+    pub skipped_checks: Vec<String>,
+}
+
+pub fn path(server: &str, project: &str) -> Result<PathBuf, String> {
+    Ok(paths::project_state_dir(server, project)?.join("install.yaml"))
+}
+
+pub fn default_credentials_path(server: &str, project: &str) -> Result<PathBuf, String> {
+    Ok(paths::project_state_dir(server, project)?.join("credentials.yaml"))
+}
+
+impl InstallRecord {
+    pub fn load(server: &str, project: &str) -> Option<InstallRecord> {
+        let text = std::fs::read_to_string(path(server, project).ok()?).ok()?;
+        serde_yaml::from_str(&text).ok()
+    }
+
+    pub fn save(&self) -> Result<(), String> {
+        let text = serde_yaml::to_string(self)
+            .map_err(|e| format!("cannot render the install record: {e}"))?;
+        let text = format!(
+            "# threescale-install record of the install of {} on {}; no secrets.\n{text}",
+            self.project, self.cluster
+        );
+        crate::atomic_file::write(&path(&self.cluster, &self.project)?, text.as_bytes(), 0o600)
+    }
+}
+
+/// Removes the record (and its directory when empty).
+pub fn remove(server: &str, project: &str) -> Result<(), String> {
+    let p = path(server, project)?;
+    match std::fs::remove_file(&p) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(format!("cannot remove {}: {e}", p.display())),
+    }
+    if let Some(dir) = p.parent() {
+        let _ = std::fs::remove_dir(dir);
+    }
+    Ok(())
+}

@@ -1,0 +1,444 @@
+//! The subcommands: preflight, plan, status, credentials, uninstall — text and JSON.
+
+use crate::support::{TestEnv, PASSWORD, USERNAME};
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+const DOMAIN: &[&str] = &["--wildcard-domain", "apps.cluster.example.com"];
+
+fn json(stdout: &str) -> Value {
+    serde_json::from_str(stdout)
+        .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}):\n{stdout}"))
+}
+
+fn installed() -> TestEnv {
+    let env = TestEnv::new();
+    env.run(&[&["--yes"], DOMAIN].concat()).assert_code(0);
+    env.clear_calls();
+    env
+}
+
+/// (kind, name) of every object in a project, and the pull secret's data.
+fn cluster_shape(env: &TestEnv, project: &str) -> (BTreeSet<(String, String)>, Value) {
+    let kinds = env
+        .objects(project)
+        .iter()
+        .map(|o| {
+            (
+                o["kind"].as_str().unwrap().to_string(),
+                o["metadata"]["name"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let pull = env
+        .object(project, "Secret", "threescale-registry-auth")
+        .map(|s| s["data"].clone())
+        .unwrap_or_default();
+    (kinds, pull)
+}
+
+#[test]
+fn preflight_all_good_text_and_json() {
+    let env = TestEnv::new();
+    let run = env.run(&["preflight"]);
+    run.assert_code(0);
+    for line in [
+        "oc ",
+        "login ",
+        "openshift-version  warn",
+        "templates ",
+        "storage            ok      RWX_STORAGE_CLASS=ocs-cephfs",
+        "wildcard-domain    ok",
+        "inputs             ok",
+        "permissions        ok",
+    ] {
+        assert!(
+            run.stdout.contains(line),
+            "{line:?} missing:\n{}",
+            run.stdout
+        );
+    }
+    let run = env.run(&["preflight", "--output", "json"]);
+    run.assert_code(0);
+    let doc = json(&run.stdout);
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["passed"], true);
+    let ids: Vec<&str> = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "oc",
+            "login",
+            "openshift-version",
+            "templates",
+            "storage",
+            "wildcard-domain",
+            "inputs",
+            "permissions"
+        ]
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn preflight_reports_every_failure_and_skips_on_request() {
+    let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
+    env.cluster(|s| {
+        s["denied"] = serde_json::json!(["create projectrequests"]);
+        s["storage_classes"] = serde_json::json!([{"name": "gp2", "provisioner": "kubernetes.io/aws-ebs", "default": true}]);
+    });
+    let run = env.run(&["preflight"]);
+    run.assert_code(3);
+    for failing in [
+        "storage            fail",
+        "inputs             fail",
+        "permissions        fail    denied: create projectrequests",
+    ] {
+        assert!(run.stdout.contains(failing), "{failing:?}:\n{}", run.stdout);
+    }
+    assert!(
+        run.stderr
+            .contains("3 check(s) failed: storage, inputs, permissions"),
+        "{}",
+        run.stderr
+    );
+
+    let run = env.run(&[
+        "preflight",
+        "--skip-check",
+        "storage",
+        "--skip-check",
+        "permissions",
+        "-o",
+        "json",
+    ]);
+    run.assert_code(3);
+    let doc = json(&run.stdout);
+    let storage = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "storage")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (storage["result"].as_str(), storage["skipped"].as_bool()),
+        (Some("warn"), Some(true))
+    );
+    assert!(
+        run.stderr.contains("1 check(s) failed: inputs"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+
+    let run = env.run(&["preflight", "--skip-check", "login"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("--skip-check login: no such check can be skipped"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn plan_changes_nothing_and_its_script_installs_the_same_cluster() {
+    let planned = TestEnv::new();
+    let run = planned.run(
+        &[
+            &["plan"],
+            DOMAIN,
+            &["--param", "ADMIN_PASSWORD=chosen-Pw-1"],
+        ]
+        .concat(),
+    );
+    run.assert_code(0);
+    assert_eq!(
+        planned.mutating_commands(),
+        Vec::<String>::new(),
+        "plan changed the cluster"
+    );
+    let script = run.stdout;
+    for secret in [PASSWORD, "chosen-Pw-1"] {
+        assert!(
+            !script.contains(secret),
+            "a secret value is in the script:\n{script}"
+        );
+    }
+    assert!(
+        script.contains("\"${THREESCALE_PARAM_ADMIN_PASSWORD}\""),
+        "{script}"
+    );
+
+    // The script, run by sh with the secrets in its environment, builds what install builds.
+    let path = planned.root().join("plan.sh");
+    std::fs::write(&path, &script).unwrap();
+    let out = std::process::Command::new("sh")
+        .arg(&path)
+        .env_clear()
+        .env(
+            "PATH",
+            format!("{}:/usr/bin:/bin", planned.root().join("bin").display()),
+        )
+        .env("FAKE_OC_DIR", planned.root().join("cluster"))
+        .env("THREESCALE_REGISTRY_PASSWORD", PASSWORD)
+        .env("THREESCALE_PARAM_ADMIN_PASSWORD", "chosen-Pw-1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "the plan script failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let installed = TestEnv::new();
+    installed
+        .run(
+            &[
+                &["--yes"],
+                DOMAIN,
+                &["--param", "ADMIN_PASSWORD=chosen-Pw-1"],
+            ]
+            .concat(),
+        )
+        .assert_code(0);
+    let (planned_kinds, planned_pull) = cluster_shape(&planned, "3scale-apim");
+    let (installed_kinds, installed_pull) = cluster_shape(&installed, "3scale-apim");
+    let without_zync = |s: BTreeSet<(String, String)>| {
+        s.into_iter()
+            .filter(|(_, n)| !n.starts_with("zync-3scale-"))
+            .collect::<BTreeSet<_>>()
+    };
+    assert_eq!(without_zync(planned_kinds), without_zync(installed_kinds));
+    assert_eq!(planned_pull, installed_pull, "same pull secret");
+    let seed = planned
+        .object("3scale-apim", "Secret", "system-seed")
+        .unwrap();
+    assert_eq!(
+        seed["data"]["ADMIN_PASSWORD"],
+        installed
+            .object("3scale-apim", "Secret", "system-seed")
+            .unwrap()["data"]["ADMIN_PASSWORD"]
+    );
+}
+
+#[test]
+fn dry_run_is_plan() {
+    let env = TestEnv::new();
+    let plan = env.run(&[&["plan"], DOMAIN].concat());
+    let dry = env.run(&[&["--dry-run"], DOMAIN].concat());
+    dry.assert_code(0);
+    assert_eq!(plan.stdout, dry.stdout);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn plan_json_masks_secrets_and_lists_the_commands() {
+    let env = TestEnv::new();
+    let run = env.run(&[&["plan", "-o", "json"], DOMAIN].concat());
+    run.assert_code(0);
+    assert!(!run.stdout.contains(PASSWORD));
+    let doc = json(&run.stdout);
+    assert_eq!(doc["answers"]["registry_password"], "••••••");
+    assert_eq!(doc["answers"]["registry_username"], USERNAME);
+    let commands: Vec<&str> = doc["commands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["command"].as_str().unwrap())
+        .collect();
+    assert_eq!(commands.len(), 4, "{commands:?}");
+    assert!(commands[0].starts_with("oc new-project 3scale-apim"));
+    assert!(commands[3].starts_with("oc new-app --file"));
+}
+
+#[test]
+fn plan_of_an_installed_project_is_empty() {
+    let env = installed();
+    let run = env.run(&[&["plan"], DOMAIN].concat());
+    run.assert_code(0);
+    assert!(run.stdout.contains("Nothing to change"), "{}", run.stdout);
+    assert!(!run.stdout.contains("\noc "), "{}", run.stdout);
+}
+
+#[test]
+fn status_text_and_json() {
+    let env = installed();
+    let run = env.run(&["status"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("Profile   amp"), "{}", run.stdout);
+    assert!(run.stdout.contains("Health    healthy"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("admin portal           https://3scale-admin.apps.cluster.example.com"),
+        "{}",
+        run.stdout
+    );
+    let doc = json(&env.run(&["status", "--output", "json"]).stdout);
+    assert_eq!(doc["healthy"], true);
+    assert_eq!(doc["components"][0]["name"], "system-app");
+    assert_eq!(doc["components"][0]["state"], "ready");
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+
+    env.cluster(|s| s["rollout_overrides"] = serde_json::json!({"system-app": "failed"}));
+    let run = env.run(&["status"]);
+    assert!(
+        run.stdout.contains("Health    1 failing: system-app"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("has failed progressing"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        json(&env.run(&["status", "-o", "json"]).stdout)["healthy"],
+        false
+    );
+}
+
+#[test]
+fn credentials_text_and_json() {
+    let env = installed();
+    let run = env.run(&["credentials"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("Admin portal      https://3scale-admin.apps.cluster.example.com"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("Admin password    ••••••"));
+    let doc = json(&env.run(&["credentials", "-o", "json"]).stdout);
+    assert_eq!(doc["admin"]["password"], Value::Null);
+    assert_eq!(
+        doc["master_portal"],
+        "https://master.apps.cluster.example.com"
+    );
+    let doc = json(
+        &env.run(&["credentials", "-o", "json", "--show-secrets"])
+            .stdout,
+    );
+    assert_eq!(doc["admin"]["password"].as_str().unwrap().len(), 8);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn install_json_output() {
+    let env = TestEnv::new();
+    let run = env.run(&[&["--yes", "-o", "json"], DOMAIN].concat());
+    run.assert_code(0);
+    let doc = json(&run.stdout);
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(
+        doc["admin_portal"],
+        "https://3scale-admin.apps.cluster.example.com"
+    );
+    assert_eq!(doc["admin"]["password"], Value::Null);
+    assert_eq!(doc["changes"].as_array().unwrap().len(), 4);
+}
+
+#[test]
+fn uninstall_refuses_a_project_without_3scale() {
+    let env = TestEnv::new();
+    env.cluster(|s| {
+        s["projects"]["other"] =
+            serde_json::json!({"display_name": "x", "requester": "developer", "objects": []})
+    });
+    let run = env.run(&["uninstall", "--project", "other", "--yes"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("project other holds no 3scale install"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn uninstall_asks_and_without_a_terminal_needs_yes() {
+    let env = installed();
+    let run = env.run(&["uninstall"]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("pass --yes"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Will delete"),
+        "it lists what it would delete: {}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn uninstall_then_install_again() {
+    let env = installed();
+    let state_dir = env
+        .root()
+        .join("state/threescale-install/api.crc.testing-6443/3scale-apim");
+    assert!(
+        state_dir.join("install.yaml").is_file() && state_dir.join("credentials.yaml").is_file()
+    );
+    let run = env.run(&["uninstall", "--yes"]);
+    run.assert_code(0);
+    assert_eq!(
+        env.objects("3scale-apim"),
+        Vec::<Value>::new(),
+        "everything the install created is gone"
+    );
+    assert!(
+        env.state()["projects"]["3scale-apim"].is_object(),
+        "the project itself is kept"
+    );
+    assert!(
+        !state_dir.join("install.yaml").exists() && !state_dir.join("credentials.yaml").exists()
+    );
+    assert!(env
+        .mutating_commands()
+        .iter()
+        .all(|c| c.starts_with("oc delete")));
+
+    env.run(&[&["--yes"], DOMAIN].concat()).assert_code(0);
+    assert!(env.object("3scale-apim", "Secret", "system-seed").is_some());
+}
+
+#[test]
+fn uninstall_delete_project_keeping_credentials() {
+    let env = installed();
+    let creds = env
+        .root()
+        .join("state/threescale-install/api.crc.testing-6443/3scale-apim/credentials.yaml");
+    env.run(&[
+        "uninstall",
+        "--yes",
+        "--delete-project",
+        "--keep-credentials",
+    ])
+    .assert_code(0);
+    assert!(env.state()["projects"].get("3scale-apim").is_none());
+    assert_eq!(
+        env.mutating_commands(),
+        ["oc delete project 3scale-apim --request-timeout=60s"]
+    );
+    assert!(creds.is_file());
+}
+
+#[test]
+fn commands_on_a_missing_project() {
+    let env = TestEnv::new();
+    for cmd in ["status", "credentials"] {
+        let run = env.run(&[cmd, "--project", "nowhere"]);
+        run.assert_code(2);
+        assert!(
+            run.stderr.contains("project nowhere does not exist"),
+            "{cmd}: {}",
+            run.stderr
+        );
+    }
+}
