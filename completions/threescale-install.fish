@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_threescale_install_global_optspecs
-    string join \n y/yes no-input config= v/verbose q/quiet skip-check= dry-run oc= kubeconfig= context= template= project= display-name= wildcard-domain= rwx-storage-class= p/param= credentials-file= registry-server= registry-username= registry-password-stdin confirm-password registry-password-file= templates-repo= templates-ref= templates-dir= o/output= show-secrets h/help V/version
+    string join \n y/yes no-input config= v/verbose q/quiet skip-check= dry-run oc= kubeconfig= context= template= project= display-name= wildcard-domain= rwx-storage-class= p/param= credentials-file= registry-server= registry-username= registry-password-stdin confirm-password registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= o/output= show-secrets h/help V/version
 end
 
 function __fish_threescale_install_needs_command
@@ -43,6 +43,7 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -l c
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-server -d 'Registry the 3scale images come from [default: registry.redhat.io]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-username -d 'Registry user, e.g. a registry service account \'12345|name\'' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-password-file -d 'Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)' -r -F
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l aws-secret-access-key-file -d 'Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
@@ -55,6 +56,7 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -s q
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s V -l version -d 'Print version'
@@ -86,6 +88,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-server -d 'Registry the 3scale images come from [default: registry.redhat.io]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-username -d 'Registry user, e.g. a registry service account \'12345|name\'' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-password-file -d 'Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l aws-secret-access-key-file -d 'Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
@@ -98,6 +101,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s h -l help -d 'Print help'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
@@ -119,6 +123,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l registry-server -d 'Registry the 3scale images come from [default: registry.redhat.io]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l registry-username -d 'Registry user, e.g. a registry service account \'12345|name\'' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l registry-password-file -d 'Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l aws-secret-access-key-file -d 'Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
@@ -131,6 +136,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s h -l help -d 'Print help'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
@@ -152,6 +158,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pl
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l registry-server -d 'Registry the 3scale images come from [default: registry.redhat.io]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l registry-username -d 'Registry user, e.g. a registry service account \'12345|name\'' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l registry-password-file -d 'Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l aws-secret-access-key-file -d 'Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
@@ -164,6 +171,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pl
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s h -l help -d 'Print help'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l project -d 'The installed project [default: 3scale-apim]' -r

@@ -16,6 +16,27 @@ pub const DEFAULT_PROJECT: &str = "3scale-apim";
 pub const DEFAULT_DISPLAY_NAME: &str = "3Scale API Management";
 pub const DEFAULT_REGISTRY: &str = "registry.redhat.io";
 pub const PASSWORD_ENV: &str = "THREESCALE_REGISTRY_PASSWORD";
+pub const AWS_SECRET_ENV: &str = "AWS_SECRET_ACCESS_KEY";
+pub const AWS_KEY_ID_ENV: &str = "AWS_ACCESS_KEY_ID";
+
+/// The secrets and credentials read from the environment (not through clap: they are not flags).
+#[derive(Debug, Default, Clone)]
+pub struct SecretEnv {
+    pub registry_password: Option<String>,
+    pub aws_secret_access_key: Option<String>,
+    pub aws_access_key_id: Option<String>,
+}
+
+impl SecretEnv {
+    pub fn from_process() -> SecretEnv {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        SecretEnv {
+            registry_password: var(PASSWORD_ENV),
+            aws_secret_access_key: var(AWS_SECRET_ENV),
+            aws_access_key_id: var(AWS_KEY_ID_ENV),
+        }
+    }
+}
 
 /// A value the wizard can ask for; `Answers::open` lists those no input gave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,6 +100,10 @@ pub struct Answers {
     pub format: Format,
     /// Preflight checks whose failure is only a warning (`--skip-check`).
     pub skip_checks: Vec<String>,
+    /// AWS_SECRET_ACCESS_KEY for the S3 profile: environment, file or stdin, never a flag value.
+    pub aws_secret_access_key: Option<Secret>,
+    /// AWS_ACCESS_KEY_ID from the environment, used when no parameter gives it.
+    pub aws_access_key_id_env: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +127,7 @@ struct AnswersFile {
     registry_server: Option<String>,
     registry_username: Option<String>,
     registry_password_file: Option<PathBuf>,
+    aws_secret_access_key_file: Option<PathBuf>,
     templates_repo: Option<String>,
     templates_ref: Option<String>,
     templates_dir: Option<PathBuf>,
@@ -143,11 +169,7 @@ impl std::fmt::Display for Missing {
 impl Answers {
     /// Merges flags (clap already folded in THREESCALE_* variables) over the answers file, reads
     /// the registry password, and validates every value given. Reports all problems at once.
-    pub fn resolve(
-        cli: InstallCommand,
-        password_env: Option<String>,
-        stdin: &mut dyn Read,
-    ) -> Outcome<Answers> {
+    pub fn resolve(cli: InstallCommand, env: &SecretEnv, stdin: &mut dyn Read) -> Outcome<Answers> {
         let file = match &cli.run.config {
             Some(path) => read_answers_file(path)?,
             None => AnswersFile::default(),
@@ -230,10 +252,25 @@ impl Answers {
             .or(file.registry_username)
             .filter(|u| !u.is_empty());
 
-        let registry_password = match read_password(
+        let aws_secret_access_key = match read_secret(
+            "AWS_SECRET_ACCESS_KEY",
+            cli.s3.aws_secret_access_key_stdin,
+            cli.s3.aws_secret_access_key_file.as_deref(),
+            env.aws_secret_access_key.clone(),
+            file.aws_secret_access_key_file.as_deref(),
+            stdin,
+        ) {
+            Ok(p) => p,
+            Err(why) => {
+                problems.push(why);
+                None
+            }
+        };
+        let registry_password = match read_secret(
+            "registry password",
             cli.registry.registry_password_stdin,
             cli.registry.registry_password_file.as_deref(),
-            password_env,
+            env.registry_password.clone(),
             file.registry_password_file.as_deref(),
             stdin,
         ) {
@@ -270,6 +307,13 @@ impl Answers {
             }
         }
 
+        for (k, _) in &params {
+            if crate::param_rules::NEVER_FROM_FLAGS.contains(&k.as_str()) {
+                problems.push(format!(
+                    "{k} is a secret and is not taken from --param or the answers file: set the {k} environment variable, or use --aws-secret-access-key-file or --aws-secret-access-key-stdin"
+                ));
+            }
+        }
         let templates = match (
             cli.templates.templates_dir.or(file.templates_dir),
             cli.templates.templates_repo,
@@ -332,6 +376,8 @@ impl Answers {
             show_secrets: cli.output.show_secrets || file.show_secrets.unwrap_or(false),
             format: cli.output.output,
             skip_checks: cli.run.skip_checks,
+            aws_secret_access_key,
+            aws_access_key_id_env: env.aws_access_key_id.clone(),
         })
     }
 
@@ -453,8 +499,10 @@ fn read_answers_file(path: &Path) -> Outcome<AnswersFile> {
     })
 }
 
-/// Flags beat the environment, which beats the answers file.
-fn read_password(
+/// A secret from stdin, a file, the environment or a file named in the answers file, in that
+/// order (flags beat the environment, which beats the answers file).
+fn read_secret(
+    what: &str,
     from_stdin: bool,
     file: Option<&Path>,
     env: Option<String>,
@@ -464,18 +512,13 @@ fn read_password(
     let read_file = |path: &Path| {
         std::fs::read_to_string(path)
             .map(|t| Secret::new(trim_line_end(&t)))
-            .map_err(|e| {
-                format!(
-                    "cannot read the registry password file {}: {e}",
-                    path.display()
-                )
-            })
+            .map_err(|e| format!("cannot read the {what} file {}: {e}", path.display()))
     };
-    let password = if from_stdin {
+    let secret = if from_stdin {
         let mut text = String::new();
         stdin
             .read_to_string(&mut text)
-            .map_err(|e| format!("cannot read the registry password from standard input: {e}"))?;
+            .map_err(|e| format!("cannot read the {what} from standard input: {e}"))?;
         Secret::new(trim_line_end(&text))
     } else if let Some(path) = file {
         read_file(path)?
@@ -486,10 +529,10 @@ fn read_password(
     } else {
         return Ok(None);
     };
-    if password.expose().is_empty() {
-        return Err("the registry password is empty".into());
+    if secret.expose().is_empty() {
+        return Err(format!("the {what} is empty"));
     }
-    Ok(Some(password))
+    Ok(Some(secret))
 }
 
 fn trim_line_end(text: &str) -> String {
@@ -532,11 +575,11 @@ mod tests {
         let mut argv = vec!["threescale-install"];
         argv.extend_from_slice(args);
         let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
-        Answers::resolve(
-            cli.install,
-            env_password.map(String::from),
-            &mut std::io::empty(),
-        )
+        let env = SecretEnv {
+            registry_password: env_password.map(String::from),
+            ..SecretEnv::default()
+        };
+        Answers::resolve(cli.install, &env, &mut std::io::empty())
     }
 
     #[test]

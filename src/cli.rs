@@ -76,6 +76,8 @@ pub struct InstallCommand {
     #[command(flatten)]
     pub registry: RegistryArgs,
     #[command(flatten)]
+    pub s3: S3Args,
+    #[command(flatten)]
     pub templates: TemplateArgs,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -256,6 +258,28 @@ pub struct RegistryArgs {
     /// Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)
     #[arg(long, value_name = "PATH", env = "THREESCALE_REGISTRY_PASSWORD_FILE")]
     pub registry_password_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "S3 profile (amp-s3)")]
+pub struct S3Args {
+    /// Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment
+    /// variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "THREESCALE_AWS_SECRET_ACCESS_KEY_FILE",
+        conflicts_with = "aws_secret_access_key_stdin"
+    )]
+    pub aws_secret_access_key_file: Option<PathBuf>,
+
+    /// Read AWS_SECRET_ACCESS_KEY from standard input
+    #[arg(
+        long,
+        env = "THREESCALE_AWS_SECRET_ACCESS_KEY_STDIN",
+        conflicts_with = "registry_password_stdin"
+    )]
+    pub aws_secret_access_key_stdin: bool,
 }
 
 #[derive(Debug, Args)]

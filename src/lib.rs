@@ -11,6 +11,7 @@ mod interrupt;
 pub mod names;
 pub mod oc;
 pub mod param_file;
+pub mod param_rules;
 pub mod paths;
 mod prompt;
 pub mod record;

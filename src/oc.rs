@@ -206,6 +206,7 @@ impl Oc {
         // oc has no use for the registry password; keep it out of its environment.
         let mut expr = duct::cmd(&self.program, &full)
             .env_remove(crate::answers::PASSWORD_ENV)
+            .env_remove(crate::answers::AWS_SECRET_ENV)
             .stdout_capture()
             .stderr_capture()
             .unchecked();

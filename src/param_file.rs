@@ -2,10 +2,12 @@
 //!
 //! oc parses that file with a fork of godotenv (`pkg/helpers/newapp/app/env.go`): values are
 //! trimmed, a value wrapped in matching quotes is unquoted with `\n`, `\r` and `\X` → `X` escapes,
-//! and a `#` starts a comment unless oc's quote counting says it is inside quotes. We wrap every
-//! value in double quotes and escape it, which reproduces any value exactly, except one that holds
-//! a `#` together with a quote character: oc's comment stripping counts quotes per `#`-separated
-//! segment and can cut such a value. Those go through `--param KEY=VALUE` when they are not secret.
+//! and a `#` starts a comment unless oc's quote counting says it is inside quotes: it splits the
+//! line at every `#` and keeps a segment only while an odd-looking quote (a segment with exactly one
+//! `"` or one `'`) has opened and not closed. We wrap each value in quotes and escape it, and keep
+//! an encoding only when oc's own algorithm, ported below, reads the value back exactly. Values
+//! no encoding can carry (rare: a lone quote between two `#`, as in `a#"##`) go through
+//! `--param KEY=VALUE` when they are not secret.
 
 /// How each parameter reaches oc.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -16,25 +18,31 @@ pub struct Encoded {
     pub argv: Vec<String>,
 }
 
-/// Whether oc's param-file parser reads `value` back exactly from `KEY="escaped"`.
-pub fn survives_param_file(value: &str) -> bool {
-    !(value.contains('#') && (value.contains('"') || value.contains('\'')))
-}
-
-fn quote(value: &str) -> String {
+fn quote(value: &str, q: char) -> String {
     let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
+    out.push(q);
     for c in value.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
-            '"' => out.push_str("\\\""),
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
             c => out.push(c),
         }
     }
-    out.push('"');
+    out.push(q);
     out
+}
+
+/// The line `KEY=<quoted value>` that oc reads back as exactly `value`, if there is one.
+pub fn line_for(key: &str, value: &str) -> Option<String> {
+    ['"', '\'']
+        .iter()
+        .map(|q| format!("{key}={}", quote(value, *q)))
+        .find(|line| oc_parse_line(line).is_some_and(|(k, v)| k == key && v == value))
 }
 
 /// Encodes `params`; `is_secret` decides which may not fall back to argv. Err names the
@@ -46,12 +54,13 @@ pub fn encode(
     let mut encoded = Encoded::default();
     let mut refused = Vec::new();
     for (key, value) in params {
-        if survives_param_file(value) {
-            encoded.stdin.push_str(&format!("{key}={}\n", quote(value)));
-        } else if is_secret(key) {
-            refused.push(key.clone());
-        } else {
-            encoded.argv.push(format!("{key}={value}"));
+        match line_for(key, value) {
+            Some(line) => {
+                encoded.stdin.push_str(&line);
+                encoded.stdin.push('\n');
+            }
+            None if is_secret(key) => refused.push(key.clone()),
+            None => encoded.argv.push(format!("{key}={value}")),
         }
     }
     if refused.is_empty() {
@@ -59,6 +68,67 @@ pub fn encode(
     } else {
         Err(refused)
     }
+}
+
+/// oc's `parseLine`: the key and value it reads from one line of a param file.
+fn oc_parse_line(line: &str) -> Option<(String, String)> {
+    let mut line = line.to_string();
+    if line.contains('#') {
+        let mut open = false;
+        let mut keep: Vec<&str> = Vec::new();
+        for segment in line.split('#') {
+            if segment.matches('"').count() == 1 || segment.matches('\'').count() == 1 {
+                if open {
+                    open = false;
+                    keep.push(segment);
+                } else {
+                    open = true;
+                }
+            }
+            if keep.is_empty() || open {
+                keep.push(segment);
+            }
+        }
+        line = keep.join("#");
+    }
+    let equals = line.find('=');
+    let colon = line.find(':');
+    let (key, value) = match (colon, equals) {
+        (Some(c), e) if e.is_none_or(|e| c < e) => line.split_once(':')?,
+        _ => line.split_once('=')?,
+    };
+    let key = key
+        .strip_prefix("export")
+        .unwrap_or(key)
+        .trim_matches(' ')
+        .to_string();
+    Some((key, oc_parse_value(value)))
+}
+
+/// oc's `parseValue`: trims spaces, unquotes matching quotes, resolves escapes.
+fn oc_parse_value(value: &str) -> String {
+    let value = value.trim_matches(' ');
+    let bytes = value.as_bytes();
+    if bytes.len() > 1
+        && bytes[0] == bytes[bytes.len() - 1]
+        && (bytes[0] == b'"' || bytes[0] == b'\'')
+    {
+        let mut out = String::new();
+        let mut chars = value[1..value.len() - 1].chars();
+        while let Some(c) = chars.next() {
+            match (c, c == '\\') {
+                (_, true) => match chars.next() {
+                    Some('n') => out.push('\n'),
+                    Some('r') => out.push('\r'),
+                    Some(other) => out.push(other),
+                    None => out.push('\\'),
+                },
+                (c, false) => out.push(c),
+            }
+        }
+        return out;
+    }
+    value.to_string()
 }
 
 #[cfg(test)]
@@ -83,14 +153,43 @@ mod tests {
     }
 
     #[test]
-    fn hash_with_quotes_falls_back_to_argv_or_is_refused_for_secrets() {
+    fn every_character_class_round_trips_where_oc_allows_it() {
+        for value in [
+            "p#\"'$= x",
+            "a\"#\"b",
+            "#",
+            "x#y#z",
+            "'quoted' \"both\" # tail",
+            "mysql2://user:p@ss#w\"rd@db:3306/system",
+            "ends with backslash\\",
+            "tab\there",
+        ] {
+            let line = line_for("K", value).unwrap_or_else(|| panic!("{value:?} has no encoding"));
+            assert_eq!(
+                oc_parse_line(&line),
+                Some(("K".into(), value.to_string())),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn what_oc_cannot_read_goes_to_argv_or_is_refused_for_secrets() {
+        // Found by trying every string of `a # " '` up to six characters: oc's comment stripping
+        // cuts this one whatever the quoting (174 such strings, all with a quote between `#`s).
+        let impossible = "a#\"##";
+        assert!(line_for("K", impossible).is_none());
         let params = vec![
-            ("LABEL".to_string(), "a\"#\"b".to_string()),
-            ("ADMIN_PASSWORD".into(), "x#'y".into()),
+            ("LABEL".to_string(), impossible.to_string()),
+            ("ADMIN_PASSWORD".into(), impossible.into()),
         ];
-        let refused = encode(&params, |k| k.contains("PASSWORD")).unwrap_err();
-        assert_eq!(refused, ["ADMIN_PASSWORD"]);
-        let ok = encode(&params[..1], |_| false).unwrap();
-        assert_eq!(ok.argv, ["LABEL=a\"#\"b"]);
+        assert_eq!(
+            encode(&params, |k| k.contains("PASSWORD")).unwrap_err(),
+            ["ADMIN_PASSWORD"]
+        );
+        assert_eq!(
+            encode(&params[..1], |_| false).unwrap().argv,
+            [format!("LABEL={impossible}")]
+        );
     }
 }

@@ -152,8 +152,16 @@ pub(super) fn prepare(
     }
     let (template_path, template) = templates::load(&profiles, answers.template.as_deref())?;
     templates::check_params(answers, &template)?;
+    templates::profile_inputs(answers, &template)?;
+    if answers
+        .template
+        .as_deref()
+        .is_some_and(|t| t.contains("tech-preview"))
+    {
+        ctx.ui.warn("this install profile is a technology preview: Red Hat does not support it in production");
+    }
     for (name, value) in &answers.params {
-        if app::is_secret_param(&template, name) {
+        if crate::param_rules::is_secret(&template, name, value) {
             ctx.redactor.add(value);
         }
     }

@@ -9,7 +9,7 @@ mod preflight;
 mod status;
 mod uninstall;
 
-use crate::answers::{Answers, ProjectAnswers, PASSWORD_ENV};
+use crate::answers::{Answers, ProjectAnswers, SecretEnv};
 use crate::cli::{Cli, Command};
 use crate::failure::{Failure, Outcome};
 use crate::oc::Oc;
@@ -81,8 +81,7 @@ pub fn run(cli: Cli) -> Outcome<()> {
 }
 
 fn resolve(c: crate::cli::InstallCommand) -> Outcome<Answers> {
-    let password_env = std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty());
-    Answers::resolve(c, password_env, &mut std::io::stdin())
+    Answers::resolve(c, &SecretEnv::from_process(), &mut std::io::stdin())
 }
 
 /// The completion script for `shell`, with the bash fix for hyphenated binary names

@@ -20,7 +20,7 @@ const IN_PROJECT: &[(&str, &str)] = &[
     ("create", "deploymentconfigs.apps.openshift.io"),
 ];
 
-pub fn run(answers: Answers, ui: &Ui) -> Outcome<()> {
+pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
     let redactor = Redactor::default();
     if let Some(p) = &answers.registry_password {
         redactor.add_secret(p);
@@ -49,12 +49,17 @@ pub fn run(answers: Answers, ui: &Ui) -> Outcome<()> {
             ui,
             redactor: &redactor,
         };
-        cluster_checks(&ctx, &answers, &skips, &mut results);
+        cluster_checks(&ctx, &mut answers, &skips, &mut results);
     }
     report(&answers, &results)
 }
 
-fn cluster_checks(ctx: &Ctx, answers: &Answers, skips: &[String], results: &mut Vec<CheckResult>) {
+fn cluster_checks(
+    ctx: &Ctx,
+    answers: &mut Answers,
+    skips: &[String],
+    results: &mut Vec<CheckResult>,
+) {
     let login = ctx
         .oc
         .server_url()

@@ -17,15 +17,10 @@ struct Object {
     kind: String,
 }
 
-/// Whether a template parameter holds a secret: generated values, and names that say so.
+/// Whether a template parameter holds a secret, judged by its name and template (before a value
+/// is known: the wizard asks such parameters hidden).
 pub fn is_secret_param(template: &Template, name: &str) -> bool {
-    let generated = template
-        .parameter(name)
-        .is_some_and(|p| p.generate.is_some());
-    generated
-        || ["PASSWORD", "TOKEN", "SECRET", "KEY_BASE", "PRIVATE_KEY"]
-            .iter()
-            .any(|w| name.contains(w))
+    crate::param_rules::is_secret(template, name, "")
 }
 
 /// How many objects labelled `app=<label>` the project holds (of the template's types).
@@ -80,7 +75,7 @@ pub fn plan(
     }
     let secret_names: Vec<String> = params
         .iter()
-        .filter(|(k, _)| is_secret_param(template, k))
+        .filter(|(k, v)| crate::param_rules::is_secret(template, k, v))
         .map(|(k, _)| k.clone())
         .collect();
     param_file::encode(params, |k| secret_names.iter().any(|s| s == k)).map_err(|names| {

@@ -6,6 +6,7 @@ use super::{Ctx, StepId};
 use crate::answers::{Answers, Missing, TemplatesSource};
 use crate::failure::{Failure, Outcome};
 use crate::names;
+use crate::param_rules;
 use crate::template::{Parameter, Template};
 use crate::templates_repo::{self, Checkout};
 use std::path::{Path, PathBuf};
@@ -150,34 +151,82 @@ pub fn check_params(answers: &Answers, template: &Template) -> Outcome<()> {
     ))
 }
 
-/// Required parameters with neither a default nor a generator, that no input gave.
+/// Parameters an install needs that no input gave: required ones with neither a default nor a
+/// generator, and those the profile needs together (S3 credentials and bucket).
 pub fn required_missing<'a>(template: &'a Template, answers: &Answers) -> Vec<&'a Parameter> {
-    template
+    let given = |name: &str| answers.param(name).is_some_and(|v| !v.is_empty());
+    let mut missing: Vec<&Parameter> = template
         .parameters
         .iter()
         .filter(|p| {
             p.required && p.value.as_deref().unwrap_or("").is_empty() && p.generate.is_none()
         })
         .filter(|p| !OWNED_PARAMS.iter().any(|(o, _)| *o == p.name))
-        .filter(|p| answers.param(&p.name).is_none())
-        .collect()
+        .filter(|p| !given(&p.name))
+        .collect();
+    for name in param_rules::needed_but_missing(template, given) {
+        if let Some(p) = template
+            .parameter(name)
+            .filter(|p| !missing.iter().any(|m| m.name == p.name))
+        {
+            missing.push(p);
+        }
+    }
+    missing
 }
 
-/// A required template parameter as a missing value.
+/// A missing template parameter, with every way to give it.
 pub fn missing_param(p: &Parameter) -> Missing {
+    let what = format!(
+        "template parameter {}{}",
+        p.name,
+        p.description
+            .as_deref()
+            .map(|d| format!(" ({})", d.trim()))
+            .unwrap_or_default()
+    );
+    if param_rules::NEVER_FROM_FLAGS.contains(&p.name.as_str()) {
+        return Missing {
+            what,
+            flag: "--aws-secret-access-key-file or --aws-secret-access-key-stdin".into(),
+            env: p.name.clone(),
+            key: "aws_secret_access_key_file".into(),
+        };
+    }
     Missing {
-        what: format!(
-            "template parameter {}{}",
-            p.name,
-            p.description
-                .as_deref()
-                .map(|d| format!(" ({})", d.trim()))
-                .unwrap_or_default()
-        ),
+        what,
         flag: format!("--param {}=VALUE", p.name),
         env: "THREESCALE_PARAMS".into(),
         key: format!("params.{}", p.name),
     }
+}
+
+/// Fills what the profile takes from the environment, and checks the values of the profile's
+/// parameters (URL schemes, choices).
+pub fn profile_inputs(answers: &mut Answers, template: &Template) -> Outcome<()> {
+    if template.parameter("AWS_SECRET_ACCESS_KEY").is_some()
+        && answers.param("AWS_SECRET_ACCESS_KEY").is_none()
+    {
+        if let Some(s) = answers.aws_secret_access_key.clone() {
+            answers.set_param("AWS_SECRET_ACCESS_KEY", s.expose().to_string());
+        }
+    }
+    if template.parameter("AWS_ACCESS_KEY_ID").is_some()
+        && answers.param("AWS_ACCESS_KEY_ID").is_none()
+    {
+        if let Some(id) = answers.aws_access_key_id_env.clone() {
+            answers.set_param("AWS_ACCESS_KEY_ID", id);
+        }
+    }
+    let problems = param_rules::check(template, &answers.params);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::input(format!(
+        "templates step: parameter values are wrong:\n  - {}",
+        problems.join("\n  - ")
+    ))
+    .with_help("fix the values above (--param, THREESCALE_PARAMS or the answers file's params)"))
 }
 
 #[cfg(test)]

@@ -630,24 +630,22 @@ fn hidden_storage_classes_need_a_named_class() {
 }
 
 #[test]
-fn another_profile_passes_through_without_an_rwx_class() {
-    let env = TestEnv::new();
+fn s3_profile_needs_no_rwx_class_and_takes_the_aws_secret_from_its_variable() {
+    let env = TestEnv::new()
+        .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "aws-Secret-1");
     env.cluster(|s| {
         s["storage_classes"] = serde_json::json!([{"name": "gp2", "provisioner": "kubernetes.io/aws-ebs", "default": true}])
     });
-    let args = [
-        ISSUE_COMMAND,
-        &[
-            "--template",
-            "amp-s3",
-            "--param",
-            "AWS_BUCKET=assets",
-            "--param",
-            "AWS_REGION=eu-west-1",
-        ],
-    ]
-    .concat();
-    let run = env.run(&args);
+    let s3 = [
+        "--template",
+        "amp-s3",
+        "--param",
+        "AWS_BUCKET=assets",
+        "--param",
+        "AWS_REGION=eu-west-1",
+    ];
+    let run = env.run(&[ISSUE_COMMAND, &s3].concat());
     run.assert_code(0);
     assert!(
         !env.commands().iter().any(|c| c.contains("storageclasses")),
@@ -666,6 +664,10 @@ fn another_profile_passes_through_without_an_rwx_class() {
         .object("3scale-apim", "Secret", "aws-auth")
         .expect("the S3 profile's objects");
     assert_eq!(unb64(&aws["data"]["AWS_BUCKET"]), "assets");
+    assert_eq!(unb64(&aws["data"]["AWS_ACCESS_KEY_ID"]), "AKIAEXAMPLE");
+    assert_eq!(unb64(&aws["data"]["AWS_SECRET_ACCESS_KEY"]), "aws-Secret-1");
+    assert!(!env.commands().join(" ").contains("aws-Secret-1"));
+    assert!(!run.stdout.contains("aws-Secret-1") && !run.stderr.contains("aws-Secret-1"));
 
     let run = TestEnv::new().run(&[ISSUE_COMMAND, &["--template", "amp-s4"]].concat());
     run.assert_code(2);
@@ -673,6 +675,201 @@ fn another_profile_passes_through_without_an_rwx_class() {
         run.stderr.contains("did you mean amp-s3?"),
         "{}",
         run.stderr
+    );
+}
+
+#[test]
+fn s3_without_aws_credentials_is_rejected_before_any_change() {
+    let env = TestEnv::new();
+    let run = env.run(
+        &[
+            ISSUE_COMMAND,
+            &["--template", "amp-s3", "--param", "AWS_BUCKET=assets"],
+        ]
+        .concat(),
+    );
+    run.assert_code(2);
+    for missing in [
+        "template parameter AWS_ACCESS_KEY_ID",
+        "template parameter AWS_SECRET_ACCESS_KEY",
+        "template parameter AWS_REGION",
+    ] {
+        assert!(run.stderr.contains(missing), "{missing}: {}", run.stderr);
+    }
+    assert!(run.stderr.contains("--aws-secret-access-key-file or --aws-secret-access-key-stdin, env AWS_SECRET_ACCESS_KEY"), "{}", run.stderr);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+
+    let run = env.run(
+        &[
+            ISSUE_COMMAND,
+            &[
+                "--template",
+                "amp-s3",
+                "--param",
+                "AWS_SECRET_ACCESS_KEY=on-the-command-line",
+            ],
+        ]
+        .concat(),
+    );
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("AWS_SECRET_ACCESS_KEY is a secret and is not taken from --param"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("on-the-command-line"));
+}
+
+#[test]
+fn aws_secret_from_a_file_or_stdin() {
+    let env = TestEnv::new().env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
+    let file = env.root().join("aws-secret");
+    std::fs::write(&file, "from-a-file\n").unwrap();
+    let s3 = [
+        "--template",
+        "amp-s3",
+        "--param",
+        "AWS_BUCKET=b",
+        "--param",
+        "AWS_REGION=r",
+    ];
+    env.run(
+        &[
+            ISSUE_COMMAND,
+            &s3,
+            &["--aws-secret-access-key-file", file.to_str().unwrap()],
+        ]
+        .concat(),
+    )
+    .assert_code(0);
+    assert_eq!(
+        unb64(
+            &env.object("3scale-apim", "Secret", "aws-auth").unwrap()["data"]
+                ["AWS_SECRET_ACCESS_KEY"]
+        ),
+        "from-a-file"
+    );
+
+    let env = TestEnv::new().env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
+    env.run_with_stdin(
+        &[ISSUE_COMMAND, &s3, &["--aws-secret-access-key-stdin"]].concat(),
+        Some("from-stdin\n"),
+    )
+    .assert_code(0);
+    assert_eq!(
+        unb64(
+            &env.object("3scale-apim", "Secret", "aws-auth").unwrap()["data"]
+                ["AWS_SECRET_ACCESS_KEY"]
+        ),
+        "from-stdin"
+    );
+}
+
+#[test]
+fn every_profile_installs_with_its_own_parameters() {
+    let ha = [
+        "--param",
+        "SYSTEM_DATABASE_URL=mysql2://app:db-Pw-1@mysql.example.com:3306/system",
+        "--param",
+        "SYSTEM_REDIS_URL=redis://:redis-Pw-1@redis.example.com:6379/1",
+        "--param",
+        "BACKEND_REDIS_STORAGE_ENDPOINT=redis://redis.example.com:6379/0",
+        "--param",
+        "BACKEND_REDIS_QUEUES_ENDPOINT=redis://redis.example.com:6379/1",
+    ];
+    for (profile, extra) in [
+        ("amp", &[][..]),
+        ("amp-postgresql", &[][..]),
+        ("amp-eval-tech-preview", &[][..]),
+        ("amp-ha-tech-preview", &ha[..]),
+    ] {
+        let env = TestEnv::new();
+        // OpenShift 4.11 still serves policy/v1beta1, which the HA profile's PodDisruptionBudget uses.
+        env.cluster(|s| {
+            s["openshift_version"] = serde_json::json!("4.11.20");
+            s["kube_version"] = serde_json::json!("v1.24.6+5658434");
+        });
+        let run = env.run(&[ISSUE_COMMAND, &["--template", profile], extra].concat());
+        run.assert_code(0);
+        let new_app = env
+            .commands()
+            .into_iter()
+            .find(|c| c.starts_with("oc new-app"))
+            .unwrap();
+        assert!(
+            new_app.contains(&format!("/amp/{profile}.yml")),
+            "{new_app}"
+        );
+        assert!(
+            env.object("3scale-apim", "Secret", "system-seed").is_some(),
+            "{profile}"
+        );
+        assert_eq!(
+            run.stderr.contains("technology preview"),
+            profile.contains("tech-preview"),
+            "{profile}: {}",
+            run.stderr
+        );
+        for secret in ["db-Pw-1", "redis-Pw-1"] {
+            assert!(
+                !env.commands().join(" ").contains(secret) && !run.stderr.contains(secret),
+                "{profile} leaked {secret}"
+            );
+        }
+    }
+}
+
+#[test]
+fn ha_urls_of_the_wrong_scheme_are_rejected() {
+    let env = TestEnv::new();
+    let args = [
+        "--template",
+        "amp-ha-tech-preview",
+        "--param",
+        "SYSTEM_DATABASE_URL=mysql://app:db-Pw-1@db/system",
+        "--param",
+        "SYSTEM_REDIS_URL=redis.example.com:6379",
+        "--param",
+        "BACKEND_REDIS_STORAGE_ENDPOINT=redis://r:6379/0",
+        "--param",
+        "BACKEND_REDIS_QUEUES_ENDPOINT=redis://r:6379/1",
+    ];
+    let run = env.run(&[ISSUE_COMMAND, &args].concat());
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("SYSTEM_DATABASE_URL must be a mysql2:// or postgresql:// URL"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("SYSTEM_REDIS_URL must be a redis:// or rediss:// URL"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("db-Pw-1"), "{}", run.stderr);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn a_password_with_every_special_character_arrives_intact() {
+    let env = TestEnv::new();
+    let password = "p#\"'$= x \\ end";
+    env.run(
+        &[
+            ISSUE_COMMAND,
+            &["--param", &format!("ADMIN_PASSWORD={password}")],
+        ]
+        .concat(),
+    )
+    .assert_code(0);
+    let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
+    assert_eq!(unb64(&seed["data"]["ADMIN_PASSWORD"]), password);
+    assert!(
+        !env.commands().join(" ").contains("p#"),
+        "the password went on stdin, not argv"
     );
 }
 

@@ -128,15 +128,15 @@ fn answer_profile_to_password(t: &mut Terminal, storage_keys: &str, domain_keys:
     answer_registry(t);
 }
 
-/// The registry questions: default server, a username, the hidden password.
-fn answer_registry(t: &mut Terminal) {
+/// The registry questions: default server, a username, the hidden password, up to `next`.
+fn answer_registry_until(t: &mut Terminal, next: &str) {
     t.answer("Registry server", "\r");
     t.answer("Registry username", "12345|svc-account\r");
-    t.type_secret(
-        "Registry password",
-        PASSWORD,
-        "Customize template parameters?",
-    );
+    t.type_secret("Registry password", PASSWORD, next);
+}
+
+fn answer_registry(t: &mut Terminal) {
+    answer_registry_until(t, "Customize template parameters?");
 }
 
 /// Walks the questions up to the summary, with arrow keys, typing and Enter.
@@ -199,18 +199,29 @@ fn profiles_are_offered_from_the_checkout_with_their_descriptions() {
     t.wait_for("Install profile");
     t.wait_for("amp-s3");
     t.wait_for("with shared file storage in AWS S3.");
-    t.send(&format!("{DOWN}\r"));
+    // amp, amp-eval-tech-preview, amp-ha-tech-preview, amp-postgresql, amp-s3
+    t.send(&format!("{}\r", DOWN.repeat(4)));
     t.answer("Project", "\r");
     t.answer("Project display name", "\r");
-    // No RWX storage question for the S3 profile.
+    // No RWX storage question for the S3 profile; its credentials and bucket are asked instead.
     t.answer("Wildcard domain of the routes", "\r");
-    answer_registry(&mut t);
-    t.send("n");
+    answer_registry_until(&mut t, "AWS_ACCESS_KEY_ID");
+    t.send("AKIAEXAMPLE\r");
+    t.type_secret("AWS_SECRET_ACCESS_KEY", "aws-Secret-typed", "AWS_BUCKET");
+    t.send("assets\r");
+    t.answer("AWS_REGION", "eu-west-1\r");
+    t.answer("Customize template parameters?", "n");
     t.answer("What now?", "\r");
     let (code, screen) = t.finish();
     assert_eq!(code, 0, "{screen}");
     assert!(!screen.contains("ReadWriteMany storage class"), "{screen}");
-    assert!(env.object("3scale-apim", "Secret", "aws-auth").is_some());
+    assert!(!screen.contains("aws-Secret-typed"), "{screen}");
+    let aws = env.object("3scale-apim", "Secret", "aws-auth").unwrap();
+    assert_eq!(
+        aws["data"]["AWS_SECRET_ACCESS_KEY"],
+        "YXdzLVNlY3JldC10eXBlZA=="
+    );
+    assert_eq!(aws["data"]["AWS_BUCKET"], "YXNzZXRz");
 }
 
 #[test]
