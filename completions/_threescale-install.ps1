@@ -22,7 +22,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
     $completions = @(switch ($command) {
         'threescale-install' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); see templates/answers.example.yaml for every key')
-            [CompletionResult]::new('--skip-check', '--skip-check', [CompletionResultType]::ParameterName, 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version')
+            [CompletionResult]::new('--skip-check', '--skip-check', [CompletionResultType]::ParameterName, 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota')
             [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
@@ -50,6 +50,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets redacted) as it runs')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the final summary')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the final summary')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With install: print the plan instead of changing the cluster (same as `plan`)')
             [CompletionResult]::new('--registry-password-stdin', '--registry-password-stdin', [CompletionResultType]::ParameterName, 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)')
             [CompletionResult]::new('--confirm-password', '--confirm-password', [CompletionResultType]::ParameterName, 'When the password is typed at a prompt, ask for it twice')
@@ -72,7 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
         }
         'threescale-install;install' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); see templates/answers.example.yaml for every key')
-            [CompletionResult]::new('--skip-check', '--skip-check', [CompletionResultType]::ParameterName, 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version')
+            [CompletionResult]::new('--skip-check', '--skip-check', [CompletionResultType]::ParameterName, 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota')
             [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
@@ -100,6 +101,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets redacted) as it runs')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the final summary')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the final summary')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With install: print the plan instead of changing the cluster (same as `plan`)')
             [CompletionResult]::new('--registry-password-stdin', '--registry-password-stdin', [CompletionResultType]::ParameterName, 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)')
             [CompletionResult]::new('--confirm-password', '--confirm-password', [CompletionResultType]::ParameterName, 'When the password is typed at a prompt, ask for it twice')
@@ -111,7 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
         }
         'threescale-install;preflight' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); see templates/answers.example.yaml for every key')
-            [CompletionResult]::new('--skip-check', '--skip-check', [CompletionResultType]::ParameterName, 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version')
+            [CompletionResult]::new('--skip-check', '--skip-check', [CompletionResultType]::ParameterName, 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota')
             [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
@@ -139,6 +141,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets redacted) as it runs')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the final summary')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the final summary')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With install: print the plan instead of changing the cluster (same as `plan`)')
             [CompletionResult]::new('--registry-password-stdin', '--registry-password-stdin', [CompletionResultType]::ParameterName, 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)')
             [CompletionResult]::new('--confirm-password', '--confirm-password', [CompletionResultType]::ParameterName, 'When the password is typed at a prompt, ask for it twice')
@@ -150,7 +153,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
         }
         'threescale-install;plan' {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); see templates/answers.example.yaml for every key')
-            [CompletionResult]::new('--skip-check', '--skip-check', [CompletionResultType]::ParameterName, 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version')
+            [CompletionResult]::new('--skip-check', '--skip-check', [CompletionResultType]::ParameterName, 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota')
             [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
             [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
@@ -178,6 +181,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets redacted) as it runs')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the final summary')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the final summary')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With install: print the plan instead of changing the cluster (same as `plan`)')
             [CompletionResult]::new('--registry-password-stdin', '--registry-password-stdin', [CompletionResultType]::ParameterName, 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)')
             [CompletionResult]::new('--confirm-password', '--confirm-password', [CompletionResultType]::ParameterName, 'When the password is typed at a prompt, ask for it twice')

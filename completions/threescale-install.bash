@@ -77,7 +77,7 @@ _threescale__install() {
 
     case "${cmd}" in
         threescale__install)
-            opts="-y -v -q -p -o -h -V --yes --no-input --config --verbose --quiet --skip-check --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help --version install preflight plan status credentials uninstall completions man help"
+            opts="-y -v -q -p -o -h -V --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help --version install preflight plan status credentials uninstall completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -379,7 +379,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__install)
-            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help"
+            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -495,7 +495,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__plan)
-            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help"
+            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -597,7 +597,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__preflight)
-            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help"
+            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

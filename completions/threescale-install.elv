@@ -19,7 +19,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
     var completions = [
         &'threescale-install'= {
             cand --config 'Answers file (YAML); see templates/answers.example.yaml for every key'
-            cand --skip-check 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version'
+            cand --skip-check 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
             cand --context 'Kubeconfig context passed to oc as --context'
@@ -47,6 +47,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --verbose 'Print each oc command (secrets redacted) as it runs'
             cand -q 'Print only errors and the final summary'
             cand --quiet 'Print only errors and the final summary'
+            cand --strict 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
             cand --dry-run 'With install: print the plan instead of changing the cluster (same as `plan`)'
             cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
             cand --confirm-password 'When the password is typed at a prompt, ask for it twice'
@@ -68,7 +69,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;install'= {
             cand --config 'Answers file (YAML); see templates/answers.example.yaml for every key'
-            cand --skip-check 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version'
+            cand --skip-check 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
             cand --context 'Kubeconfig context passed to oc as --context'
@@ -96,6 +97,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --verbose 'Print each oc command (secrets redacted) as it runs'
             cand -q 'Print only errors and the final summary'
             cand --quiet 'Print only errors and the final summary'
+            cand --strict 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
             cand --dry-run 'With install: print the plan instead of changing the cluster (same as `plan`)'
             cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
             cand --confirm-password 'When the password is typed at a prompt, ask for it twice'
@@ -106,7 +108,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;preflight'= {
             cand --config 'Answers file (YAML); see templates/answers.example.yaml for every key'
-            cand --skip-check 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version'
+            cand --skip-check 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
             cand --context 'Kubeconfig context passed to oc as --context'
@@ -134,6 +136,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --verbose 'Print each oc command (secrets redacted) as it runs'
             cand -q 'Print only errors and the final summary'
             cand --quiet 'Print only errors and the final summary'
+            cand --strict 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
             cand --dry-run 'With install: print the plan instead of changing the cluster (same as `plan`)'
             cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
             cand --confirm-password 'When the password is typed at a prompt, ask for it twice'
@@ -144,7 +147,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;plan'= {
             cand --config 'Answers file (YAML); see templates/answers.example.yaml for every key'
-            cand --skip-check 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version'
+            cand --skip-check 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
             cand --context 'Kubeconfig context passed to oc as --context'
@@ -172,6 +175,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --verbose 'Print each oc command (secrets redacted) as it runs'
             cand -q 'Print only errors and the final summary'
             cand --quiet 'Print only errors and the final summary'
+            cand --strict 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
             cand --dry-run 'With install: print the plan instead of changing the cluster (same as `plan`)'
             cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
             cand --confirm-password 'When the password is typed at a prompt, ask for it twice'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_threescale_install_global_optspecs
-    string join \n y/yes no-input config= v/verbose q/quiet skip-check= dry-run oc= kubeconfig= context= template= project= display-name= wildcard-domain= rwx-storage-class= p/param= credentials-file= registry-server= registry-username= registry-password-stdin confirm-password registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= o/output= show-secrets h/help V/version
+    string join \n y/yes no-input config= v/verbose q/quiet skip-check= strict dry-run oc= kubeconfig= context= template= project= display-name= wildcard-domain= rwx-storage-class= p/param= credentials-file= registry-server= registry-username= registry-password-stdin confirm-password registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= o/output= show-secrets h/help V/version
 end
 
 function __fish_threescale_install_needs_command
@@ -25,7 +25,7 @@ function __fish_threescale_install_using_subcommand
 end
 
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l context -d 'Kubeconfig context passed to oc as --context' -r
@@ -53,6 +53,7 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -s y
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-input -d 'Never prompt, even in a terminal (like --yes, for scripts that run in one)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s q -l quiet -d 'Print only errors and the final summary'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
@@ -70,7 +71,7 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l context -d 'Kubeconfig context passed to oc as --context' -r
@@ -98,6 +99,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-input -d 'Never prompt, even in a terminal (like --yes, for scripts that run in one)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s q -l quiet -d 'Print only errors and the final summary'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
@@ -105,7 +107,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s h -l help -d 'Print help'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l context -d 'Kubeconfig context passed to oc as --context' -r
@@ -133,6 +135,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l no-input -d 'Never prompt, even in a terminal (like --yes, for scripts that run in one)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s q -l quiet -d 'Print only errors and the final summary'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
@@ -140,7 +143,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s h -l help -d 'Print help'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l context -d 'Kubeconfig context passed to oc as --context' -r
@@ -168,6 +171,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pl
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l no-input -d 'Never prompt, even in a terminal (like --yes, for scripts that run in one)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s q -l quiet -d 'Print only errors and the final summary'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'

@@ -100,6 +100,8 @@ pub struct Answers {
     pub format: Format,
     /// Preflight checks whose failure is only a warning (`--skip-check`).
     pub skip_checks: Vec<String>,
+    /// Sizing shortfalls are failures (`--strict`).
+    pub strict: bool,
     /// AWS_SECRET_ACCESS_KEY for the S3 profile: environment, file or stdin, never a flag value.
     pub aws_secret_access_key: Option<Secret>,
     /// AWS_ACCESS_KEY_ID from the environment, used when no parameter gives it.
@@ -376,6 +378,7 @@ impl Answers {
             show_secrets: cli.output.show_secrets || file.show_secrets.unwrap_or(false),
             format: cli.output.output,
             skip_checks: cli.run.skip_checks,
+            strict: cli.run.strict,
             aws_secret_access_key,
             aws_access_key_id_env: env.aws_access_key_id.clone(),
         })

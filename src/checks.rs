@@ -3,7 +3,14 @@
 use serde::Serialize;
 
 /// The checks `--skip-check` accepts: failures an operator may knowingly accept.
-pub const SKIPPABLE: &[&str] = &["storage", "permissions", "openshift-version"];
+pub const SKIPPABLE: &[&str] = &[
+    "storage",
+    "permissions",
+    "openshift-version",
+    "claims",
+    "capacity",
+    "quota",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -162,7 +162,7 @@ pub struct RunArgs {
     pub quiet: bool,
 
     /// Turn the named preflight failure into a warning (repeatable): storage, permissions,
-    /// openshift-version
+    /// openshift-version, claims, capacity, quota
     #[arg(
         long = "skip-check",
         value_name = "ID",
@@ -170,6 +170,10 @@ pub struct RunArgs {
         value_delimiter = ','
     )]
     pub skip_checks: Vec<String>,
+
+    /// Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning
+    #[arg(long, env = "THREESCALE_STRICT")]
+    pub strict: bool,
 
     /// With install: print the plan instead of changing the cluster (same as `plan`)
     #[arg(long, env = "THREESCALE_DRY_RUN")]

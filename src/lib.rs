@@ -15,6 +15,7 @@ pub mod param_rules;
 pub mod paths;
 mod prompt;
 pub mod record;
+pub mod render;
 pub mod secrets;
 pub mod steps;
 pub mod template;

@@ -40,11 +40,24 @@ pub struct Parameter {
     pub from: Option<String>,
 }
 
+/// An object of the template, parameters not yet substituted.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TemplateObject {
     pub api_version: String,
     pub kind: String,
+    #[serde(flatten)]
+    pub rest: serde_json::Map<String, serde_json::Value>,
+}
+
+impl TemplateObject {
+    /// The whole object as JSON.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut map = self.rest.clone();
+        map.insert("apiVersion".into(), self.api_version.clone().into());
+        map.insert("kind".into(), self.kind.clone().into());
+        serde_json::Value::Object(map)
+    }
 }
 
 impl Template {

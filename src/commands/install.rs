@@ -5,6 +5,7 @@
 
 use super::connect;
 use crate::answers::{Answers, Field, Missing, TemplatesSource};
+use crate::checks::{self, Verdict};
 use crate::cli::Format;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::prompt::Prompter;
@@ -13,8 +14,8 @@ use crate::secrets::{Redactor, MASK};
 use crate::steps::preflight::Cluster;
 use crate::steps::storage::StorageClass;
 use crate::steps::{
-    self, app, credentials, domain, image_streams, preflight, project, pull_secret, storage,
-    templates, Action, Ctx, StepId,
+    self, app, credentials, domain, image_streams, preflight, project, pull_secret, sizing,
+    storage, templates, Action, Ctx, StepId,
 };
 use crate::templates_repo::Checkout;
 use crate::ui::Ui;
@@ -25,9 +26,20 @@ use std::path::PathBuf;
 /// Read-only observations kept across `prepare` passes, so the cluster is asked once.
 #[derive(Default)]
 pub(super) struct Observed {
+    /// Kubernetes minor version of the cluster (for API versions it no longer serves).
+    pub kube_minor: Option<u32>,
     checkout: Option<(TemplatesSource, Checkout)>,
     classes: Option<Option<Vec<StorageClass>>>,
     ingress_domain: Option<Option<String>>,
+}
+
+impl Observed {
+    pub fn for_cluster(cluster: &Cluster) -> Observed {
+        Observed {
+            kube_minor: cluster.kube_minor,
+            ..Observed::default()
+        }
+    }
 }
 
 /// Everything `prepare` decided.
@@ -75,7 +87,7 @@ pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
         }
     }
 
-    let mut observed = Observed::default();
+    let mut observed = Observed::for_cluster(&cluster);
     let mut prepared = loop {
         let mut prepared = prepare(&ctx, &mut answers, wizard.as_ref(), &mut observed)?;
         check_permissions(&ctx, &answers, &mut prepared)?;
@@ -327,6 +339,18 @@ pub(super) fn prepare(
     }
     params.extend(answers.params.iter().cloned());
     actions.extend(app::plan(labelled, &template_path, &template, &params)?);
+    if labelled == 0 {
+        let offered = (observed.classes.clone().flatten(), observed.kube_minor);
+        skipped.extend(size(
+            ctx,
+            answers,
+            &template,
+            &params,
+            rwx_class.as_deref(),
+            exists.then_some(project_name.as_str()),
+            offered,
+        )?);
+    }
 
     if exists {
         line.detail(&format!("project {project_name} exists"));
@@ -358,6 +382,57 @@ pub(super) fn prepare(
         app_label,
         skipped,
     })
+}
+
+/// Sizing of what new-app will create: a step of its own, findings as warnings (failures with
+/// `--strict`, unless skipped). Returns the checks skipped.
+fn size(
+    ctx: &Ctx,
+    answers: &Answers,
+    template: &crate::template::Template,
+    params: &[(String, String)],
+    rwx_class: Option<&str>,
+    project: Option<&str>,
+    (classes, kube_minor): (Option<Vec<StorageClass>>, Option<u32>),
+) -> Outcome<Vec<&'static str>> {
+    let line = ctx.ui.step("sizing");
+    let (nodes, quotas) = sizing::observe(ctx, project)?;
+    let offer = sizing::Offer {
+        classes,
+        nodes,
+        quotas,
+        kube_minor,
+    };
+    let overrides: Vec<String> = answers
+        .params
+        .iter()
+        .filter(|(k, _)| k.ends_with("_IMAGE"))
+        .map(|(k, _)| k.clone())
+        .collect();
+    let objects = crate::render::render(template, params);
+    let mut skipped = Vec::new();
+    let mut failed = Vec::new();
+    for mut r in sizing::assess(&objects, rwx_class, &overrides, &offer, answers.strict) {
+        if r.result == Verdict::Fail && checks::SKIPPABLE.contains(&r.id) && skipping(answers, r.id)
+        {
+            r.result = Verdict::Warn;
+            r.skipped = true;
+            skipped.push(r.id);
+        }
+        let first = r.detail.lines().next().unwrap_or("").to_string();
+        match r.result {
+            Verdict::Ok => line.detail(&format!("{}: {first}", r.id)),
+            Verdict::Warn => line.warn(&format!("{}: {}", r.id, r.detail.replace('\n', "; "))),
+            Verdict::Fail => failed.push(format!("{}: {}", r.id, r.detail.replace('\n', "\n    "))),
+        }
+    }
+    if failed.is_empty() {
+        line.done();
+        return Ok(skipped);
+    }
+    line.failed();
+    Err(Failure::preflight(format!("sizing: the cluster cannot take this install:\n  - {}", failed.join("\n  - ")))
+        .with_help("free or add capacity, raise the quota, or accept a shortfall with --skip-check capacity|quota|claims (without --strict it is only a warning)"))
 }
 
 fn templates_text(answers: &Answers) -> String {

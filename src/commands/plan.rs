@@ -34,7 +34,8 @@ pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
         redactor: &redactor,
     };
     let cluster = preflight::observe(&ctx)?;
-    let mut prepared = prepare(&ctx, &mut answers, None, &mut Observed::default())?;
+    let mut observed = Observed::for_cluster(&cluster);
+    let mut prepared = prepare(&ctx, &mut answers, None, &mut observed)?;
     check_permissions(&ctx, &answers, &mut prepared)?;
     let steps: Vec<ScriptStep> = prepared
         .actions

@@ -7,9 +7,10 @@ use crate::checks::{self, CheckResult, Verdict};
 use crate::cli::Format;
 use crate::failure::{Failure, Outcome};
 use crate::names;
+use crate::render;
 use crate::secrets::Redactor;
-use crate::steps::preflight::describe_version;
-use crate::steps::{domain, project, storage, templates, Ctx};
+use crate::steps::preflight::{describe_version, kube_minor};
+use crate::steps::{domain, project, sizing, storage, templates, Ctx};
 use crate::ui::Ui;
 use serde_json::json;
 
@@ -122,19 +123,21 @@ fn cluster_checks(
         }
     };
 
+    let mut classes = None;
+    let mut rwx_class = None;
     if template
         .as_ref()
         .is_none_or(|t| t.parameter("RWX_STORAGE_CLASS").is_some())
     {
-        let decided = storage::observe(ctx).and_then(|classes| {
-            storage::decide(
-                ctx,
-                classes.as_deref(),
-                answers.rwx_storage_class.as_deref(),
-            )
+        let decided = storage::observe(ctx).and_then(|listed| {
+            classes = listed.clone();
+            storage::decide(ctx, listed.as_deref(), answers.rwx_storage_class.as_deref())
         });
         results.push(match decided {
-            Ok(class) => CheckResult::ok("storage", format!("RWX_STORAGE_CLASS={class}")),
+            Ok(class) => {
+                rwx_class = Some(class.clone());
+                CheckResult::ok("storage", format!("RWX_STORAGE_CLASS={class}"))
+            }
             Err(f) => CheckResult::fail("storage", failure_text(&f), skips),
         });
     }
@@ -177,7 +180,56 @@ fn cluster_checks(
         )
     });
 
+    let exists =
+        project::observe(ctx, &answers.project).is_ok_and(|p| p == project::Observed::Exists);
     results.push(permissions(ctx, &answers.project, skips));
+
+    if let Some(t) = &template {
+        let mut params = answers.params.clone();
+        if let Some(d) = answers
+            .wildcard_domain
+            .clone()
+            .or_else(|| domain::discover(ctx))
+        {
+            params.push(("WILDCARD_DOMAIN".into(), d));
+        }
+        if let Some(c) = &rwx_class {
+            params.push(("RWX_STORAGE_CLASS".into(), c.clone()));
+        }
+        match sizing::observe(ctx, exists.then_some(answers.project.as_str())) {
+            Ok((nodes, quotas)) => {
+                let offer = sizing::Offer {
+                    classes,
+                    nodes,
+                    quotas,
+                    kube_minor: ctx.oc.version().ok().as_ref().and_then(kube_minor),
+                };
+                let overrides: Vec<String> = answers
+                    .params
+                    .iter()
+                    .filter(|(k, _)| k.ends_with("_IMAGE"))
+                    .map(|(k, _)| k.clone())
+                    .collect();
+                for mut r in sizing::assess(
+                    &render::render(t, &params),
+                    rwx_class.as_deref(),
+                    &overrides,
+                    &offer,
+                    answers.strict,
+                ) {
+                    if r.result == Verdict::Fail
+                        && checks::SKIPPABLE.contains(&r.id)
+                        && skips.iter().any(|s| s == r.id)
+                    {
+                        r.result = Verdict::Warn;
+                        r.skipped = true;
+                    }
+                    results.push(r);
+                }
+            }
+            Err(f) => results.push(CheckResult::fail("capacity", failure_text(&f), skips)),
+        }
+    }
 }
 
 fn permissions(ctx: &Ctx, name: &str, skips: &[String]) -> CheckResult {

@@ -12,6 +12,8 @@ pub struct Cluster {
     /// `4.14.8` for admins, else derived from the Kubernetes version (`4.x (Kubernetes 1.27)`).
     pub version: String,
     pub openshift_major: Option<u32>,
+    /// Kubernetes `1.<minor>` of the API server, when known.
+    pub kube_minor: Option<u32>,
 }
 
 /// OpenShift 3.11 ships Kubernetes 1.11; every OpenShift 4 ships 1.13 or later.
@@ -44,6 +46,12 @@ pub fn describe_version(v: &VersionInfo) -> (String, Option<u32>) {
     }
 }
 
+pub fn kube_minor(v: &VersionInfo) -> Option<u32> {
+    v.server_version
+        .as_ref()
+        .and_then(|k| k.minor.trim_end_matches('+').parse().ok())
+}
+
 fn login_failure(e: OcError) -> Failure {
     let help = e
         .common_help()
@@ -62,12 +70,14 @@ pub fn observe(ctx: &Ctx) -> Outcome<Cluster> {
             Failure::new(FailureKind::Preflight, e)
                 .context("preflight step: could not read the cluster version")
         })?;
+        let kube_minor = kube_minor(&version);
         let (version, openshift_major) = describe_version(&version);
         Ok(Cluster {
             user,
             server,
             version,
             openshift_major,
+            kube_minor,
         })
     })();
     match result {

@@ -79,7 +79,12 @@ fn preflight_all_good_text_and_json() {
             "storage",
             "wildcard-domain",
             "inputs",
-            "permissions"
+            "permissions",
+            "claims",
+            "capacity",
+            "quota",
+            "images",
+            "api-versions"
         ]
     );
     assert_eq!(env.mutating_commands(), Vec::<String>::new());

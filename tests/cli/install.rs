@@ -35,6 +35,7 @@ fn fresh_cluster_runs_exactly_these_oc_commands() {
         "oc version -o json --request-timeout=60s",
         "oc get storageclasses -o json --request-timeout=60s",
         "oc get project 3scale-apim -o json --ignore-not-found --request-timeout=60s",
+        "oc get nodes -o json --request-timeout=60s",
         "oc auth can-i create projectrequests --request-timeout=60s",
         "oc new-project 3scale-apim --display-name=3Scale API Management --skip-config-write --request-timeout=60s",
         "oc create -f - -n 3scale-apim --request-timeout=60s",
@@ -907,4 +908,98 @@ fn sigterm_during_a_step_stops_oc_and_exits_130() {
         "oc still running: {state}"
     );
     assert!(env.object("3scale-apim", "Secret", "system-seed").is_none());
+}
+
+/// A cluster admin's view of a cluster whose one worker is too small for amp.yml's requests.
+fn undersized(env: &TestEnv) {
+    env.cluster(|s| {
+        s["cluster_admin"] = serde_json::json!(true);
+        s["nodes"] = serde_json::json!([{"apiVersion": "v1", "kind": "Node", "metadata": {"name": "w"}, "spec": {},
+            "status": {"allocatable": {"cpu": "40m", "memory": "512Mi"}}}]);
+    });
+}
+
+#[test]
+fn an_undersized_cluster_is_a_warning_and_a_failure_with_strict() {
+    let env = TestEnv::new();
+    undersized(&env);
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(0);
+    assert!(run.stderr.contains("warning: capacity: requests 0.05 CPU and 0.6 GiB memory for 1 pods, but the 1 schedulable nodes have 0.04 CPU"), "{}", run.stderr);
+
+    let env = TestEnv::new();
+    undersized(&env);
+    let run = env.run(&[ISSUE_COMMAND, &["--strict"]].concat());
+    run.assert_code(3);
+    assert!(
+        run.stderr
+            .contains("sizing: the cluster cannot take this install"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+
+    let run = env.run(&[ISSUE_COMMAND, &["--strict", "--skip-check", "capacity"]].concat());
+    run.assert_code(0);
+}
+
+#[test]
+fn the_project_quota_is_checked() {
+    let env = TestEnv::new();
+    env.cluster(|s| {
+        s["projects"]["3scale-apim"] = serde_json::json!({"display_name": "x", "requester": "developer", "objects": [
+            {"apiVersion": "v1", "kind": "ResourceQuota", "metadata": {"name": "compute", "namespace": "3scale-apim"},
+             "spec": {"hard": {"requests.memory": "1Gi", "persistentvolumeclaims": "2"}},
+             "status": {"hard": {"requests.memory": "1Gi", "persistentvolumeclaims": "2"}, "used": {"requests.memory": "512Mi", "persistentvolumeclaims": "1"}}}
+        ]});
+    });
+    let run = env.run(ISSUE_COMMAND);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains(
+            "memory: the install needs 0.6 GiB, quota compute leaves 0.5 GiB (requests.memory)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("claims: the install needs 2.00, quota compute leaves 1.00"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["preflight", "--strict"]);
+    run.assert_code(3);
+    assert!(
+        run.stdout.contains("quota              fail"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn ha_on_a_cluster_without_policy_v1beta1_is_stopped_before_any_change() {
+    let env = TestEnv::new();
+    let ha = [
+        "--template",
+        "amp-ha-tech-preview",
+        "--param",
+        "SYSTEM_DATABASE_URL=mysql2://app:pw@db:3306/system",
+        "--param",
+        "SYSTEM_REDIS_URL=redis://r:6379/1",
+        "--param",
+        "BACKEND_REDIS_STORAGE_ENDPOINT=redis://r:6379/0",
+        "--param",
+        "BACKEND_REDIS_QUEUES_ENDPOINT=redis://r:6379/1",
+    ];
+    let run = env.run(&[ISSUE_COMMAND, &ha].concat());
+    run.assert_code(3);
+    assert!(
+        run.stderr.contains(
+            "no longer serves: PodDisruptionBudget policy/v1beta1 (removed in Kubernetes 1.25)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }

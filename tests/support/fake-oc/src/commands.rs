@@ -204,6 +204,7 @@ fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome 
         let verb = if name.is_some() { "get" } else { "list" };
         let ns_opt = rt.namespaced.then_some(ns.as_str());
         if st.is_denied(verb, &rt.qualified_plural())
+            || (rt.kind == "Node" && !st.cluster_admin)
             || (rt.namespaced && !st.member_of(&ns))
             || (rt.kind == "Project" && name.is_some_and(|n| !st.member_of(n) && !st.cluster_admin))
         {
@@ -308,6 +309,7 @@ fn objects_of(st: &State, rt: &ResourceType, ns: &str) -> Vec<Value> {
                     "volumeBindingMode": "WaitForFirstConsumer"})
             })
             .collect(),
+        "Node" => st.nodes.clone(),
         "Ingress" => match (&st.ingress_domain, st.flavour.as_str()) {
             (Some(d), "4") => vec![
                 json!({"apiVersion": "config.openshift.io/v1", "kind": "Ingress",

@@ -35,6 +35,8 @@ pub struct State {
     /// "failed" (progress deadline exceeded). Per-DC overrides in `rollout_overrides`.
     pub rollout: String,
     pub rollout_overrides: BTreeMap<String, String>,
+    /// The cluster's nodes as `oc get nodes -o json` items; only cluster admins may list them.
+    pub nodes: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -73,6 +75,7 @@ impl Default for State {
             hang: Vec::new(),
             rollout: "ready".into(),
             rollout_overrides: BTreeMap::new(),
+            nodes: default_nodes(),
         }
     }
 }
@@ -140,4 +143,26 @@ impl State {
                 .get(namespace)
                 .is_some_and(|p| p.requester == self.user_name())
     }
+}
+
+/// Three control plane nodes (tainted NoSchedule) and three workers of 4 CPU and 16 GiB.
+fn default_nodes() -> Vec<Value> {
+    let node = |name: String, master: bool| {
+        let mut n = serde_json::json!({
+            "apiVersion": "v1", "kind": "Node",
+            "metadata": {"name": name, "labels": {}},
+            "spec": {},
+            "status": {"allocatable": {"cpu": "3500m", "memory": "15225352Ki", "pods": "250"},
+                       "capacity": {"cpu": "4", "memory": "16393216Ki", "pods": "250"}}
+        });
+        if master {
+            n["metadata"]["labels"]["node-role.kubernetes.io/master"] = "".into();
+            n["spec"]["taints"] = serde_json::json!([{"effect": "NoSchedule", "key": "node-role.kubernetes.io/master"}]);
+        }
+        n
+    };
+    (0..3)
+        .map(|i| node(format!("master-{i}"), true))
+        .chain((0..3).map(|i| node(format!("worker-{i}"), false)))
+        .collect()
 }
