@@ -64,6 +64,20 @@ impl CheckResult {
     }
 }
 
+impl CheckResult {
+    /// A failure the operator skipped with `--skip-check` becomes a warning that says so.
+    pub fn skip_if_asked(mut self, skips: &[String]) -> Self {
+        if self.result == Verdict::Fail
+            && SKIPPABLE.contains(&self.id)
+            && skips.iter().any(|s| s == self.id)
+        {
+            self.result = Verdict::Warn;
+            self.skipped = true;
+        }
+        self
+    }
+}
+
 /// The text table of `preflight`.
 pub fn table(results: &[CheckResult]) -> String {
     let width = results.iter().map(|r| r.id.len()).max().unwrap_or(5).max(5);

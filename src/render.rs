@@ -102,35 +102,28 @@ pub fn requests(objects: &[Value]) -> Requests {
     }) {
         let replicas = o["spec"]["replicas"].as_u64().unwrap_or(1) as u32;
         let pod = &o["spec"]["template"]["spec"];
-        let sum = |key: &str, resource: &str| -> f64 {
-            pod[key]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|c| {
-                    c["resources"]["requests"][resource]
-                        .as_str()
-                        .and_then(quantity)
-                })
-                .sum()
-        };
+        let sum = |key: &str, resource: &str| -> f64 { requested(pod, key, resource).sum() };
         let max_init = |resource: &str| -> f64 {
-            pod["initContainers"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|c| {
-                    c["resources"]["requests"][resource]
-                        .as_str()
-                        .and_then(quantity)
-                })
-                .fold(0.0, f64::max)
+            requested(pod, "initContainers", resource).fold(0.0, f64::max)
         };
         total.cpu += f64::from(replicas) * sum("containers", "cpu").max(max_init("cpu"));
         total.memory += f64::from(replicas) * sum("containers", "memory").max(max_init("memory"));
         total.pods += replicas;
     }
     total
+}
+
+/// The requests of one resource by each container of a pod's `containers` or `initContainers`.
+fn requested<'a>(pod: &'a Value, key: &str, resource: &'a str) -> impl Iterator<Item = f64> + 'a {
+    pod[key]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(move |c| {
+            c["resources"]["requests"][resource]
+                .as_str()
+                .and_then(quantity)
+        })
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,7 @@
 
 use super::connect;
 use crate::answers::{Answers, Field, Missing, TemplatesSource};
-use crate::checks::{self, Verdict};
+use crate::checks::Verdict;
 use crate::cli::Format;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::prompt::Prompter;
@@ -403,20 +403,17 @@ fn size(
         quotas,
         kube_minor,
     };
-    let overrides: Vec<String> = answers
-        .params
-        .iter()
-        .filter(|(k, _)| k.ends_with("_IMAGE"))
-        .map(|(k, _)| k.clone())
-        .collect();
-    let objects = crate::render::render(template, params);
     let mut skipped = Vec::new();
     let mut failed = Vec::new();
-    for mut r in sizing::assess(&objects, rwx_class, &overrides, &offer, answers.strict) {
-        if r.result == Verdict::Fail && checks::SKIPPABLE.contains(&r.id) && skipping(answers, r.id)
-        {
-            r.result = Verdict::Warn;
-            r.skipped = true;
+    for r in sizing::findings(
+        template,
+        params,
+        rwx_class,
+        &offer,
+        answers.strict,
+        &answers.skip_checks,
+    ) {
+        if r.skipped {
             skipped.push(r.id);
         }
         let first = r.detail.lines().next().unwrap_or("").to_string();

@@ -7,7 +7,6 @@ use crate::checks::{self, CheckResult, Verdict};
 use crate::cli::Format;
 use crate::failure::{Failure, Outcome};
 use crate::names;
-use crate::render;
 use crate::secrets::Redactor;
 use crate::steps::preflight::{describe_version, kube_minor};
 use crate::steps::{domain, project, sizing, storage, templates, Ctx};
@@ -204,28 +203,14 @@ fn cluster_checks(
                     quotas,
                     kube_minor: ctx.oc.version().ok().as_ref().and_then(kube_minor),
                 };
-                let overrides: Vec<String> = answers
-                    .params
-                    .iter()
-                    .filter(|(k, _)| k.ends_with("_IMAGE"))
-                    .map(|(k, _)| k.clone())
-                    .collect();
-                for mut r in sizing::assess(
-                    &render::render(t, &params),
+                results.extend(sizing::findings(
+                    t,
+                    &params,
                     rwx_class.as_deref(),
-                    &overrides,
                     &offer,
                     answers.strict,
-                ) {
-                    if r.result == Verdict::Fail
-                        && checks::SKIPPABLE.contains(&r.id)
-                        && skips.iter().any(|s| s == r.id)
-                    {
-                        r.result = Verdict::Warn;
-                        r.skipped = true;
-                    }
-                    results.push(r);
-                }
+                    skips,
+                ));
             }
             Err(f) => results.push(CheckResult::fail("capacity", failure_text(&f), skips)),
         }

@@ -240,6 +240,28 @@ pub fn assess(
     results
 }
 
+/// Every sizing finding for `template` rendered with `params` (the given ones and those the
+/// installer sets), with the operator's `--skip-check`s applied.
+pub fn findings(
+    template: &crate::template::Template,
+    params: &[(String, String)],
+    rwx_class: Option<&str>,
+    offer: &Offer,
+    strict: bool,
+    skips: &[String],
+) -> Vec<CheckResult> {
+    let overrides: Vec<String> = params
+        .iter()
+        .filter(|(k, _)| k.ends_with("_IMAGE"))
+        .map(|(k, _)| k.clone())
+        .collect();
+    let objects = render::render(template, params);
+    assess(&objects, rwx_class, &overrides, offer, strict)
+        .into_iter()
+        .map(|r| r.skip_if_asked(skips))
+        .collect()
+}
+
 fn assess_claims(
     claims: &[Claim],
     rwx_class: Option<&str>,
