@@ -77,7 +77,7 @@ _threescale__install() {
 
     case "${cmd}" in
         threescale__install)
-            opts="-y -v -q -p -o -h -V --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help --version install preflight plan status credentials uninstall completions man help"
+            opts="-y -v -q -p -o -h -V --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --oc-timeout --poll-interval --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --no-wait --timeout --log-file --output --show-secrets --help --version install preflight plan status credentials uninstall completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -100,6 +100,14 @@ _threescale__install() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -163,6 +171,14 @@ _threescale__install() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -193,7 +209,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__credentials)
-            opts="-v -q -o -h --project --config --verbose --quiet --credentials-file --oc --kubeconfig --context --output --show-secrets --help"
+            opts="-v -q -o -h --project --config --verbose --quiet --credentials-file --oc --kubeconfig --context --oc-timeout --poll-interval --output --show-secrets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -220,6 +236,14 @@ _threescale__install() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -379,7 +403,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__install)
-            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help"
+            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --oc-timeout --poll-interval --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --no-wait --timeout --log-file --output --show-secrets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -402,6 +426,14 @@ _threescale__install() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -462,6 +494,14 @@ _threescale__install() {
                     return 0
                     ;;
                 --templates-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -495,7 +535,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__plan)
-            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help"
+            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --oc-timeout --poll-interval --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --no-wait --timeout --log-file --output --show-secrets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,6 +558,14 @@ _threescale__install() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -578,6 +626,14 @@ _threescale__install() {
                     return 0
                     ;;
                 --templates-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -597,7 +653,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__preflight)
-            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --output --show-secrets --help"
+            opts="-y -v -q -p -o -h --yes --no-input --config --verbose --quiet --skip-check --strict --dry-run --oc --kubeconfig --context --oc-timeout --poll-interval --template --project --display-name --wildcard-domain --rwx-storage-class --param --credentials-file --registry-server --registry-username --registry-password-stdin --confirm-password --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --no-wait --timeout --log-file --output --show-secrets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -620,6 +676,14 @@ _threescale__install() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -683,6 +747,14 @@ _threescale__install() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
@@ -699,7 +771,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__status)
-            opts="-v -q -o -h --project --config --verbose --quiet --credentials-file --oc --kubeconfig --context --output --show-secrets --help"
+            opts="-v -q -o -h --project --config --verbose --quiet --credentials-file --oc --kubeconfig --context --oc-timeout --poll-interval --output --show-secrets --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -726,6 +798,14 @@ _threescale__install() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -745,7 +825,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__uninstall)
-            opts="-v -q -o -y -h --project --config --verbose --quiet --credentials-file --oc --kubeconfig --context --output --show-secrets --yes --delete-project --keep-credentials --help"
+            opts="-v -q -o -y -h --project --config --verbose --quiet --credentials-file --oc --kubeconfig --context --oc-timeout --poll-interval --output --show-secrets --yes --delete-project --keep-credentials --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -772,6 +852,14 @@ _threescale__install() {
                     return 0
                     ;;
                 --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll-interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_threescale_install_global_optspecs
-    string join \n y/yes no-input config= v/verbose q/quiet skip-check= strict dry-run oc= kubeconfig= context= template= project= display-name= wildcard-domain= rwx-storage-class= p/param= credentials-file= registry-server= registry-username= registry-password-stdin confirm-password registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= o/output= show-secrets h/help V/version
+    string join \n y/yes no-input config= v/verbose q/quiet skip-check= strict dry-run oc= kubeconfig= context= oc-timeout= poll-interval= template= project= display-name= wildcard-domain= rwx-storage-class= p/param= credentials-file= registry-server= registry-username= registry-password-stdin confirm-password registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= no-wait timeout= log-file= o/output= show-secrets h/help V/version
 end
 
 function __fish_threescale_install_needs_command
@@ -29,6 +29,8 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -l s
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, ...) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
@@ -47,6 +49,8 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -l a
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m)' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l log-file -d 'The transcript of the run (appended) [default: a per-project file in the state dir]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
@@ -58,6 +62,7 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -l d
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-wait -d 'Do not wait for 3scale to work after creating it'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s V -l version -d 'Print version'
@@ -75,6 +80,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, ...) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
@@ -93,6 +100,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m)' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l log-file -d 'The transcript of the run (appended) [default: a per-project file in the state dir]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
@@ -104,6 +113,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-wait -d 'Do not wait for 3scale to work after creating it'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s h -l help -d 'Print help'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
@@ -111,6 +121,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, ...) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
@@ -129,6 +141,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m)' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l log-file -d 'The transcript of the run (appended) [default: a per-project file in the state dir]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
@@ -140,6 +154,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l no-wait -d 'Do not wait for 3scale to work after creating it'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s h -l help -d 'Print help'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
@@ -147,6 +162,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pl
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, ...) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
@@ -165,6 +182,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pl
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m)' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l log-file -d 'The transcript of the run (appended) [default: a per-project file in the state dir]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
@@ -176,6 +195,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pl
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l no-wait -d 'Do not wait for 3scale to work after creating it'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s h -l help -d 'Print help'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l project -d 'The installed project [default: 3scale-apim]' -r
@@ -184,6 +204,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand st
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
@@ -196,6 +218,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand cr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
@@ -208,6 +232,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand un
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'

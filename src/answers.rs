@@ -102,6 +102,11 @@ pub struct Answers {
     pub skip_checks: Vec<String>,
     /// Sizing shortfalls are failures (`--strict`).
     pub strict: bool,
+    pub timing: crate::oc::Timing,
+    pub poll_interval: std::time::Duration,
+    pub wait: bool,
+    pub timeout: std::time::Duration,
+    pub log_file: Option<PathBuf>,
     /// AWS_SECRET_ACCESS_KEY for the S3 profile: environment, file or stdin, never a flag value.
     pub aws_secret_access_key: Option<Secret>,
     /// AWS_ACCESS_KEY_ID from the environment, used when no parameter gives it.
@@ -381,6 +386,11 @@ impl Answers {
             strict: cli.run.strict,
             aws_secret_access_key,
             aws_access_key_id_env: env.aws_access_key_id.clone(),
+            timing: timing(cli.cluster.oc_timeout, cli.cluster.poll_interval),
+            poll_interval: cli.cluster.poll_interval,
+            wait: !cli.wait.no_wait,
+            timeout: cli.wait.timeout,
+            log_file: cli.wait.log_file,
         })
     }
 
@@ -412,6 +422,22 @@ impl Answers {
             ));
         }
         missing
+    }
+
+    /// Tells the redactor every secret the answers hold, by name.
+    pub fn register_secrets(&self, redactor: &crate::secrets::Redactor) {
+        if let Some(p) = &self.registry_password {
+            redactor.add_named_secret("REGISTRY_PASSWORD", p);
+        }
+        if let Some(s) = &self.aws_secret_access_key {
+            redactor.add_named_secret(AWS_SECRET_ENV, s);
+        }
+        // Before the template is read (which knows the generated ones), by name and value.
+        for (name, value) in &self.params {
+            if crate::param_rules::looks_secret(name, value) {
+                redactor.add_named(name, value);
+            }
+        }
     }
 
     pub fn is_open(&self, field: Field) -> bool {
@@ -451,6 +477,18 @@ pub struct ProjectAnswers {
     pub quiet: bool,
     pub show_secrets: bool,
     pub format: Format,
+    pub timing: crate::oc::Timing,
+}
+
+/// The oc call deadline and retry backoff (a quarter of the poll interval) from the flags.
+fn timing(
+    oc_timeout: std::time::Duration,
+    poll_interval: std::time::Duration,
+) -> crate::oc::Timing {
+    crate::oc::Timing {
+        call_deadline: oc_timeout,
+        retry_backoff: poll_interval / 4,
+    }
 }
 
 impl ProjectAnswers {
@@ -478,6 +516,7 @@ impl ProjectAnswers {
             quiet: cli.quiet,
             show_secrets: cli.output.show_secrets || file.show_secrets.unwrap_or(false),
             format: cli.output.output,
+            timing: timing(cli.cluster.oc_timeout, cli.cluster.poll_interval),
         })
     }
 }

@@ -2,6 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+use std::time::Duration;
 
 pub const DEFAULT_TEMPLATES_REPO: &str =
     "https://github.com/3scale/3scale-amp-openshift-templates.git";
@@ -80,7 +81,25 @@ pub struct InstallCommand {
     #[command(flatten)]
     pub templates: TemplateArgs,
     #[command(flatten)]
+    pub wait: WaitArgs,
+    #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Wait")]
+pub struct WaitArgs {
+    /// Do not wait for 3scale to work after creating it
+    #[arg(long, env = "THREESCALE_NO_WAIT")]
+    pub no_wait: bool,
+
+    /// How long to wait for every component to be ready (e.g. 45m)
+    #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = parse_duration, env = "THREESCALE_TIMEOUT")]
+    pub timeout: Duration,
+
+    /// The transcript of the run (appended) [default: a per-project file in the state dir]
+    #[arg(long, value_name = "PATH", env = "THREESCALE_LOG_FILE")]
+    pub log_file: Option<PathBuf>,
 }
 
 /// The inputs of the commands that work on an installed project.
@@ -194,6 +213,66 @@ pub struct ClusterArgs {
     /// Kubeconfig context passed to oc as --context
     #[arg(long, value_name = "NAME", env = "THREESCALE_CONTEXT")]
     pub context: Option<String>,
+
+    /// Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration, env = "THREESCALE_OC_TIMEOUT")]
+    pub oc_timeout: Duration,
+
+    /// Time between two looks at the cluster while waiting, at most 2s; transient read failures
+    /// are retried after a quarter of it, doubling
+    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_poll_interval, env = "THREESCALE_POLL_INTERVAL")]
+    pub poll_interval: Duration,
+}
+
+/// `500ms`, `2s`, `30m`, `1h`, `1m30s`, or a number of seconds.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let text = text.trim();
+    if let Ok(secs) = text.parse::<u64>() {
+        return Ok(Duration::from_secs(secs));
+    }
+    let mut total = Duration::ZERO;
+    let mut rest = text;
+    if rest.is_empty() {
+        return Err("give a duration such as 90s, 10m or 1h".into());
+    }
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if digits == 0 {
+            return Err(format!(
+                "'{text}' is not a duration: use a number with ms, s, m or h, e.g. 90s or 10m"
+            ));
+        }
+        let n: u64 = rest[..digits]
+            .parse()
+            .map_err(|_| format!("'{text}' is too large"))?;
+        rest = &rest[digits..];
+        let unit = rest
+            .find(|c: char| c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        total += match &rest[..unit] {
+            "ms" => Duration::from_millis(n),
+            "s" => Duration::from_secs(n),
+            "m" => Duration::from_secs(n * 60),
+            "h" => Duration::from_secs(n * 3600),
+            other => {
+                return Err(format!(
+                    "'{other}' is not a unit of duration: use ms, s, m or h"
+                ))
+            }
+        };
+        rest = &rest[unit..];
+    }
+    Ok(total)
+}
+
+fn parse_poll_interval(text: &str) -> Result<Duration, String> {
+    let d = parse_duration(text)?;
+    if d > Duration::from_secs(2) {
+        return Err("at most 2s: readiness must be noticed quickly".into());
+    }
+    Ok(d)
 }
 
 #[derive(Debug, Args)]
@@ -374,6 +453,19 @@ impl clap::builder::TypedValueParser for ProfileName {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("2"), Ok(Duration::from_secs(2)));
+        assert!(parse_duration("5x")
+            .unwrap_err()
+            .contains("'x' is not a unit"));
+        assert!(parse_duration("").is_err());
+        assert!(parse_poll_interval("3s").is_err());
+    }
 
     #[test]
     fn clap_definition_is_consistent() {

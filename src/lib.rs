@@ -6,6 +6,7 @@ pub mod atomic_file;
 pub mod checks;
 pub mod cli;
 mod commands;
+pub mod diagnosis;
 pub mod failure;
 mod interrupt;
 pub mod names;
@@ -20,6 +21,7 @@ pub mod secrets;
 pub mod steps;
 pub mod template;
 pub mod templates_repo;
+pub mod transcript;
 pub mod ui;
 mod wizard;
 

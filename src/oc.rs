@@ -2,25 +2,57 @@
 //! errors that carry the (redacted) command and what oc printed.
 
 use crate::secrets::Redactor;
+use crate::transcript::Transcript;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// oc's own per-request timeout; a request slower than this fails instead of hanging.
 const REQUEST_TIMEOUT: &str = "--request-timeout=60s";
-/// Process deadline for one oc call; `new-app` creates ~66 objects, each one request.
-const CALL_DEADLINE: Duration = Duration::from_secs(600);
+/// Retries of a read-only call that failed transiently (connection refused, 5xx, timeout).
+const READ_RETRIES: u32 = 3;
 
 pub type CommandLog = Arc<dyn Fn(&str) + Send + Sync>;
+
+/// How long calls may take and how retries wait.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    /// Process deadline of one call (`--oc-timeout`); `new-app` creates ~66 objects.
+    pub call_deadline: Duration,
+    /// First wait before retrying a transient read failure; doubles each time, at most 2 s.
+    pub retry_backoff: Duration,
+}
+
+impl Default for Timing {
+    fn default() -> Self {
+        Timing {
+            call_deadline: Duration::from_secs(600),
+            retry_backoff: Duration::from_millis(500),
+        }
+    }
+}
+
+/// What a call does, which decides whether a transient failure may be retried and whether its
+/// output may be logged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Call {
+    Read,
+    /// A read whose stdout holds secret data: never logged.
+    ReadSecret,
+    /// A change: never retried blindly; the caller re-observes.
+    Write,
+}
 
 pub struct Oc {
     program: PathBuf,
     global_args: Vec<String>,
     redactor: Redactor,
     on_command: Option<CommandLog>,
+    timing: Timing,
+    transcript: Option<Arc<Transcript>>,
 }
 
 /// Why an oc call failed.
@@ -52,6 +84,26 @@ impl OcError {
             &self.stderr
         };
         text.trim().to_string()
+    }
+
+    /// A failure worth retrying a read for: the API server refused, timed out, or failed (5xx).
+    pub fn is_transient(&self) -> bool {
+        let msg = self.message();
+        let last = msg.lines().last().unwrap_or("");
+        matches!(
+            self.reason(),
+            Some(
+                "InternalError"
+                    | "ServiceUnavailable"
+                    | "Timeout"
+                    | "ServerTimeout"
+                    | "TooManyRequests"
+            )
+        ) || last.contains("was refused")
+            || last.contains("i/o timeout")
+            || last.contains("TLS handshake timeout")
+            || last.contains("Client.Timeout exceeded")
+            || last.contains("connection reset by peer")
     }
 
     /// A `help:` line for the failures every command shares (login, connection).
@@ -153,7 +205,18 @@ impl Oc {
             global_args,
             redactor,
             on_command: None,
+            timing: Timing::default(),
+            transcript: None,
         }
+    }
+
+    pub fn set_timing(&mut self, timing: Timing) {
+        self.timing = timing;
+    }
+
+    /// Every call is also written to the transcript.
+    pub fn set_transcript(&mut self, transcript: Arc<Transcript>) {
+        self.transcript = Some(transcript);
     }
 
     pub fn program(&self) -> &Path {
@@ -169,9 +232,19 @@ impl Oc {
         self.redactor.redact(&format!("oc {}", args.join(" ")))
     }
 
-    /// Runs oc with `args` (after the global flags) and optional stdin; Ok only for exit 0.
+    /// Runs a change: oc with `args` (after the global flags) and optional stdin; Ok only for exit
+    /// 0. Never retried.
     pub fn run(&self, args: &[&str], stdin: Option<&[u8]>) -> Result<String, OcError> {
-        let out = self.run_unchecked(args, stdin)?;
+        self.checked(args, stdin, Call::Write)
+    }
+
+    /// Runs a read-only call, retrying transient failures with backoff.
+    fn read(&self, args: &[&str]) -> Result<String, OcError> {
+        self.checked(args, None, Call::Read)
+    }
+
+    fn checked(&self, args: &[&str], stdin: Option<&[u8]>, call: Call) -> Result<String, OcError> {
+        let out = self.run_unchecked(args, stdin, call)?;
         if out.status == Some(0) {
             Ok(out.stdout)
         } else {
@@ -180,15 +253,58 @@ impl Oc {
     }
 
     /// Runs oc and returns whatever happened as an `OcError`-shaped record (status may be 0).
-    fn run_unchecked(&self, args: &[&str], stdin: Option<&[u8]>) -> Result<OcError, OcError> {
-        let (mut record, stdout) = self.exec(args, stdin)?;
+    fn run_unchecked(
+        &self,
+        args: &[&str],
+        stdin: Option<&[u8]>,
+        call: Call,
+    ) -> Result<OcError, OcError> {
+        let (mut record, stdout) = self.exec(args, stdin, call)?;
         record.stdout = self.redactor.redact(&String::from_utf8_lossy(&stdout));
         Ok(record)
     }
 
-    /// Runs oc once under the call deadline. The record has stderr redacted and stdout empty;
-    /// stdout comes back raw beside it, for the callers that read secrets.
-    fn exec(&self, args: &[&str], stdin: Option<&[u8]>) -> Result<(OcError, Vec<u8>), OcError> {
+    /// Runs oc under the call deadline; read-only calls that fail transiently are run again after
+    /// a backoff. The record has stderr redacted and stdout empty; stdout comes back raw beside
+    /// it, for the callers that read secrets.
+    fn exec(
+        &self,
+        args: &[&str],
+        stdin: Option<&[u8]>,
+        call: Call,
+    ) -> Result<(OcError, Vec<u8>), OcError> {
+        let mut attempt = 0;
+        loop {
+            let result = self.exec_once(args, stdin, call);
+            let transient = match &result {
+                Ok((record, _)) => record.status != Some(0) && record.is_transient(),
+                Err(record) => record
+                    .problem
+                    .as_deref()
+                    .is_some_and(|p| p.contains("did not finish")),
+            };
+            if call == Call::Write || !transient || attempt >= READ_RETRIES {
+                return result;
+            }
+            let wait = (self.timing.retry_backoff * 2u32.pow(attempt)).min(Duration::from_secs(2));
+            if let Some(t) = &self.transcript {
+                t.note(&format!(
+                    "transient failure; retry {} of {READ_RETRIES} in {} ms",
+                    attempt + 1,
+                    wait.as_millis()
+                ));
+            }
+            std::thread::sleep(wait);
+            attempt += 1;
+        }
+    }
+
+    fn exec_once(
+        &self,
+        args: &[&str],
+        stdin: Option<&[u8]>,
+        call: Call,
+    ) -> Result<(OcError, Vec<u8>), OcError> {
         let mut full: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         full.extend(self.global_args.iter().cloned());
         full.push(REQUEST_TIMEOUT.to_string());
@@ -196,6 +312,7 @@ impl Oc {
         if let Some(log) = &self.on_command {
             log(&command);
         }
+        let started = Instant::now();
         let mut record = OcError {
             command,
             status: None,
@@ -203,7 +320,7 @@ impl Oc {
             stderr: String::new(),
             problem: None,
         };
-        // oc has no use for the registry password; keep it out of its environment.
+        // oc has no use for the secrets of our own environment; keep them out of its.
         let mut expr = duct::cmd(&self.program, &full)
             .env_remove(crate::answers::PASSWORD_ENV)
             .env_remove(crate::answers::AWS_SECRET_ENV)
@@ -214,43 +331,74 @@ impl Oc {
             Some(bytes) => expr.stdin_bytes(bytes.to_vec()),
             None => expr.stdin_null(),
         };
+        let finish = |record: &OcError, stdout: Option<&str>, raw_stderr: &str| {
+            if let Some(t) = &self.transcript {
+                let status = match (&record.problem, record.status) {
+                    (Some(p), _) => p.clone(),
+                    (None, Some(code)) => format!("exit {code}"),
+                    (None, None) => "killed by a signal".into(),
+                };
+                let argv = format!("oc {}", full.join(" "));
+                t.call(
+                    &argv,
+                    &status,
+                    started.elapsed(),
+                    if call == Call::ReadSecret {
+                        None
+                    } else {
+                        stdout
+                    },
+                    raw_stderr,
+                );
+            }
+        };
         let handle = match expr.start() {
             Ok(h) => h,
             Err(e) => {
                 record.problem = Some(format!("could not be started: {e}"));
+                finish(&record, Some(""), "");
                 return Err(record);
             }
         };
         let pids = handle.pids();
         pids.iter()
             .for_each(|p| crate::interrupt::child_started(*p));
-        let waited = handle.wait_timeout(CALL_DEADLINE);
+        let waited = handle.wait_timeout(self.timing.call_deadline);
+        if matches!(waited, Ok(None)) {
+            let _ = handle.kill();
+        }
         pids.iter()
             .for_each(|p| crate::interrupt::child_finished(*p));
         let output = match waited {
             Ok(Some(output)) => output.clone(),
             Ok(None) => {
-                let _ = handle.kill();
                 record.problem = Some(format!(
-                    "did not finish within {} s and was stopped",
-                    CALL_DEADLINE.as_secs()
+                    "did not finish within {} and was stopped",
+                    describe(self.timing.call_deadline)
                 ));
+                finish(&record, Some(""), "");
                 return Err(record);
             }
             Err(e) => {
                 record.problem = Some(format!("could not be waited for: {e}"));
+                finish(&record, Some(""), "");
                 return Err(record);
             }
         };
+        let stdout_text = String::from_utf8_lossy(&output.stdout);
+        // new-app prints the values it generated: they are secrets from now on.
+        for (label, value) in generated_values(&stdout_text) {
+            self.redactor.add_named(&label, &value);
+        }
         record.status = output.status.code();
-        record.stderr = self
-            .redactor
-            .redact(&String::from_utf8_lossy(&output.stderr));
+        let raw_stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        record.stderr = self.redactor.redact(&raw_stderr);
+        finish(&record, Some(&stdout_text), &raw_stderr);
         Ok((record, output.stdout))
     }
 
     pub fn whoami(&self) -> Result<String, OcError> {
-        Ok(self.run(&["whoami"], None)?.trim().to_string())
+        Ok(self.read(&["whoami"])?.trim().to_string())
     }
 
     /// The API server URL of the current context (oc does not contact the server for this).
@@ -263,12 +411,12 @@ impl Oc {
 
     /// `oc version -o json`; on a 3.11 client (no `-o`), the plain text is parsed instead.
     pub fn version(&self) -> Result<VersionInfo, OcError> {
-        match self.run(&["version", "-o", "json"], None) {
+        match self.read(&["version", "-o", "json"]) {
             Ok(json) => {
                 serde_json::from_str(&json).map_err(|e| self.parse_error("oc version -o json", e))
             }
             Err(e) if e.message().contains("unknown shorthand flag") => {
-                let text = self.run(&["version"], None)?;
+                let text = self.read(&["version"])?;
                 Ok(parse_plain_version(&text))
             }
             Err(e) => Err(e),
@@ -301,7 +449,7 @@ impl Oc {
     ) -> Result<Option<T>, OcError> {
         let mut args = vec!["get", resource, name, "-o", "json", "--ignore-not-found"];
         Self::ns_args(&mut args, namespace);
-        let out = self.run(&args, None)?;
+        let out = self.read(&args)?;
         if out.trim().is_empty() {
             return Ok(None);
         }
@@ -328,6 +476,7 @@ impl Oc {
                 namespace,
             ],
             None,
+            Call::ReadSecret,
         )?;
         if record.status != Some(0) {
             return Err(record);
@@ -353,7 +502,7 @@ impl Oc {
             args.push(s);
         }
         Self::ns_args(&mut args, namespace);
-        let out = self.run(&args, None)?;
+        let out = self.read(&args)?;
         serde_json::from_str::<List<T>>(&out)
             .map(|l| l.items)
             .map_err(|e| self.parse_error(&format!("oc get {types}"), e))
@@ -363,7 +512,7 @@ impl Oc {
     pub fn jsonpath(&self, resource: &str, name: &str, path: &str) -> Result<String, OcError> {
         let expr = format!("jsonpath={path}");
         Ok(self
-            .run(&["get", resource, name, "-o", &expr], None)?
+            .read(&["get", resource, name, "-o", &expr])?
             .trim()
             .to_string())
     }
@@ -377,7 +526,7 @@ impl Oc {
     ) -> Result<bool, OcError> {
         let mut args = vec!["auth", "can-i", verb, resource];
         Self::ns_args(&mut args, namespace);
-        let out = self.run_unchecked(&args, None)?;
+        let out = self.run_unchecked(&args, None, Call::Read)?;
         match (
             out.status,
             out.stdout.trim_start().starts_with("yes"),
@@ -427,6 +576,12 @@ impl Oc {
         namespace: &str,
     ) -> Result<String, OcError> {
         self.run(&["delete", types, "-l", selector, "-n", namespace], None)
+    }
+
+    /// The last `tail` lines of a pod's log.
+    pub fn logs(&self, pod: &str, namespace: &str, tail: u32) -> Result<String, OcError> {
+        let tail = format!("--tail={tail}");
+        self.read(&["logs", pod, &tail, "-n", namespace])
     }
 
     /// `oc delete project NAME`.
@@ -493,6 +648,32 @@ pub fn new_app_args(template: &Path, argv_params: &[String], namespace: &str) ->
     args
 }
 
+/// `2s`, `1m30s`-style text of a duration.
+fn describe(d: Duration) -> String {
+    if d.as_millis() < 1000 {
+        format!("{} ms", d.as_millis())
+    } else {
+        format!("{} s", d.as_secs())
+    }
+}
+
+/// The `(label, value)` pairs `oc new-app` printed with ` # generated`; the label is the
+/// parameter's display name or name.
+pub fn generated_values(new_app_stdout: &str) -> Vec<(String, String)> {
+    new_app_stdout
+        .lines()
+        .filter_map(|l| {
+            l.trim_start()
+                .strip_prefix("* ")?
+                .strip_suffix(" # generated")
+        })
+        .filter_map(|l| {
+            l.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
+        .collect()
+}
+
 /// 3.11's `oc version` text: `openshift v3.11.x` and `kubernetes v1.11.0+...` after `Server`.
 fn parse_plain_version(text: &str) -> VersionInfo {
     let server_part = text.split_once("\nServer ").map(|(_, s)| s).unwrap_or("");
@@ -539,6 +720,27 @@ mod tests {
             err("error: You must be logged in to the server (Unauthorized)").reason(),
             None
         );
+    }
+
+    #[test]
+    fn generated_values_are_found_whatever_the_label() {
+        let out = "     * With parameters:\n        * TENANT_NAME=3scale\n        * System MySQL Password=ujzde8gx # generated\n        * ADMIN_PASSWORD=a=b # generated\n        * ADMIN_EMAIL=\n";
+        let found = generated_values(out);
+        assert_eq!(
+            found,
+            [
+                ("System MySQL Password".to_string(), "ujzde8gx".to_string()),
+                ("ADMIN_PASSWORD".into(), "a=b".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn transient_failures_are_recognised() {
+        assert!(err("Error from server (InternalError): an error on the server (\"\") has prevented the request from succeeding").is_transient());
+        assert!(err("The connection to the server api.x:6443 was refused - did you specify the right host or port?").is_transient());
+        assert!(!err("Error from server (Forbidden): secrets is forbidden").is_transient());
+        assert!(!err("Error from server (NotFound): secrets \"x\" not found").is_transient());
     }
 
     #[test]

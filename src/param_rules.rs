@@ -41,11 +41,16 @@ pub fn is_secret(template: &Template, name: &str, value: &str) -> bool {
     let generated = template
         .parameter(name)
         .is_some_and(|p| p.generate.is_some());
+    generated || looks_secret(name, value)
+}
+
+/// What can be told without the template: by the name and the value alone.
+pub fn looks_secret(name: &str, value: &str) -> bool {
     let named = ["PASSWORD", "TOKEN", "SECRET", "KEY_BASE", "PRIVATE_KEY"]
         .iter()
         .any(|w| name.contains(w));
     let database_url = URL_SCHEMES.iter().any(|(n, _)| *n == name);
-    generated || named || database_url || url_with_credentials(value)
+    named || database_url || url_with_credentials(value)
 }
 
 /// `scheme://user:password@host...`

@@ -33,23 +33,34 @@ impl fmt::Display for Secret {
 }
 
 /// Masks every registered secret in any text that leaves the process (logs, errors, argv shown).
-/// Cheap to clone; all clones share the same set.
+/// Each secret has a name, for the transcript's `<redacted:NAME>`. Cheap to clone; all clones
+/// share the same set.
 #[derive(Clone, Default)]
 pub struct Redactor {
-    known: Arc<Mutex<Vec<String>>>,
+    known: Arc<Mutex<Vec<(String, String)>>>,
 }
 
 impl Redactor {
+    /// A secret known by the value only.
     pub fn add(&self, value: &str) {
+        self.add_named("SECRET", value);
+    }
+
+    pub fn add_named(&self, name: &str, value: &str) {
         let value = value.trim();
         if value.is_empty() {
             return;
         }
         let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
-        if !known.iter().any(|k| k == value) {
-            known.push(value.to_string());
-            // Longest first, so that a secret containing another is masked whole.
-            known.sort_by_key(|k| std::cmp::Reverse(k.len()));
+        match known.iter_mut().find(|(_, v)| v == value) {
+            // A better name than the anonymous one wins.
+            Some(entry) if entry.0 == "SECRET" => entry.0 = name.to_string(),
+            Some(_) => {}
+            None => {
+                known.push((name.to_string(), value.to_string()));
+                // Longest first, so that a secret containing another is masked whole.
+                known.sort_by_key(|(_, v)| std::cmp::Reverse(v.len()));
+            }
         }
     }
 
@@ -57,12 +68,26 @@ impl Redactor {
         self.add(secret.expose());
     }
 
+    pub fn add_named_secret(&self, name: &str, secret: &Secret) {
+        self.add_named(name, secret.expose());
+    }
+
+    /// Every secret masked as `••••••`: for the terminal and errors.
     pub fn redact(&self, text: &str) -> String {
+        self.replace(text, |_| MASK.to_string())
+    }
+
+    /// Every secret replaced by `<redacted:NAME>`: for the transcript.
+    pub fn redact_named(&self, text: &str) -> String {
+        self.replace(text, |name| format!("<redacted:{name}>"))
+    }
+
+    fn replace(&self, text: &str, mask: impl Fn(&str) -> String) -> String {
         let known = self.known.lock().unwrap_or_else(|e| e.into_inner());
         let mut out = text.to_string();
-        for k in known.iter() {
-            if out.contains(k.as_str()) {
-                out = out.replace(k.as_str(), MASK);
+        for (name, value) in known.iter() {
+            if out.contains(value.as_str()) {
+                out = out.replace(value.as_str(), &mask(name));
             }
         }
         out
@@ -80,6 +105,18 @@ mod tests {
         r.add("abcdef");
         r.add("");
         assert_eq!(r.redact("x abcdef y abc"), format!("x {MASK} y {MASK}"));
+    }
+
+    #[test]
+    fn the_transcript_names_each_secret() {
+        let r = Redactor::default();
+        r.add("pw1");
+        r.add_named("REGISTRY_PASSWORD", "pw1");
+        r.add_named("ADMIN_PASSWORD", "x9");
+        assert_eq!(
+            r.redact_named("a pw1 b x9"),
+            "a <redacted:REGISTRY_PASSWORD> b <redacted:ADMIN_PASSWORD>"
+        );
     }
 
     #[test]

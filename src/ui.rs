@@ -134,6 +134,106 @@ impl Ui {
     }
 }
 
+/// The wait's progress: one line per component in a terminal; otherwise a plain line each time
+/// a component changes state.
+pub struct Board {
+    ui: Ui,
+    bars: Mutex<Vec<(String, ProgressBar)>>,
+    multi: Option<indicatif::MultiProgress>,
+    last: Mutex<Vec<(String, String)>>,
+}
+
+impl Ui {
+    pub fn board(&self, title: &str) -> Board {
+        if !self.quiet {
+            if self.fancy {
+                eprintln!("{} {title}", style("⏳").for_stderr());
+            } else {
+                eprintln!("==> {title}");
+            }
+        }
+        Board {
+            ui: self.clone(),
+            bars: Mutex::new(Vec::new()),
+            multi: self.fancy.then(indicatif::MultiProgress::new),
+            last: Mutex::new(Vec::new()),
+        }
+    }
+}
+
+impl Board {
+    /// (component, state, detail) rows.
+    pub fn show(&self, rows: &[(String, &str, String)]) {
+        if self.ui.quiet {
+            return;
+        }
+        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        match &self.multi {
+            Some(multi) => {
+                let mut bars = self.bars.lock().unwrap_or_else(|e| e.into_inner());
+                for (name, state, detail) in rows {
+                    let text = format!(
+                        "{name:<20} {state:<12} {}",
+                        style(detail).dim().for_stderr()
+                    );
+                    match bars.iter().find(|(n, _)| n == name) {
+                        Some((_, bar)) => bar.set_message(text),
+                        None => {
+                            let bar = multi.add(ProgressBar::new_spinner());
+                            bar.set_style(
+                                ProgressStyle::with_template("  {spinner:.cyan} {msg}")
+                                    .expect("valid template"),
+                            );
+                            bar.enable_steady_tick(Duration::from_millis(120));
+                            bar.set_message(text);
+                            bars.push((name.clone(), bar));
+                        }
+                    }
+                }
+            }
+            None => {
+                for (name, state, detail) in rows {
+                    let seen = last
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .map(|(_, s)| s.as_str());
+                    if seen != Some(*state) {
+                        eprintln!("    {name}: {state} ({detail})");
+                    }
+                }
+            }
+        }
+        *last = rows
+            .iter()
+            .map(|(n, s, _)| (n.clone(), s.to_string()))
+            .collect();
+    }
+
+    pub fn finish(&self, ok: bool, text: &str) {
+        for (_, bar) in self
+            .bars
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .drain(..)
+        {
+            bar.finish_and_clear();
+        }
+        if self.ui.quiet {
+            return;
+        }
+        if self.ui.fancy {
+            let mark = if ok {
+                style("✔").green().for_stderr()
+            } else {
+                style("✖").red().for_stderr()
+            };
+            eprintln!("{mark} {text}");
+        } else {
+            eprintln!("    {text}");
+        }
+    }
+}
+
 impl StepLine {
     pub fn detail(&self, text: &str) {
         if self.ui.quiet {

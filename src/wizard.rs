@@ -207,7 +207,7 @@ impl Wizard<'_> {
 
     pub fn ask_registry_password(&self, twice: bool) -> Outcome<crate::secrets::Secret> {
         let secret = self.prompter.secret("Registry password", twice)?;
-        self.redactor.add_secret(&secret);
+        self.redactor.add_named_secret("REGISTRY_PASSWORD", &secret);
         Ok(secret)
     }
 
@@ -216,7 +216,7 @@ impl Wizard<'_> {
         let question = param_question(p);
         if is_secret_param(template, &p.name) {
             let s = self.prompter.secret(&question, false)?;
-            self.redactor.add_secret(&s);
+            self.redactor.add_named_secret(&p.name, &s);
             Ok(s.expose().to_string())
         } else {
             self.prompter.text(&question, None, |v| {
@@ -274,7 +274,7 @@ impl Wizard<'_> {
                     .prompter
                     .optional_secret(&format!("{}{hint}", param_question(p)))?
                 {
-                    self.redactor.add_secret(&s);
+                    self.redactor.add_named_secret(&p.name, &s);
                     answers.set_param(&p.name, s.expose().to_string());
                 }
             } else {

@@ -14,8 +14,8 @@ use crate::secrets::{Redactor, MASK};
 use crate::steps::preflight::Cluster;
 use crate::steps::storage::StorageClass;
 use crate::steps::{
-    self, app, credentials, domain, image_streams, preflight, project, pull_secret, sizing,
-    storage, templates, Action, Ctx, StepId,
+    self, app, credentials, domain, image_streams, preflight, project, pull_secret, rollout,
+    sizing, storage, templates, Action, Ctx, StepId,
 };
 use crate::templates_repo::Checkout;
 use crate::ui::Ui;
@@ -57,22 +57,14 @@ pub(super) struct Prepared {
 
 pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
     let redactor = Redactor::default();
-    if let Some(p) = &answers.registry_password {
-        redactor.add_secret(p);
-    }
+    answers.register_secrets(&redactor);
     let prompter = Prompter::new(answers.yes, answers.no_input);
     let wizard = prompter.can_ask().then_some(Wizard {
         prompter: &prompter,
         ui,
         redactor: &redactor,
     });
-    let oc = connect(
-        answers.oc.as_deref(),
-        answers.kubeconfig.as_deref(),
-        answers.context.as_deref(),
-        ui,
-        &redactor,
-    )?;
+    let oc = connect(super::Connection::of_install(&answers), ui, &redactor)?;
     let ctx = Ctx {
         oc: &oc,
         ui,
@@ -110,6 +102,14 @@ pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
     };
     steps::apply(&ctx, &answers.project, &prepared.actions)?;
     save_record(&answers, &cluster, &mut prepared, ui);
+    if answers.wait {
+        rollout::wait(
+            &ctx,
+            &answers.project,
+            answers.timeout,
+            answers.poll_interval,
+        )?;
+    }
     finish(&ctx, &answers, &cluster, &prepared)
 }
 
@@ -174,7 +174,7 @@ pub(super) fn prepare(
     }
     for (name, value) in &answers.params {
         if crate::param_rules::is_secret(&template, name, value) {
-            ctx.redactor.add(value);
+            ctx.redactor.add_named(name, value);
         }
     }
 

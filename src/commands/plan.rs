@@ -18,16 +18,8 @@ const HEREDOC_END: &str = "THREESCALE_EOF";
 
 pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
     let redactor = Redactor::default();
-    if let Some(p) = &answers.registry_password {
-        redactor.add_secret(p);
-    }
-    let oc = connect(
-        answers.oc.as_deref(),
-        answers.kubeconfig.as_deref(),
-        answers.context.as_deref(),
-        ui,
-        &redactor,
-    )?;
+    answers.register_secrets(&redactor);
+    let oc = connect(super::Connection::of_install(&answers), ui, &redactor)?;
     let ctx = Ctx {
         oc: &oc,
         ui,

@@ -22,18 +22,10 @@ const IN_PROJECT: &[(&str, &str)] = &[
 
 pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
     let redactor = Redactor::default();
-    if let Some(p) = &answers.registry_password {
-        redactor.add_secret(p);
-    }
+    answers.register_secrets(&redactor);
     let skips = answers.skip_checks.clone();
     let mut results = Vec::new();
-    let oc = match connect(
-        answers.oc.as_deref(),
-        answers.kubeconfig.as_deref(),
-        answers.context.as_deref(),
-        ui,
-        &redactor,
-    ) {
+    let oc = match connect(super::Connection::of_install(&answers), ui, &redactor) {
         Ok(oc) => {
             results.push(CheckResult::ok("oc", oc.program().display().to_string()));
             Some(oc)

@@ -7,124 +7,15 @@ use crate::answers::ProjectAnswers;
 use crate::cli::Format;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::secrets::Redactor;
+use crate::steps::rollout::{component, Component, DeploymentConfig, State};
 use crate::steps::{preflight, Ctx};
 use crate::ui::Ui;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use std::collections::BTreeMap;
-
-#[derive(Debug, Deserialize)]
-pub struct DeploymentConfig {
-    pub metadata: Meta,
-    #[serde(default)]
-    pub spec: DcSpec,
-    #[serde(default)]
-    pub status: DcStatus,
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct Meta {
-    pub name: String,
-    #[serde(default)]
-    pub labels: BTreeMap<String, String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct DcSpec {
-    #[serde(default)]
-    pub replicas: u32,
-    #[serde(default)]
-    pub triggers: Vec<serde_json::Value>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct DcStatus {
-    #[serde(default)]
-    pub latest_version: u64,
-    #[serde(default)]
-    pub updated_replicas: u32,
-    #[serde(default)]
-    pub available_replicas: u32,
-    #[serde(default)]
-    pub conditions: Vec<Condition>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct Condition {
-    #[serde(rename = "type")]
-    pub kind: String,
-    #[serde(default)]
-    pub status: String,
-    #[serde(default)]
-    pub reason: String,
-    #[serde(default)]
-    pub message: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum State {
-    Pending,
-    RollingOut,
-    Ready,
-    Failed,
-    ScaledDown,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Component {
-    pub name: String,
-    pub state: State,
-    pub detail: String,
-}
-
-/// A DeploymentConfig's state, read the way `oc rollout status` reads it.
-pub fn component(dc: &DeploymentConfig) -> Component {
-    let name = dc.metadata.name.clone();
-    let s = &dc.status;
-    let progressing = s.conditions.iter().find(|c| c.kind == "Progressing");
-    let (state, detail) = if let Some(c) = progressing
-        .filter(|c| c.reason == "ProgressDeadlineExceeded" || c.reason == "RolloutCancelled")
-    {
-        (State::Failed, c.message.clone())
-    } else if s.latest_version == 0 {
-        let waits_on_image = dc.spec.triggers.iter().any(|t| t["type"] == "ImageChange");
-        let why = if waits_on_image {
-            "waiting on image update"
-        } else {
-            "waiting on manual update"
-        };
-        (State::Pending, why.to_string())
-    } else if dc.spec.replicas == 0 {
-        (State::ScaledDown, "0 replicas".to_string())
-    } else if s.updated_replicas >= dc.spec.replicas && s.available_replicas >= dc.spec.replicas {
-        (
-            State::Ready,
-            format!(
-                "{}/{} available, revision {}",
-                s.available_replicas, dc.spec.replicas, s.latest_version
-            ),
-        )
-    } else {
-        (
-            State::RollingOut,
-            format!(
-                "{}/{} available, revision {}",
-                s.available_replicas, dc.spec.replicas, s.latest_version
-            ),
-        )
-    };
-    Component {
-        name,
-        state,
-        detail,
-    }
-}
 
 #[derive(Debug, Deserialize)]
 struct Route {
-    metadata: Meta,
+    metadata: crate::steps::rollout::Meta,
     #[serde(default)]
     spec: RouteSpec,
     #[serde(default)]
@@ -154,7 +45,7 @@ struct RouteStatus {
 #[derive(Debug, Default, Deserialize)]
 struct RouteIngress {
     #[serde(default)]
-    conditions: Vec<Condition>,
+    conditions: Vec<crate::steps::rollout::Condition>,
 }
 
 #[derive(Debug, Serialize)]
@@ -316,41 +207,4 @@ pub fn run(answers: &ProjectAnswers, ui: &Ui) -> Outcome<()> {
         }
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn dc(json: serde_json::Value) -> DeploymentConfig {
-        serde_json::from_value(json).unwrap()
-    }
-
-    #[test]
-    fn rollout_states_follow_oc_rollout_status() {
-        let waiting = dc(
-            json!({"metadata": {"name": "a"}, "spec": {"replicas": 1, "triggers": [{"type": "ImageChange"}]}, "status": {"latestVersion": 0}}),
-        );
-        assert_eq!(
-            (
-                component(&waiting).state,
-                component(&waiting).detail.as_str()
-            ),
-            (State::Pending, "waiting on image update")
-        );
-        let ready = dc(
-            json!({"metadata": {"name": "a"}, "spec": {"replicas": 1}, "status": {"latestVersion": 2, "updatedReplicas": 1, "availableReplicas": 1}}),
-        );
-        assert_eq!(component(&ready).state, State::Ready);
-        let rolling = dc(
-            json!({"metadata": {"name": "a"}, "spec": {"replicas": 1}, "status": {"latestVersion": 1, "updatedReplicas": 1, "availableReplicas": 0}}),
-        );
-        assert_eq!(component(&rolling).state, State::RollingOut);
-        let failed = dc(
-            json!({"metadata": {"name": "a"}, "spec": {"replicas": 1}, "status": {"latestVersion": 1, "conditions": [
-            {"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded", "message": "replication controller \"a-1\" has failed progressing"}]}}),
-        );
-        assert_eq!(component(&failed).state, State::Failed);
-        assert!(component(&failed).detail.contains("failed progressing"));
-    }
 }

@@ -14,6 +14,7 @@ use crate::steps::{preflight, Ctx};
 use crate::ui::Ui;
 use serde::Deserialize;
 
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     pub yes: bool,
     pub delete_project: bool,

@@ -3,9 +3,8 @@
 
 use super::{cluster_failure, Action, Ctx, StepId};
 use crate::failure::{Failure, FailureKind, Outcome};
-use crate::oc::OcError;
 use crate::param_file;
-use crate::secrets::{Redactor, Secret};
+use crate::secrets::Secret;
 use crate::template::Template;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -95,29 +94,6 @@ pub fn plan(
     })])
 }
 
-/// The values oc printed with ` # generated` in the parameter list.
-pub fn generated_values(new_app_stdout: &str) -> Vec<String> {
-    new_app_stdout
-        .lines()
-        .filter_map(|l| {
-            l.trim_start()
-                .strip_prefix("* ")?
-                .strip_suffix(" # generated")
-        })
-        .filter_map(|l| l.split_once('=').map(|(_, v)| v.to_string()))
-        .collect()
-}
-
-/// Masks generated values in an oc failure before it can be shown.
-fn scrub(mut e: OcError, redactor: &Redactor) -> OcError {
-    for v in generated_values(&e.stdout) {
-        redactor.add(&v);
-    }
-    e.stdout = redactor.redact(&e.stdout);
-    e.stderr = redactor.redact(&e.stderr);
-    e
-}
-
 pub fn apply(ctx: &Ctx, project: &str, new_app: &NewApp) -> Outcome<()> {
     let encoded = new_app.encoded();
     match ctx.oc.new_app(
@@ -126,14 +102,8 @@ pub fn apply(ctx: &Ctx, project: &str, new_app: &NewApp) -> Outcome<()> {
         &encoded.argv,
         project,
     ) {
-        Ok(stdout) => {
-            for v in generated_values(&stdout) {
-                ctx.redactor.add(&v);
-            }
-            Ok(())
-        }
+        Ok(_) => Ok(()),
         Err(e) => {
-            let e = scrub(e, ctx.redactor);
             let help = if e.stderr.contains("already exists") {
                 Some("objects of an earlier attempt are in the project; run again to reuse them, or delete the project (`oc delete project ...`) for a clean install")
             } else {
@@ -152,12 +122,6 @@ pub fn apply(ctx: &Ctx, project: &str, new_app: &NewApp) -> Outcome<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn generated_values_are_found_whatever_the_label() {
-        let out = "     * With parameters:\n        * TENANT_NAME=3scale\n        * System MySQL Password=ujzde8gx # generated\n        * ADMIN_PASSWORD=a=b # generated\n        * ADMIN_EMAIL=\n";
-        assert_eq!(generated_values(out), ["ujzde8gx", "a=b"]);
-    }
 
     #[test]
     fn an_applied_application_is_not_applied_again() {

@@ -103,13 +103,13 @@ pub fn read(ctx: &Ctx, project: &str) -> Outcome<Credentials> {
             anyhow::anyhow!("credentials step: {e}"),
         )
     })?;
-    for s in [
-        &creds.admin_password,
-        &creds.admin_access_token,
-        &creds.master_password,
-        &creds.master_access_token,
+    for (name, s) in [
+        ("ADMIN_PASSWORD", &creds.admin_password),
+        ("ADMIN_ACCESS_TOKEN", &creds.admin_access_token),
+        ("MASTER_PASSWORD", &creds.master_password),
+        ("MASTER_ACCESS_TOKEN", &creds.master_access_token),
     ] {
-        ctx.redactor.add_secret(s);
+        ctx.redactor.add_named_secret(name, s);
     }
     Ok(creds)
 }

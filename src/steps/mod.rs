@@ -11,6 +11,7 @@ pub mod image_streams;
 pub mod preflight;
 pub mod project;
 pub mod pull_secret;
+pub mod rollout;
 pub mod sizing;
 pub mod storage;
 pub mod templates;

@@ -8,4 +8,5 @@ mod completions;
 mod git;
 mod inputs;
 mod install;
+mod wait;
 mod wizard;

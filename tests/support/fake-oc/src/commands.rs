@@ -35,6 +35,7 @@ pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> O
         ["replace"] => create_or_replace(args, st, stdin, true),
         ["new-app"] => new_app(args, st, stdin),
         ["delete", "project", name] => delete_project(st, name),
+        ["logs", pod] => logs(args, st, pod),
         ["delete", types] if args.flag("--selector").is_some() => delete_selected(args, st, types),
         _ => unknown(argv),
     }
@@ -184,6 +185,10 @@ fn forbidden(
 fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome {
     if let Some(fail) = api_check(st) {
         return fail;
+    }
+    if let Some(left) = st.transient_failures.get_mut("get").filter(|n| **n > 0) {
+        *left -= 1;
+        return Outcome::err("Error from server (InternalError): an error on the server (\"\") has prevented the request from succeeding");
     }
     let mut kinds = Vec::new();
     for t in types.split(',') {
@@ -404,6 +409,7 @@ fn new_project(args: &Args, st: &mut State, name: &str) -> Outcome {
             display_name,
             requester,
             objects: Vec::new(),
+            ticks: 0,
         },
     );
     if args.has("--skip-config-write") {
@@ -857,4 +863,36 @@ fn delete_selected(args: &Args, st: &mut State, types: &str) -> Outcome {
         return Outcome::ok("No resources found\n");
     }
     Outcome::ok(out)
+}
+
+fn logs(args: &Args, st: &mut State, pod: &str) -> Outcome {
+    if let Some(fail) = api_check(st) {
+        return fail;
+    }
+    let ns = namespace(args, st);
+    let pod = pod.trim_start_matches("pod/");
+    let exists = st.projects.get(&ns).is_some_and(|p| {
+        p.objects
+            .iter()
+            .any(|o| o["kind"] == "Pod" && o["metadata"]["name"] == pod)
+    });
+    match crate::controllers::pod_log(pod).filter(|_| exists) {
+        Some(log) => {
+            let tail: usize = args
+                .flag("--tail")
+                .and_then(|t| t.parse().ok())
+                .unwrap_or(usize::MAX);
+            let lines: Vec<&str> = log.lines().collect();
+            let start = lines.len().saturating_sub(tail);
+            Outcome::ok(
+                lines[start..]
+                    .iter()
+                    .map(|l| format!("{l}\n"))
+                    .collect::<String>(),
+            )
+        }
+        None => Outcome::err(format!(
+            "Error from server (NotFound): pods \"{pod}\" not found"
+        )),
+    }
 }

@@ -1,19 +1,80 @@
-//! What the cluster's controllers do between two oc calls, decided from the state's switches:
-//! deployment configs roll out (or not), and zync creates the portal and gateway routes once
-//! system is up. No real time passes: each observation settles the project.
+//! What the cluster's controllers do between two oc calls, decided from the state's switches.
+//! No real time passes: each `get` in a project is one "tick", and switches say how many ticks
+//! a rollout takes or what breaks.
+//!
+//! - image streams import their tags, or fail with `import_failure` (the registry's message);
+//! - claims bind, or stay Pending with a ProvisioningFailed event (`pvc_pending`: claim → message);
+//! - deployment configs follow `rollout` / `rollout_overrides`: "ready", "pending" (waiting on
+//!   image update), "failed" (progress deadline exceeded), "ready-after:N" (rolling out for N
+//!   ticks), "hook-failed" (pre hook pod failing, with a log), "image-pull-backoff",
+//!   "unschedulable" (FailedScheduling: insufficient cpu), "quota" (FailedCreate: exceeded quota);
+//! - the router admits routes, or refuses hosts listed in `claimed_hosts` (HostAlreadyClaimed);
+//! - zync creates the portal and gateway routes once every deployment config is ready.
 
 use crate::state::State;
 use serde_json::{json, Value};
 
 pub fn settle(st: &mut State, namespace: &str) {
-    let overrides = st.rollout_overrides.clone();
-    let default = st.rollout.clone();
     let Some(project) = st.projects.get_mut(namespace) else {
         return;
     };
+    project.ticks += 1;
+    let tick = project.ticks;
+    let overrides = st.rollout_overrides.clone();
+    let default = st.rollout.clone();
+    let import_failure = st.import_failure.clone();
+    let pvc_pending = st.pvc_pending.clone();
+    let claimed = st.claimed_hosts.clone();
+    let objects = &mut project.objects;
+
+    for is in objects.iter_mut().filter(|o| o["kind"] == "ImageStream") {
+        let tags: Vec<Value> = is["spec"]["tags"].as_array().cloned().unwrap_or_default();
+        let status: Vec<Value> = tags
+            .iter()
+            .filter(|t| t["from"]["kind"] == "DockerImage")
+            .map(|t| {
+                let image = t["from"]["name"].as_str().unwrap_or_default();
+                match &import_failure {
+                    Some(message) => json!({"tag": t["name"], "items": null, "conditions": [{
+                        "type": "ImportSuccess", "status": "False", "reason": "Unauthorized",
+                        "message": message.replace("{image}", image), "generation": 2}]}),
+                    None => json!({"tag": t["name"], "items": [{"dockerImageReference": format!("{image}@sha256:0123"), "image": "sha256:0123", "generation": 2}]}),
+                }
+            })
+            .collect();
+        is["status"] = json!({"dockerImageRepository": format!("image-registry.openshift-image-registry.svc:5000/{namespace}/{}", is["metadata"]["name"].as_str().unwrap_or_default()), "tags": status});
+    }
+
+    let mut events = Vec::new();
+    for pvc in objects
+        .iter_mut()
+        .filter(|o| o["kind"] == "PersistentVolumeClaim")
+    {
+        let name = pvc["metadata"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        match pvc_pending.get(&name) {
+            Some(message) => {
+                pvc["status"] = json!({"phase": "Pending"});
+                events.push(event(
+                    namespace,
+                    "PersistentVolumeClaim",
+                    &name,
+                    "Warning",
+                    "ProvisioningFailed",
+                    message,
+                ));
+            }
+            None => {
+                pvc["status"] = json!({"phase": "Bound", "accessModes": pvc["spec"]["accessModes"], "capacity": {"storage": pvc["spec"]["resources"]["requests"]["storage"]}})
+            }
+        }
+    }
+
+    let mut pods = Vec::new();
     let mut all_ready = true;
-    for dc in project
-        .objects
+    for dc in objects
         .iter_mut()
         .filter(|o| o["kind"] == "DeploymentConfig")
     {
@@ -21,48 +82,108 @@ pub fn settle(st: &mut State, namespace: &str) {
             .as_str()
             .unwrap_or_default()
             .to_string();
-        let mode = overrides.get(&name).unwrap_or(&default).as_str();
+        let mode = overrides.get(&name).unwrap_or(&default).clone();
         let replicas = dc["spec"]["replicas"].as_u64().unwrap_or(1);
-        dc["status"] = match mode {
-            "pending" => json!({"latestVersion": 0, "observedGeneration": 1, "replicas": 0}),
-            "failed" => json!({
-                "latestVersion": 1, "observedGeneration": 1, "replicas": replicas, "updatedReplicas": replicas,
-                "availableReplicas": 0, "unavailableReplicas": replicas,
-                "conditions": [
-                    {"type": "Available", "status": "False", "message": "Deployment config does not have minimum availability."},
-                    {"type": "Progressing", "status": "False", "reason": "ProgressDeadlineExceeded",
-                     "message": format!("replication controller \"{name}-1\" has failed progressing")}
-                ]
-            }),
-            _ => json!({
-                "latestVersion": 1, "observedGeneration": 1, "replicas": replicas, "updatedReplicas": replicas,
-                "availableReplicas": replicas, "readyReplicas": replicas, "unavailableReplicas": 0,
-                "conditions": [
-                    {"type": "Available", "status": "True", "message": "Deployment config has minimum availability."},
-                    {"type": "Progressing", "status": "True", "reason": "NewReplicationControllerAvailable",
-                     "message": format!("replication controller \"{name}-1\" successfully rolled out")}
-                ]
-            }),
+        let mode = match mode
+            .strip_prefix("ready-after:")
+            .and_then(|n| n.parse::<u64>().ok())
+        {
+            Some(n) if tick > n => "ready".to_string(),
+            Some(_) => "rolling".to_string(),
+            None => mode,
         };
-        all_ready &= mode == "ready";
+        if import_failure.is_some() {
+            dc["status"] = json!({"latestVersion": 0, "observedGeneration": 1, "replicas": 0});
+            all_ready = false;
+            continue;
+        }
+        let (status, ready) = dc_status(&name, replicas, &mode);
+        dc["status"] = status;
+        all_ready &= ready;
+        let pod_name = format!("{name}-1-abcde");
+        match mode.as_str() {
+            "hook-failed" => pods.push(json!({"apiVersion": "v1", "kind": "Pod",
+                "metadata": {"name": format!("{name}-1-hook-pre"), "namespace": namespace, "labels": {"openshift.io/deployer-pod-for.name": format!("{name}-1")}},
+                "status": {"phase": "Failed", "containerStatuses": [{"name": "lifecycle", "state": {"terminated": {"exitCode": 1, "reason": "Error"}}}]}})),
+            "image-pull-backoff" => pods.push(json!({"apiVersion": "v1", "kind": "Pod",
+                "metadata": {"name": pod_name, "namespace": namespace, "labels": {"deploymentconfig": name}},
+                "status": {"phase": "Pending", "containerStatuses": [{"name": name, "ready": false, "state": {"waiting": {"reason": "ImagePullBackOff",
+                    "message": "Back-off pulling image \"registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8\""}}}]}})),
+            "unschedulable" => {
+                pods.push(json!({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": pod_name, "namespace": namespace, "labels": {"deploymentconfig": name}},
+                    "status": {"phase": "Pending", "conditions": [{"type": "PodScheduled", "status": "False", "reason": "Unschedulable"}]}}));
+                events.push(event(namespace, "Pod", &pod_name, "Warning", "FailedScheduling", "0/6 nodes are available: 3 Insufficient cpu, 3 node(s) had untolerated taint {node-role.kubernetes.io/master: }."));
+            }
+            "quota" => events.push(event(namespace, "ReplicationController", &format!("{name}-1"), "Warning", "FailedCreate",
+                &format!("Error creating: pods \"{pod_name}\" is forbidden: exceeded quota: compute, requested: requests.cpu=500m, used: requests.cpu=3750m, limited: requests.cpu=4"))),
+            _ => {}
+        }
     }
-    // The router admits every route it sees.
-    for route in project
-        .objects
-        .iter_mut()
-        .filter(|o| o["kind"] == "Route" && o["status"]["ingress"].is_null())
-    {
-        let host = route["spec"]["host"].clone();
-        route["status"] = json!({"ingress": [{"host": host, "routerName": "default",
-            "conditions": [{"type": "Admitted", "status": "True"}]}]});
+    objects.retain(|o| o["kind"] != "Pod" && o["kind"] != "Event");
+    objects.extend(pods);
+    objects.extend(events);
+
+    for route in objects.iter_mut().filter(|o| o["kind"] == "Route") {
+        let host = route["spec"]["host"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        let condition = if claimed.contains(&host) {
+            json!({"type": "Admitted", "status": "False", "reason": "HostAlreadyClaimed", "message": format!("route {} already exposes {host} and is older", "zync-3scale-provider-other")})
+        } else {
+            json!({"type": "Admitted", "status": "True"})
+        };
+        route["status"] = json!({"ingress": [{"host": host, "routerName": "default", "conditions": [condition]}]});
     }
-    let has_dcs = project
-        .objects
-        .iter()
-        .any(|o| o["kind"] == "DeploymentConfig");
+    let has_dcs = objects.iter().any(|o| o["kind"] == "DeploymentConfig");
     if has_dcs && all_ready {
-        create_zync_routes(&mut project.objects, namespace);
+        create_zync_routes(objects, namespace, &claimed);
     }
+}
+
+fn dc_status(name: &str, replicas: u64, mode: &str) -> (Value, bool) {
+    let progressing = |status: &str, reason: &str, message: String| json!({"type": "Progressing", "status": status, "reason": reason, "message": message});
+    match mode {
+        "ready" => (
+            json!({"latestVersion": 1, "observedGeneration": 1, "replicas": replicas, "updatedReplicas": replicas,
+                "availableReplicas": replicas, "readyReplicas": replicas, "unavailableReplicas": 0,
+                "conditions": [{"type": "Available", "status": "True", "message": "Deployment config has minimum availability."},
+                    progressing("True", "NewReplicationControllerAvailable", format!("replication controller \"{name}-1\" successfully rolled out"))]}),
+            true,
+        ),
+        "pending" => (
+            json!({"latestVersion": 0, "observedGeneration": 1, "replicas": 0}),
+            false,
+        ),
+        "failed" => (
+            json!({"latestVersion": 1, "observedGeneration": 1, "replicas": replicas, "updatedReplicas": replicas, "availableReplicas": 0,
+                "unavailableReplicas": replicas,
+                "conditions": [{"type": "Available", "status": "False", "message": "Deployment config does not have minimum availability."},
+                    progressing("False", "ProgressDeadlineExceeded", format!("replication controller \"{name}-1\" has failed progressing"))]}),
+            false,
+        ),
+        _ => (
+            json!({"latestVersion": 1, "observedGeneration": 1, "replicas": replicas, "updatedReplicas": replicas, "availableReplicas": 0,
+                "unavailableReplicas": replicas,
+                "conditions": [{"type": "Available", "status": "False", "message": "Deployment config does not have minimum availability."},
+                    progressing("True", "ReplicationControllerUpdated", format!("replication controller \"{name}-1\" is progressing"))]}),
+            false,
+        ),
+    }
+}
+
+fn event(
+    namespace: &str,
+    kind: &str,
+    name: &str,
+    severity: &str,
+    reason: &str,
+    message: &str,
+) -> Value {
+    json!({"apiVersion": "v1", "kind": "Event",
+        "metadata": {"name": format!("{name}.{}", reason.to_lowercase()), "namespace": namespace},
+        "involvedObject": {"kind": kind, "name": name, "namespace": namespace},
+        "type": severity, "reason": reason, "message": message, "count": 1})
 }
 
 fn seed_value(objects: &[Value], key: &str) -> Option<String> {
@@ -75,7 +196,7 @@ fn seed_value(objects: &[Value], key: &str) -> Option<String> {
 }
 
 /// Zync's routes: `zync-3scale-<kind>-<suffix>`, labelled `zync.3scale.net/route-to=<service>`.
-fn create_zync_routes(objects: &mut Vec<Value>, namespace: &str) {
+fn create_zync_routes(objects: &mut Vec<Value>, namespace: &str, claimed: &[String]) {
     if objects
         .iter()
         .any(|o| !o["metadata"]["labels"]["zync.3scale.net/route-to"].is_null())
@@ -132,12 +253,24 @@ fn create_zync_routes(objects: &mut Vec<Value>, namespace: &str) {
         ),
     ];
     for (kind, service, host, suffix) in routes {
+        let condition = if claimed.contains(&host) {
+            json!({"type": "Admitted", "status": "False", "reason": "HostAlreadyClaimed", "message": "route zync-3scale-provider-older already exposes the host and is older"})
+        } else {
+            json!({"type": "Admitted", "status": "True"})
+        };
         objects.push(json!({
             "apiVersion": "route.openshift.io/v1", "kind": "Route",
             "metadata": {"name": format!("zync-3scale-{kind}-{suffix}"), "namespace": namespace,
                          "labels": {"zync.3scale.net/route-to": service}},
             "spec": {"host": host, "to": {"kind": "Service", "name": service}, "tls": {"termination": "edge"}},
-            "status": {"ingress": [{"host": host, "conditions": [{"type": "Admitted", "status": "True"}]}]}
+            "status": {"ingress": [{"host": host, "routerName": "default", "conditions": [condition]}]}
         }));
     }
+}
+
+/// `oc logs` of the pods the controllers made.
+pub fn pod_log(pod: &str) -> Option<String> {
+    pod.ends_with("-hook-pre").then(|| {
+        "--> pre: Running hook pod ...\nrake aborted!\nMysql2::Error::ConnectionError: Access denied for user 'mysql'@'10.128.2.15' (using password: YES)\n--> pre: Retrying hook pod (retry #3)\n".to_string()
+    })
 }

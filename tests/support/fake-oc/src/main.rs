@@ -90,6 +90,7 @@ const VALUE_FLAGS: &[(&str, &str)] = &[
     ("--selector", "--selector"),
     ("--display-name", "--display-name"),
     ("--description", "--description"),
+    ("--tail", "--tail"),
 ];
 const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--ignore-not-found", "--ignore-not-found"),

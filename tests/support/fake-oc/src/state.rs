@@ -37,6 +37,14 @@ pub struct State {
     pub rollout_overrides: BTreeMap<String, String>,
     /// The cluster's nodes as `oc get nodes -o json` items; only cluster admins may list them.
     pub nodes: Vec<Value>,
+    /// Every image import fails with this message (`{image}` is replaced).
+    pub import_failure: Option<String>,
+    /// Claims that stay Pending, with their provisioning failure.
+    pub pvc_pending: BTreeMap<String, String>,
+    /// Route hosts another route already holds.
+    pub claimed_hosts: Vec<String>,
+    /// Read-only calls that fail with a transient error before answering: command word → count.
+    pub transient_failures: BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -52,6 +60,9 @@ pub struct Project {
     pub display_name: String,
     pub requester: String,
     pub objects: Vec<Value>,
+    /// Observations of the project so far: the simulated clock.
+    #[serde(default)]
+    pub ticks: u64,
 }
 
 impl Default for State {
@@ -76,6 +87,10 @@ impl Default for State {
             rollout: "ready".into(),
             rollout_overrides: BTreeMap::new(),
             nodes: default_nodes(),
+            import_failure: None,
+            pvc_pending: BTreeMap::new(),
+            claimed_hosts: Vec::new(),
+            transient_failures: BTreeMap::new(),
         }
     }
 }

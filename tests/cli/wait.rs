@@ -1,0 +1,319 @@
+//! Waiting for a working 3scale, explaining failures by root cause, and robust oc calls.
+
+use crate::support::{TestEnv, PASSWORD};
+use serde_json::json;
+
+const ARGS: &[&str] = &["--yes", "--wildcard-domain", "apps.cluster.example.com"];
+const POLL: &str = "oc get imagestreams.image.openshift.io,persistentvolumeclaims,deploymentconfigs.apps.openshift.io,routes.route.openshift.io,pods,events";
+
+fn polls(env: &TestEnv) -> usize {
+    env.commands()
+        .iter()
+        .filter(|c| c.starts_with(POLL))
+        .count()
+}
+
+#[test]
+fn waits_until_every_component_is_ready() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = json!("ready-after:3"));
+    let run = env.run(ARGS);
+    run.assert_code(0);
+    assert!(polls(&env) >= 3, "one look per poll: {:#?}", env.commands());
+    assert!(
+        run.stderr.contains("system-app: rolling out"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("3scale works"), "{}", run.stderr);
+    assert!(run.stdout.contains("Admin portal"), "{}", run.stdout);
+}
+
+#[test]
+fn no_wait_skips_waiting() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = json!("pending"));
+    env.run(&[ARGS, &["--no-wait"]].concat()).assert_code(0);
+    assert_eq!(polls(&env), 0);
+}
+
+/// Installs on a cluster with `switch` set and returns the failed run's stderr.
+#[track_caller]
+fn fails_with(switch: impl FnOnce(&mut serde_json::Value), extra: &[&str]) -> String {
+    let env = TestEnv::new();
+    env.cluster(switch);
+    let run = env.run(&[ARGS, extra].concat());
+    run.assert_code(4);
+    assert!(run.stderr.contains("help:"), "{}", run.stderr);
+    run.stderr
+}
+
+#[test]
+fn a_failed_image_import_is_explained_with_the_registry_message() {
+    let err = fails_with(
+        |s| {
+            s["import_failure"] =
+                json!("you may not have access to the container image \"{image}\"")
+        },
+        &[],
+    );
+    assert!(err.contains("image-import-failed"), "{err}");
+    assert!(err.contains("Import failed (Unauthorized): you may not have access to the container image \"registry.redhat.io/3scale-amp2/"), "{err}");
+    assert!(
+        err.contains("pull secret threescale-registry-auth"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_claim_that_cannot_be_provisioned_names_its_class_and_the_rwx_fix() {
+    let err = fails_with(
+        |s| s["pvc_pending"] = json!({"system-storage": "Failed to provision volume with StorageClass \"ocs-cephfs\": rpc error: code = Internal"}),
+        &[],
+    );
+    assert!(
+        err.contains("claim system-storage (class ocs-cephfs)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ProvisioningFailed: Failed to provision volume"),
+        "{err}"
+    );
+    assert!(
+        err.contains("--rwx-storage-class") && err.contains("--template amp-s3"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_failed_hook_shows_the_tail_of_its_log() {
+    let err = fails_with(
+        |s| s["rollout_overrides"] = json!({"system-app": "hook-failed"}),
+        &[],
+    );
+    assert!(
+        err.contains("hook pod system-app-1-hook-pre failed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Mysql2::Error::ConnectionError: Access denied"),
+        "the log tail: {err}"
+    );
+}
+
+#[test]
+fn image_pull_backoff_points_at_the_pull_secret() {
+    let err = fails_with(
+        |s| s["rollout_overrides"] = json!({"system-app": "image-pull-backoff"}),
+        &[],
+    );
+    assert!(
+        err.contains("ImagePullBackOff: Back-off pulling image"),
+        "{err}"
+    );
+    assert!(err.contains("threescale-registry-auth"), "{err}");
+}
+
+#[test]
+fn an_exceeded_quota_is_named() {
+    let err = fails_with(
+        |s| s["rollout_overrides"] = json!({"system-app": "quota"}),
+        &[],
+    );
+    assert!(err.contains("exceeded quota: compute"), "{err}");
+}
+
+#[test]
+fn insufficient_resources_are_reported_at_the_deadline() {
+    let err = fails_with(
+        |s| s["rollout_overrides"] = json!({"system-app": "unschedulable"}),
+        &["--timeout", "0s"],
+    );
+    assert!(err.contains("by the deadline"), "{err}");
+    assert!(
+        err.contains("FailedScheduling: 0/6 nodes are available: 3 Insufficient cpu"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_failed_rollout_is_named() {
+    let err = fails_with(|s| s["rollout"] = json!("failed"), &[]);
+    assert!(
+        err.contains("rollout-failed") && err.contains("has failed progressing"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_claimed_route_host_is_named() {
+    let err = fails_with(
+        |s| s["claimed_hosts"] = json!(["3scale-admin.apps.cluster.example.com"]),
+        &[],
+    );
+    assert!(err.contains("HostAlreadyClaimed"), "{err}");
+    assert!(err.contains("TENANT_NAME"), "{err}");
+}
+
+#[test]
+fn the_root_cause_is_the_first_broken_thing_in_dependency_order() {
+    let err = fails_with(
+        |s| {
+            s["rollout_overrides"] =
+                json!({"system-app": "hook-failed", "apicast-production": "failed"})
+        },
+        &[],
+    );
+    assert!(err.contains("hook-failed"), "{err}");
+    assert!(!err.contains("apicast-production"), "{err}");
+}
+
+#[test]
+fn a_slow_install_runs_out_of_time_with_what_is_left() {
+    let err = fails_with(
+        |s| s["rollout"] = json!("ready-after:1000"),
+        &["--timeout", "0s"],
+    );
+    assert!(
+        err.contains("not every component was ready within 0s"),
+        "{err}"
+    );
+    assert!(err.contains("system-app: 0/1 available"), "{err}");
+}
+
+#[test]
+fn interrupted_mid_wait_then_resumed() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = json!("pending"));
+    let mut child = env
+        .command(ARGS)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while polls(&env) == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the wait never started"
+        );
+        std::thread::yield_now();
+    }
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+
+    env.cluster(|s| s["rollout"] = json!("ready"));
+    env.clear_calls();
+    let run = env.run(ARGS);
+    run.assert_code(0);
+    assert_eq!(
+        env.mutating_commands(),
+        Vec::<String>::new(),
+        "the re-run only waits"
+    );
+    assert!(run.stdout.contains("Admin portal"), "{}", run.stdout);
+}
+
+#[test]
+fn a_transient_read_error_is_retried() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["transient_failures"] = json!({"get": 2}));
+    env.run(ARGS).assert_code(0);
+    let first = env.commands()[3].clone();
+    assert!(first.starts_with("oc get storageclasses"), "{first}");
+    assert_eq!(env.commands()[4], first, "retried");
+    assert_eq!(env.commands()[5], first, "retried twice");
+}
+
+#[test]
+fn a_hung_oc_is_stopped_at_its_deadline() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["hang"] = json!(["new-app"]));
+    let run = env.run(&[ARGS, &["--oc-timeout", "100ms"]].concat());
+    run.assert_code(4);
+    assert!(
+        run.stderr
+            .contains("did not finish within 100 ms and was stopped"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        env.commands()
+            .iter()
+            .filter(|c| c.starts_with("oc new-app"))
+            .count(),
+        1,
+        "a change is never retried"
+    );
+}
+
+#[test]
+fn the_transcript_of_a_full_run_holds_no_secret() {
+    let env = TestEnv::new();
+    let log = env.root().join("run.log");
+    env.run(
+        &[
+            ARGS,
+            &[
+                "--log-file",
+                log.to_str().unwrap(),
+                "--param",
+                "ADMIN_PASSWORD=given-Admin-pw",
+            ],
+        ]
+        .concat(),
+    )
+    .assert_code(0);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("oc new-app --file"), "{text}");
+    assert!(text.contains("-> exit 0 in"), "{text}");
+    assert!(
+        text.contains("<redacted:"),
+        "generated values are named: {text}"
+    );
+    let mut secrets = vec![PASSWORD.to_string(), "given-Admin-pw".to_string()];
+    for name in ["system-seed", "system-database"] {
+        let secret = env.object("3scale-apim", "Secret", name).unwrap();
+        for value in secret["data"].as_object().unwrap().values() {
+            use base64::Engine;
+            let v = String::from_utf8(
+                base64::engine::general_purpose::STANDARD
+                    .decode(value.as_str().unwrap())
+                    .unwrap(),
+            )
+            .unwrap();
+            if v.len() >= 8 {
+                secrets.push(v.clone());
+                secrets.push(value.as_str().unwrap().to_string());
+            }
+        }
+    }
+    for s in secrets {
+        assert!(!text.contains(&s), "secret {s} in the transcript");
+    }
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&log).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+#[test]
+fn a_failure_points_at_the_transcript() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = json!("failed"));
+    let run = env.run(ARGS);
+    run.assert_code(4);
+    let log = env
+        .root()
+        .join("state/threescale-install/logs/3scale-apim.log");
+    assert!(
+        run.stderr.contains(&format!(
+            "the transcript of this run is in {}",
+            log.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(log.is_file());
+}
