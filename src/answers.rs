@@ -424,6 +424,62 @@ impl Answers {
         missing
     }
 
+    /// Takes the non-secret answers of an earlier run for every value no input gave now.
+    /// Returns what was taken.
+    pub fn fill_from_record(&mut self, r: &crate::record::InstallRecord) -> Vec<&'static str> {
+        let mut taken = Vec::new();
+        if self.is_open(Field::Templates) {
+            self.templates = match r.templates.split_once(" at ") {
+                Some((repo, git_ref)) if !Path::new(&r.templates).is_dir() => {
+                    TemplatesSource::Git {
+                        repo: repo.into(),
+                        git_ref: git_ref.into(),
+                    }
+                }
+                _ => TemplatesSource::Dir(PathBuf::from(&r.templates)),
+            };
+            taken.push("templates");
+        }
+        if self.is_open(Field::Profile) {
+            self.template = Some(r.profile.clone());
+            taken.push("profile");
+        }
+        if self.is_open(Field::StorageClass) && r.rwx_storage_class.is_some() {
+            self.rwx_storage_class = r.rwx_storage_class.clone();
+            taken.push("RWX storage class");
+        }
+        if self.is_open(Field::WildcardDomain) {
+            self.wildcard_domain = Some(r.wildcard_domain.clone());
+            taken.push("wildcard domain");
+        }
+        if self.is_open(Field::RegistryServer) {
+            self.registry_server = r.registry_server.clone();
+            taken.push("registry server");
+        }
+        if self.is_open(Field::RegistryUsername) {
+            self.registry_username = Some(r.registry_username.clone());
+            taken.push("registry username");
+        }
+        for (name, value) in &r.params {
+            if let (Some(v), None) = (value, self.param(name)) {
+                self.params.insert(0, (name.clone(), v.clone()));
+                taken.push("parameters");
+            }
+        }
+        for f in [
+            Field::Templates,
+            Field::Profile,
+            Field::StorageClass,
+            Field::WildcardDomain,
+            Field::RegistryServer,
+            Field::RegistryUsername,
+        ] {
+            self.close(f);
+        }
+        taken.dedup();
+        taken
+    }
+
     /// Tells the redactor every secret the answers hold, by name.
     pub fn register_secrets(&self, redactor: &crate::secrets::Redactor) {
         if let Some(p) = &self.registry_password {

@@ -9,6 +9,7 @@ mod commands;
 pub mod diagnosis;
 pub mod failure;
 mod interrupt;
+pub mod lock;
 pub mod names;
 pub mod oc;
 pub mod param_file;

@@ -568,6 +568,25 @@ impl Oc {
         )
     }
 
+    /// `oc process -f TEMPLATE --param-file=- -o json`: the objects a template makes, with secrets
+    /// in them; read-only, never logged, returned raw.
+    pub fn process(
+        &self,
+        template: &Path,
+        param_file: &[u8],
+        argv_params: &[String],
+        namespace: &str,
+    ) -> Result<Vec<u8>, OcError> {
+        let args = process_args(template, argv_params, namespace);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (record, out) = self.exec(&args, Some(param_file), Call::ReadSecret)?;
+        if record.status == Some(0) {
+            Ok(out)
+        } else {
+            Err(record)
+        }
+    }
+
     /// `oc delete TYPES -l SELECTOR -n NS`.
     pub fn delete_selected(
         &self,
@@ -631,6 +650,23 @@ pub fn replace_args(namespace: &str) -> Vec<String> {
         "-n".into(),
         namespace.into(),
     ]
+}
+
+pub fn process_args(template: &Path, argv_params: &[String], namespace: &str) -> Vec<String> {
+    let mut args = vec![
+        "process".into(),
+        "-f".into(),
+        template.display().to_string(),
+        "--param-file=-".into(),
+        "-o".into(),
+        "json".into(),
+    ];
+    for p in argv_params {
+        args.push("--param".into());
+        args.push(p.clone());
+    }
+    args.extend(["-n".into(), namespace.into()]);
+    args
 }
 
 pub fn new_app_args(template: &Path, argv_params: &[String], namespace: &str) -> Vec<String> {

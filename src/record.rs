@@ -25,7 +25,12 @@ pub struct InstallRecord {
     pub params: Vec<(String, Option<String>)>,
     #[serde(default)]
     pub skipped_checks: Vec<String>,
+    /// Where the last run got to: "changing the cluster", "waiting", "installed".
+    #[serde(default)]
+    pub stage: String,
 }
+
+pub const INSTALLED: &str = "installed";
 
 pub fn path(server: &str, project: &str) -> Result<PathBuf, String> {
     Ok(paths::project_state_dir(server, project)?.join("install.yaml"))
@@ -50,6 +55,20 @@ impl InstallRecord {
         );
         crate::atomic_file::write(&path(&self.cluster, &self.project)?, text.as_bytes(), 0o600)
     }
+}
+
+/// The records of this cluster whose install did not finish.
+pub fn unfinished(server: &str) -> Vec<InstallRecord> {
+    let Ok(dir) = paths::state_dir().map(|d| d.join(paths::slug(server))) else {
+        return Vec::new();
+    };
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| InstallRecord::load(server, &e.file_name().to_string_lossy()))
+        .filter(|r| r.stage != INSTALLED)
+        .collect()
 }
 
 /// Removes the record (and its directory when empty).

@@ -8,6 +8,7 @@ use crate::answers::{Answers, Field, Missing, TemplatesSource};
 use crate::checks::Verdict;
 use crate::cli::Format;
 use crate::failure::{Failure, FailureKind, Outcome};
+use crate::lock::Lock;
 use crate::prompt::Prompter;
 use crate::record::{self, InstallRecord};
 use crate::secrets::{Redactor, MASK};
@@ -79,6 +80,8 @@ pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
         }
     }
 
+    resume_from_record(&mut answers, &cluster, ui);
+
     let mut observed = Observed::for_cluster(&cluster);
     let mut prepared = loop {
         let mut prepared = prepare(&ctx, &mut answers, wizard.as_ref(), &mut observed)?;
@@ -100,9 +103,24 @@ pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
             Decision::Change(field) => answers.open.push(field),
         }
     };
+    // One run at a time changes a project: held until the end, removed on Ctrl-C too.
+    let state_dir = crate::paths::project_state_dir(&cluster.server, &answers.project)
+        .map_err(Failure::input)?;
+    let _lock = Lock::acquire(
+        &state_dir,
+        &format!("project {} on {}", answers.project, cluster.server),
+    )
+    .map_err(|e| Failure::preflight(format!("install: {e}")))?;
+    save_record(
+        &answers,
+        &cluster,
+        &mut prepared,
+        "changing the cluster",
+        ui,
+    );
     steps::apply(&ctx, &answers.project, &prepared.actions)?;
-    save_record(&answers, &cluster, &mut prepared, ui);
     if answers.wait {
+        save_record(&answers, &cluster, &mut prepared, "waiting", ui);
         rollout::wait(
             &ctx,
             &answers.project,
@@ -110,7 +128,32 @@ pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
             answers.poll_interval,
         )?;
     }
+    save_record(&answers, &cluster, &mut prepared, record::INSTALLED, ui);
     finish(&ctx, &answers, &cluster, &prepared)
+}
+
+/// A re-run continues an earlier one without flags: its recorded non-secret answers fill what
+/// no input gives now. Without --project, the one unfinished install on this cluster is resumed.
+fn resume_from_record(answers: &mut Answers, cluster: &Cluster, ui: &Ui) {
+    if answers.is_open(Field::Project) {
+        if let [only] = record::unfinished(&cluster.server).as_slice() {
+            answers.project = only.project.clone();
+            answers.close(Field::Project);
+        }
+    }
+    let Some(r) = InstallRecord::load(&cluster.server, &answers.project) else {
+        return;
+    };
+    let taken = answers.fill_from_record(&r);
+    if r.stage != record::INSTALLED {
+        ui.warn(&format!(
+            "resuming the install of project {} that stopped while {}",
+            r.project, r.stage
+        ));
+    }
+    if !taken.is_empty() && r.stage != record::INSTALLED {
+        ui.warn(&format!("using the recorded {}", taken.join(", ")));
+    }
 }
 
 /// `--skip-check permissions` turns missing permissions into a warning.
@@ -273,7 +316,22 @@ pub(super) fn prepare(
         }
     }
 
+    // What the project holds already decides whether the registry password is needed.
+    let project_name = answers.project.clone();
+    let observed_project = project::observe(ctx, &project_name)?;
+    let exists = observed_project == project::Observed::Exists;
+    let pull = if exists {
+        pull_secret::observe(ctx, &project_name, &answers.registry_server)?
+    } else {
+        pull_secret::Observed::Absent
+    };
+    let pull_secret_kept = answers.registry_password.is_none()
+        && matches!(&pull, pull_secret::Observed::Present(Some(e)) if e.username.is_some() && e.username == answers.registry_username);
+
     let mut missing: Vec<Missing> = answers.missing();
+    if pull_secret_kept {
+        missing.retain(|m| m.env != crate::answers::PASSWORD_ENV);
+    }
     missing.extend(
         templates::required_missing(&template, answers)
             .into_iter()
@@ -284,32 +342,30 @@ pub(super) fn prepare(
         return Err(Failure::input(format!("{} value(s) needed and not given:\n  - {}", missing.len(), list.join("\n  - ")))
             .with_help("give each with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked"));
     }
-    let (Some(domain), Some(username), Some(password)) = (
+    let (Some(domain), Some(username)) = (
         answers.wildcard_domain.clone(),
         answers.registry_username.clone(),
-        answers.registry_password.clone(),
     ) else {
         unreachable!("missing() reported every absent value")
     };
 
     // Plan every change from read-only observations.
     let line = ctx.ui.step("plan");
-    let project_name = answers.project.clone();
-    let observed_project = project::observe(ctx, &project_name)?;
-    let exists = observed_project == project::Observed::Exists;
     let mut actions = project::plan(observed_project, &project_name, &answers.display_name);
-
-    let pull = if exists {
-        pull_secret::observe(ctx, &project_name, &answers.registry_server)?
-    } else {
-        pull_secret::Observed::Absent
-    };
-    let login = pull_secret::Login {
-        server: answers.registry_server.clone(),
-        username,
-        password,
-    };
-    actions.extend(pull_secret::plan(pull, login));
+    match answers.registry_password.clone() {
+        Some(password) => actions.extend(pull_secret::plan(
+            pull,
+            pull_secret::Login {
+                server: answers.registry_server.clone(),
+                username,
+                password,
+            },
+        )),
+        None => line.detail(&format!(
+            "pull secret {} kept: no registry password given, and it holds {username}",
+            pull_secret::NAME
+        )),
+    }
 
     let wanted_streams = image_streams::read(&checkout.dir.join("3scale-image-streams.yml"))
         .map_err(|e| Failure::preflight(format!("image streams step: {e}")))?;
@@ -325,11 +381,12 @@ pub(super) fn prepare(
         .or(template.default_of("APP_LABEL"))
         .unwrap_or(app::DEFAULT_APP_LABEL)
         .to_string();
-    let labelled = if exists {
+    let existing = if exists {
         app::observe(ctx, &project_name, &template, &app_label)?
     } else {
-        0
+        Vec::new()
     };
+    let labelled = existing.len();
     let mut params = Vec::new();
     if template.parameter("WILDCARD_DOMAIN").is_some() {
         params.push(("WILDCARD_DOMAIN".to_string(), domain.clone()));
@@ -338,7 +395,27 @@ pub(super) fn prepare(
         params.push(("RWX_STORAGE_CLASS".to_string(), class.clone()));
     }
     params.extend(answers.params.iter().cloned());
-    actions.extend(app::plan(labelled, &template_path, &template, &params)?);
+    if labelled == 0 {
+        actions.extend(app::plan(0, &template_path, &template, &params)?);
+    } else {
+        // An earlier new-app stopped half-way: create only what is missing, with the values it
+        // generated read back from the secrets that exist.
+        let (recovered, regenerated) =
+            app::recover_generated(ctx, &project_name, &template, &existing)?;
+        let mut with_recovered = params.clone();
+        for (name, value) in recovered {
+            if !with_recovered.iter().any(|(k, _)| *k == name) {
+                with_recovered.push((name, value));
+            }
+        }
+        actions.extend(app::plan_resume(
+            &existing,
+            &template_path,
+            &template,
+            &with_recovered,
+            regenerated,
+        )?);
+    }
     if labelled == 0 {
         let offered = (observed.classes.clone().flatten(), observed.kube_minor);
         skipped.extend(size(
@@ -506,7 +583,13 @@ pub(super) fn masked_params(
         .collect()
 }
 
-fn save_record(answers: &Answers, cluster: &Cluster, prepared: &mut Prepared, ui: &Ui) {
+fn save_record(
+    answers: &Answers,
+    cluster: &Cluster,
+    prepared: &mut Prepared,
+    stage: &str,
+    ui: &Ui,
+) {
     let record = InstallRecord {
         schema_version: record::SCHEMA_VERSION,
         cluster: cluster.server.clone(),
@@ -522,6 +605,7 @@ fn save_record(answers: &Answers, cluster: &Cluster, prepared: &mut Prepared, ui
         app_label: prepared.app_label.clone(),
         params: masked_params(answers, prepared),
         skipped_checks: prepared.skipped.iter().map(|s| s.to_string()).collect(),
+        stage: stage.to_string(),
     };
     // The record helps later commands; failing to write it must not fail an install that worked.
     if let Err(e) = record.save() {

@@ -130,6 +130,13 @@ fn step(oc: &Oc, project: &str, action: &Action) -> ScriptStep {
             stdin_summary: Some(format!("ImageStreamList: {}", names.join(", "))),
             variables: Vec::new(),
         },
+        Action::ResumeApp(r) => ScriptStep {
+            description: description.clone(),
+            text: format!("# {description}\n# The installer processes the template with the values recovered from the existing\n# secrets and creates only these objects; run `threescale-install` to do it:\n# {command} | (keep the missing objects) | oc create -f -"),
+            command,
+            stdin_summary: Some(format!("template parameters: {}", r.new_app.params.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(", "))),
+            variables: Vec::new(),
+        },
         Action::NewApp(n) => {
             let encoded = n.encoded();
             let mut variables = Vec::new();

@@ -14,6 +14,12 @@ pub const DEFAULT_APP_LABEL: &str = "3scale-api-management";
 #[derive(Deserialize)]
 struct Object {
     kind: String,
+    metadata: ObjectName,
+}
+
+#[derive(Deserialize)]
+struct ObjectName {
+    name: String,
 }
 
 /// Whether a template parameter holds a secret, judged by its name and template (before a value
@@ -23,7 +29,12 @@ pub fn is_secret_param(template: &Template, name: &str) -> bool {
 }
 
 /// How many objects labelled `app=<label>` the project holds (of the template's types).
-pub fn observe(ctx: &Ctx, project: &str, template: &Template, app_label: &str) -> Outcome<usize> {
+pub fn observe(
+    ctx: &Ctx,
+    project: &str,
+    template: &Template,
+    app_label: &str,
+) -> Outcome<Vec<(String, String)>> {
     let types = template.resource_types().join(",");
     let selector = format!("app={app_label}");
     let objects: Vec<Object> = ctx
@@ -34,7 +45,186 @@ pub fn observe(ctx: &Ctx, project: &str, template: &Template, app_label: &str) -
                 "application step: could not list the objects labelled {selector}"
             ))
         })?;
-    Ok(objects.iter().filter(|o| !o.kind.is_empty()).count())
+    Ok(objects
+        .into_iter()
+        .filter(|o| !o.kind.is_empty())
+        .map(|o| (o.kind, o.metadata.name))
+        .collect())
+}
+
+/// Generated values read back (name, value), and the generated parameters no secret holds.
+pub type Recovered = (Vec<(String, String)>, Vec<String>);
+
+/// Values an earlier `new-app` generated, read back from the secrets that hold them, so that
+/// creating the missing objects never regenerates a secret that exists. Returns the values found
+/// and the generated parameters no existing secret holds (they will be generated anew).
+pub fn recover_generated(
+    ctx: &Ctx,
+    project: &str,
+    template: &Template,
+    existing: &[(String, String)],
+) -> Outcome<Recovered> {
+    let mut found = Vec::new();
+    let mut lost = Vec::new();
+    let mut read: std::collections::BTreeMap<String, Option<SecretData>> =
+        std::collections::BTreeMap::new();
+    for p in template.parameters.iter().filter(|p| p.generate.is_some()) {
+        let placeholder = format!("${{{}}}", p.name);
+        let holders = template
+            .objects
+            .iter()
+            .filter(|o| o.kind == "Secret")
+            .filter_map(|o| {
+                let name = o.rest.get("metadata")?.get("name")?.as_str()?.to_string();
+                let key = ["stringData", "data"].iter().find_map(|field| {
+                    o.rest
+                        .get(*field)?
+                        .as_object()?
+                        .iter()
+                        .find(|(_, v)| v.as_str() == Some(placeholder.as_str()))
+                        .map(|(k, _)| k.clone())
+                })?;
+                existing
+                    .iter()
+                    .any(|(kind, n)| kind == "Secret" && *n == name)
+                    .then_some((name, key))
+            });
+        let mut value = None;
+        for (secret, key) in holders {
+            if !read.contains_key(&secret) {
+                let data: Option<SecretData> =
+                    ctx.oc.get_secret_raw(&secret, project).map_err(|e| {
+                        Failure::new(FailureKind::Preflight, e)
+                            .context(format!("application step: could not read secret {secret}"))
+                    })?;
+                read.insert(secret.clone(), data);
+            }
+            value = read[&secret]
+                .as_ref()
+                .and_then(|d| d.data.get(&key))
+                .and_then(|b| {
+                    use base64::Engine;
+                    base64::engine::general_purpose::STANDARD
+                        .decode(b)
+                        .ok()
+                        .and_then(|v| String::from_utf8(v).ok())
+                });
+            if value.is_some() {
+                break;
+            }
+        }
+        match value {
+            Some(v) => {
+                ctx.redactor.add_named(&p.name, &v);
+                found.push((p.name.clone(), v));
+            }
+            None => lost.push(p.name.clone()),
+        }
+    }
+    Ok((found, lost))
+}
+
+#[derive(Deserialize)]
+struct SecretData {
+    #[serde(default)]
+    data: std::collections::BTreeMap<String, String>,
+}
+
+/// Creating only what an interrupted `new-app` left out.
+#[derive(Debug, Clone)]
+pub struct Resume {
+    pub new_app: NewApp,
+    /// (kind, name) of the template's objects the project lacks.
+    pub missing: Vec<(String, String)>,
+    /// Generated parameters no existing secret holds: they get new values.
+    pub regenerated: Vec<String>,
+}
+
+/// Resumes when some of the template's objects exist and others do not; nothing when all exist.
+pub fn plan_resume(
+    existing: &[(String, String)],
+    template_path: &Path,
+    template: &Template,
+    params: &[(String, String)],
+    regenerated: Vec<String>,
+) -> Outcome<Vec<Action>> {
+    let rendered = crate::render::render(template, params);
+    let missing: Vec<(String, String)> = rendered
+        .iter()
+        .map(|o| {
+            (
+                o["kind"].as_str().unwrap_or_default().to_string(),
+                o["metadata"]["name"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        })
+        .filter(|object| !existing.contains(object))
+        .collect();
+    if missing.is_empty() {
+        return Ok(Vec::new());
+    }
+    match plan(0, template_path, template, params)?.pop() {
+        Some(Action::NewApp(new_app)) => Ok(vec![Action::ResumeApp(Resume {
+            new_app,
+            missing,
+            regenerated,
+        })]),
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// Processes the template with the recovered values and creates the missing objects only.
+pub fn apply_resume(ctx: &Ctx, project: &str, resume: &Resume) -> Outcome<()> {
+    let encoded = resume.new_app.encoded();
+    let processed = ctx
+        .oc
+        .process(
+            &resume.new_app.template,
+            encoded.stdin.as_bytes(),
+            &encoded.argv,
+            project,
+        )
+        .map_err(|e| cluster_failure(StepId::Application, "process the template", e, None))?;
+    let list: serde_json::Value = serde_json::from_slice(&processed).map_err(|e| {
+        Failure::new(
+            FailureKind::Cluster,
+            anyhow::anyhow!("application step: oc process printed JSON we could not read: {e}"),
+        )
+    })?;
+    let items: Vec<serde_json::Value> = list["items"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|o| {
+            resume.missing.iter().any(|(kind, name)| {
+                o["kind"] == kind.as_str() && o["metadata"]["name"] == name.as_str()
+            })
+        })
+        .collect();
+    for secret in items.iter().filter(|o| o["kind"] == "Secret") {
+        for field in ["stringData", "data"] {
+            for (key, value) in secret[field].as_object().into_iter().flatten() {
+                if let Some(v) = value.as_str() {
+                    ctx.redactor.add_named(key, v);
+                }
+            }
+        }
+    }
+    let manifest = serde_json::json!({"apiVersion": "v1", "kind": "List", "items": items});
+    ctx.oc
+        .create(manifest.to_string().as_bytes(), project)
+        .map(|_| ())
+        .map_err(|e| {
+            cluster_failure(
+                StepId::Application,
+                "create the missing objects",
+                e,
+                Some("run again: it creates what is still missing"),
+            )
+        })
 }
 
 /// The application's `oc new-app`: the template and every parameter in the order given, with the

@@ -99,6 +99,7 @@ pub enum Action {
         manifest: String,
     },
     NewApp(app::NewApp),
+    ResumeApp(app::Resume),
 }
 
 impl Action {
@@ -107,7 +108,7 @@ impl Action {
             Action::CreateProject { .. } => StepId::Project,
             Action::CreatePullSecret(_) | Action::UpdatePullSecret { .. } => StepId::PullSecret,
             Action::CreateImageStreams { .. } => StepId::ImageStreams,
-            Action::NewApp(_) => StepId::Application,
+            Action::NewApp(_) | Action::ResumeApp(_) => StepId::Application,
         }
     }
 
@@ -120,7 +121,7 @@ impl Action {
             Action::CreateImageStreams { .. } => {
                 vec![("create", "imagestreams.image.openshift.io", true)]
             }
-            Action::NewApp(_) => vec![
+            Action::NewApp(_) | Action::ResumeApp(_) => vec![
                 ("create", "secrets", true),
                 ("create", "imagestreams.image.openshift.io", true),
                 ("create", "deploymentconfigs.apps.openshift.io", true),
@@ -139,6 +140,9 @@ impl Action {
             }
             Action::UpdatePullSecret { .. } => oc::replace_args(project),
             Action::NewApp(n) => oc::new_app_args(&n.template, &n.encoded().argv, project),
+            Action::ResumeApp(r) => {
+                oc::process_args(&r.new_app.template, &r.new_app.encoded().argv, project)
+            }
         }
     }
 }
@@ -179,6 +183,27 @@ impl fmt::Display for Action {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
+            Action::ResumeApp(r) => {
+                let names: Vec<String> = r
+                    .missing
+                    .iter()
+                    .map(|(k, n)| format!("{}/{n}", k.to_lowercase()))
+                    .collect();
+                write!(
+                    f,
+                    "create the {} missing objects of an interrupted install: {}",
+                    names.len(),
+                    names.join(", ")
+                )?;
+                if !r.regenerated.is_empty() {
+                    write!(
+                        f,
+                        " (no existing secret holds {}: new values are generated)",
+                        r.regenerated.join(", ")
+                    )?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -218,6 +243,7 @@ pub fn apply(ctx: &Ctx, project: &str, actions: &[Action]) -> Outcome<()> {
                     image_streams::apply(ctx, project, manifest)
                 }
                 Action::NewApp(n) => app::apply(ctx, project, n),
+                Action::ResumeApp(r) => app::apply_resume(ctx, project, r),
             };
             match result {
                 Ok(()) => line.detail(&format!(

@@ -512,35 +512,6 @@ fn kubeconfig_and_context_pass_through_to_every_call() {
 }
 
 #[test]
-fn leftovers_of_an_earlier_attempt_are_reported_as_applied() {
-    let env = TestEnv::new();
-    env.run(ISSUE_COMMAND).assert_code(0);
-    // Simulate a partial state: the seed secret exists, the rest was deleted by hand.
-    env.cluster(|s| {
-        let objects = s["projects"]["3scale-apim"]["objects"]
-            .as_array_mut()
-            .unwrap();
-        objects.retain(|o| {
-            o["metadata"]["name"] == "system-seed"
-                || o["metadata"]["name"] == "threescale-registry-auth"
-        });
-    });
-    env.clear_calls();
-    let run = env.run(&[ISSUE_COMMAND, &["--no-wait"]].concat());
-    run.assert_code(0);
-    assert!(!env
-        .mutating_commands()
-        .iter()
-        .any(|c| c.starts_with("oc new-app")));
-    assert!(
-        run.stderr
-            .contains("already applied: 1 objects labelled app=3scale-api-management"),
-        "{}",
-        run.stderr
-    );
-}
-
-#[test]
 fn credentials_file_path_can_be_chosen_and_its_mode_is_not_loosened() {
     let env = TestEnv::new();
     let path = env.root().join("out/creds.yaml");

@@ -8,5 +8,6 @@ mod completions;
 mod git;
 mod inputs;
 mod install;
+mod resume;
 mod wait;
 mod wizard;

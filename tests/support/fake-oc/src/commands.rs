@@ -34,6 +34,7 @@ pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> O
         ["create"] => create_or_replace(args, st, stdin, false),
         ["replace"] => create_or_replace(args, st, stdin, true),
         ["new-app"] => new_app(args, st, stdin),
+        ["process"] => process(args, st, stdin),
         ["delete", "project", name] => delete_project(st, name),
         ["logs", pod] => logs(args, st, pod),
         ["delete", types] if args.flag("--selector").is_some() => delete_selected(args, st, types),
@@ -432,7 +433,7 @@ fn read_manifest(text: &str) -> Result<Vec<Value>, String> {
     Ok(vec![v])
 }
 
-fn check_api_version(st: &State, obj: &Value) -> Result<&'static ResourceType, String> {
+fn check_api_version(st: &State, obj: &Value) -> Result<(), String> {
     let kind = obj["kind"].as_str().unwrap_or_default();
     let api_version = obj["apiVersion"].as_str().unwrap_or_default();
     let removed_legacy = st.flavour == "4" && minor_version(&st.openshift_version) >= 11;
@@ -449,7 +450,7 @@ fn check_api_version(st: &State, obj: &Value) -> Result<&'static ResourceType, S
             obj["metadata"]["name"].as_str().unwrap_or_default()
         ));
     }
-    rt.ok_or_else(|| "fake oc: list without item kind".to_string())
+    Ok(())
 }
 
 fn minor_version(v: &str) -> u32 {
@@ -601,29 +602,43 @@ fn normalize_secret(obj: &mut Value) -> Result<(), String> {
     Ok(())
 }
 
-fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
+/// What `new-app` and `process` share: the template file read, parameters from --param and the
+/// param file combined as oc does, generated values filled, required ones checked.
+struct Processed {
+    file: String,
+    template: Value,
+    tname: String,
+    ns: String,
+    params: Vec<template::Param>,
+    values: BTreeMap<String, String>,
+    stderr: String,
+}
+
+fn process_template(args: &Args, st: &mut State, stdin: &[u8]) -> Result<Processed, Outcome> {
     let Some(file) = args.flag("--file").or(args.flag("--filename")) else {
-        return unknown(&args.words);
+        return Err(unknown(&args.words));
     };
     let file = file.to_string();
     let Ok(text) = std::fs::read_to_string(&file) else {
-        return Outcome::err(format!(
+        return Err(Outcome::err(format!(
             "error: unable to locate any template files with name \"{file}\"\n\nThe 'oc new-app' command will match arguments to the following types:\n\n  1. Images tagged into image streams in the current project or the 'openshift' project\n     - if you don't specify a tag, we'll add ':latest'\n  2. Images in the Docker Hub, on remote registries, or on the local Docker engine\n  3. Templates in the current project or the 'openshift' project\n  4. Git repository URLs or local paths that point to Git repositories\n\n--allow-missing-images can be used to point to an image that does not exist yet.\n\nSee 'oc new-app -h' for examples."
-        ));
+        )));
     };
     let template: Value = match serde_yaml::from_str(&text) {
         Ok(t) => t,
         Err(e) => {
-            return Outcome::err(format!(
+            return Err(Outcome::err(format!(
                 "error: unable to load template file \"{file}\": {e}"
-            ))
+            )))
         }
     };
     if template["kind"] != "Template" {
-        return Outcome::err(format!("error: object in \"{file}\" is not a template"));
+        return Err(Outcome::err(format!(
+            "error: object in \"{file}\" is not a template"
+        )));
     }
     if let Some(fail) = api_check(st) {
-        return fail;
+        return Err(fail);
     }
     let mut out = Outcome::ok("");
     // ParseAndCombineEnvironment: --param values first, then the param file where not given.
@@ -632,16 +647,16 @@ fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
         match p.split_once('=') {
             Some((k, v)) if template::is_env_var_name(k) => {
                 if given.iter().any(|(g, _)| g == k) {
-                    return Outcome::err(format!(
+                    return Err(Outcome::err(format!(
                         "error: The following parameters were provided more than once: {k}\nSee 'oc new-app -h' for help and examples"
-                    ));
+                    )));
                 }
                 given.push((k.into(), v.into()));
             }
             _ => {
-                return Outcome::err(format!(
+                return Err(Outcome::err(format!(
                     "error: invalid parameter assignment in \"{p}\", []"
-                ))
+                )))
             }
         }
     }
@@ -652,9 +667,9 @@ fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
             match std::fs::read_to_string(pf) {
                 Ok(t) => t,
                 Err(_) => {
-                    return Outcome::err(format!(
+                    return Err(Outcome::err(format!(
                         "error: Cannot stat \"{pf}\": stat {pf}: no such file or directory"
-                    ))
+                    )))
                 }
             }
         };
@@ -672,9 +687,9 @@ fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
                 }
             }
             Err(e) => {
-                return Outcome::err(format!(
+                return Err(Outcome::err(format!(
                     "error: Cannot read variables from file \"{shown}\": {e}"
-                ))
+                )))
             }
         }
     }
@@ -685,7 +700,11 @@ fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
                 p.value = v.clone();
                 p.generate = None;
             }
-            None => return Outcome::err(format!("error: unexpected parameter name \"{k}\"")),
+            None => {
+                return Err(Outcome::err(format!(
+                    "error: unexpected parameter name \"{k}\""
+                )))
+            }
         }
     }
     let ns = namespace(args, st);
@@ -694,14 +713,71 @@ fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
         .unwrap_or_default()
         .to_string();
     if let Err((i, name)) = template::resolve(&mut params, st) {
-        return Outcome::err(format!(
+        return Err(Outcome::err(format!(
             "error: error processing template \"{ns}/{tname}\": Template.template.openshift.io \"{tname}\" is invalid: template.parameters[{i}]: Required value: template.parameters[{i}]: parameter {name} is required and must be specified"
-        ));
+        )));
     }
     let values: BTreeMap<String, String> = params
         .iter()
         .map(|p| (p.name.clone(), p.value.clone()))
         .collect();
+    Ok(Processed {
+        file,
+        template,
+        tname,
+        ns,
+        params,
+        values,
+        stderr: out.stderr,
+    })
+}
+
+fn process(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
+    if args.flag("--output") != Some("json") {
+        return unknown(&args.words);
+    }
+    let p = match process_template(args, st, stdin) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let items: Vec<Value> = p.template["objects"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut o| {
+            template::substitute(&mut o, &p.values);
+            o
+        })
+        .collect();
+    let _ = (&p.file, &p.tname, &p.ns, &p.params);
+    Outcome {
+        stdout: print_json(
+            &json!({"kind": "List", "apiVersion": "v1", "metadata": {}, "items": items}),
+        ),
+        stderr: p.stderr,
+        code: 0,
+    }
+}
+
+fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
+    let Processed {
+        file,
+        template,
+        tname,
+        ns,
+        params,
+        values,
+        stderr,
+    } = match process_template(args, st, stdin) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let mut out = Outcome {
+        stdout: String::new(),
+        stderr,
+        code: 0,
+    };
 
     if !path_has("git") {
         out.stdout.push_str("warning: Cannot find git. Ensure that it is installed and in your path. Git is required to work with git repositories.\n");

@@ -1,0 +1,188 @@
+//! Re-runs after failures and interruptions: resuming a partial new-app without regenerating
+//! secrets, continuing without flags, and one run at a time.
+
+use crate::support::TestEnv;
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+const ARGS: &[&str] = &["--yes", "--wildcard-domain", "apps.cluster.example.com"];
+
+fn data(env: &TestEnv, secret: &str) -> serde_json::Value {
+    env.object("3scale-apim", "Secret", secret)
+        .map(|s| s["data"].clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_partial_new_app_is_resumed_with_the_original_secrets_intact() {
+    let env = TestEnv::new();
+    env.run(ARGS).assert_code(0);
+    let (seed, database) = (data(&env, "system-seed"), data(&env, "system-database"));
+    // What an interrupted new-app leaves: the secrets were created, the rest was not.
+    env.cluster(|s| {
+        let objects = s["projects"]["3scale-apim"]["objects"]
+            .as_array_mut()
+            .unwrap();
+        objects.retain(|o| {
+            !matches!(
+                o["kind"].as_str(),
+                Some("DeploymentConfig" | "ConfigMap" | "Route" | "Role" | "RoleBinding")
+            )
+        });
+    });
+    env.clear_calls();
+    let run = env.run(ARGS);
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains("missing objects of an interrupted install"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !env.commands().iter().any(|c| c.starts_with("oc new-app")),
+        "never new-app again"
+    );
+    let mutating = env.mutating_commands();
+    assert_eq!(
+        mutating,
+        ["oc create -f - -n 3scale-apim --request-timeout=60s"],
+        "one create of the missing objects"
+    );
+    assert!(env
+        .object("3scale-apim", "DeploymentConfig", "system-app")
+        .is_some());
+    assert!(env
+        .object("3scale-apim", "RoleBinding", "zync-que-rolebinding")
+        .is_some());
+    assert_eq!(
+        data(&env, "system-seed"),
+        seed,
+        "system-seed keeps its first values"
+    );
+    assert_eq!(data(&env, "system-database"), database);
+}
+
+#[test]
+fn a_lost_generated_secret_is_said_to_be_regenerated() {
+    let env = TestEnv::new();
+    env.run(ARGS).assert_code(0);
+    let seed = data(&env, "system-seed");
+    env.cluster(|s| {
+        let objects = s["projects"]["3scale-apim"]["objects"]
+            .as_array_mut()
+            .unwrap();
+        objects.retain(|o| o["metadata"]["name"] != "system-database");
+    });
+    let run = env.run(ARGS);
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains("no existing secret holds SYSTEM_DATABASE_PASSWORD"),
+        "{}",
+        run.stderr
+    );
+    assert!(env
+        .object("3scale-apim", "Secret", "system-database")
+        .is_some());
+    assert_eq!(data(&env, "system-seed"), seed);
+}
+
+#[test]
+fn a_failed_install_continues_without_flags() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = json!("failed"));
+    let first = [
+        "--yes",
+        "--project",
+        "other-proj",
+        "--wildcard-domain",
+        "apps.elsewhere.example.com",
+        "--rwx-storage-class",
+        "ocs-cephfs",
+    ];
+    env.run(&first).assert_code(4);
+
+    // Fixed by hand; the operator runs the bare command, without the password even.
+    env.cluster(|s| s["rollout"] = json!("ready"));
+    let env = env.without_env("THREESCALE_REGISTRY_PASSWORD");
+    let run = env.run(&["--yes"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains("resuming the install of project other-proj that stopped while waiting"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("installed in project other-proj"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("https://3scale-admin.apps.elsewhere.example.com"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr
+            .contains("pull secret threescale-registry-auth kept"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_second_run_is_refused_and_a_dead_runs_lock_taken_over() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["hang"] = json!(["new-app"]));
+    let mut first = env
+        .command(ARGS)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let pid_file = env.root().join("cluster/hung.pid");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !pid_file.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the first run never reached new-app"
+        );
+        std::thread::yield_now();
+    }
+    let second = env.run(ARGS);
+    second.assert_code(3);
+    assert!(
+        second
+            .stderr
+            .contains(&format!("another threescale-install (pid {}", first.id())),
+        "{}",
+        second.stderr
+    );
+
+    // Killed without a chance to clean up: its lock stays, stale.
+    unsafe { libc::kill(first.id() as i32, libc::SIGKILL) };
+    first.wait().unwrap();
+    let oc_pid: i32 = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    unsafe { libc::kill(oc_pid, libc::SIGKILL) };
+    assert!(env
+        .root()
+        .join("state/threescale-install/api.crc.testing-6443/3scale-apim/lock")
+        .exists());
+
+    env.cluster(|s| s["hang"] = json!([]));
+    let third = env.run(ARGS);
+    third.assert_code(0);
+    assert!(
+        !env.root()
+            .join("state/threescale-install/api.crc.testing-6443/3scale-apim/lock")
+            .exists(),
+        "released at the end"
+    );
+}
