@@ -220,7 +220,7 @@ pub struct ClusterArgs {
 
     /// Time between two looks at the cluster while waiting, at most 2s; transient read failures
     /// are retried after a quarter of it, doubling
-    #[arg(long, value_name = "DURATION", default_value = "2s", value_parser = parse_poll_interval, env = "THREESCALE_POLL_INTERVAL")]
+    #[arg(long, value_name = "DURATION", default_value = "1s", value_parser = parse_poll_interval, env = "THREESCALE_POLL_INTERVAL")]
     pub poll_interval: Duration,
 }
 

@@ -508,6 +508,25 @@ impl Oc {
             .map_err(|e| self.parse_error(&format!("oc get {types}"), e))
     }
 
+    /// Like `list`, for lists that hold secret data (never logged, never redacted).
+    pub fn list_private<T: DeserializeOwned>(
+        &self,
+        types: &str,
+        namespace: &str,
+    ) -> Result<Vec<T>, OcError> {
+        let (record, out) = self.exec(
+            &["get", types, "-o", "json", "-n", namespace],
+            None,
+            Call::ReadSecret,
+        )?;
+        if record.status != Some(0) {
+            return Err(record);
+        }
+        serde_json::from_slice::<List<T>>(&out)
+            .map(|l| l.items)
+            .map_err(|e| self.parse_error(&format!("oc get {types}"), e))
+    }
+
     /// A single field with jsonpath (no trailing newline in oc's output).
     pub fn jsonpath(&self, resource: &str, name: &str, path: &str) -> Result<String, OcError> {
         let expr = format!("jsonpath={path}");

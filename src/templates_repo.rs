@@ -160,8 +160,11 @@ fn fetch_into(
     dir: &Path,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<String, String> {
+    if is_local(url) {
+        return copy_tip(url, git_ref, dir);
+    }
     let fail = |what: &str, e: git2::Error| format!("{what} {url}: {}", e.message());
-    let repo = Repository::init(dir).map_err(|e| {
+    let repo = init_bare_bones(dir).map_err(|e| {
         format!(
             "cannot create a repository in {}: {}",
             dir.display(),
@@ -266,6 +269,91 @@ fn fetch_into(
     repo.set_head_detached(commit.id())
         .map_err(|e| format!("cannot set HEAD to {git_ref}: {}", e.message()))?;
     Ok(commit.id().to_string())
+}
+
+/// A new repository without the system's template directory (sample hooks and the like: files
+/// nobody reads here, and most of the cost of a small local fetch).
+fn init_bare_bones(dir: &Path) -> Result<Repository, git2::Error> {
+    let mut options = git2::RepositoryInitOptions::new();
+    options.external_template(false);
+    Repository::init_opts(dir, &options)
+}
+
+/// A local source: libgit2 refuses shallow fetches over the local transport and would copy the
+/// whole history, so the tagged commit and its tree are copied from the source's object database
+/// instead, and the checkout is recorded as shallow (what `git clone --depth 1` makes).
+fn copy_tip(url: &str, git_ref: &str, dir: &Path) -> Result<String, String> {
+    let path = url.strip_prefix("file://").unwrap_or(url);
+    let src = Repository::open(path)
+        .map_err(|e| format!("cannot open the repository {url}: {}", e.message()))?;
+    let refs: Vec<String> = src
+        .references()
+        .map(|r| {
+            r.flatten()
+                .filter_map(|r| r.name().ok().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let spec = [
+        format!("refs/tags/{git_ref}"),
+        format!("refs/heads/{git_ref}"),
+    ]
+    .into_iter()
+    .find(|r| refs.contains(r));
+    let commit = match spec {
+        Some(r) => src.revparse_single(&r),
+        None if git_ref.len() >= 7 && git_ref.chars().all(|c| c.is_ascii_hexdigit()) => {
+            src.revparse_single(git_ref)
+        }
+        None => return Err(unknown_ref_message(url, git_ref, &refs)),
+    }
+    .and_then(|o| o.peel_to_commit())
+    .map_err(|e| {
+        format!(
+            "{git_ref} is neither a tag, a branch nor a commit of {url}: {}",
+            e.message()
+        )
+    })?;
+
+    let repo = init_bare_bones(dir).map_err(|e| {
+        format!(
+            "cannot create a repository in {}: {}",
+            dir.display(),
+            e.message()
+        )
+    })?;
+    let copy_err = |e: git2::Error| format!("cannot copy {git_ref} from {url}: {}", e.message());
+    // The commit and its whole tree, as one pack, like a depth-1 fetch would send.
+    let mut pack = src.packbuilder().map_err(copy_err)?;
+    pack.insert_commit(commit.id()).map_err(copy_err)?;
+    let odb = repo.odb().map_err(copy_err)?;
+    let mut writer = odb.packwriter().map_err(copy_err)?;
+    let mut written = Ok(());
+    pack.foreach(|bytes| {
+        written = std::io::Write::write_all(&mut writer, bytes);
+        written.is_ok()
+    })
+    .map_err(copy_err)?;
+    written.map_err(|e| format!("cannot copy {git_ref} from {url}: {e}"))?;
+    writer.commit().map_err(copy_err)?;
+    // The parents were left out: git reads this file to know the history is cut here.
+    std::fs::write(repo.path().join("shallow"), format!("{}\n", commit.id()))
+        .map_err(|e| format!("cannot write {}: {e}", repo.path().display()))?;
+    let copied = repo.find_commit(commit.id()).map_err(copy_err)?;
+    repo.reference(
+        &format!("refs/tags/{git_ref}"),
+        copied.id(),
+        true,
+        "threescale-install",
+    )
+    .map_err(copy_err)?;
+    let mut checkout = git2::build::CheckoutBuilder::new();
+    checkout.force();
+    repo.checkout_tree(copied.as_object(), Some(&mut checkout))
+        .map_err(|e| format!("cannot check out {git_ref}: {}", e.message()))?;
+    repo.set_head_detached(copied.id())
+        .map_err(|e| format!("cannot set HEAD to {git_ref}: {}", e.message()))?;
+    Ok(copied.id().to_string())
 }
 
 fn unknown_ref_message(url: &str, git_ref: &str, advertised: &[String]) -> String {

@@ -320,11 +320,12 @@ pub(super) fn prepare(
     let project_name = answers.project.clone();
     let observed_project = project::observe(ctx, &project_name)?;
     let exists = observed_project == project::Observed::Exists;
-    let pull = if exists {
-        pull_secret::observe(ctx, &project_name, &answers.registry_server)?
+    let contents = if exists {
+        project::contents(ctx, &project_name, &template)?
     } else {
-        pull_secret::Observed::Absent
+        Vec::new()
     };
+    let pull = pull_secret::observe(&contents, &answers.registry_server);
     let pull_secret_kept = answers.registry_password.is_none()
         && matches!(&pull, pull_secret::Observed::Present(Some(e)) if e.username.is_some() && e.username == answers.registry_username);
 
@@ -369,11 +370,7 @@ pub(super) fn prepare(
 
     let wanted_streams = image_streams::read(&checkout.dir.join("3scale-image-streams.yml"))
         .map_err(|e| Failure::preflight(format!("image streams step: {e}")))?;
-    let existing_streams = if exists {
-        image_streams::observe(ctx, &project_name)?
-    } else {
-        Vec::new()
-    };
+    let existing_streams = image_streams::observe(&contents);
     actions.extend(image_streams::plan(&wanted_streams, &existing_streams));
 
     let app_label = answers
@@ -381,11 +378,7 @@ pub(super) fn prepare(
         .or(template.default_of("APP_LABEL"))
         .unwrap_or(app::DEFAULT_APP_LABEL)
         .to_string();
-    let existing = if exists {
-        app::observe(ctx, &project_name, &template, &app_label)?
-    } else {
-        Vec::new()
-    };
+    let existing = app::observe(&contents, &template, &app_label);
     let labelled = existing.len();
     let mut params = Vec::new();
     if template.parameter("WILDCARD_DOMAIN").is_some() {
@@ -398,23 +391,26 @@ pub(super) fn prepare(
     if labelled == 0 {
         actions.extend(app::plan(0, &template_path, &template, &params)?);
     } else {
-        // An earlier new-app stopped half-way: create only what is missing, with the values it
-        // generated read back from the secrets that exist.
-        let (recovered, regenerated) =
-            app::recover_generated(ctx, &project_name, &template, &existing)?;
-        let mut with_recovered = params.clone();
-        for (name, value) in recovered {
-            if !with_recovered.iter().any(|(k, _)| *k == name) {
-                with_recovered.push((name, value));
+        // An earlier new-app may have stopped half-way: create only what is missing, with the
+        // values it generated read back from the secrets that exist.
+        let missing = app::missing_objects(&existing, &template, &params);
+        if !missing.is_empty() {
+            let (recovered, regenerated) =
+                app::recover_generated(ctx, &project_name, &template, &existing)?;
+            let mut with_recovered = params.clone();
+            for (name, value) in recovered {
+                if !with_recovered.iter().any(|(k, _)| *k == name) {
+                    with_recovered.push((name, value));
+                }
             }
+            actions.extend(app::plan_resume(
+                missing,
+                &template_path,
+                &template,
+                &with_recovered,
+                regenerated,
+            )?);
         }
-        actions.extend(app::plan_resume(
-            &existing,
-            &template_path,
-            &template,
-            &with_recovered,
-            regenerated,
-        )?);
     }
     if labelled == 0 {
         let offered = (observed.classes.clone().flatten(), observed.kube_minor);

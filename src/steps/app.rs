@@ -28,28 +28,43 @@ pub fn is_secret_param(template: &Template, name: &str) -> bool {
     crate::param_rules::is_secret(template, name, "")
 }
 
-/// How many objects labelled `app=<label>` the project holds (of the template's types).
+/// (kind, name) of the objects labelled `app=<label>` among the project's contents.
 pub fn observe(
-    ctx: &Ctx,
-    project: &str,
+    contents: &[serde_json::Value],
     template: &Template,
     app_label: &str,
-) -> Outcome<Vec<(String, String)>> {
-    let types = template.resource_types().join(",");
-    let selector = format!("app={app_label}");
-    let objects: Vec<Object> = ctx
-        .oc
-        .list(&types, Some(project), Some(&selector))
-        .map_err(|e| {
-            Failure::new(FailureKind::Preflight, e).context(format!(
-                "application step: could not list the objects labelled {selector}"
-            ))
-        })?;
-    Ok(objects
-        .into_iter()
-        .filter(|o| !o.kind.is_empty())
+) -> Vec<(String, String)> {
+    let kinds: Vec<&str> = template.objects.iter().map(|o| o.kind.as_str()).collect();
+    contents
+        .iter()
+        .filter(|o| {
+            o["metadata"]["labels"]["app"] == app_label
+                && o["kind"].as_str().is_some_and(|k| kinds.contains(&k))
+        })
+        .filter_map(|o| serde_json::from_value::<Object>(o.clone()).ok())
         .map(|o| (o.kind, o.metadata.name))
-        .collect())
+        .collect()
+}
+
+/// The template's objects, as (kind, name), that the project lacks.
+pub fn missing_objects(
+    existing: &[(String, String)],
+    template: &Template,
+    params: &[(String, String)],
+) -> Vec<(String, String)> {
+    crate::render::render(template, params)
+        .iter()
+        .map(|o| {
+            (
+                o["kind"].as_str().unwrap_or_default().to_string(),
+                o["metadata"]["name"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string(),
+            )
+        })
+        .filter(|object| !existing.contains(object))
+        .collect()
 }
 
 /// Generated values read back (name, value), and the generated parameters no secret holds.
@@ -140,28 +155,14 @@ pub struct Resume {
     pub regenerated: Vec<String>,
 }
 
-/// Resumes when some of the template's objects exist and others do not; nothing when all exist.
+/// Creates the `missing` objects, with the values an earlier new-app generated.
 pub fn plan_resume(
-    existing: &[(String, String)],
+    missing: Vec<(String, String)>,
     template_path: &Path,
     template: &Template,
     params: &[(String, String)],
     regenerated: Vec<String>,
 ) -> Outcome<Vec<Action>> {
-    let rendered = crate::render::render(template, params);
-    let missing: Vec<(String, String)> = rendered
-        .iter()
-        .map(|o| {
-            (
-                o["kind"].as_str().unwrap_or_default().to_string(),
-                o["metadata"]["name"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string(),
-            )
-        })
-        .filter(|object| !existing.contains(object))
-        .collect();
     if missing.is_empty() {
         return Ok(Vec::new());
     }

@@ -4,7 +4,7 @@
 
 use super::pull_secret::MANAGED_BY;
 use super::{cluster_failure, Action, Ctx, StepId};
-use crate::failure::{Failure, FailureKind, Outcome};
+use crate::failure::Outcome;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -56,16 +56,14 @@ pub fn read(path: &Path) -> Result<Vec<Value>, String> {
         .collect()
 }
 
-/// Names of the image streams in the project.
-pub fn observe(ctx: &Ctx, project: &str) -> Outcome<Vec<String>> {
-    let streams: Vec<Named> = ctx
-        .oc
-        .list("imagestreams.image.openshift.io", Some(project), None)
-        .map_err(|e| {
-            Failure::new(FailureKind::Preflight, e)
-                .context("image streams step: could not list the image streams")
-        })?;
-    Ok(streams.into_iter().map(|s| s.metadata.name).collect())
+/// Names of the image streams among the project's contents.
+pub fn observe(contents: &[Value]) -> Vec<String> {
+    contents
+        .iter()
+        .filter(|o| o["kind"] == "ImageStream")
+        .filter_map(|o| serde_json::from_value::<Named>(o.clone()).ok())
+        .map(|s| s.metadata.name)
+        .collect()
 }
 
 pub fn plan(wanted: &[Value], existing: &[String]) -> Vec<Action> {

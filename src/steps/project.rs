@@ -25,6 +25,29 @@ pub fn observe(ctx: &Ctx, name: &str) -> Outcome<Observed> {
     }
 }
 
+/// Everything of the project a plan looks at, in one call: secrets (the pull secret), image
+/// streams, and every object of the template's types.
+pub fn contents(
+    ctx: &Ctx,
+    name: &str,
+    template: &crate::template::Template,
+) -> Outcome<Vec<serde_json::Value>> {
+    let mut types = vec![
+        "secrets".to_string(),
+        "imagestreams.image.openshift.io".to_string(),
+    ];
+    for t in template.resource_types() {
+        if !types.contains(&t) {
+            types.push(t);
+        }
+    }
+    ctx.oc.list_private(&types.join(","), name).map_err(|e| {
+        Failure::new(FailureKind::Preflight, e).context(format!(
+            "project step: could not list what project {name} holds"
+        ))
+    })
+}
+
 pub fn plan(observed: Observed, name: &str, display_name: &str) -> Vec<Action> {
     match observed {
         Observed::Exists => Vec::new(),

@@ -2,7 +2,7 @@
 //! `imagePullSecrets`. Built in memory and sent to oc on stdin; the password never reaches argv.
 
 use super::{cluster_failure, Action, Ctx, StepId};
-use crate::failure::{Failure, FailureKind, Outcome};
+use crate::failure::Outcome;
 use crate::secrets::Secret;
 use base64::Engine;
 use serde::Deserialize;
@@ -57,15 +57,16 @@ pub enum Observed {
     Present(Option<Existing>),
 }
 
-pub fn observe(ctx: &Ctx, project: &str, server: &str) -> Outcome<Observed> {
-    let secret: Option<SecretObject> = ctx.oc.get_secret_raw(NAME, project).map_err(|e| {
-        Failure::new(FailureKind::Preflight, e)
-            .context(format!("pull secret step: could not read secret {NAME}"))
-    })?;
-    Ok(match secret {
+/// The pull secret among the project's contents.
+pub fn observe(contents: &[serde_json::Value], server: &str) -> Observed {
+    let secret = contents
+        .iter()
+        .find(|o| o["kind"] == "Secret" && o["metadata"]["name"] == NAME)
+        .and_then(|o| serde_json::from_value::<SecretObject>(o.clone()).ok());
+    match secret {
         Some(s) => Observed::Present(decode(&s, server)),
         None => Observed::Absent,
-    })
+    }
 }
 
 fn decode(secret: &SecretObject, server: &str) -> Option<Existing> {

@@ -83,6 +83,28 @@ fn tag_over_file_url_then_cached_without_the_source() {
     );
     assert!(env.object("3scale-apim", "Secret", "system-seed").is_some());
 
+    // Only the tagged commit was copied, as a shallow clone would have it.
+    let base = env.root().join("cache/threescale-install/templates");
+    let repo_dir = std::fs::read_dir(&base)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let checkout = std::fs::read_dir(&repo_dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert_eq!(
+        std::fs::read_to_string(checkout.join(".git/shallow"))
+            .unwrap()
+            .trim(),
+        tagged
+    );
+    assert_eq!(git(&checkout, &["rev-list", "--count", "HEAD"]), "1");
+
     // The cached checkout serves a later run: no network, the source may be gone.
     std::fs::remove_dir_all(&repo).unwrap();
     let run = env.run(&args);

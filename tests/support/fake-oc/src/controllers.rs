@@ -25,6 +25,11 @@ pub fn settle(st: &mut State, namespace: &str) {
     let import_failure = st.import_failure.clone();
     let pvc_pending = st.pvc_pending.clone();
     let claimed = st.claimed_hosts.clone();
+    let now_ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0);
+    let not_yet = st.ready_at_ms.is_some_and(|at| now_ms < at);
     let objects = &mut project.objects;
 
     for is in objects.iter_mut().filter(|o| o["kind"] == "ImageStream") {
@@ -83,6 +88,7 @@ pub fn settle(st: &mut State, namespace: &str) {
             .unwrap_or_default()
             .to_string();
         let mode = overrides.get(&name).unwrap_or(&default).clone();
+        let mode = if not_yet { "rolling".to_string() } else { mode };
         let replicas = dc["spec"]["replicas"].as_u64().unwrap_or(1);
         let mode = match mode
             .strip_prefix("ready-after:")

@@ -45,6 +45,8 @@ pub struct State {
     pub claimed_hosts: Vec<String>,
     /// Read-only calls that fail with a transient error before answering: command word → count.
     pub transient_failures: BTreeMap<String, u32>,
+    /// For benchmarks only: deployment configs roll out until this wall-clock moment (Unix ms).
+    pub ready_at_ms: Option<u64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -91,6 +93,7 @@ impl Default for State {
             pvc_pending: BTreeMap::new(),
             claimed_hosts: Vec::new(),
             transient_failures: BTreeMap::new(),
+            ready_at_ms: None,
         }
     }
 }
