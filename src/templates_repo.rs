@@ -262,13 +262,7 @@ fn fetch_into(
     let commit = object
         .peel_to_commit()
         .map_err(|e| format!("{git_ref} does not point at a commit: {}", e.message()))?;
-    let mut checkout = git2::build::CheckoutBuilder::new();
-    checkout.force();
-    repo.checkout_tree(commit.as_object(), Some(&mut checkout))
-        .map_err(|e| format!("cannot check out {git_ref}: {}", e.message()))?;
-    repo.set_head_detached(commit.id())
-        .map_err(|e| format!("cannot set HEAD to {git_ref}: {}", e.message()))?;
-    Ok(commit.id().to_string())
+    check_out(&repo, &commit, git_ref)
 }
 
 /// A new repository without the system's template directory (sample hooks and the like: files
@@ -347,13 +341,18 @@ fn copy_tip(url: &str, git_ref: &str, dir: &Path) -> Result<String, String> {
         "threescale-install",
     )
     .map_err(copy_err)?;
+    check_out(&repo, &copied, git_ref)
+}
+
+/// Checks `commit` out into the work tree and points HEAD at it (detached, like a tag checkout).
+fn check_out(repo: &Repository, commit: &git2::Commit, git_ref: &str) -> Result<String, String> {
     let mut checkout = git2::build::CheckoutBuilder::new();
     checkout.force();
-    repo.checkout_tree(copied.as_object(), Some(&mut checkout))
+    repo.checkout_tree(commit.as_object(), Some(&mut checkout))
         .map_err(|e| format!("cannot check out {git_ref}: {}", e.message()))?;
-    repo.set_head_detached(copied.id())
+    repo.set_head_detached(commit.id())
         .map_err(|e| format!("cannot set HEAD to {git_ref}: {}", e.message()))?;
-    Ok(copied.id().to_string())
+    Ok(commit.id().to_string())
 }
 
 fn unknown_ref_message(url: &str, git_ref: &str, advertised: &[String]) -> String {

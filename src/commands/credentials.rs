@@ -1,28 +1,30 @@
 //! `credentials`: the URLs and logins of an installed project, read again from `system-seed`.
 
-use super::connect_project;
-use super::installed::{installed_domain, require_install};
+use super::installed::{installed_domain, on_install, Installed};
 use crate::answers::ProjectAnswers;
 use crate::cli::Format;
 use crate::failure::Outcome;
 use crate::record;
-use crate::secrets::Redactor;
-use crate::steps::{credentials, preflight, Ctx};
+use crate::steps::preflight::Cluster;
+use crate::steps::{credentials, Ctx};
 use crate::ui::Ui;
 
 pub fn run(answers: &ProjectAnswers, ui: &Ui) -> Outcome<()> {
-    let redactor = Redactor::default();
-    let oc = connect_project(answers, ui, &redactor)?;
-    let ctx = Ctx {
-        oc: &oc,
-        ui,
-        redactor: &redactor,
-    };
-    let cluster = preflight::observe(&ctx)?;
-    let install = require_install(&ctx, &cluster.server, &answers.project)?;
-    let creds = credentials::read(&ctx, &answers.project)?;
+    on_install(answers, ui, |ctx, cluster, install| {
+        show(ctx, cluster, install, answers, ui)
+    })
+}
+
+fn show(
+    ctx: &Ctx,
+    cluster: &Cluster,
+    install: Installed,
+    answers: &ProjectAnswers,
+    ui: &Ui,
+) -> Outcome<()> {
+    let creds = credentials::read(ctx, &answers.project)?;
     let domain = installed_domain(
-        &ctx,
+        ctx,
         &answers.project,
         install.record.as_ref(),
         &creds.tenant_name,

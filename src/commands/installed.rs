@@ -1,13 +1,37 @@
 //! What an installed project is made of, for the commands that work on one: the app label, the
 //! local install record when this machine made the install, and the wildcard domain.
 
+use super::connect_project;
+use crate::answers::ProjectAnswers;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::record::InstallRecord;
+use crate::secrets::Redactor;
 use crate::steps::app::DEFAULT_APP_LABEL;
 use crate::steps::credentials::SEED_SECRET;
+use crate::steps::preflight::{self, Cluster};
 use crate::steps::{project, Ctx};
+use crate::ui::Ui;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+
+/// What every command on an installed project starts with: oc connected, the login checked, the
+/// install found. `body` does the rest.
+pub fn on_install<T>(
+    answers: &ProjectAnswers,
+    ui: &Ui,
+    body: impl FnOnce(&Ctx, &Cluster, Installed) -> Outcome<T>,
+) -> Outcome<T> {
+    let redactor = Redactor::default();
+    let oc = connect_project(answers, ui, &redactor)?;
+    let ctx = Ctx {
+        oc: &oc,
+        ui,
+        redactor: &redactor,
+    };
+    let cluster = preflight::observe(&ctx)?;
+    let install = require_install(&ctx, &cluster.server, &answers.project)?;
+    body(&ctx, &cluster, install)
+}
 
 pub struct Installed {
     pub app_label: String,

@@ -1,14 +1,13 @@
 //! `status`: an installed project's profile, templates commit, the rollout state of each
 //! component, its routes, and whether anything is failing.
 
-use super::connect_project;
-use super::installed::require_install;
+use super::installed::{on_install, Installed};
 use crate::answers::ProjectAnswers;
 use crate::cli::Format;
 use crate::failure::{Failure, FailureKind, Outcome};
-use crate::secrets::Redactor;
+use crate::steps::preflight::Cluster;
 use crate::steps::rollout::{component, Component, DeploymentConfig, State};
-use crate::steps::{preflight, Ctx};
+use crate::steps::Ctx;
 use crate::ui::Ui;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -96,16 +95,20 @@ fn route_view(r: &Route) -> RouteView {
 }
 
 pub fn run(answers: &ProjectAnswers, ui: &Ui) -> Outcome<()> {
-    let redactor = Redactor::default();
-    let oc = connect_project(answers, ui, &redactor)?;
-    let ctx = Ctx {
-        oc: &oc,
-        ui,
-        redactor: &redactor,
-    };
-    let cluster = preflight::observe(&ctx)?;
+    on_install(answers, ui, |ctx, cluster, install| {
+        report(ctx, cluster, install, answers, ui)
+    })
+}
+
+fn report(
+    ctx: &Ctx,
+    cluster: &Cluster,
+    install: Installed,
+    answers: &ProjectAnswers,
+    ui: &Ui,
+) -> Outcome<()> {
+    let oc = ctx.oc;
     let project = answers.project.as_str();
-    let install = require_install(&ctx, &cluster.server, project)?;
     let read = |what: &str, e| {
         Failure::new(FailureKind::Preflight, e)
             .context(format!("status: could not list the {what}"))

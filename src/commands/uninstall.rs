@@ -2,15 +2,14 @@
 //! pull secret and image streams the installer created, the routes zync created — or the whole
 //! project; then the local install record and credentials file.
 
-use super::connect_project;
-use super::installed::require_install;
+use super::installed::{on_install, Installed};
 use crate::answers::ProjectAnswers;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::prompt::Prompter;
 use crate::record;
-use crate::secrets::Redactor;
+use crate::steps::preflight::Cluster;
 use crate::steps::pull_secret::MANAGED_BY;
-use crate::steps::{preflight, Ctx};
+use crate::steps::Ctx;
 use crate::ui::Ui;
 use serde::Deserialize;
 
@@ -38,16 +37,21 @@ struct Name {
 }
 
 pub fn run(answers: &ProjectAnswers, ui: &Ui, options: Options) -> Outcome<()> {
-    let redactor = Redactor::default();
-    let oc = connect_project(answers, ui, &redactor)?;
-    let ctx = Ctx {
-        oc: &oc,
-        ui,
-        redactor: &redactor,
-    };
-    let cluster = preflight::observe(&ctx)?;
+    on_install(answers, ui, |ctx, cluster, install| {
+        delete(ctx, cluster, install, answers, ui, options)
+    })
+}
+
+fn delete(
+    ctx: &Ctx,
+    cluster: &Cluster,
+    install: Installed,
+    answers: &ProjectAnswers,
+    ui: &Ui,
+    options: Options,
+) -> Outcome<()> {
+    let oc = ctx.oc;
     let project = answers.project.as_str();
-    let install = require_install(&ctx, &cluster.server, project)?;
 
     let app_selector = format!("app={}", install.app_label);
     let installer_selector = format!("{}={}", MANAGED_BY.0, MANAGED_BY.1);
