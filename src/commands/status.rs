@@ -4,10 +4,11 @@
 use super::installed::{on_install, Installed};
 use crate::answers::ProjectAnswers;
 use crate::cli::Format;
-use crate::failure::{Failure, FailureKind, Outcome};
+use crate::diagnosis;
+use crate::failure::Outcome;
 use crate::steps::preflight::Cluster;
 use crate::steps::rollout::{component, Component, DeploymentConfig, State};
-use crate::steps::Ctx;
+use crate::steps::{rollout, Ctx};
 use crate::ui::Ui;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -107,22 +108,21 @@ fn report(
     answers: &ProjectAnswers,
     ui: &Ui,
 ) -> Outcome<()> {
-    let oc = ctx.oc;
     let project = answers.project.as_str();
-    let read = |what: &str, e| {
-        Failure::new(FailureKind::Preflight, e)
-            .context(format!("status: could not list the {what}"))
-    };
-    let dcs: Vec<DeploymentConfig> = oc
-        .list(
-            "deploymentconfigs.apps.openshift.io",
-            Some(project),
-            Some(&format!("app={}", install.app_label)),
-        )
-        .map_err(|e| read("deployment configs", e))?;
-    let routes: Vec<Route> = oc
-        .list("routes.route.openshift.io", Some(project), None)
-        .map_err(|e| read("routes", e))?;
+    // The same one-call look as the wait, so that the same diagnosis names what is failing.
+    let snapshot = rollout::observe(ctx, project)?;
+    let dcs: Vec<DeploymentConfig> = snapshot
+        .dcs
+        .iter()
+        .filter(|d| d["metadata"]["labels"]["app"] == install.app_label.as_str())
+        .filter_map(|d| serde_json::from_value(d.clone()).ok())
+        .collect();
+    let routes: Vec<Route> = snapshot
+        .routes
+        .iter()
+        .filter_map(|r| serde_json::from_value(r.clone()).ok())
+        .collect();
+    let diagnosis = diagnosis::diagnose(&snapshot);
     let components: Vec<Component> = dcs.iter().map(component).collect();
     let routes: Vec<RouteView> = routes.iter().map(route_view).collect();
     let failing: Vec<&Component> = components
@@ -133,8 +133,10 @@ fn report(
         .iter()
         .filter(|c| c.state == State::Ready)
         .count();
-    let healthy =
-        failing.is_empty() && ready == components.len() && routes.iter().all(|r| r.admitted);
+    let healthy = failing.is_empty()
+        && ready == components.len()
+        && routes.iter().all(|r| r.admitted)
+        && diagnosis.is_none();
     let (profile, commit) = match &install.record {
         Some(r) => (
             r.profile.clone(),
@@ -153,6 +155,7 @@ fn report(
                 "schema_version": 1, "cluster": cluster.server, "project": project, "profile": profile,
                 "commit": commit, "app_label": install.app_label, "healthy": healthy,
                 "components": components, "routes": routes,
+                "diagnosis": diagnosis.as_ref().map(|f| json!({"signature": f.signature, "subject": f.subject, "evidence": f.evidence, "fix": f.fix})),
             });
             ui.result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
@@ -205,6 +208,15 @@ fn report(
                     format!("  ({})", r.detail)
                 };
                 out.push_str(&format!("{:<23}{}{note}\n", r.purpose, r.url));
+            }
+            if let Some(f) = &diagnosis {
+                out.push_str(&format!(
+                    "\nRoot cause ({}): {}\n  {}\n  fix: {}\n",
+                    f.signature,
+                    f.subject,
+                    f.evidence.replace('\n', "\n  "),
+                    f.fix
+                ));
             }
             ui.result(out.trim_end());
         }
