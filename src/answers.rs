@@ -119,6 +119,16 @@ pub enum TemplatesSource {
     Dir(PathBuf),
 }
 
+/// `URL at REF`, or the directory: how summaries, plans and the install record show it.
+impl std::fmt::Display for TemplatesSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TemplatesSource::Git { repo, git_ref } => write!(f, "{repo} at {git_ref}"),
+            TemplatesSource::Dir(d) => write!(f, "{}", d.display()),
+        }
+    }
+}
+
 /// The answers file. Keys are the long flag names with `_`; unknown keys are errors.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

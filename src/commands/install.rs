@@ -505,13 +505,6 @@ fn size(
         .with_help("free or add capacity, raise the quota, or accept a shortfall with --skip-check capacity|quota|claims (without --strict it is only a warning)"))
 }
 
-fn templates_text(answers: &Answers) -> String {
-    match &answers.templates {
-        TemplatesSource::Git { repo, git_ref } => format!("{repo} at {git_ref}"),
-        TemplatesSource::Dir(d) => d.display().to_string(),
-    }
-}
-
 /// Every answer, secrets masked with their length hidden.
 fn summary_rows(answers: &Answers, prepared: &Prepared) -> Vec<(Field, String)> {
     let commit = prepared
@@ -524,10 +517,7 @@ fn summary_rows(answers: &Answers, prepared: &Prepared) -> Vec<(Field, String)> 
         .map(|(k, v)| format!("{k}={}", v.unwrap_or_else(|| MASK.into())))
         .collect();
     let mut rows = vec![
-        (
-            Field::Templates,
-            format!("{}{commit}", templates_text(answers)),
-        ),
+        (Field::Templates, format!("{}{commit}", answers.templates)),
         (Field::Profile, prepared.profile.clone()),
         (Field::Project, answers.project.clone()),
         (Field::DisplayName, answers.display_name.clone()),
@@ -592,7 +582,7 @@ fn save_record(
         project: answers.project.clone(),
         profile: prepared.profile.clone(),
         template_file: prepared.template_path.display().to_string(),
-        templates: templates_text(answers),
+        templates: answers.templates.to_string(),
         commit: prepared.commit.clone(),
         wildcard_domain: prepared.domain.clone(),
         rwx_storage_class: prepared.rwx_class.clone(),

@@ -4,7 +4,7 @@
 
 use super::connect;
 use super::install::{check_permissions, masked_params, prepare, Observed, Prepared};
-use crate::answers::{Answers, TemplatesSource, PASSWORD_ENV};
+use crate::answers::{Answers, PASSWORD_ENV};
 use crate::cli::Format;
 use crate::failure::Outcome;
 use crate::oc::Oc;
@@ -51,7 +51,7 @@ pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
                     "project": answers.project,
                     "display_name": answers.display_name,
                     "profile": prepared.profile,
-                    "templates": templates_text(&answers),
+                    "templates": answers.templates.to_string(),
                     "commit": prepared.commit,
                     "wildcard_domain": prepared.domain,
                     "rwx_storage_class": prepared.rwx_class,
@@ -68,13 +68,6 @@ pub fn run(mut answers: Answers, ui: &Ui) -> Outcome<()> {
         }
     }
     Ok(())
-}
-
-fn templates_text(answers: &Answers) -> String {
-    match &answers.templates {
-        TemplatesSource::Git { repo, git_ref } => format!("{repo} at {git_ref}"),
-        TemplatesSource::Dir(d) => d.display().to_string(),
-    }
 }
 
 /// One action as script text.
@@ -189,7 +182,7 @@ fn script(
     let commit = prepared.commit.as_deref().unwrap_or("not a git checkout");
     out.push_str(&format!(
         "# Templates: {} (commit {commit})\n",
-        templates_text(answers)
+        answers.templates
     ));
     out.push_str(&format!("# Wildcard domain: {}\n", prepared.domain));
     if let Some(c) = &prepared.rwx_class {

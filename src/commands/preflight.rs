@@ -66,7 +66,9 @@ fn cluster_checks(
             return;
         }
     }
-    match ctx.oc.version() {
+    let version = ctx.oc.version();
+    let minor = version.as_ref().ok().and_then(kube_minor);
+    match version {
         Ok(v) => {
             let (text, major) = describe_version(&v);
             if major.is_some_and(|m| m >= 4) {
@@ -133,12 +135,17 @@ fn cluster_checks(
         });
     }
 
+    let discovered = if answers.wildcard_domain.is_none() {
+        domain::discover(ctx)
+    } else {
+        None
+    };
     let domain = match &answers.wildcard_domain {
         Some(d) => match names::check_wildcard_domain(d) {
             Ok(()) => Ok(format!("{d} (given)")),
             Err(why) => Err(format!("'{d}' is invalid: {why}")),
         },
-        None => match domain::discover(ctx) {
+        None => match &discovered {
             Some(d) => Ok(format!("{d} (from the cluster ingress config)")),
             None => Err("not given, and the cluster's ingress domain could not be read: pass --wildcard-domain".into()),
         },
@@ -171,17 +178,13 @@ fn cluster_checks(
         )
     });
 
-    let exists =
-        project::observe(ctx, &answers.project).is_ok_and(|p| p == project::Observed::Exists);
-    results.push(permissions(ctx, &answers.project, skips));
+    let observed_project = project::observe(ctx, &answers.project);
+    let exists = matches!(observed_project, Ok(project::Observed::Exists));
+    results.push(permissions(ctx, &answers.project, observed_project, skips));
 
     if let Some(t) = &template {
         let mut params = answers.params.clone();
-        if let Some(d) = answers
-            .wildcard_domain
-            .clone()
-            .or_else(|| domain::discover(ctx))
-        {
+        if let Some(d) = answers.wildcard_domain.clone().or(discovered) {
             params.push(("WILDCARD_DOMAIN".into(), d));
         }
         if let Some(c) = &rwx_class {
@@ -193,7 +196,7 @@ fn cluster_checks(
                     classes,
                     nodes,
                     quotas,
-                    kube_minor: ctx.oc.version().ok().as_ref().and_then(kube_minor),
+                    kube_minor: minor,
                 };
                 results.extend(sizing::findings(
                     t,
@@ -209,8 +212,13 @@ fn cluster_checks(
     }
 }
 
-fn permissions(ctx: &Ctx, name: &str, skips: &[String]) -> CheckResult {
-    let needed: Vec<(&str, &str, Option<&str>)> = match project::observe(ctx, name) {
+fn permissions(
+    ctx: &Ctx,
+    name: &str,
+    observed: Outcome<project::Observed>,
+    skips: &[String],
+) -> CheckResult {
+    let needed: Vec<(&str, &str, Option<&str>)> = match observed {
         Ok(project::Observed::Exists) => IN_PROJECT
             .iter()
             .map(|(v, r)| (*v, *r, Some(name)))

@@ -191,17 +191,10 @@ fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome 
         *left -= 1;
         return Outcome::err("Error from server (InternalError): an error on the server (\"\") has prevented the request from succeeding");
     }
-    let mut kinds = Vec::new();
-    for t in types.split(',') {
-        match resources::by_name(t) {
-            Some(rt) => kinds.push(rt),
-            None => {
-                return Outcome::err(format!(
-                    "error: the server doesn't have a resource type \"{t}\""
-                ))
-            }
-        }
-    }
+    let kinds = match resource_types(types) {
+        Ok(k) => k,
+        Err(o) => return o,
+    };
     let ns = namespace(args, st);
     crate::controllers::settle(st, &ns);
     let selector = args.flag("--selector").map(parse_selector);
@@ -269,6 +262,20 @@ fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome 
 }
 
 /// `k=v` pairs and bare `k` (the label exists; value `None`).
+/// `TYPE[,TYPE...]` as oc resolves it, or oc's error for the first unknown one.
+fn resource_types(types: &str) -> Result<Vec<&'static ResourceType>, Outcome> {
+    types
+        .split(',')
+        .map(|t| {
+            resources::by_name(t).ok_or_else(|| {
+                Outcome::err(format!(
+                    "error: the server doesn't have a resource type \"{t}\""
+                ))
+            })
+        })
+        .collect()
+}
+
 fn parse_selector(s: &str) -> Vec<(String, Option<String>)> {
     s.split(',')
         .map(|kv| match kv.split_once('=') {
@@ -750,7 +757,6 @@ fn process(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
             o
         })
         .collect();
-    let _ = (&p.file, &p.tname, &p.ns, &p.params);
     Outcome {
         stdout: print_json(
             &json!({"kind": "List", "apiVersion": "v1", "metadata": {}, "items": items}),
@@ -900,17 +906,10 @@ fn delete_selected(args: &Args, st: &mut State, types: &str) -> Outcome {
     }
     let ns = namespace(args, st);
     let selector = parse_selector(args.flag("--selector").unwrap_or_default());
-    let mut kinds = Vec::new();
-    for t in types.split(',') {
-        match resources::by_name(t) {
-            Some(rt) => kinds.push(rt),
-            None => {
-                return Outcome::err(format!(
-                    "error: the server doesn't have a resource type \"{t}\""
-                ))
-            }
-        }
-    }
+    let kinds = match resource_types(types) {
+        Ok(k) => k,
+        Err(o) => return o,
+    };
     for rt in &kinds {
         if st.is_denied("delete", &rt.qualified_plural()) || !st.member_of(&ns) {
             return Outcome::err(format!(
