@@ -162,6 +162,10 @@ fn cluster_checks(
         .map(ToString::to_string)
         .collect();
     if let Some(t) = &template {
+        // As install does: the profile's values from the environment, and their checks.
+        if let Err(f) = templates::profile_inputs(answers, t) {
+            missing.push(failure_text(&f));
+        }
         missing.extend(
             templates::required_missing(t, answers)
                 .into_iter()
@@ -173,7 +177,7 @@ fn cluster_checks(
     } else {
         CheckResult::fail(
             "inputs",
-            format!("not given:\n{}", missing.join("\n")),
+            format!("missing or wrong:\n{}", missing.join("\n")),
             skips,
         )
     });

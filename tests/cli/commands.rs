@@ -447,3 +447,42 @@ fn commands_on_a_missing_project() {
         );
     }
 }
+
+#[test]
+fn preflight_checks_the_profiles_inputs_like_install() {
+    let s3 = [
+        "preflight",
+        "--template",
+        "amp-s3",
+        "--param",
+        "AWS_BUCKET=b",
+        "--param",
+        "AWS_REGION=r",
+    ];
+    let env = TestEnv::new()
+        .env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")
+        .env("AWS_SECRET_ACCESS_KEY", "aws-Secret-1");
+    let run = env.run(&s3);
+    assert!(
+        run.stdout.contains("inputs             ok"),
+        "the AWS variables count: {}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("aws-Secret-1"));
+
+    let ha = [
+        "preflight",
+        "--template",
+        "amp-ha-tech-preview",
+        "--param",
+        "SYSTEM_DATABASE_URL=mysql://u:pw@db/s",
+    ];
+    let run = TestEnv::new().run(&ha);
+    run.assert_code(3);
+    assert!(
+        run.stdout
+            .contains("SYSTEM_DATABASE_URL must be a mysql2:// or postgresql:// URL"),
+        "{}",
+        run.stdout
+    );
+}
