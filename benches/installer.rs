@@ -435,7 +435,8 @@ fn fetch_pair(url: &str, reps: usize, server: Option<&HttpGit>) -> (f64, f64, u6
         server.map(HttpGit::take_sent);
         let t = Instant::now();
         let checkout =
-            threescale_install::templates_repo::ensure(url, "2.8.0.GA", &mut |_| {}).unwrap();
+            threescale_install::templates::repo::ensure(url, "2.8.0.GA", false, &mut |_| {})
+                .unwrap();
         ours.push(t.elapsed().as_secs_f64() * 1000.0);
         ours_bytes = server
             .map(HttpGit::take_sent)
@@ -612,14 +613,19 @@ fn main() {
     ));
     let cache = tempfile::tempdir().unwrap();
     std::env::set_var("XDG_CACHE_HOME", cache.path());
-    threescale_install::templates_repo::ensure(&file_url, "2.8.0.GA", &mut |_| {}).unwrap();
+    threescale_install::templates::repo::ensure(&file_url, "2.8.0.GA", false, &mut |_| {}).unwrap();
     std::fs::remove_dir_all(&bare).unwrap();
     let cached = median(
         (0..reps)
             .map(|_| {
                 let t = Instant::now();
-                threescale_install::templates_repo::ensure(&file_url, "2.8.0.GA", &mut |_| {})
-                    .unwrap();
+                threescale_install::templates::repo::ensure(
+                    &file_url,
+                    "2.8.0.GA",
+                    false,
+                    &mut |_| {},
+                )
+                .unwrap();
                 t.elapsed().as_secs_f64() * 1000.0
             })
             .collect(),

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_threescale_install_global_optspecs
-    string join \n y/yes no-input config= v/verbose q/quiet skip-check= strict dry-run oc= kubeconfig= context= oc-timeout= poll-interval= template= project= display-name= wildcard-domain= rwx-storage-class= p/param= credentials-file= registry-server= registry-username= registry-password-stdin confirm-password registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= no-wait timeout= log-file= o/output= show-secrets h/help V/version
+    string join \n project= config= oc= kubeconfig= context= oc-timeout= v/verbose q/quiet o/output= no-input log-file= y/yes dry-run confirm-password credentials-file= show-secrets skip-check= strict template= display-name= wildcard-domain= rwx-storage-class= p/param= param-from-file= registry-server= registry-username= registry-password-stdin registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= refresh-templates no-wait timeout= poll-interval= h/help V/version
 end
 
 function __fish_threescale_install_needs_command
@@ -24,24 +24,27 @@ function __fish_threescale_install_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l context -d 'Kubeconfig context passed to oc as --context' -r
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, ...) or a path to a template file [default: amp]' -r -f -a "amp\t''
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l credentials-file -d 'Where to write the credentials (mode 0600) [default: credentials.yaml in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
 amp-ha-tech-preview\t''
 amp-eval-tech-preview\t''"
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l project -d 'Project to install into; created if missing [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l display-name -d 'Display name of a project that is created [default: 3Scale API Management]' -r
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l wildcard-domain -d 'Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster\'s ingress domain, when readable]' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l wildcard-domain -d 'Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster\'s apps domain, when it can be told]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l rwx-storage-class -d 'ReadWriteMany storage class for system-storage [default: the one RWX-capable class]' -r
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -s p -l param -d 'Template parameter, repeatable (values go to oc on stdin, never on its command line)' -r
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l credentials-file -d 'Where to write the credentials (mode 0600) [default: a per-project file in the state dir]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -s p -l param -d 'Template parameter, repeatable; not for secrets (see --param-from-file): values on the command line are visible to every user of the machine' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l param-from-file -d 'A template parameter read from a file (secrets such as ADMIN_PASSWORD), repeatable; or set THREESCALE_PARAM_<KEY>' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-server -d 'Registry the 3scale images come from [default: registry.redhat.io]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-username -d 'Registry user, e.g. a registry service account \'12345|name\'' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-password-file -d 'Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)' -r -F
@@ -49,50 +52,44 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -l a
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m)' -r
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l log-file -d 'The transcript of the run (appended) [default: a per-project file in the state dir]' -r -F
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
-json\t''"
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m) [default: 30m]' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-input -d 'Never prompt, even in a terminal (like --yes, for scripts that run in one)'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -s q -l quiet -d 'Print only errors and the final summary'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-wait -d 'Do not wait for 3scale to work after creating it'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l dry-run -d 'Print the plan instead of changing the cluster (same as `plan`)'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l confirm-password -d 'When the registry password is typed at a prompt, ask for it twice'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-wait -d 'Do not wait for 3scale to work after creating it'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s V -l version -d 'Print version'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "install" -d 'Install 3scale (what runs without a subcommand)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "preflight" -d 'Run every read-only check of an install and print them as a table; changes nothing'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "plan" -d 'Print what an install would do, as a reviewable shell script; changes nothing'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "status" -d 'Show an installed project: profile, templates commit, components, routes, failures'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "status" -d 'Show an installed project: profile, templates commit, components, routes, root cause'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "credentials" -d 'Print the URLs and logins of an installed project, read from secret system-seed'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "uninstall" -d 'Delete what the install created (or the whole project with --delete-project)'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "render" -d 'Render what `plan`\'s scripts pipe to oc, secrets read from the environment'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "completions" -d 'Print the completion script for a shell'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l context -d 'Kubeconfig context passed to oc as --context' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, ...) or a path to a template file [default: amp]' -r -f -a "amp\t''
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l credentials-file -d 'Where to write the credentials (mode 0600) [default: credentials.yaml in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
 amp-ha-tech-preview\t''
 amp-eval-tech-preview\t''"
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l project -d 'Project to install into; created if missing [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l display-name -d 'Display name of a project that is created [default: 3Scale API Management]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l wildcard-domain -d 'Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster\'s ingress domain, when readable]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l wildcard-domain -d 'Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster\'s apps domain, when it can be told]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l rwx-storage-class -d 'ReadWriteMany storage class for system-storage [default: the one RWX-capable class]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s p -l param -d 'Template parameter, repeatable (values go to oc on stdin, never on its command line)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l credentials-file -d 'Where to write the credentials (mode 0600) [default: a per-project file in the state dir]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s p -l param -d 'Template parameter, repeatable; not for secrets (see --param-from-file): values on the command line are visible to every user of the machine' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l param-from-file -d 'A template parameter read from a file (secrets such as ADMIN_PASSWORD), repeatable; or set THREESCALE_PARAM_<KEY>' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-server -d 'Registry the 3scale images come from [default: registry.redhat.io]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-username -d 'Registry user, e.g. a registry service account \'12345|name\'' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-password-file -d 'Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)' -r -F
@@ -100,40 +97,41 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l log-file -d 'The transcript of the run (appended) [default: a per-project file in the state dir]' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m) [default: 30m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
 json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-input -d 'Never prompt, even in a terminal (like --yes, for scripts that run in one)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s q -l quiet -d 'Print only errors and the final summary'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-wait -d 'Do not wait for 3scale to work after creating it'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l dry-run -d 'Print the plan instead of changing the cluster (same as `plan`)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l confirm-password -d 'When the registry password is typed at a prompt, ask for it twice'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-wait -d 'Do not wait for 3scale to work after creating it'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s h -l help -d 'Print help'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l context -d 'Kubeconfig context passed to oc as --context' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, ...) or a path to a template file [default: amp]' -r -f -a "amp\t''
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
 amp-ha-tech-preview\t''
 amp-eval-tech-preview\t''"
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l project -d 'Project to install into; created if missing [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l display-name -d 'Display name of a project that is created [default: 3Scale API Management]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l wildcard-domain -d 'Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster\'s ingress domain, when readable]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l wildcard-domain -d 'Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster\'s apps domain, when it can be told]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l rwx-storage-class -d 'ReadWriteMany storage class for system-storage [default: the one RWX-capable class]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s p -l param -d 'Template parameter, repeatable (values go to oc on stdin, never on its command line)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l credentials-file -d 'Where to write the credentials (mode 0600) [default: a per-project file in the state dir]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s p -l param -d 'Template parameter, repeatable; not for secrets (see --param-from-file): values on the command line are visible to every user of the machine' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l param-from-file -d 'A template parameter read from a file (secrets such as ADMIN_PASSWORD), repeatable; or set THREESCALE_PARAM_<KEY>' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l registry-server -d 'Registry the 3scale images come from [default: registry.redhat.io]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l registry-username -d 'Registry user, e.g. a registry service account \'12345|name\'' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l registry-password-file -d 'Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)' -r -F
@@ -141,40 +139,34 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l log-file -d 'The transcript of the run (appended) [default: a per-project file in the state dir]' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
 json\t''"
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l no-input -d 'Never prompt, even in a terminal (like --yes, for scripts that run in one)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s q -l quiet -d 'Print only errors and the final summary'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l no-wait -d 'Do not wait for 3scale to work after creating it'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s h -l help -d 'Print help'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l config -d 'Answers file (YAML); see templates/answers.example.yaml for every key' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l skip-check -d 'Turn the named preflight failure into a warning (repeatable): storage, permissions, openshift-version, claims, capacity, quota' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l context -d 'Kubeconfig context passed to oc as --context' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, ...) or a path to a template file [default: amp]' -r -f -a "amp\t''
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
 amp-ha-tech-preview\t''
 amp-eval-tech-preview\t''"
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l project -d 'Project to install into; created if missing [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l display-name -d 'Display name of a project that is created [default: 3Scale API Management]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l wildcard-domain -d 'Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster\'s ingress domain, when readable]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l wildcard-domain -d 'Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster\'s apps domain, when it can be told]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l rwx-storage-class -d 'ReadWriteMany storage class for system-storage [default: the one RWX-capable class]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s p -l param -d 'Template parameter, repeatable (values go to oc on stdin, never on its command line)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l credentials-file -d 'Where to write the credentials (mode 0600) [default: a per-project file in the state dir]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s p -l param -d 'Template parameter, repeatable; not for secrets (see --param-from-file): values on the command line are visible to every user of the machine' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l param-from-file -d 'A template parameter read from a file (secrets such as ADMIN_PASSWORD), repeatable; or set THREESCALE_PARAM_<KEY>' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l registry-server -d 'Registry the 3scale images come from [default: registry.redhat.io]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l registry-username -d 'Registry user, e.g. a registry service account \'12345|name\'' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l registry-password-file -d 'Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)' -r -F
@@ -182,75 +174,168 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pl
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l log-file -d 'The transcript of the run (appended) [default: a per-project file in the state dir]' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
 json\t''"
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l no-input -d 'Never prompt, even in a terminal (like --yes, for scripts that run in one)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s q -l quiet -d 'Print only errors and the final summary'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l dry-run -d 'With install: print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l confirm-password -d 'When the password is typed at a prompt, ask for it twice'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l no-wait -d 'Do not wait for 3scale to work after creating it'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s h -l help -d 'Print help'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l project -d 'The installed project [default: 3scale-apim]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l config -d 'Answers file (YAML): its project, oc, kubeconfig, context and credentials_file are used' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l credentials-file -d 'Where the credentials file is [default: a per-project file in the state dir]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l context -d 'Kubeconfig context passed to oc as --context' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
 json\t''"
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s q -l quiet -d 'Print only errors and the result'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s h -l help -d 'Print help'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l project -d 'The installed project [default: 3scale-apim]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l config -d 'Answers file (YAML): its project, oc, kubeconfig, context and credentials_file are used' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l credentials-file -d 'Where the credentials file is [default: a per-project file in the state dir]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l credentials-file -d 'Where the credentials file is [default: credentials.yaml in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l context -d 'Kubeconfig context passed to oc as --context' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
 json\t''"
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l show-secrets -d 'Print passwords and tokens even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s q -l quiet -d 'Print only errors and the result'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s h -l help -d 'Print help'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l project -d 'The installed project [default: 3scale-apim]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l config -d 'Answers file (YAML): its project, oc, kubeconfig, context and credentials_file are used' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l credentials-file -d 'Where the credentials file is [default: a per-project file in the state dir]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l credentials-file -d 'Where the credentials file is [default: credentials.yaml in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l context -d 'Kubeconfig context passed to oc as --context' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s; transient read failures are retried after a quarter of it, doubling' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s o -l output -d 'Result format on stdout; progress stays on stderr' -r -f -a "text\t''
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
 json\t''"
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s v -l verbose -d 'Print each oc command (secrets redacted) as it runs'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s q -l quiet -d 'Print only errors and the result'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s y -l yes -d 'Do not ask before deleting'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l delete-project -d 'Delete the whole project instead of the objects the install created'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l keep-credentials -d 'Keep the local credentials file'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l no-input -d 'Never prompt, even in a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -f -a "pull-secret" -d 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -f -a "param-file" -d 'oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -f -a "objects" -d 'A processed template\'s List (stdin) with the API versions a cluster of Kubernetes 1.<MINOR> serves, and only the named objects'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -l registry-server -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -l registry-username -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -l no-input -d 'Never prompt, even in a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from pull-secret" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -l no-input -d 'Never prompt, even in a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from param-file" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -l kube-minor -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -l only -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -l no-input -d 'Never prompt, even in a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from objects" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from help" -f -a "pull-secret" -d 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from help" -f -a "param-file" -d 'oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from help" -f -a "objects" -d 'A processed template\'s List (stdin) with the API versions a cluster of Kubernetes 1.<MINOR> serves, and only the named objects'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -s h -l help -d 'Print help'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall completions man help" -f -a "install" -d 'Install 3scale (what runs without a subcommand)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall completions man help" -f -a "preflight" -d 'Run every read-only check of an install and print them as a table; changes nothing'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall completions man help" -f -a "plan" -d 'Print what an install would do, as a reviewable shell script; changes nothing'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall completions man help" -f -a "status" -d 'Show an installed project: profile, templates commit, components, routes, failures'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall completions man help" -f -a "credentials" -d 'Print the URLs and logins of an installed project, read from secret system-seed'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall completions man help" -f -a "uninstall" -d 'Delete what the install created (or the whole project with --delete-project)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall completions man help" -f -a "completions" -d 'Print the completion script for a shell'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "install" -d 'Install 3scale (what runs without a subcommand)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "preflight" -d 'Run every read-only check of an install and print them as a table; changes nothing'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "plan" -d 'Print what an install would do, as a reviewable shell script; changes nothing'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "status" -d 'Show an installed project: profile, templates commit, components, routes, root cause'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "credentials" -d 'Print the URLs and logins of an installed project, read from secret system-seed'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "uninstall" -d 'Delete what the install created (or the whole project with --delete-project)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "render" -d 'Render what `plan`\'s scripts pipe to oc, secrets read from the environment'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "completions" -d 'Print the completion script for a shell'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from render" -f -a "pull-secret" -d 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from render" -f -a "param-file" -d 'oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from render" -f -a "objects" -d 'A processed template\'s List (stdin) with the API versions a cluster of Kubernetes 1.<MINOR> serves, and only the named objects'

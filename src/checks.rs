@@ -1,4 +1,5 @@
-//! Preflight checks: their ids, which may be skipped, and their results.
+//! Preflight checks: their ids, which may be skipped, and their results, each with the fix that
+//! fits it.
 
 use serde::Serialize;
 
@@ -25,8 +26,10 @@ pub struct CheckResult {
     pub id: &'static str,
     pub result: Verdict,
     pub detail: String,
+    /// What to do about a warning or failure.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
     /// Set when a failure was turned into a warning by `--skip-check`.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub skipped: bool,
 }
 
@@ -36,35 +39,30 @@ impl CheckResult {
             id,
             result: Verdict::Ok,
             detail: detail.into(),
+            help: None,
             skipped: false,
         }
     }
+
     pub fn warn(id: &'static str, detail: impl Into<String>) -> Self {
         CheckResult {
-            id,
             result: Verdict::Warn,
-            detail: detail.into(),
-            skipped: false,
+            ..CheckResult::ok(id, detail)
         }
     }
-    /// A failure, or a warning when the operator skipped this check.
-    pub fn fail(id: &'static str, detail: impl Into<String>, skips: &[String]) -> Self {
-        let skipped = skips.iter().any(|s| s == id);
-        let result = if skipped {
-            Verdict::Warn
-        } else {
-            Verdict::Fail
-        };
-        CheckResult {
-            id,
-            result,
-            detail: detail.into(),
-            skipped,
-        }
-    }
-}
 
-impl CheckResult {
+    pub fn fail(id: &'static str, detail: impl Into<String>) -> Self {
+        CheckResult {
+            result: Verdict::Fail,
+            ..CheckResult::ok(id, detail)
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
     /// A failure the operator skipped with `--skip-check` becomes a warning that says so.
     pub fn skip_if_asked(mut self, skips: &[String]) -> Self {
         if self.result == Verdict::Fail
@@ -99,8 +97,12 @@ pub fn table(results: &[CheckResult]) -> String {
             "{:<width$}  {result:<6}  {first}{skipped}\n",
             r.id
         ));
+        let pad = " ".repeat(width + 10);
         for more in lines {
-            out.push_str(&format!("{:<width$}          {more}\n", ""));
+            out.push_str(&format!("{pad}{more}\n"));
+        }
+        if let Some(h) = r.help.as_deref().filter(|_| r.result != Verdict::Ok) {
+            out.push_str(&format!("{pad}help: {h}\n"));
         }
     }
     out
@@ -113,12 +115,10 @@ mod tests {
     #[test]
     fn skipped_failures_become_warnings() {
         let skips = vec!["storage".to_string()];
+        let r = CheckResult::fail("storage", "x").skip_if_asked(&skips);
+        assert_eq!((r.result, r.skipped), (Verdict::Warn, true));
         assert_eq!(
-            CheckResult::fail("storage", "x", &skips).result,
-            Verdict::Warn
-        );
-        assert_eq!(
-            CheckResult::fail("login", "x", &skips).result,
+            CheckResult::fail("login", "x").skip_if_asked(&skips).result,
             Verdict::Fail
         );
     }
@@ -127,8 +127,8 @@ mod tests {
     fn table_aligns_and_continues_multiline_details() {
         let t = table(&[
             CheckResult::ok("oc", "/usr/bin/oc"),
-            CheckResult::warn("storage", "a\nb"),
+            CheckResult::warn("storage", "a\nb").with_help("do c"),
         ]);
-        assert_eq!(t, "CHECK    RESULT  DETAIL\noc       ok      /usr/bin/oc\nstorage  warn    a\n                 b\n");
+        assert_eq!(t, "CHECK    RESULT  DETAIL\noc       ok      /usr/bin/oc\nstorage  warn    a\n                 b\n                 help: do c\n");
     }
 }

@@ -1,5 +1,7 @@
-//! The command line as clap sees it. Nothing outside `answers.rs` reads these types.
+//! The command line as clap sees it. Only `inputs` reads these types; every flag's doc comment is
+//! its help text.
 
+use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -8,54 +10,78 @@ pub const DEFAULT_TEMPLATES_REPO: &str =
     "https://github.com/3scale/3scale-amp-openshift-templates.git";
 pub const DEFAULT_TEMPLATES_REF: &str = "2.8.0.GA";
 
-const EXIT_CODES: &str = "\
-Exit codes:
-  0    installed (or already installed), or nothing to do
-  1    unexpected internal error
-  2    bad usage or input: a flag, environment variable, answers-file key or value
-  3    preflight failed: not logged in, missing permission, no usable storage class, templates unavailable
-  4    a change to the cluster failed
-  130  interrupted";
+/// The exit codes, by command: each lists those it can return.
+pub mod exit_codes {
+    const HEAD: &str = "Exit codes:\n  0    ";
+    const COMMON: &str = "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted";
+    pub const INSTALL: &str = concat!(
+        "Exit codes:\n  0    installed (or already installed), or stopped at the summary",
+        "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable",
+        "\n  4    a change to the cluster failed, or 3scale did not start in time",
+        "\n  5    the cluster's API could not be reached or kept failing: run again",
+        "\n  6    3scale is installed but does not answer through its routes",
+        "\n  130  interrupted: run the same command again to resume"
+    );
+    pub const PREFLIGHT: &str = concat!(
+        "Exit codes:\n  0    every check passed (warnings allowed)",
+        "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
+    );
+    pub const PLAN: &str = concat!(
+        "Exit codes:\n  0    the plan was printed",
+        "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
+    );
+    pub const PROJECT: &str = concat!(
+        "Exit codes:\n  0    done",
+        "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check failed: not logged in, a missing permission\n  4    (status) 3scale is not healthy; (uninstall) a deletion failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
+    );
+    #[allow(dead_code)]
+    const _UNUSED: (&str, &str) = (HEAD, COMMON);
+}
 
 /// Install Red Hat 3scale API Management 2.8 on OpenShift from the official templates.
 ///
 /// Without a subcommand, `install` runs. Every value can come from a flag, its THREESCALE_*
 /// environment variable, or an answers file (--config); flags win over the environment, which wins
-/// over the answers file, which wins over values discovered on the cluster.
+/// over the answers file, which wins over an earlier run's record and values discovered on the
+/// cluster. Secrets never come from the command line.
 #[derive(Debug, Parser)]
 #[command(
     name = "threescale-install",
     version = version_text(),
-    after_help = EXIT_CODES,
-    args_conflicts_with_subcommands = true
+    after_help = exit_codes::INSTALL
 )]
 pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
     #[command(flatten)]
-    pub install: InstallCommand,
+    pub install: InstallArgs,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Install 3scale (what runs without a subcommand)
-    #[command(after_help = EXIT_CODES)]
-    Install(InstallCommand),
+    #[command(after_help = exit_codes::INSTALL)]
+    Install(InstallArgs),
     /// Run every read-only check of an install and print them as a table; changes nothing
-    #[command(after_help = EXIT_CODES)]
-    Preflight(InstallCommand),
+    #[command(after_help = exit_codes::PREFLIGHT)]
+    Preflight(InputArgs),
     /// Print what an install would do, as a reviewable shell script; changes nothing
-    #[command(after_help = EXIT_CODES)]
-    Plan(InstallCommand),
-    /// Show an installed project: profile, templates commit, components, routes, failures
-    #[command(after_help = EXIT_CODES)]
-    Status(ProjectCommand),
+    #[command(after_help = exit_codes::PLAN)]
+    Plan(InputArgs),
+    /// Show an installed project: profile, templates commit, components, routes, root cause
+    #[command(after_help = exit_codes::PROJECT)]
+    Status,
     /// Print the URLs and logins of an installed project, read from secret system-seed
-    #[command(after_help = EXIT_CODES)]
-    Credentials(ProjectCommand),
+    #[command(after_help = exit_codes::PROJECT)]
+    Credentials(CredentialsArgs),
     /// Delete what the install created (or the whole project with --delete-project)
-    #[command(after_help = EXIT_CODES)]
-    Uninstall(UninstallCommand),
+    #[command(after_help = exit_codes::PROJECT)]
+    Uninstall(UninstallArgs),
+    /// Render what `plan`'s scripts pipe to oc, secrets read from the environment
+    #[command(hide = true, subcommand)]
+    Render(Render),
     /// Print the completion script for a shell
     Completions {
         #[arg(value_enum)]
@@ -65,234 +91,194 @@ pub enum Command {
     Man,
 }
 
-/// Everything an install reads: also the inputs of `preflight` and `plan`.
+/// What `plan`'s scripts have this program render, with the install's own code.
+#[derive(Debug, Subcommand)]
+pub enum Render {
+    /// The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD
+    PullSecret {
+        #[arg(long, value_name = "HOST")]
+        registry_server: String,
+        #[arg(long, value_name = "USER")]
+        registry_username: String,
+    },
+    /// oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>
+    ParamFile {
+        #[arg(value_name = "NAME")]
+        names: Vec<String>,
+    },
+    /// A processed template's List (stdin) with the API versions a cluster of Kubernetes
+    /// 1.<MINOR> serves, and only the named objects
+    Objects {
+        #[arg(long, value_name = "MINOR")]
+        kube_minor: Option<u32>,
+        #[arg(long = "only", value_name = "KIND/NAME")]
+        only: Vec<String>,
+    },
+}
+
+/// Options of every command; they may come before or after the subcommand.
 #[derive(Debug, Args)]
-pub struct InstallCommand {
+#[command(next_help_heading = "Global options")]
+pub struct GlobalArgs {
+    /// The project of the install [default: 3scale-apim]
+    #[arg(long, global = true, value_name = "NAME", env = "THREESCALE_PROJECT")]
+    pub project: Option<String>,
+
+    /// Answers file (YAML); templates/answers.example.yaml documents every key
+    #[arg(
+        long = "config",
+        global = true,
+        value_name = "FILE",
+        env = "THREESCALE_CONFIG"
+    )]
+    pub config: Option<PathBuf>,
+
+    /// The oc binary to use [default: oc from PATH]
+    #[arg(long, global = true, value_name = "PATH", env = "THREESCALE_OC")]
+    pub oc: Option<PathBuf>,
+
+    /// Kubeconfig passed to oc as --kubeconfig
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "THREESCALE_KUBECONFIG"
+    )]
+    pub kubeconfig: Option<PathBuf>,
+
+    /// Kubeconfig context passed to oc as --context
+    #[arg(long, global = true, value_name = "NAME", env = "THREESCALE_CONTEXT")]
+    pub context: Option<String>,
+
+    /// Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, env = "THREESCALE_OC_TIMEOUT")]
+    pub oc_timeout: Option<Duration>,
+
+    /// Print each oc command (secrets masked) as it runs
+    #[arg(short, long, global = true, env = "THREESCALE_VERBOSE", value_parser = BoolishValueParser::new(), conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print only errors and the result
+    #[arg(short, long, global = true, env = "THREESCALE_QUIET", value_parser = BoolishValueParser::new())]
+    pub quiet: bool,
+
+    /// Result format on stdout; progress and prompts stay on stderr [default: text]
+    #[arg(
+        short = 'o',
+        long,
+        global = true,
+        value_enum,
+        env = "THREESCALE_OUTPUT"
+    )]
+    pub output: Option<Format>,
+
+    /// Never prompt, even in a terminal
+    #[arg(long, global = true, env = "THREESCALE_NO_INPUT", value_parser = BoolishValueParser::new())]
+    pub no_input: bool,
+
+    /// The transcript of the run (appended, mode 0600) [default: transcript.log in the
+    /// project's state directory]
+    #[arg(long, global = true, value_name = "PATH", env = "THREESCALE_LOG_FILE")]
+    pub log_file: Option<PathBuf>,
+}
+
+/// What `install` reads: the inputs of an install, and how to run and wait.
+#[derive(Debug, Args)]
+pub struct InstallArgs {
+    /// Never prompt: take every value from flags, environment or the answers file, and fail listing
+    /// everything missing
+    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub yes: bool,
+
+    /// Print the plan instead of changing the cluster (same as `plan`)
+    #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub dry_run: bool,
+
+    /// When the registry password is typed at a prompt, ask for it twice
+    #[arg(long, env = "THREESCALE_CONFIRM_PASSWORD", value_parser = BoolishValueParser::new(), help_heading = "Registry (pull secret threescale-registry-auth)")]
+    pub confirm_password: bool,
+
+    /// Where to write the credentials (mode 0600) [default: credentials.yaml in the project's
+    /// state directory]
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "THREESCALE_CREDENTIALS_FILE",
+        help_heading = "Output"
+    )]
+    pub credentials_file: Option<PathBuf>,
+
+    /// Print passwords and tokens in the summary even when stdout is not a terminal
+    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub show_secrets: bool,
+
     #[command(flatten)]
-    pub run: RunArgs,
-    #[command(flatten)]
-    pub cluster: ClusterArgs,
-    #[command(flatten)]
-    pub install: InstallArgs,
-    #[command(flatten)]
-    pub registry: RegistryArgs,
-    #[command(flatten)]
-    pub s3: S3Args,
-    #[command(flatten)]
-    pub templates: TemplateArgs,
+    pub inputs: InputArgs,
+
     #[command(flatten)]
     pub wait: WaitArgs,
-    #[command(flatten)]
-    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Wait")]
 pub struct WaitArgs {
     /// Do not wait for 3scale to work after creating it
-    #[arg(long, env = "THREESCALE_NO_WAIT")]
+    #[arg(long, env = "THREESCALE_NO_WAIT", value_parser = BoolishValueParser::new())]
     pub no_wait: bool,
 
-    /// How long to wait for every component to be ready (e.g. 45m)
-    #[arg(long, value_name = "DURATION", default_value = "30m", value_parser = parse_duration, env = "THREESCALE_TIMEOUT")]
-    pub timeout: Duration,
+    /// How long to wait for every component to be ready (e.g. 45m) [default: 30m]
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, env = "THREESCALE_TIMEOUT")]
+    pub timeout: Option<Duration>,
 
-    /// The transcript of the run (appended) [default: a per-project file in the state dir]
-    #[arg(long, value_name = "PATH", env = "THREESCALE_LOG_FILE")]
-    pub log_file: Option<PathBuf>,
+    /// Time between two looks at the cluster while waiting, at most 2s [default: 1s]
+    #[arg(long, value_name = "DURATION", value_parser = parse_poll_interval, env = "THREESCALE_POLL_INTERVAL")]
+    pub poll_interval: Option<Duration>,
 }
 
-/// The inputs of the commands that work on an installed project.
+/// The inputs of an install: also what `preflight` and `plan` read.
 #[derive(Debug, Args)]
-pub struct ProjectCommand {
-    /// The installed project [default: 3scale-apim]
-    #[arg(long, value_name = "NAME", env = "THREESCALE_PROJECT")]
-    pub project: Option<String>,
-
-    /// Answers file (YAML): its project, oc, kubeconfig, context and credentials_file are used
-    #[arg(long = "config", value_name = "FILE", env = "THREESCALE_CONFIG")]
-    pub config: Option<PathBuf>,
-
-    /// Print each oc command (secrets redacted) as it runs
-    #[arg(short, long, env = "THREESCALE_VERBOSE", conflicts_with = "quiet")]
-    pub verbose: bool,
-
-    /// Print only errors and the result
-    #[arg(short, long, env = "THREESCALE_QUIET")]
-    pub quiet: bool,
-
-    /// Where the credentials file is [default: a per-project file in the state dir]
-    #[arg(long, value_name = "PATH", env = "THREESCALE_CREDENTIALS_FILE")]
-    pub credentials_file: Option<PathBuf>,
-
-    #[command(flatten)]
-    pub cluster: ClusterArgs,
-    #[command(flatten)]
-    pub output: OutputArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct UninstallCommand {
-    #[command(flatten)]
-    pub project: ProjectCommand,
-
-    /// Do not ask before deleting
-    #[arg(short = 'y', long, env = "THREESCALE_YES")]
-    pub yes: bool,
-
-    /// Delete the whole project instead of the objects the install created
-    #[arg(long, env = "THREESCALE_DELETE_PROJECT")]
-    pub delete_project: bool,
-
-    /// Keep the local credentials file
-    #[arg(long, env = "THREESCALE_KEEP_CREDENTIALS")]
-    pub keep_credentials: bool,
-}
-
-const fn version_text() -> &'static str {
-    concat!(
-        env!("CARGO_PKG_VERSION"),
-        " (default templates ref 2.8.0.GA)"
-    )
-}
-
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Run")]
-pub struct RunArgs {
-    /// Never prompt: take every value from flags, environment or the answers file, and fail listing
-    /// everything missing
-    #[arg(short = 'y', long, env = "THREESCALE_YES")]
-    pub yes: bool,
-
-    /// Never prompt, even in a terminal (like --yes, for scripts that run in one)
-    #[arg(long, env = "THREESCALE_NO_INPUT")]
-    pub no_input: bool,
-
-    /// Answers file (YAML); see templates/answers.example.yaml for every key
-    #[arg(long = "config", value_name = "FILE", env = "THREESCALE_CONFIG")]
-    pub config: Option<PathBuf>,
-
-    /// Print each oc command (secrets redacted) as it runs
-    #[arg(short, long, env = "THREESCALE_VERBOSE", conflicts_with = "quiet")]
-    pub verbose: bool,
-
-    /// Print only errors and the final summary
-    #[arg(short, long, env = "THREESCALE_QUIET")]
-    pub quiet: bool,
-
-    /// Turn the named preflight failure into a warning (repeatable): storage, permissions,
-    /// openshift-version, claims, capacity, quota
+pub struct InputArgs {
+    /// Turn the named check's failure into a warning (repeatable, or comma-separated): storage,
+    /// permissions, openshift-version, claims, capacity, quota
     #[arg(
         long = "skip-check",
         value_name = "ID",
         env = "THREESCALE_SKIP_CHECKS",
-        value_delimiter = ','
+        value_delimiter = ',',
+        help_heading = "Checks"
     )]
     pub skip_checks: Vec<String>,
 
-    /// Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning
-    #[arg(long, env = "THREESCALE_STRICT")]
+    /// Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a
+    /// warning
+    #[arg(long, env = "THREESCALE_STRICT", value_parser = BoolishValueParser::new(), help_heading = "Checks")]
     pub strict: bool,
 
-    /// With install: print the plan instead of changing the cluster (same as `plan`)
-    #[arg(long, env = "THREESCALE_DRY_RUN")]
-    pub dry_run: bool,
-}
-
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Cluster")]
-pub struct ClusterArgs {
-    /// The oc binary to use [default: oc from PATH]
-    #[arg(long, value_name = "PATH", env = "THREESCALE_OC")]
-    pub oc: Option<PathBuf>,
-
-    /// Kubeconfig passed to oc as --kubeconfig
-    #[arg(long, value_name = "PATH", env = "THREESCALE_KUBECONFIG")]
-    pub kubeconfig: Option<PathBuf>,
-
-    /// Kubeconfig context passed to oc as --context
-    #[arg(long, value_name = "NAME", env = "THREESCALE_CONTEXT")]
-    pub context: Option<String>,
-
-    /// Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m)
-    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration, env = "THREESCALE_OC_TIMEOUT")]
-    pub oc_timeout: Duration,
-
-    /// Time between two looks at the cluster while waiting, at most 2s; transient read failures
-    /// are retried after a quarter of it, doubling
-    #[arg(long, value_name = "DURATION", default_value = "1s", value_parser = parse_poll_interval, env = "THREESCALE_POLL_INTERVAL")]
-    pub poll_interval: Duration,
-}
-
-/// `500ms`, `2s`, `30m`, `1h`, `1m30s`, or a number of seconds.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let text = text.trim();
-    if let Ok(secs) = text.parse::<u64>() {
-        return Ok(Duration::from_secs(secs));
-    }
-    let mut total = Duration::ZERO;
-    let mut rest = text;
-    if rest.is_empty() {
-        return Err("give a duration such as 90s, 10m or 1h".into());
-    }
-    while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        if digits == 0 {
-            return Err(format!(
-                "'{text}' is not a duration: use a number with ms, s, m or h, e.g. 90s or 10m"
-            ));
-        }
-        let n: u64 = rest[..digits]
-            .parse()
-            .map_err(|_| format!("'{text}' is too large"))?;
-        rest = &rest[digits..];
-        let unit = rest
-            .find(|c: char| c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        total += match &rest[..unit] {
-            "ms" => Duration::from_millis(n),
-            "s" => Duration::from_secs(n),
-            "m" => Duration::from_secs(n * 60),
-            "h" => Duration::from_secs(n * 3600),
-            other => {
-                return Err(format!(
-                    "'{other}' is not a unit of duration: use ms, s, m or h"
-                ))
-            }
-        };
-        rest = &rest[unit..];
-    }
-    Ok(total)
-}
-
-fn parse_poll_interval(text: &str) -> Result<Duration, String> {
-    let d = parse_duration(text)?;
-    if d > Duration::from_secs(2) {
-        return Err("at most 2s: readiness must be noticed quickly".into());
-    }
-    Ok(d)
+    #[command(flatten)]
+    pub install: ProfileArgs,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+    #[command(flatten)]
+    pub s3: S3Args,
+    #[command(flatten)]
+    pub templates: TemplateArgs,
 }
 
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Install")]
-pub struct InstallArgs {
+pub struct ProfileArgs {
     /// Install profile: a template of the checkout's amp/ directory by name (amp, amp-s3,
-    /// amp-postgresql, ...) or a path to a template file [default: amp]
+    /// amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file
+    /// [default: amp]
     #[arg(long, value_name = "NAME|PATH", env = "THREESCALE_TEMPLATE", value_parser = ProfileName, hide_possible_values = true)]
     pub template: Option<String>,
-
-    /// Project to install into; created if missing [default: 3scale-apim]
-    #[arg(long, value_name = "NAME", env = "THREESCALE_PROJECT")]
-    pub project: Option<String>,
 
     /// Display name of a project that is created [default: 3Scale API Management]
     #[arg(long, value_name = "TEXT", env = "THREESCALE_DISPLAY_NAME")]
     pub display_name: Option<String>,
 
-    /// Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster's ingress
-    /// domain, when readable]
+    /// Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster's apps
+    /// domain, when it can be told]
     #[arg(long, value_name = "DOMAIN", env = "THREESCALE_WILDCARD_DOMAIN")]
     pub wildcard_domain: Option<String>,
 
@@ -300,7 +286,8 @@ pub struct InstallArgs {
     #[arg(long, value_name = "NAME", env = "THREESCALE_RWX_STORAGE_CLASS")]
     pub rwx_storage_class: Option<String>,
 
-    /// Template parameter, repeatable (values go to oc on stdin, never on its command line)
+    /// Template parameter, repeatable; not for secrets (see --param-from-file): values on the
+    /// command line are visible to every user of the machine
     #[arg(
         short = 'p',
         long = "param",
@@ -310,9 +297,15 @@ pub struct InstallArgs {
     )]
     pub params: Vec<String>,
 
-    /// Where to write the credentials (mode 0600) [default: a per-project file in the state dir]
-    #[arg(long, value_name = "PATH", env = "THREESCALE_CREDENTIALS_FILE")]
-    pub credentials_file: Option<PathBuf>,
+    /// A template parameter read from a file (secrets such as ADMIN_PASSWORD), repeatable; or set
+    /// THREESCALE_PARAM_<KEY>
+    #[arg(
+        long = "param-from-file",
+        value_name = "KEY=PATH",
+        env = "THREESCALE_PARAM_FILES",
+        value_delimiter = '\n'
+    )]
+    pub param_files: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -330,13 +323,10 @@ pub struct RegistryArgs {
     #[arg(
         long,
         env = "THREESCALE_REGISTRY_PASSWORD_STDIN",
+        value_parser = BoolishValueParser::new(),
         conflicts_with = "registry_password_file"
     )]
     pub registry_password_stdin: bool,
-
-    /// When the password is typed at a prompt, ask for it twice
-    #[arg(long, env = "THREESCALE_CONFIRM_PASSWORD")]
-    pub confirm_password: bool,
 
     /// Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)
     #[arg(long, value_name = "PATH", env = "THREESCALE_REGISTRY_PASSWORD_FILE")]
@@ -360,6 +350,7 @@ pub struct S3Args {
     #[arg(
         long,
         env = "THREESCALE_AWS_SECRET_ACCESS_KEY_STDIN",
+        value_parser = BoolishValueParser::new(),
         conflicts_with = "registry_password_stdin"
     )]
     pub aws_secret_access_key_stdin: bool,
@@ -390,18 +381,95 @@ pub struct TemplateArgs {
     /// Use an existing checkout of the templates; no git at all
     #[arg(long, value_name = "DIR", env = "THREESCALE_TEMPLATES_DIR")]
     pub templates_dir: Option<PathBuf>,
+
+    /// Fetch a branch again even when it is cached (tags and commits never change)
+    #[arg(long, env = "THREESCALE_REFRESH_TEMPLATES", value_parser = BoolishValueParser::new())]
+    pub refresh_templates: bool,
 }
 
 #[derive(Debug, Args)]
-#[command(next_help_heading = "Output")]
-pub struct OutputArgs {
-    /// Result format on stdout; progress stays on stderr
-    #[arg(short = 'o', long, value_enum, default_value_t = Format::Text, env = "THREESCALE_OUTPUT")]
-    pub output: Format,
-
-    /// Print passwords and tokens in the summary even when stdout is not a terminal
-    #[arg(long, env = "THREESCALE_SHOW_SECRETS")]
+pub struct CredentialsArgs {
+    /// Print passwords and tokens even when stdout is not a terminal
+    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub show_secrets: bool,
+
+    /// Where the credentials file is [default: credentials.yaml in the project's state
+    /// directory]
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "THREESCALE_CREDENTIALS_FILE",
+        help_heading = "Output"
+    )]
+    pub credentials_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct UninstallArgs {
+    /// Do not ask before deleting
+    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub yes: bool,
+
+    /// Delete the whole project instead of the objects the install created
+    #[arg(long, env = "THREESCALE_DELETE_PROJECT", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub delete_project: bool,
+
+    /// Keep the local credentials file
+    #[arg(long, env = "THREESCALE_KEEP_CREDENTIALS", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub keep_credentials: bool,
+
+    /// Where the credentials file is [default: credentials.yaml in the project's state
+    /// directory]
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "THREESCALE_CREDENTIALS_FILE",
+        help_heading = "Run"
+    )]
+    pub credentials_file: Option<PathBuf>,
+}
+
+/// Install flags written before a subcommand (`threescale-install --yes status`): they would
+/// be ignored, so they are named in an error that says where they go.
+pub fn install_flags_before(matches: &clap::ArgMatches) -> Vec<String> {
+    if matches.subcommand().is_none() {
+        return Vec::new();
+    }
+    let global: Vec<String> = GlobalArgs::augment_args(clap::Command::new("global"))
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    let cmd = <Cli as clap::CommandFactory>::command();
+    cmd.get_arguments()
+        .filter(|a| !global.contains(&a.get_id().to_string()))
+        .filter(|a| {
+            matches.value_source(a.get_id().as_str())
+                == Some(clap::parser::ValueSource::CommandLine)
+        })
+        .map(|a| match a.get_long() {
+            Some(l) => format!("--{l}"),
+            None => a.get_id().to_string(),
+        })
+        .collect()
+}
+
+const fn version_text() -> &'static str {
+    concat!(
+        env!("CARGO_PKG_VERSION"),
+        " (default templates ref 2.8.0.GA)"
+    )
+}
+
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    crate::duration::parse(text)
+}
+
+fn parse_poll_interval(text: &str) -> Result<Duration, String> {
+    let d = parse_duration(text)?;
+    if d > Duration::from_secs(2) {
+        return Err("at most 2s: readiness must be noticed quickly".into());
+    }
+    Ok(d)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -455,19 +523,6 @@ mod tests {
     use clap::CommandFactory;
 
     #[test]
-    fn durations() {
-        assert_eq!(parse_duration("90s"), Ok(Duration::from_secs(90)));
-        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
-        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
-        assert_eq!(parse_duration("2"), Ok(Duration::from_secs(2)));
-        assert!(parse_duration("5x")
-            .unwrap_err()
-            .contains("'x' is not a unit"));
-        assert!(parse_duration("").is_err());
-        assert!(parse_poll_interval("3s").is_err());
-    }
-
-    #[test]
     fn clap_definition_is_consistent() {
         Cli::command().debug_assert();
     }
@@ -491,5 +546,31 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn global_options_go_before_or_after_the_subcommand() {
+        let a = Cli::try_parse_from(["t", "--project", "x", "status"]).unwrap();
+        let b = Cli::try_parse_from(["t", "status", "--project", "x"]).unwrap();
+        assert_eq!(a.global.project.as_deref(), Some("x"));
+        assert_eq!(b.global.project.as_deref(), Some("x"));
+        assert!(
+            Cli::try_parse_from(["t", "--project", "x", "-o", "json", "uninstall", "--yes"])
+                .is_ok()
+        );
+        let misplaced = install_flags_before(&Cli::command().get_matches_from([
+            "t",
+            "--wildcard-domain",
+            "a.b",
+            "status",
+        ]));
+        assert_eq!(misplaced, ["--wildcard-domain"]);
+        assert!(install_flags_before(&Cli::command().get_matches_from([
+            "t",
+            "--project",
+            "x",
+            "status"
+        ]))
+        .is_empty());
     }
 }

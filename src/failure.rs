@@ -8,8 +8,13 @@ pub enum FailureKind {
     Input,
     /// A read-only check of the cluster or the templates failed; nothing was changed.
     Preflight,
-    /// A change to the cluster failed.
+    /// A change to the cluster failed, or what was created does not work.
     Cluster,
+    /// The cluster's API could not be reached or kept failing (5xx, timeouts): nothing is wrong
+    /// with the input; running again later continues.
+    Unavailable,
+    /// 3scale is installed but does not answer through its routes (`verify`).
+    NotAnswering,
     /// Ctrl-C or a termination signal.
     Interrupted,
     /// A bug or an environment problem we did not foresee.
@@ -23,7 +28,35 @@ impl FailureKind {
             FailureKind::Input => 2,
             FailureKind::Preflight => 3,
             FailureKind::Cluster => 4,
+            FailureKind::Unavailable => 5,
+            FailureKind::NotAnswering => 6,
             FailureKind::Interrupted => 130,
+        }
+    }
+
+    /// What the exit code means, for JSON documents read by CI.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            FailureKind::Internal => "unexpected internal error",
+            FailureKind::Input => "bad usage or input",
+            FailureKind::Preflight => "a check failed before any change",
+            FailureKind::Cluster => "a change to the cluster failed, or 3scale did not start",
+            FailureKind::Unavailable => "the cluster's API could not be reached or kept failing",
+            FailureKind::NotAnswering => "3scale is installed but does not answer",
+            FailureKind::Interrupted => "interrupted",
+        }
+    }
+
+    /// The JSON name of the kind.
+    pub fn id(self) -> &'static str {
+        match self {
+            FailureKind::Internal => "internal",
+            FailureKind::Input => "input",
+            FailureKind::Preflight => "preflight",
+            FailureKind::Cluster => "cluster",
+            FailureKind::Unavailable => "unavailable",
+            FailureKind::NotAnswering => "not-answering",
+            FailureKind::Interrupted => "interrupted",
         }
     }
 }
@@ -34,6 +67,8 @@ pub struct Failure {
     pub kind: FailureKind,
     pub error: anyhow::Error,
     pub help: Vec<String>,
+    /// The command already printed its result document (`-o json`) saying so.
+    pub reported: bool,
 }
 
 impl Failure {
@@ -42,6 +77,7 @@ impl Failure {
             kind,
             error: error.into(),
             help: Vec::new(),
+            reported: false,
         }
     }
 
@@ -53,8 +89,21 @@ impl Failure {
         Failure::new(FailureKind::Preflight, anyhow::anyhow!("{message}"))
     }
 
+    pub fn internal(message: impl fmt::Display) -> Self {
+        Failure::new(FailureKind::Internal, anyhow::anyhow!("{message}"))
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help.push(help.into());
+        let help = help.into();
+        if !self.help.contains(&help) {
+            self.help.push(help);
+        }
+        self
+    }
+
+    /// Marks the failure as already told on stdout.
+    pub fn reported(mut self) -> Self {
+        self.reported = true;
         self
     }
 
@@ -62,6 +111,11 @@ impl Failure {
     pub fn context(mut self, what: impl fmt::Display + Send + Sync + 'static) -> Self {
         self.error = self.error.context(what);
         self
+    }
+
+    /// The error chain as one text, without the `help:` lines.
+    pub fn message(&self) -> String {
+        format!("{:#}", self.error)
     }
 }
 
@@ -77,14 +131,3 @@ impl fmt::Display for Failure {
 
 /// Shorthand for results that end a run.
 pub type Outcome<T> = Result<T, Failure>;
-
-/// Classifies an anyhow error as `kind`.
-pub trait FailAs<T> {
-    fn fail_as(self, kind: FailureKind) -> Outcome<T>;
-}
-
-impl<T, E: Into<anyhow::Error>> FailAs<T> for Result<T, E> {
-    fn fail_as(self, kind: FailureKind) -> Outcome<T> {
-        self.map_err(|e| Failure::new(kind, e))
-    }
-}

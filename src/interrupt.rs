@@ -1,5 +1,5 @@
 //! Ctrl-C and SIGTERM: stop the oc children we started, remove the temporary files we were
-//! writing, give the terminal its cursor back, and exit 130.
+//! writing, give the terminal back as it was (echo, cursor), say what to do next, and exit 130.
 //!
 //! The signal handler runs on its own thread, so what it must clean up is registered here, in
 //! process-wide lists: the one place where the installer keeps global state, because a signal
@@ -17,12 +17,28 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 static STOPPING: Mutex<()> = Mutex::new(());
 static CHILDREN: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 static TEMP_PATHS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+/// The terminal's modes at start (a prompt turns echo off), restored on the way out.
+static TERMINAL: Mutex<Option<libc::termios>> = Mutex::new(None);
+/// What to tell the person when interrupted now.
+static MESSAGE: Mutex<Option<String>> = Mutex::new(None);
 
 pub fn install_handler() {
+    // SAFETY: tcgetattr fills a termios of our own; it fails harmlessly when stdin is no terminal.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        if libc::isatty(0) == 1 && libc::tcgetattr(0, &mut t) == 0 {
+            *TERMINAL.lock().unwrap_or_else(|e| e.into_inner()) = Some(t);
+        }
+    }
     let _ = ctrlc::set_handler(|| {
         INTERRUPTED.store(true, Ordering::SeqCst);
         finish();
     });
+}
+
+/// What an interruption from now on should say (e.g. "run the same command again to resume").
+pub fn set_message(text: &str) {
+    *MESSAGE.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.to_string());
 }
 
 /// Whether Ctrl-C or SIGTERM arrived: an oc that failed then was stopped by us, not broken.
@@ -30,11 +46,27 @@ pub fn requested() -> bool {
     INTERRUPTED.load(Ordering::SeqCst)
 }
 
-/// Stops what runs, removes temporary files, restores the cursor, exits 130.
+/// Stops what runs, removes temporary files, restores the terminal, says so, exits 130.
 pub fn finish() -> ! {
+    INTERRUPTED.store(true, Ordering::SeqCst);
     let _guard = STOPPING.lock().unwrap_or_else(|e| e.into_inner());
     stop_everything();
-    let _ = console::Term::stderr().show_cursor();
+    if let Some(t) = *TERMINAL.lock().unwrap_or_else(|e| e.into_inner()) {
+        // SAFETY: restores the modes read at start on the same descriptor.
+        unsafe { libc::tcsetattr(0, libc::TCSANOW, &t) };
+    }
+    let message = MESSAGE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .unwrap_or_else(|| "nothing was changed".into());
+    let stderr = console::Term::stderr();
+    if stderr.is_term() {
+        let _ = stderr.show_cursor();
+        // A prompt or spinner may have left the cursor mid-line.
+        eprintln!();
+    }
+    eprintln!("interrupted; {message}");
     std::process::exit(i32::from(FailureKind::Interrupted.exit_code()));
 }
 
@@ -49,8 +81,9 @@ fn stop_everything() {
         .drain(..)
         .collect();
     for pid in &children {
-        // SAFETY: kill(2) on a child we spawned; at worst it has exited already (ESRCH).
-        unsafe { libc::kill(*pid as i32, libc::SIGTERM) };
+        // SAFETY: kill(2) on the process group of a child we spawned (it leads its own group);
+        // at worst it has exited already (ESRCH).
+        unsafe { libc::kill(-(*pid as i32), libc::SIGTERM) };
     }
     for pid in children {
         stop_child(pid as i32);
@@ -91,6 +124,11 @@ fn stop_child(pid: i32) {
 
 pub fn child_started(pid: u32) {
     CHILDREN.lock().unwrap_or_else(|e| e.into_inner()).push(pid);
+    if requested() {
+        // Started while the run was being stopped: it must not outlive us.
+        // SAFETY: as in stop_everything.
+        unsafe { libc::kill(-(pid as i32), libc::SIGKILL) };
+    }
 }
 
 pub fn child_finished(pid: u32) {

@@ -1,40 +1,78 @@
 //! threescale-install: installs Red Hat 3scale API Management 2.8 on OpenShift from the official
 //! templates, wrapping `oc`.
+//!
+//! The install is a pipeline: `inputs` (flags, environment, answers file, record, then the
+//! wizard) → `install::observe` (read-only) → `install::plan` (pure) → `install::apply` (the one
+//! executor) → `install::wait`. Each effect has one owner: `oc` spawns oc, `prompt` asks, `ui`
+//! draws, `templates::repo` uses git.
 
-pub mod answers;
 pub mod atomic_file;
 pub mod checks;
 pub mod cli;
 mod commands;
-pub mod diagnosis;
+pub mod duration;
 pub mod failure;
+pub mod inputs;
+pub mod install;
+mod installed;
 mod interrupt;
 pub mod lock;
+pub mod manual;
 pub mod names;
 pub mod oc;
-pub mod param_file;
-pub mod param_rules;
 pub mod paths;
 mod prompt;
 pub mod record;
-pub mod render;
+mod report;
 pub mod secrets;
-pub mod steps;
-pub mod template;
-pub mod templates_repo;
+mod session;
+pub mod templates;
 pub mod transcript;
 pub mod ui;
 mod wizard;
 
-pub use commands::{completion_script, man_page};
-use failure::Failure;
+use clap::CommandFactory;
+pub use commands::completion_script;
+use std::process::ExitCode;
 
-/// Runs the command line to completion.
-pub fn run(cli: cli::Cli) -> Result<(), Failure> {
+/// Parses the command line, runs it, and says how it ended.
+pub fn main() -> ExitCode {
+    // Output piped into `head` ends the run quietly, as with any Unix tool, instead of a panic.
+    // SAFETY: restores the default disposition before any thread starts.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    let matches = cli::Cli::command().get_matches();
     interrupt::install_handler();
-    let result = commands::run(cli);
-    if result.is_err() && interrupt::requested() {
-        interrupt::finish();
+    match commands::run(&matches) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            if interrupt::requested() {
+                interrupt::finish();
+            }
+            eprintln!("{}", styled(&failure));
+            ExitCode::from(failure.kind.exit_code())
+        }
     }
-    result
+}
+
+/// The failure with `error:` and `help:` marked, in colour at a terminal.
+fn styled(failure: &failure::Failure) -> String {
+    let text = failure.to_string();
+    text.lines()
+        .map(|l| {
+            if let Some(rest) = l.strip_prefix("error:") {
+                format!(
+                    "{}{rest}",
+                    console::style("error:").red().bold().for_stderr()
+                )
+            } else if let Some(rest) = l.strip_prefix("help:") {
+                format!(
+                    "{}{rest}",
+                    console::style("help:").cyan().bold().for_stderr()
+                )
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -30,20 +30,50 @@ pub struct Prompter {
 
 fn failed(e: dialoguer::Error) -> Failure {
     let dialoguer::Error::IO(io) = e;
-    let kind = if io.kind() == std::io::ErrorKind::Interrupted {
-        FailureKind::Interrupted
-    } else {
-        FailureKind::Internal
-    };
-    Failure::new(kind, io).context("could not read the answer")
+    if io.kind() == std::io::ErrorKind::Interrupted {
+        // Ctrl-C at a prompt: console raised SIGINT itself; stop the same way the handler does.
+        crate::interrupt::finish();
+    }
+    Failure::new(FailureKind::Internal, io).context("could not read the answer")
+}
+
+/// Reads a secret given with `--...-stdin`: hidden at a terminal, the whole stream otherwise.
+pub struct StdinSecrets;
+
+impl crate::inputs::SecretReader for StdinSecrets {
+    fn read_secret(&mut self, what: &str) -> Result<String, String> {
+        use std::io::Read;
+        if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
+            return dialoguer::Password::with_theme(&ColorfulTheme::default())
+                .with_prompt(format!(
+                    "{} (read from standard input; typing is hidden)",
+                    capitalized(what)
+                ))
+                .interact()
+                .map_err(|e| failed(e).to_string());
+        }
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| e.to_string())?;
+        Ok(text)
+    }
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 impl Prompter {
     /// Someone can answer when stdin and stderr are terminals and neither `--yes` nor
     /// `--no-input` was given.
-    pub fn new(yes: bool, no_input: bool) -> Prompter {
+    pub fn new(never_ask: bool) -> Prompter {
         let can_ask =
-            !yes && !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+            !never_ask && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         Prompter {
             can_ask,
             theme: ColorfulTheme::default(),
@@ -59,9 +89,11 @@ impl Prompter {
         if !self.can_ask {
             return Ok(default);
         }
+        // y and n wait for Enter: a key pressed once never answers two questions.
         dialoguer::Confirm::with_theme(&self.theme)
             .with_prompt(question)
             .default(default)
+            .wait_for_newline(true)
             .interact()
             .map_err(failed)
     }

@@ -5,7 +5,7 @@ use crate::paths;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InstallRecord {
@@ -20,8 +20,9 @@ pub struct InstallRecord {
     pub rwx_storage_class: Option<String>,
     pub registry_server: String,
     pub registry_username: String,
-    pub app_label: String,
-    /// Parameters given, secret values left out (`name: null`).
+    #[serde(default)]
+    pub display_name: Option<String>,
+    /// Parameters given, never a secret: secret ones are listed by name with no value (`null`).
     pub params: Vec<(String, Option<String>)>,
     #[serde(default)]
     pub skipped_checks: Vec<String>,
@@ -40,7 +41,19 @@ pub fn default_credentials_path(server: &str, project: &str) -> Result<PathBuf, 
     Ok(paths::project_state_dir(server, project)?.join("credentials.yaml"))
 }
 
+/// The transcript of the runs on a project of a cluster.
+pub fn default_transcript_path(server: &str, project: &str) -> Result<PathBuf, String> {
+    Ok(paths::project_state_dir(server, project)?.join("transcript.log"))
+}
+
 impl InstallRecord {
+    /// The non-secret parameter values, for the next run.
+    pub fn plain_params(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.params
+            .iter()
+            .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
+    }
+
     pub fn load(server: &str, project: &str) -> Option<InstallRecord> {
         let text = std::fs::read_to_string(path(server, project).ok()?).ok()?;
         serde_yaml::from_str(&text).ok()

@@ -1,81 +1,172 @@
-//! The transcript: every run appends what it did to a log file (0600) in the state dir — each oc
-//! argv, exit status, duration, stdout and stderr — with every secret known to the run replaced by
-//! `<redacted:NAME>`. Output that holds secret data oc returned (secrets read as JSON) is not
-//! logged at all.
+//! The transcript: every run appends what it did to a log file (mode 0600) — each oc command,
+//! exit status, duration, what it printed when that changed or failed — with every secret known to
+//! the run replaced by `<redacted:NAME>`. Output that holds secret data (secrets read as JSON,
+//! processed templates) is never logged, and the wait's repeated looks log only their status.
+//!
+//! A run learns where its transcript goes (per cluster and project) only after it has asked the
+//! cluster who and where it is, so lines are held in memory until [`Transcript::attach`].
 
 use crate::secrets::Redactor;
+use std::collections::HashMap;
 use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+/// The most of one call's output the transcript keeps.
+const MAX_OUTPUT: usize = 64 * 1024;
+
 pub struct Transcript {
-    path: PathBuf,
-    file: Mutex<std::fs::File>,
     redactor: Redactor,
+    sink: Mutex<Sink>,
+}
+
+#[derive(Default)]
+struct Sink {
+    file: Option<(PathBuf, std::fs::File)>,
+    /// Lines written before the file was known.
+    pending: String,
+    /// A digest of the last output of each command, to log only what changed.
+    last_output: HashMap<String, u64>,
+}
+
+/// What a call printed on stdout, as far as the transcript may keep it.
+pub enum Output<'a> {
+    Text(&'a str),
+    /// Left out on purpose (repeated looks).
+    Omitted,
+    /// Secret data: never written.
+    Secret,
 }
 
 impl Transcript {
-    pub fn open(path: &Path, redactor: Redactor) -> Result<Transcript, String> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        }
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .mode(0o600)
-            .open(path)
-            .map_err(|e| format!("cannot open the transcript {}: {e}", path.display()))?;
-        Ok(Transcript {
-            path: path.to_path_buf(),
-            file: Mutex::new(file),
+    pub fn new(redactor: Redactor) -> Transcript {
+        Transcript {
             redactor,
-        })
+            sink: Mutex::new(Sink::default()),
+        }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Opens (or creates) the file, tightens it to 0600, and writes what was held so far.
+    pub fn attach(&self, path: &Path) -> Result<(), String> {
+        let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
+        if sink.file.as_ref().is_some_and(|(p, _)| p == path) {
+            return Ok(());
+        }
+        let file = open_private(path)?;
+        sink.file = Some((path.to_path_buf(), file));
+        let pending = std::mem::take(&mut sink.pending);
+        if let Some((_, f)) = sink.file.as_mut() {
+            let _ = f.write_all(pending.as_bytes());
+        }
+        Ok(())
+    }
+
+    /// Where the transcript goes, once attached.
+    pub fn location(&self) -> Option<PathBuf> {
+        let sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
+        sink.file.as_ref().map(|(p, _)| p.clone())
     }
 
     fn write(&self, text: &str) {
-        let mut file = self.file.lock().unwrap_or_else(|e| e.into_inner());
-        // A transcript that cannot be written must not break the install.
-        let _ = file.write_all(self.redactor.redact_named(text).as_bytes());
+        let text = self.redactor.redact_named(text);
+        let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
+        match sink.file.as_mut() {
+            // A transcript that cannot be written must not break the run.
+            Some((_, f)) => {
+                let _ = f.write_all(text.as_bytes());
+            }
+            None => sink.pending.push_str(&text),
+        }
     }
 
     pub fn note(&self, text: &str) {
         self.write(&format!("{} {text}\n", utc_timestamp(SystemTime::now())));
     }
 
-    /// One oc call. `stdout` is `None` when it held secret data and is left out.
-    pub fn call(
-        &self,
-        argv: &str,
-        status: &str,
-        took: Duration,
-        stdout: Option<&str>,
-        stderr: &str,
-    ) {
+    /// One oc call (its command line already masked).
+    pub fn call(&self, command: &str, status: &str, took: Duration, stdout: Output, stderr: &str) {
         let mut text = format!(
-            "{} {argv}\n    -> {status} in {} ms\n",
+            "{} {command}\n    -> {status} in {} ms\n",
             utc_timestamp(SystemTime::now()),
             took.as_millis()
         );
         match stdout {
-            Some(out) if !out.trim().is_empty() => text.push_str(&indented("stdout", out)),
-            Some(_) => {}
-            None => text.push_str("    stdout: (not logged: it holds secret data)\n"),
+            Output::Text(out) if out.trim().is_empty() => {}
+            Output::Text(out) => {
+                let digest = digest(out);
+                let changed = {
+                    let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
+                    sink.last_output.insert(command.to_string(), digest) != Some(digest)
+                };
+                if changed || status != "exit 0" {
+                    text.push_str(&indented("stdout", cut(out)));
+                } else {
+                    text.push_str(&format!(
+                        "    stdout: unchanged since the last call ({} bytes)\n",
+                        out.len()
+                    ));
+                }
+            }
+            Output::Omitted => {}
+            Output::Secret => text.push_str("    stdout: (not logged: it holds secret data)\n"),
         }
         if !stderr.trim().is_empty() {
-            text.push_str(&indented("stderr", stderr));
+            text.push_str(&indented("stderr", cut(stderr)));
         }
         self.write(&text);
     }
+}
+
+/// Opens `path` for appending with mode 0600: created so, or tightened when it exists; refused
+/// when it cannot be made private.
+fn open_private(path: &Path) -> Result<std::fs::File, String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| format!("cannot open the transcript {}: {e}", path.display()))?;
+    let mode = file
+        .metadata()
+        .map(|m| m.permissions().mode() & 0o777)
+        .unwrap_or(0);
+    if mode & 0o077 != 0 {
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| {
+                format!(
+                    "the transcript {} can be read by others (mode {mode:o}) and cannot be made private: {e}",
+                    path.display()
+                )
+            })?;
+    }
+    Ok(file)
+}
+
+fn cut(text: &str) -> &str {
+    if text.len() <= MAX_OUTPUT {
+        return text;
+    }
+    let mut end = MAX_OUTPUT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn digest(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 fn indented(label: &str, text: &str) -> String {
@@ -128,30 +219,51 @@ mod tests {
     }
 
     #[test]
-    fn secrets_are_named_and_secret_output_left_out() {
+    fn held_lines_reach_the_file_and_secrets_are_named() {
         let dir = tempfile::tempdir().unwrap();
         let r = Redactor::default();
-        r.add_named("REGISTRY_PASSWORD", "hunter2");
-        let t = Transcript::open(&dir.path().join("log"), r).unwrap();
+        r.add("REGISTRY_PASSWORD", "hunter2hunter2");
+        let t = Transcript::new(r);
         t.call(
             "oc create -f -",
             "exit 0",
             Duration::from_millis(3),
-            Some("uses hunter2"),
+            Output::Text("uses hunter2hunter2"),
             "",
         );
         t.call(
             "oc get secret x -o json",
             "exit 0",
             Duration::from_millis(3),
-            None,
+            Output::Secret,
             "",
         );
-        let text = std::fs::read_to_string(dir.path().join("log")).unwrap();
+        let path = dir.path().join("log");
+        t.attach(&path).unwrap();
+        t.call(
+            "oc create -f -",
+            "exit 0",
+            Duration::from_millis(3),
+            Output::Text("uses hunter2hunter2"),
+            "",
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
         assert!(
             text.contains("uses <redacted:REGISTRY_PASSWORD>") && !text.contains("hunter2"),
             "{text}"
         );
         assert!(text.contains("(not logged: it holds secret data)"));
+        assert!(text.contains("unchanged since the last call"), "{text}");
+    }
+
+    #[test]
+    fn an_existing_file_is_made_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("log");
+        std::fs::write(&path, "old\n").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        Transcript::new(Redactor::default()).attach(&path).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
     }
 }

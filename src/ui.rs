@@ -1,9 +1,12 @@
-//! Everything drawn on the terminal: step lines, spinners, the fetch bar, warnings. Progress goes
-//! to stderr; stdout is for results. Without a terminal, plain `==>` lines replace the spinners.
+//! Everything drawn for a person: step lines with their details and warnings, the fetch bar, the
+//! wait's board with one line per component, blocks of text. Progress goes to stderr; stdout is
+//! for results. In a terminal it is drawn with spinners and marks; otherwise the same content
+//! comes as plain, ordered lines, without escape codes.
 
-use crate::templates_repo::Progress;
+use crate::install::readiness::{Component, State};
+use crate::templates::repo::Progress;
 use console::style;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -14,21 +17,14 @@ pub struct Ui {
     quiet: bool,
     verbose: bool,
     stdout_terminal: bool,
+    /// The spinner on screen, if any: lines printed meanwhile go above it.
     active: Arc<Mutex<Option<ProgressBar>>>,
-}
-
-pub struct StepLine {
-    ui: Ui,
-    title: String,
-    started: Instant,
-    /// With a spinner, details wait to be printed under the finished step line.
-    pending: Mutex<Vec<String>>,
 }
 
 impl Ui {
     pub fn new(quiet: bool, verbose: bool) -> Ui {
         Ui {
-            fancy: std::io::stderr().is_terminal() && !quiet,
+            fancy: stderr_is_terminal() && !quiet,
             quiet,
             verbose,
             stdout_terminal: std::io::stdout().is_terminal(),
@@ -40,6 +36,10 @@ impl Ui {
         self.stdout_terminal
     }
 
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
+    }
+
     /// Prints a line on stderr without tearing an active spinner.
     fn line(&self, text: &str) {
         let active = self.active.lock().unwrap_or_else(|e| e.into_inner());
@@ -49,29 +49,46 @@ impl Ui {
         }
     }
 
+    /// A step: a spinner in a terminal (`==> title` otherwise); its details and warnings are
+    /// shown under it when it ends.
     pub fn step(&self, title: &str) -> StepLine {
-        if self.fancy {
+        let spinner = if self.fancy {
             let pb = ProgressBar::new_spinner();
             pb.set_style(
                 ProgressStyle::with_template("{spinner:.cyan} {msg}").expect("valid template"),
             );
             pb.set_message(title.to_string());
             pb.enable_steady_tick(Duration::from_millis(100));
-            *self.active.lock().unwrap_or_else(|e| e.into_inner()) = Some(pb);
-        } else if !self.quiet {
-            eprintln!("==> {title}");
-        }
+            *self.active.lock().unwrap_or_else(|e| e.into_inner()) = Some(pb.clone());
+            Some(pb)
+        } else {
+            if !self.quiet {
+                eprintln!("==> {title}");
+            }
+            None
+        };
         StepLine {
             ui: self.clone(),
             title: title.to_string(),
             started: Instant::now(),
-            pending: Mutex::new(Vec::new()),
+            spinner,
+            lines: Mutex::new(Vec::new()),
+            finished: false,
         }
     }
 
-    /// A block of text on stderr (the wizard's cluster panel and summary).
+    /// A block of text on stderr (the cluster panel, the summary, the plan's changes).
     pub fn block(&self, text: &str) {
-        self.line(text);
+        if !self.quiet {
+            self.line(text.trim_end_matches('\n'));
+        }
+    }
+
+    /// A line of information on stderr.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            self.line(text);
+        }
     }
 
     pub fn warn(&self, text: &str) {
@@ -82,7 +99,7 @@ impl Ui {
         self.line(&format!("{label} {text}"));
     }
 
-    /// An oc command line (already redacted), shown with -v.
+    /// An oc command line (quoted, secrets masked), shown with -v.
     pub fn command(&self, command: &str) {
         if self.verbose {
             self.line(&format!(
@@ -128,19 +145,112 @@ impl Ui {
         }
     }
 
-    /// Ask-free confirmation text and results go to stdout.
+    /// Results go to stdout.
     pub fn result(&self, text: &str) {
-        println!("{text}");
+        println!("{}", text.trim_end_matches('\n'));
     }
 }
 
-/// The wait's progress: one line per component in a terminal; otherwise a plain line each time
-/// a component changes state.
+fn stderr_is_terminal() -> bool {
+    std::io::stderr().is_terminal() && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+fn mark(ok: bool) -> console::StyledObject<&'static str> {
+    if ok {
+        style("✔").green().for_stderr()
+    } else {
+        style("✖").red().for_stderr()
+    }
+}
+
+pub struct StepLine {
+    ui: Ui,
+    title: String,
+    started: Instant,
+    spinner: Option<ProgressBar>,
+    /// Details and warnings, shown under the step line when it ends (in a terminal).
+    lines: Mutex<Vec<String>>,
+    finished: bool,
+}
+
+impl StepLine {
+    pub fn detail(&self, text: &str) {
+        if self.ui.quiet {
+            return;
+        }
+        self.push(format!("    {text}"));
+    }
+
+    pub fn warn(&self, text: &str) {
+        if self.ui.quiet {
+            return;
+        }
+        let label = style("warning:").yellow().bold().for_stderr();
+        self.push(format!("    {label} {text}"));
+    }
+
+    fn push(&self, line: String) {
+        if self.spinner.is_some() {
+            self.lines
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(line);
+        } else {
+            eprintln!("{line}");
+        }
+    }
+
+    fn finish(&mut self, ok: bool) {
+        if self.finished {
+            return;
+        }
+        self.finished = true;
+        let Some(pb) = self.spinner.take() else {
+            return;
+        };
+        pb.finish_and_clear();
+        self.ui
+            .active
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        let elapsed = style(format!("({:.1}s)", self.started.elapsed().as_secs_f32()))
+            .dim()
+            .for_stderr();
+        eprintln!("{} {} {elapsed}", mark(ok), self.title);
+        for line in self
+            .lines
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .drain(..)
+        {
+            eprintln!("{line}");
+        }
+    }
+
+    pub fn done(mut self) {
+        self.finish(true);
+    }
+
+    pub fn failed(mut self) {
+        self.finish(false);
+    }
+}
+
+/// A step dropped unfinished (an early return) leaves no spinner frame behind.
+impl Drop for StepLine {
+    fn drop(&mut self) {
+        self.finish(false);
+    }
+}
+
+/// The wait's progress: one live line per component in a terminal, marked ✔/✖ when settled and
+/// kept on screen at the end; otherwise a plain line each time a component changes state.
 pub struct Board {
     ui: Ui,
-    bars: Mutex<Vec<(String, ProgressBar)>>,
-    multi: Option<indicatif::MultiProgress>,
-    last: Mutex<Vec<(String, String)>>,
+    multi: Option<MultiProgress>,
+    rows: Mutex<Vec<(String, ProgressBar)>>,
+    last: Mutex<Vec<(String, State)>>,
 }
 
 impl Ui {
@@ -154,30 +264,36 @@ impl Ui {
         }
         Board {
             ui: self.clone(),
-            bars: Mutex::new(Vec::new()),
-            multi: self.fancy.then(indicatif::MultiProgress::new),
+            multi: self
+                .fancy
+                .then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
+            rows: Mutex::new(Vec::new()),
             last: Mutex::new(Vec::new()),
         }
     }
 }
 
+fn row_text(c: &Component) -> String {
+    format!(
+        "{:<20} {:<12} {}",
+        c.name,
+        c.state.text(),
+        style(&c.detail).dim().for_stderr()
+    )
+}
+
 impl Board {
-    /// (component, state, detail) rows.
-    pub fn show(&self, rows: &[(String, &str, String)]) {
+    pub fn show(&self, components: &[Component]) {
         if self.ui.quiet {
             return;
         }
         let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
         match &self.multi {
             Some(multi) => {
-                let mut bars = self.bars.lock().unwrap_or_else(|e| e.into_inner());
-                for (name, state, detail) in rows {
-                    let text = format!(
-                        "{name:<20} {state:<12} {}",
-                        style(detail).dim().for_stderr()
-                    );
-                    match bars.iter().find(|(n, _)| n == name) {
-                        Some((_, bar)) => bar.set_message(text),
+                let mut rows = self.rows.lock().unwrap_or_else(|e| e.into_inner());
+                for c in components {
+                    let bar = match rows.iter().find(|(n, _)| *n == c.name) {
+                        Some((_, bar)) => bar.clone(),
                         None => {
                             let bar = multi.add(ProgressBar::new_spinner());
                             bar.set_style(
@@ -185,117 +301,89 @@ impl Board {
                                     .expect("valid template"),
                             );
                             bar.enable_steady_tick(Duration::from_millis(120));
-                            bar.set_message(text);
-                            bars.push((name.clone(), bar));
+                            rows.push((c.name.clone(), bar.clone()));
+                            bar
                         }
+                    };
+                    if c.state.settled() || c.state == State::Failed {
+                        // Settled rows stop spinning and keep their mark.
+                        bar.set_style(
+                            ProgressStyle::with_template("  {msg}").expect("valid template"),
+                        );
+                        bar.disable_steady_tick();
+                        bar.set_message(format!(
+                            "{} {}",
+                            mark(c.state != State::Failed),
+                            row_text(c)
+                        ));
+                    } else {
+                        bar.set_style(
+                            ProgressStyle::with_template("  {spinner:.cyan} {msg}")
+                                .expect("valid template"),
+                        );
+                        if bar.is_finished() {
+                            bar.reset();
+                        }
+                        bar.enable_steady_tick(Duration::from_millis(120));
+                        bar.set_message(row_text(c));
                     }
                 }
             }
             None => {
-                for (name, state, detail) in rows {
-                    let seen = last
-                        .iter()
-                        .find(|(n, _)| n == name)
-                        .map(|(_, s)| s.as_str());
-                    if seen != Some(*state) {
-                        eprintln!("    {name}: {state} ({detail})");
+                for c in components {
+                    let seen = last.iter().find(|(n, _)| *n == c.name).map(|(_, s)| *s);
+                    if seen != Some(c.state) {
+                        eprintln!("    {}: {} ({})", c.name, c.state.text(), c.detail);
                     }
                 }
             }
         }
-        *last = rows
+        *last = components
             .iter()
-            .map(|(n, s, _)| (n.clone(), s.to_string()))
+            .map(|c| (c.name.clone(), c.state))
             .collect();
     }
 
+    /// A line above the board (the API unreachable, answering again).
+    pub fn note(&self, text: &str) {
+        if self.ui.quiet {
+            return;
+        }
+        match &self.multi {
+            Some(multi) => {
+                let _ = multi.println(format!("    {text}"));
+            }
+            None => eprintln!("    {text}"),
+        }
+    }
+
+    /// Ends the board: the rows stay on screen with their last state.
     pub fn finish(&self, ok: bool, text: &str) {
-        for (_, bar) in self
-            .bars
+        let rows: Vec<(String, ProgressBar)> = self
+            .rows
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .drain(..)
-        {
-            bar.finish_and_clear();
+            .collect();
+        let last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+        for (name, bar) in rows {
+            let state = last.iter().find(|(n, _)| *n == name).map(|(_, s)| *s);
+            let settled = state.is_some_and(|s| s.settled());
+            let msg = bar.message();
+            bar.set_style(ProgressStyle::with_template("  {msg}").expect("valid template"));
+            if !msg.starts_with('✔') && !msg.starts_with('✖') && !msg.contains("\u{1b}[32m✔")
+            {
+                bar.set_message(format!("{} {msg}", mark(settled)));
+            }
+            bar.finish();
         }
         if self.ui.quiet {
             return;
         }
         if self.ui.fancy {
-            let mark = if ok {
-                style("✔").green().for_stderr()
-            } else {
-                style("✖").red().for_stderr()
-            };
-            eprintln!("{mark} {text}");
+            eprintln!("{} {text}", mark(ok));
         } else {
             eprintln!("    {text}");
         }
-    }
-}
-
-impl StepLine {
-    pub fn detail(&self, text: &str) {
-        if self.ui.quiet {
-            return;
-        }
-        let text = format!("    {text}");
-        if self.ui.fancy {
-            self.pending
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(text);
-        } else {
-            self.ui.line(&text);
-        }
-    }
-
-    pub fn warn(&self, text: &str) {
-        if self.ui.fancy {
-            let label = style("warning:").yellow().bold().for_stderr();
-            self.pending
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(format!("{label} {text}"));
-        } else {
-            self.ui.warn(text);
-        }
-    }
-
-    fn finish(self, ok: bool) {
-        let elapsed = self.started.elapsed().as_secs_f32();
-        let pb = self
-            .ui
-            .active
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
-        if let Some(pb) = pb {
-            pb.finish_and_clear();
-        }
-        if self.ui.fancy {
-            let mark = if ok {
-                style("✔").green().for_stderr()
-            } else {
-                style("✖").red().for_stderr()
-            };
-            if ok {
-                eprintln!(
-                    "{mark} {} {}",
-                    self.title,
-                    style(format!("({elapsed:.1}s)")).dim().for_stderr()
-                );
-            } else {
-                eprintln!("{mark} {}", self.title);
-            }
-        }
-    }
-
-    pub fn done(self) {
-        self.finish(true);
-    }
-
-    pub fn failed(self) {
-        self.finish(false);
     }
 }

@@ -1,19 +1,22 @@
-//! The questions of the interactive install, in their order, with defaults discovered from the
-//! cluster and the templates, and the summary with Proceed / Change a value / Cancel.
-//! Asks through the `Prompter`; draws only through the `Ui`.
+//! The questions of the interactive install, in their order, with defaults from the cluster and
+//! the templates; every answer checked by the same rules as a flag's value, and re-asked with the
+//! reason. Asks through the `Prompter`; draws only through the `Ui`. The summary offers Proceed /
+//! Change a value / Cancel.
 
-use crate::answers::{Answers, Field, TemplatesSource, DEFAULT_REGISTRY};
-use crate::cli::{DEFAULT_TEMPLATES_REF, DEFAULT_TEMPLATES_REPO};
-use crate::failure::Outcome;
-use crate::names;
+use crate::failure::{Failure, Outcome};
+use crate::inputs::{self, Answers, Field, Given, Source, TemplatesSource, DEFAULT_REGISTRY};
+use crate::install::cluster::Cluster;
+use crate::install::identity::Identity;
+use crate::install::observe::{Observer, ProjectState};
+use crate::install::plan::{self, Plan};
+use crate::install::pull_secret;
+use crate::install::storage::{self, RwxSupport, StorageClass};
 use crate::prompt::Prompter;
-use crate::secrets::{Redactor, MASK};
-use crate::steps::app::is_secret_param;
-use crate::steps::preflight::Cluster;
-use crate::steps::storage::{self, RwxSupport, StorageClass};
-use crate::steps::templates::Profile;
-use crate::steps::Action;
-use crate::template::{Parameter, Template};
+use crate::secrets::{Redactor, Secret, MASK};
+use crate::session::Session;
+use crate::templates::model::Parameter;
+use crate::templates::params::OWNED;
+use crate::templates::profiles::{self, Loaded, Profile};
 use crate::ui::Ui;
 
 pub enum Decision {
@@ -23,13 +26,24 @@ pub enum Decision {
 }
 
 pub struct Wizard<'a> {
-    pub prompter: &'a Prompter,
-    pub ui: &'a Ui,
-    pub redactor: &'a Redactor,
+    prompter: &'a Prompter,
+    ui: &'a Ui,
+    redactor: &'a Redactor,
 }
 
-impl Wizard<'_> {
-    /// 1. The cluster: who, where, which version. No stops the run.
+/// The amp-s3 profile: what the storage question offers when no class fits.
+const S3_PROFILE: &str = "amp-s3";
+
+impl<'a> Wizard<'a> {
+    pub fn new(prompter: &'a Prompter, ui: &'a Ui, redactor: &'a Redactor) -> Wizard<'a> {
+        Wizard {
+            prompter,
+            ui,
+            redactor,
+        }
+    }
+
+    /// The cluster: who, where, which version. No stops the run.
     pub fn confirm_cluster(&self, cluster: &Cluster) -> Outcome<bool> {
         self.ui.block(&format!(
             "\n  Cluster  {}\n  User     {}\n  Version  OpenShift {}\n",
@@ -38,13 +52,100 @@ impl Wizard<'_> {
         self.prompter.confirm("Install on this cluster?", true)
     }
 
-    /// 2. Templates: repository and ref.
-    pub fn ask_templates(&self, answers: &mut Answers) -> Outcome<()> {
-        let (repo, git_ref) = match &answers.templates {
+    /// Asks every open question, in order, until the answers are complete.
+    pub fn ask_open(
+        &self,
+        answers: &mut Answers,
+        session: &Session,
+        observer: &Observer,
+    ) -> Outcome<()> {
+        let checkout = loop {
+            if answers.is_open(Field::Templates) {
+                self.ask_templates(answers)?;
+            }
+            match session.checkout(&answers.templates.value, answers.refresh_templates) {
+                Ok(c) => break c,
+                Err(f) => {
+                    // A person can name another repository or ref.
+                    self.ui.warn(&f.message());
+                    answers.reopen(Field::Templates);
+                }
+            }
+        };
+        answers.close(Field::Templates);
+        let list = profiles::list(&checkout.dir);
+        if answers.is_open(Field::Profile) {
+            self.ask_profile(answers, &list)?;
+        }
+        let loaded = match profiles::load(&list, &answers.profile.value) {
+            Ok(l) => l,
+            Err((e, help)) => return Err(Failure::input(e).with_help(help)),
+        };
+        if answers.is_open(Field::Project) {
+            let v = self.prompter.text(
+                "Project",
+                Some(&answers.project.value),
+                inputs::check_project,
+            )?;
+            answers.project = Given::new(v, Source::Wizard);
+            answers.close(Field::Project);
+        }
+        let image_streams = profiles::image_streams(&checkout.dir).unwrap_or_default();
+        let given: Vec<(String, String)> = answers
+            .effective_params()
+            .iter()
+            .map(|p| (p.name.clone(), p.value.expose().to_string()))
+            .collect();
+        let identity = Identity::of(&loaded.template, &given, &image_streams);
+        let project = observer.project(&answers.project.value, &identity.resources())?;
+        let absent = identity.missing(project.objects());
+        if answers.is_open(Field::DisplayName) {
+            if !project.exists() {
+                let v = self.prompter.text(
+                    "Project display name",
+                    Some(&answers.display_name.value),
+                    |_| Ok(()),
+                )?;
+                answers.display_name = Given::new(v, Source::Wizard);
+            }
+            answers.close(Field::DisplayName);
+        }
+        if answers.is_open(Field::StorageClass) {
+            let needed = loaded.template.parameter("RWX_STORAGE_CLASS").is_some()
+                && plan::uses(&loaded.template, &identity, "RWX_STORAGE_CLASS", &absent);
+            if needed {
+                match observer.storage_classes()? {
+                    Ok(classes) => {
+                        if self.ask_storage_class(answers, &classes)? {
+                            // The S3 profile was chosen: its own questions come next.
+                            answers.close(Field::StorageClass);
+                            return self.ask_open(answers, session, observer);
+                        }
+                    }
+                    Err(why) => self.ui.warn(&format!(
+                        "{why}: the RWX storage class must be named (--rwx-storage-class), or the only RWX-capable one is used"
+                    )),
+                }
+            }
+            answers.close(Field::StorageClass);
+        }
+        if answers.is_open(Field::WildcardDomain) {
+            if loaded.template.parameter("WILDCARD_DOMAIN").is_some() && !absent.is_empty() {
+                self.ask_domain(answers, observer)?;
+            }
+            answers.close(Field::WildcardDomain);
+        }
+        self.ask_registry(answers, &project)?;
+        self.ask_params(answers, &loaded)?;
+        Ok(())
+    }
+
+    fn ask_templates(&self, answers: &mut Answers) -> Outcome<()> {
+        let (repo, git_ref) = match &answers.templates.value {
             TemplatesSource::Git { repo, git_ref } => (repo.clone(), git_ref.clone()),
             TemplatesSource::Dir(_) => (
-                DEFAULT_TEMPLATES_REPO.to_string(),
-                DEFAULT_TEMPLATES_REF.to_string(),
+                crate::cli::DEFAULT_TEMPLATES_REPO.to_string(),
+                crate::cli::DEFAULT_TEMPLATES_REF.to_string(),
             ),
         };
         let repo = self
@@ -65,18 +166,14 @@ impl Wizard<'_> {
                     Ok(())
                 }
             })?;
-        answers.templates = TemplatesSource::Git { repo, git_ref };
+        answers.templates = Given::new(TemplatesSource::Git { repo, git_ref }, Source::Wizard);
         Ok(())
     }
 
-    /// 3. Install profile, from the template files of the checkout.
-    pub fn ask_profile(
-        &self,
-        profiles: &[Profile],
-        current: Option<&str>,
-    ) -> Outcome<Option<String>> {
+    fn ask_profile(&self, answers: &mut Answers, profiles: &[Profile]) -> Outcome<()> {
+        answers.close(Field::Profile);
         if profiles.is_empty() {
-            return Ok(current.map(str::to_string));
+            return Ok(());
         }
         let items: Vec<String> = profiles
             .iter()
@@ -89,50 +186,29 @@ impl Wizard<'_> {
                 format!("{:<22} {}{preview}", p.name, first_line(&p.description))
             })
             .collect();
-        let default = current
-            .and_then(|c| profiles.iter().position(|p| p.name == c))
+        let default = profiles
+            .iter()
+            .position(|p| p.name == answers.profile.value)
             .unwrap_or(0);
         let chosen = self.prompter.select("Install profile", &items, default)?;
-        Ok(Some(profiles[chosen].name.clone()))
+        answers.profile = Given::new(profiles[chosen].name.clone(), Source::Wizard);
+        Ok(())
     }
 
-    /// 4. Project name and display name.
-    pub fn ask_project(&self, current: &str) -> Outcome<String> {
-        self.prompter
-            .text("Project", Some(current), names::check_project_name)
-    }
-
-    pub fn ask_display_name(&self, current: &str) -> Outcome<String> {
-        self.prompter
-            .text("Project display name", Some(current), |_| Ok(()))
-    }
-
-    /// 5. RWX storage class: RWX-capable first and marked, the default class marked.
-    ///
-    /// `None` when no class could be offered (the caller fails with the reasons).
-    pub fn ask_storage_class(
-        &self,
-        classes: &[StorageClass],
-        current: Option<&str>,
-    ) -> Outcome<Option<String>> {
+    /// RWX-capable classes first and marked; block storage explained; the S3 profile offered
+    /// when nothing fits. Returns true when the S3 profile was chosen instead.
+    fn ask_storage_class(&self, answers: &mut Answers, classes: &[StorageClass]) -> Outcome<bool> {
         let ordered = storage::offer_order(classes);
-        if !ordered
+        let capable = ordered
             .iter()
-            .any(|c| storage::rwx_support(&c.provisioner) == RwxSupport::Known)
-        {
+            .any(|c| storage::rwx_support(&c.provisioner) == RwxSupport::Known);
+        if !capable {
             self.ui.warn(
                 "no storage class of this cluster is known to bind ReadWriteMany claims, which system-storage needs. \
-                 The amp-s3 install profile keeps system assets in an S3 bucket instead and needs no such class.",
+                 Choose a class you know works, or the amp-s3 profile, which keeps system assets in an S3 bucket.",
             );
         }
-        // Block storage cannot serve system-storage: with nothing else, there is nothing to ask.
-        if ordered
-            .iter()
-            .all(|c| storage::rwx_support(&c.provisioner) == RwxSupport::No)
-        {
-            return Ok(None);
-        }
-        let items: Vec<String> = ordered
+        let mut items: Vec<String> = ordered
             .iter()
             .map(|c| {
                 let mark = match storage::rwx_support(&c.provisioner) {
@@ -147,15 +223,30 @@ impl Wizard<'_> {
                 )
             })
             .collect();
-        let mut default = current
-            .and_then(|n| ordered.iter().position(|c| c.metadata.name == n))
-            .unwrap_or(0);
+        let offer_s3 = answers.profile.value != S3_PROFILE;
+        if offer_s3 {
+            items.push(format!("{S3_PROFILE:<28} {:<8} (use the S3 profile: system assets in a bucket, no RWX class)", "profile"));
+        }
+        let mut default = answers
+            .rwx_storage_class
+            .as_ref()
+            .and_then(|n| ordered.iter().position(|c| c.metadata.name == n.value))
+            .unwrap_or(if capable || !offer_s3 {
+                0
+            } else {
+                items.len() - 1
+            });
         loop {
             let i = self.prompter.select(
                 "ReadWriteMany storage class for system-storage",
                 &items,
                 default,
             )?;
+            if i == ordered.len() {
+                answers.profile = Given::new(S3_PROFILE.to_string(), Source::Wizard);
+                answers.rwx_storage_class = None;
+                return Ok(true);
+            }
             let class = ordered[i];
             if storage::rwx_support(&class.provisioner) == RwxSupport::No {
                 self.ui.warn(&format!(
@@ -165,72 +256,109 @@ impl Wizard<'_> {
                 default = i;
                 continue;
             }
-            return Ok(Some(class.metadata.name.clone()));
+            answers.rwx_storage_class =
+                Some(Given::new(class.metadata.name.clone(), Source::Wizard));
+            return Ok(false);
         }
     }
 
-    /// 6. Wildcard domain, validated inline.
-    pub fn ask_domain(&self, default: Option<&str>) -> Outcome<String> {
-        self.prompter.text(
-            "Wildcard domain of the routes",
-            default,
-            names::check_wildcard_domain,
-        )
-    }
-
-    /// 7. Registry server, username and password.
-    pub fn ask_registry_server(&self, current: &str) -> Outcome<String> {
-        self.prompter.text("Registry server", Some(current), |v| {
-            if v.is_empty() || v.contains("://") || v.contains(char::is_whitespace) {
-                Err(format!(
-                    "give a host such as {DEFAULT_REGISTRY}, without scheme"
-                ))
-            } else {
-                Ok(())
+    fn ask_domain(&self, answers: &mut Answers, observer: &Observer) -> Outcome<()> {
+        let default = match observer.apps_domain()? {
+            Ok(d) => {
+                self.ui.note(&format!(
+                    "  the cluster's apps domain is {} (from {})",
+                    d.value, d.how
+                ));
+                Some(d.value)
             }
-        })
+            Err(why) => {
+                self.ui.note(&format!("  no default domain: {why}"));
+                None
+            }
+        };
+        let v = self.prompter.text(
+            "Wildcard domain of the routes",
+            default.as_deref(),
+            inputs::check_domain,
+        )?;
+        answers.wildcard_domain = Some(Given::new(v, Source::Wizard));
+        Ok(())
     }
 
-    pub fn ask_registry_username(&self) -> Outcome<String> {
-        self.prompter.text(
-            "Registry username (e.g. 12345|service-account)",
-            None,
-            |v| {
-                if v.is_empty() {
-                    Err("the username cannot be empty".into())
-                } else {
-                    Ok(())
-                }
-            },
-        )
-    }
-
-    pub fn ask_registry_password(&self, twice: bool) -> Outcome<crate::secrets::Secret> {
-        let secret = self.prompter.secret("Registry password", twice)?;
-        self.redactor.add_named_secret("REGISTRY_PASSWORD", &secret);
-        Ok(secret)
-    }
-
-    /// A required template parameter that has no default.
-    pub fn ask_param(&self, template: &Template, p: &Parameter) -> Outcome<String> {
-        let question = param_question(p);
-        if is_secret_param(template, &p.name) {
-            let s = self.prompter.secret(&question, false)?;
-            self.redactor.add_named_secret(&p.name, &s);
-            Ok(s.expose().to_string())
-        } else {
-            self.prompter.text(&question, None, |v| {
-                if v.is_empty() {
-                    Err("a value is required".into())
-                } else {
-                    Ok(())
-                }
-            })
+    /// The registry login, unless the project's pull secret already holds it.
+    fn ask_registry(&self, answers: &mut Answers, project: &ProjectState) -> Outcome<()> {
+        if answers.is_open(Field::RegistryServer) {
+            let v = self.prompter.text(
+                "Registry server",
+                Some(&answers.registry.server.value),
+                |v| {
+                    inputs::check_registry_server(v).map_err(|_| {
+                        format!("give a host such as {DEFAULT_REGISTRY}, without scheme")
+                    })
+                },
+            )?;
+            answers.registry.server = Given::new(v, Source::Wizard);
+            answers.close(Field::RegistryServer);
         }
+        let existing = match pull_secret::observe(project.objects(), &answers.registry.server.value)
+        {
+            pull_secret::Observed::Present(Some(e)) => e.username,
+            _ => None,
+        };
+        if answers.is_open(Field::RegistryUsername) {
+            let v = self.prompter.text(
+                "Registry username (e.g. 12345|service-account)",
+                existing.as_deref(),
+                |v| {
+                    if v.is_empty() {
+                        Err("the username cannot be empty".into())
+                    } else {
+                        Ok(())
+                    }
+                },
+            )?;
+            answers.registry.username = Some(Given::new(v, Source::Wizard));
+            answers.close(Field::RegistryUsername);
+        }
+        if answers.is_open(Field::RegistryPassword) {
+            let kept = existing.is_some()
+                && answers.registry.username.as_ref().map(|u| &u.value) == existing.as_ref();
+            if kept {
+                self.ui.note(&format!(
+                    "  pull secret {} already holds this login: kept",
+                    pull_secret::NAME
+                ));
+            } else {
+                let secret = self
+                    .prompter
+                    .secret("Registry password", answers.registry.confirm)?;
+                self.redactor.add_secret("REGISTRY_PASSWORD", &secret);
+                answers.registry.password = Some(Given::new(secret, Source::Wizard));
+            }
+            answers.close(Field::RegistryPassword);
+        }
+        Ok(())
     }
 
-    /// 8. Optional: any other template parameter.
-    pub fn customize_params(&self, template: &Template, answers: &mut Answers) -> Outcome<()> {
+    /// Required parameters without a value, then (optionally) any other.
+    fn ask_params(&self, answers: &mut Answers, loaded: &Loaded) -> Outcome<()> {
+        let template = &loaded.template;
+        let needed: Vec<Parameter> = crate::templates::params::needed(template, |n| {
+            answers
+                .param(n)
+                .is_some_and(|p| !p.value.expose().is_empty())
+        })
+        .into_iter()
+        .cloned()
+        .collect();
+        for p in needed {
+            let value = self.ask_param(loaded, &p, None)?;
+            answers.set_param(&p.name, value, Source::Wizard);
+        }
+        if !answers.is_open(Field::Params) {
+            return Ok(());
+        }
+        answers.close(Field::Params);
         if !self
             .prompter
             .confirm("Customize template parameters?", false)?
@@ -240,14 +368,14 @@ impl Wizard<'_> {
         let offered: Vec<&Parameter> = template
             .parameters
             .iter()
-            .filter(|p| p.name != "WILDCARD_DOMAIN" && p.name != "RWX_STORAGE_CLASS")
+            .filter(|p| !OWNED.iter().any(|(o, _)| *o == p.name))
             .collect();
         let items: Vec<String> = offered
             .iter()
             .map(|p| {
                 let current = match (answers.param(&p.name), &p.generate) {
-                    (Some(_), _) if is_secret_param(template, &p.name) => MASK.to_string(),
-                    (Some(v), _) => v.to_string(),
+                    (Some(_), _) if loaded.model.is_secret(&p.name) => MASK.to_string(),
+                    (Some(v), _) => v.value.expose().to_string(),
                     (None, Some(_)) => "generated".to_string(),
                     (None, None) => p.value.clone().unwrap_or_default(),
                 };
@@ -263,40 +391,62 @@ impl Wizard<'_> {
             .prompter
             .multi_select("Parameters to set (space selects, enter confirms)", &items)?
         {
-            let p = offered[i];
-            if is_secret_param(template, &p.name) {
-                let hint = if p.generate.is_some() {
-                    " (empty: keep it generated)"
-                } else {
-                    ""
-                };
-                if let Some(s) = self
-                    .prompter
-                    .optional_secret(&format!("{}{hint}", param_question(p)))?
-                {
-                    self.redactor.add_named_secret(&p.name, &s);
-                    answers.set_param(&p.name, s.expose().to_string());
-                }
-            } else {
-                let default = answers
-                    .param(&p.name)
-                    .map(str::to_string)
-                    .or_else(|| p.value.clone());
-                let value = self
-                    .prompter
-                    .text(&param_question(p), default.as_deref(), |_| Ok(()))?;
-                answers.set_param(&p.name, value);
+            let p = offered[i].clone();
+            let current = answers.param(&p.name).map(|v| v.value.expose().to_string());
+            let value = self.ask_param(loaded, &p, current.as_deref())?;
+            if !value.expose().is_empty() {
+                answers.set_param(&p.name, value, Source::Wizard);
             }
         }
         Ok(())
     }
 
-    /// The summary before any change: every answer, the changes, and the choice.
+    /// One parameter, hidden when secret, checked by the rules every input follows.
+    fn ask_param(&self, loaded: &Loaded, p: &Parameter, current: Option<&str>) -> Outcome<Secret> {
+        let question = param_question(p);
+        let check =
+            |v: &str| inputs::check_param_value(&loaded.template, &loaded.model, &p.name, v);
+        if loaded.model.is_secret(&p.name) {
+            let optional = p.generate.is_some() || !p.required;
+            loop {
+                let hint = if p.generate.is_some() {
+                    " (empty: keep it generated)"
+                } else {
+                    ""
+                };
+                let value = if optional {
+                    self.prompter
+                        .optional_secret(&format!("{question}{hint}"))?
+                } else {
+                    Some(self.prompter.secret(&question, false)?)
+                };
+                match value {
+                    None => return Ok(Secret::new("")),
+                    Some(v) => match check(v.expose()) {
+                        Ok(()) => {
+                            self.redactor.add_secret(&p.name, &v);
+                            return Ok(v);
+                        }
+                        Err(why) => self.ui.warn(&why),
+                    },
+                }
+            }
+        }
+        let default = current
+            .map(str::to_string)
+            .or_else(|| p.value.clone())
+            .filter(|d| !d.is_empty());
+        self.prompter
+            .text(&question, default.as_deref(), |v| check(v))
+            .map(Secret::new)
+    }
+
+    /// The summary before any change: every answer, the decisions, the changes, and the choice.
     pub fn summary(
         &self,
         cluster: &Cluster,
         rows: &[(Field, String)],
-        actions: &[Action],
+        plan: &Plan,
     ) -> Outcome<Decision> {
         let width = rows
             .iter()
@@ -312,7 +462,7 @@ impl Wizard<'_> {
             text.push_str(&format!("  {:<width$}  {value}\n", field.label()));
         }
         text.push_str("\nChanges to the cluster:\n");
-        for a in actions {
+        for a in &plan.actions {
             text.push_str(&format!("  - {a}\n"));
         }
         self.ui.block(&text);

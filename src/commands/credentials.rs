@@ -1,64 +1,81 @@
 //! `credentials`: the URLs and logins of an installed project, read again from `system-seed`.
 
-use super::installed::{installed_domain, on_install, Installed};
-use crate::answers::ProjectAnswers;
 use crate::cli::Format;
-use crate::failure::Outcome;
+use crate::failure::{Failure, FailureKind, Outcome};
+use crate::inputs::ProjectAnswers;
+use crate::install::credentials;
+use crate::install::observe::Observer;
+use crate::installed;
 use crate::record;
-use crate::steps::preflight::Cluster;
-use crate::steps::{credentials, Ctx};
-use crate::ui::Ui;
+use crate::session::Session;
 
-pub fn run(answers: &ProjectAnswers, ui: &Ui) -> Outcome<()> {
-    on_install(answers, ui, |ctx, cluster, install| {
-        show(ctx, cluster, install, answers, ui)
-    })
-}
-
-fn show(
-    ctx: &Ctx,
-    cluster: &Cluster,
-    install: Installed,
-    answers: &ProjectAnswers,
-    ui: &Ui,
-) -> Outcome<()> {
-    let creds = credentials::read(ctx, &answers.project)?;
-    let domain = installed_domain(
-        ctx,
-        &answers.project,
-        install.record.as_ref(),
-        &creds.tenant_name,
-    )?;
+pub fn run(answers: ProjectAnswers) -> Outcome<()> {
+    let session = Session::open(&answers.connection, &answers.mode)?;
+    let observer = Observer::new(&session.oc);
+    let install = installed::open(&session, &observer, &answers)?;
+    let seed = install
+        .objects
+        .iter()
+        .find(|o| o["kind"] == "Secret" && o["metadata"]["name"] == credentials::SEED_SECRET)
+        .ok_or_else(|| {
+            Failure::new(
+                FailureKind::Cluster,
+                anyhow::anyhow!(
+                    "project {} has no secret {}: the install is incomplete",
+                    install.project,
+                    credentials::SEED_SECRET
+                ),
+            )
+            .with_help("run the install again to create what is missing")
+        })?;
+    let creds = credentials::from_object(seed, &session.redactor).map_err(|e| {
+        Failure::new(
+            FailureKind::Cluster,
+            anyhow::anyhow!("secret {}: {e}", credentials::SEED_SECRET),
+        )
+    })?;
+    let domain = install.domain.clone().unwrap_or_default();
     let file = match &answers.credentials_file {
         Some(p) => Some(p.clone()),
-        None => record::default_credentials_path(&cluster.server, &answers.project).ok(),
+        None => record::default_credentials_path(&install.cluster.server, &install.project).ok(),
     }
     .filter(|p| p.is_file());
-    match answers.format {
+    let complete = install.identity.missing(&install.objects).is_empty();
+    let state = match (complete, install.record.as_ref().map(|r| r.stage.as_str())) {
+        (_, Some(stage)) if stage != record::INSTALLED && !stage.is_empty() => stage,
+        (true, _) => "installed",
+        (false, _) => "incomplete",
+    };
+    match answers.mode.format {
         Format::Text => {
-            let show = answers.show_secrets || ui.stdout_is_terminal();
-            let text = match &file {
-                Some(f) => credentials::summary(&answers.project, &domain, &creds, f, show),
-                None => credentials::summary(
-                    &answers.project,
-                    &domain,
-                    &creds,
-                    std::path::Path::new("(none on this machine)"),
-                    show,
-                ),
+            let show = answers.mode.show_secrets || session.ui.stdout_is_terminal();
+            let state = if state == "installed" {
+                state.to_string()
+            } else {
+                format!("not completely installed ({state})")
             };
-            ui.result(&text);
+            session.ui.result(&credentials::summary(
+                &install.project,
+                &domain,
+                &creds,
+                file.as_deref(),
+                show,
+                &state,
+            ));
         }
         Format::Json => {
             let mut doc = credentials::json(
-                &cluster.server,
-                &answers.project,
+                &install.cluster.server,
+                &install.project,
                 &domain,
                 &creds,
-                answers.show_secrets,
+                answers.mode.show_secrets,
             );
+            doc["state"] = serde_json::json!(state);
             doc["credentials_file"] = serde_json::json!(file);
-            ui.result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
+            session
+                .ui
+                .result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
     }
     Ok(())

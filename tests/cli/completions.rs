@@ -45,11 +45,19 @@ fn completions_are_up_to_date_for_every_shell() {
 }
 
 #[test]
-fn man_page_is_up_to_date() {
-    check_generated(
-        &root().join("man/threescale-install.1"),
-        &threescale_install::man_page(),
-    );
+fn man_pages_are_up_to_date() {
+    let pages = threescale_install::manual::pages();
+    for (name, page) in &pages {
+        check_generated(&root().join("man").join(name), page);
+    }
+    // No page is left behind from a subcommand that no longer exists.
+    for entry in std::fs::read_dir(root().join("man")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            pages.iter().any(|(n, _)| *n == name),
+            "man/{name} is not generated any more: remove it"
+        );
+    }
 }
 
 #[test]

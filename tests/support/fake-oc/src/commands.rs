@@ -38,6 +38,9 @@ pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> O
         ["delete", "project", name] => delete_project(st, name),
         ["logs", pod] => logs(args, st, pod),
         ["delete", types] if args.flag("--selector").is_some() => delete_selected(args, st, types),
+        ["delete", named @ ..] if !named.is_empty() && named.iter().all(|n| n.contains('/')) => {
+            delete_named(args, st, named)
+        }
         _ => unknown(argv),
     }
 }
@@ -79,6 +82,16 @@ fn namespace(args: &Args, st: &State) -> String {
 fn whoami(args: &Args, st: &State) -> Outcome {
     if args.has("--show-server") {
         return Outcome::ok(format!("{}\n", st.server));
+    }
+    if args.has("--show-console") {
+        if let Some(fail) = api_check(st) {
+            return fail;
+        }
+        // oc reads openshift-config-managed/console-public; without it, oc 4 prints an error.
+        return match &st.ingress_domain {
+            Some(d) => Outcome::ok(format!("https://console-openshift-console.{d}\n")),
+            None => Outcome::err("error: console URL is not available"),
+        };
     }
     if st.unreachable {
         return api_check(st).unwrap();
@@ -938,6 +951,54 @@ fn delete_selected(args: &Args, st: &mut State, types: &str) -> Outcome {
         return Outcome::ok("No resources found\n");
     }
     Outcome::ok(out)
+}
+
+/// `oc delete TYPE/NAME... [--ignore-not-found]`: each object by name, as oc prints it.
+fn delete_named(args: &Args, st: &mut State, named: &[&str]) -> Outcome {
+    if let Some(fail) = api_check(st) {
+        return fail;
+    }
+    let ns = namespace(args, st);
+    let mut out = String::new();
+    let mut err = String::new();
+    for item in named {
+        let (types, name) = item.split_once('/').unwrap_or((item, ""));
+        let rt = match resource_types(types) {
+            Ok(k) => k[0],
+            Err(o) => return o,
+        };
+        if st.is_denied("delete", &rt.qualified_plural()) || !st.member_of(&ns) {
+            err.push_str(&format!(
+                "Error from server (Forbidden): {}\n",
+                forbidden(st, "delete", rt, Some(name), Some(&ns))
+            ));
+            continue;
+        }
+        let Some(project) = st.projects.get_mut(&ns) else {
+            continue;
+        };
+        let before = project.objects.len();
+        project
+            .objects
+            .retain(|o| !(o["kind"] == rt.kind && o["metadata"]["name"] == name));
+        if project.objects.len() < before {
+            out.push_str(&format!("{} \"{name}\" deleted\n", rt.qualified_kind()));
+        } else if !args.has("--ignore-not-found") {
+            err.push_str(&format!(
+                "Error from server (NotFound): {} \"{name}\" not found\n",
+                rt.qualified_plural()
+            ));
+        }
+    }
+    if err.is_empty() {
+        Outcome::ok(out)
+    } else {
+        Outcome {
+            stdout: out,
+            stderr: err,
+            code: 1,
+        }
+    }
 }
 
 fn logs(args: &Args, st: &mut State, pod: &str) -> Outcome {

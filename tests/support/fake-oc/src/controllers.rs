@@ -258,16 +258,28 @@ fn create_zync_routes(objects: &mut Vec<Value>, namespace: &str, claimed: &[Stri
             "jk8pl",
         ),
     ];
+    // zync copies the labels of its root owner (the zync-que deployment config) and adds its own
+    // (`app/services/integration/kubernetes_service.rb`, 3scale-2.8.0-GA).
+    let owner_labels = objects
+        .iter()
+        .find(|o| o["kind"] == "DeploymentConfig" && o["metadata"]["name"] == "zync-que")
+        .map(|o| o["metadata"]["labels"].clone())
+        .unwrap_or_else(|| json!({}));
     for (kind, service, host, suffix) in routes {
         let condition = if claimed.contains(&host) {
             json!({"type": "Admitted", "status": "False", "reason": "HostAlreadyClaimed", "message": "route zync-3scale-provider-older already exposes the host and is older"})
         } else {
             json!({"type": "Admitted", "status": "True"})
         };
+        let mut labels = owner_labels.clone();
+        labels["3scale.net/created-by"] = json!("zync");
+        labels["3scale.net/tenant_id"] = json!(if kind == "master" { "1" } else { "2" });
+        labels["zync.3scale.net/ingress"] = json!(if kind == "api" { "proxy" } else { "provider" });
+        labels["zync.3scale.net/route-to"] = json!(service);
         objects.push(json!({
             "apiVersion": "route.openshift.io/v1", "kind": "Route",
             "metadata": {"name": format!("zync-3scale-{kind}-{suffix}"), "namespace": namespace,
-                         "labels": {"zync.3scale.net/route-to": service}},
+                         "labels": labels},
             "spec": {"host": host, "to": {"kind": "Service", "name": service}, "tls": {"termination": "edge"}},
             "status": {"ingress": [{"host": host, "routerName": "default", "conditions": [condition]}]}
         }));

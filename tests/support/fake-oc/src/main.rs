@@ -96,6 +96,8 @@ const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--ignore-not-found", "--ignore-not-found"),
     ("--skip-config-write", "--skip-config-write"),
     ("--show-server", "--show-server"),
+    ("--show-console", "--show-console"),
+    ("--wait", "--wait"),
     ("--client", "--client"),
     ("-q", "--quiet"),
     ("--quiet", "--quiet"),
@@ -184,8 +186,18 @@ fn main() {
     let outcome = match parse(&argv) {
         Err(o) => o,
         Ok(args) => {
+            // One oc at a time changes the simulated cluster, as the API server serialises
+            // writes; the installer runs several oc at once.
+            let lock = std::fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(dir.join("state.lock"))
+                .expect("fake oc: cannot open state.lock");
+            lock.lock().expect("fake oc: cannot lock state.lock");
             let mut st = state::State::load(&dir);
             if args.words.first().is_some_and(|w| st.hang.contains(w)) {
+                drop(lock);
                 // Tell the test who we are, then block until a signal ends us.
                 // Written whole and renamed, so that a reader never sees an empty file.
                 std::fs::write(dir.join("hung.pid.tmp"), std::process::id().to_string()).unwrap();

@@ -1,0 +1,184 @@
+//! The checks of every input, whoever supplied it (flag, environment, answers file, record or the
+//! wizard): the wizard re-asks with the same reasons the non-interactive run reports.
+
+use super::{Answers, Source};
+use crate::names;
+use crate::secrets::MIN_SECRET_LEN;
+use crate::templates::model::Template;
+use crate::templates::params::{self, Class, ParamModel, OWNED};
+
+/// Projects OpenShift keeps for itself.
+const RESERVED_PROJECTS: &[&str] = &["default", "openshift"];
+const RESERVED_PREFIXES: &[&str] = &["kube-", "openshift-"];
+
+pub fn check_project(name: &str) -> Result<(), String> {
+    names::check_project_name(name)?;
+    if RESERVED_PROJECTS.contains(&name) || RESERVED_PREFIXES.iter().any(|p| name.starts_with(p)) {
+        return Err(format!(
+            "'{name}' is reserved for OpenShift itself: choose a project of your own, e.g. 3scale-apim"
+        ));
+    }
+    Ok(())
+}
+
+pub fn check_domain(domain: &str) -> Result<(), String> {
+    names::check_wildcard_domain(domain)
+}
+
+pub fn check_registry_server(server: &str) -> Result<(), String> {
+    if server.is_empty() || server.contains("://") || server.contains(char::is_whitespace) {
+        return Err("give a host such as registry.redhat.io, without scheme".into());
+    }
+    Ok(())
+}
+
+/// Template parameter names: what oc's `IsEnvVarName` accepts, restricted to what templates use.
+pub fn is_param_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// One value of a parameter the template has: the rules the wizard applies as it asks.
+pub fn check_param_value(
+    template: &Template,
+    model: &ParamModel,
+    name: &str,
+    value: &str,
+) -> Result<(), String> {
+    let Some(p) = template.parameter(name) else {
+        return Ok(());
+    };
+    if value.is_empty() {
+        if let Some(default) = p.value.as_deref().filter(|d| !d.is_empty()) {
+            return Err(format!(
+                "{name} is empty: leave it out to use the template's default '{default}'"
+            ));
+        }
+        if p.generate.is_some() {
+            return Err(format!(
+                "{name} is empty: leave it out to have it generated"
+            ));
+        }
+        if p.required {
+            return Err(format!("{name} is required and cannot be empty"));
+        }
+    }
+    if model.is_secret(name) && !value.is_empty() && value.chars().count() < MIN_SECRET_LEN {
+        return Err(format!(
+            "{name} is a secret of {} characters: use at least {MIN_SECRET_LEN}",
+            value.chars().count()
+        ));
+    }
+    if let Some(problem) = params::check_value(name, value) {
+        return Err(problem);
+    }
+    Ok(())
+}
+
+/// Every check that needs the template: names, where secrets may come from, values. `others`
+/// are the other profiles of the checkout with their templates, to say where a parameter belongs.
+pub fn check_against(
+    answers: &Answers,
+    template: &Template,
+    others: &[(String, Template)],
+) -> Vec<String> {
+    let model = ParamModel::of(template);
+    let mut problems = Vec::new();
+    for p in answers.effective_params() {
+        let (name, source) = (&p.name, &p.source);
+        if let Some((_, flag)) = OWNED.iter().find(|(o, _)| o == name) {
+            problems.push(format!(
+                "{name} (from {source}) is set with {flag}, not as a parameter"
+            ));
+            continue;
+        }
+        if template.parameter(name).is_none() {
+            // A value from the environment that this profile does not use is no mistake.
+            if matches!(source, Source::Env(v) if v == super::AWS_KEY_ID_ENV || v == super::AWS_SECRET_ENV)
+            {
+                continue;
+            }
+            let elsewhere: Vec<&str> = others
+                .iter()
+                .filter(|(_, t)| t.parameter(name).is_some())
+                .map(|(n, _)| n.as_str())
+                .collect();
+            let hint = if !elsewhere.is_empty() {
+                format!(
+                    ": it belongs to profile {} (choose it with --template)",
+                    elsewhere.join(", ")
+                )
+            } else {
+                names::closest(name, template.parameters.iter().map(|p| p.name.as_str()))
+                    .map(|c| format!("; did you mean {c}?"))
+                    .unwrap_or_else(|| {
+                        format!(
+                            "; {} has {} parameters",
+                            template.metadata.name,
+                            template.parameters.len()
+                        )
+                    })
+            };
+            problems.push(format!(
+                "{name} (from {source}) is not a parameter of profile {}{hint}",
+                answers.profile.value
+            ));
+            continue;
+        }
+        if model.class(name) != Some(Class::Plain) {
+            let inline = match source {
+                Source::Flag(_) => {
+                    Some("on the command line, where every user of the machine can read it")
+                }
+                Source::AnswersFile(_, key) if key.starts_with("params.") => {
+                    Some("inline in the answers file")
+                }
+                _ => None,
+            };
+            if let Some(where_) = inline {
+                problems.push(format!(
+                    "{name} is a secret and is not taken {where_} (it came from {source}): set the environment variable THREESCALE_PARAM_{name}, use --param-from-file {name}=PATH (answers-file key `param_files`), or let the wizard ask"
+                ));
+                continue;
+            }
+        }
+        if let Err(why) = check_param_value(template, &model, name, p.value.expose()) {
+            problems.push(format!("{why} (from {source})"));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reserved_projects_are_refused() {
+        for bad in ["default", "openshift", "kube-system", "openshift-config"] {
+            assert!(
+                check_project(bad).unwrap_err().contains("reserved"),
+                "{bad}"
+            );
+        }
+        assert!(check_project("3scale-apim").is_ok());
+        assert!(check_project("My_Proj").is_err());
+    }
+
+    #[test]
+    fn empty_values_of_defaulted_parameters_are_refused() {
+        let t = Template::parse("metadata: {name: t}\nparameters:\n- {name: TENANT_NAME, value: '3scale', required: true}\n- {name: ADMIN_EMAIL}\n- {name: ADMIN_PASSWORD, generate: expression, from: '[a-z]{8}'}\n").unwrap();
+        let m = ParamModel::of(&t);
+        assert!(check_param_value(&t, &m, "TENANT_NAME", "")
+            .unwrap_err()
+            .contains("default '3scale'"));
+        assert!(check_param_value(&t, &m, "ADMIN_EMAIL", "").is_ok());
+        assert!(check_param_value(&t, &m, "ADMIN_PASSWORD", "")
+            .unwrap_err()
+            .contains("generated"));
+        assert!(check_param_value(&t, &m, "ADMIN_PASSWORD", "abc")
+            .unwrap_err()
+            .contains("at least 6"));
+    }
+}

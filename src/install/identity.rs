@@ -1,0 +1,164 @@
+//! What belongs to an install, decided by the template and never by a label guess: the (kind,
+//! name) of every object the rendered profile makes, what the installer itself creates (the pull
+//! secret, the image streams of `3scale-image-streams.yml`), and the routes zync creates (their
+//! names are generated; zync labels them `3scale.net/created-by=zync`). One definition serves
+//! observe, resume, `status`, `uninstall` and the plan.
+
+use super::pull_secret;
+use crate::templates::kinds::{ObjectRef, Resource};
+use crate::templates::model::Template;
+use crate::templates::render;
+use serde_json::Value;
+
+/// zync's own label on the routes it creates (`app/services/integration/kubernetes_service.rb`).
+pub const ZYNC_LABEL: (&str, &str) = ("3scale.net/created-by", "zync");
+
+#[derive(Debug, Clone)]
+pub struct Identity {
+    /// The objects of the rendered profile, in template order.
+    pub template: Vec<ObjectRef>,
+    /// The pull secret and the image streams the installer creates.
+    pub installer: Vec<ObjectRef>,
+}
+
+impl Identity {
+    /// The install of `template` rendered with `params` (object names may use parameters), plus
+    /// the installer's pull secret and `image_streams`.
+    pub fn of(
+        template: &Template,
+        params: &[(String, String)],
+        image_streams: &[Value],
+    ) -> Identity {
+        let template_objects = render::render(template, params)
+            .iter()
+            .filter_map(ObjectRef::of_json)
+            .collect();
+        let mut installer = vec![ObjectRef::new("Secret", "v1", pull_secret::NAME)];
+        installer.extend(image_streams.iter().filter_map(ObjectRef::of_json));
+        Identity {
+            template: template_objects,
+            installer,
+        }
+    }
+
+    /// The resources to list to see every object of the install (routes included, for zync's).
+    pub fn resources(&self) -> Vec<Resource> {
+        let mut out: Vec<Resource> = Vec::new();
+        let route = Resource::of("Route", "route.openshift.io/v1");
+        for r in self
+            .template
+            .iter()
+            .chain(&self.installer)
+            .map(|o| o.resource.clone())
+            .chain(std::iter::once(route))
+        {
+            if !out.contains(&r) {
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    /// The template's objects absent from `listed`.
+    pub fn missing(&self, listed: &[Value]) -> Vec<ObjectRef> {
+        self.template
+            .iter()
+            .filter(|o| !listed.iter().any(|l| o.matches(l)))
+            .cloned()
+            .collect()
+    }
+
+    /// The template's objects present in `listed`.
+    pub fn present<'a>(&self, listed: &'a [Value]) -> Vec<&'a Value> {
+        listed
+            .iter()
+            .filter(|l| self.template.iter().any(|o| o.matches(l)))
+            .collect()
+    }
+
+    /// Every object of the install present in `listed`: the template's, the installer's and
+    /// zync's routes.
+    pub fn all_present(&self, listed: &[Value]) -> Vec<ObjectRef> {
+        let mut out: Vec<ObjectRef> = Vec::new();
+        for o in self.template.iter().chain(&self.installer) {
+            if listed.iter().any(|l| o.matches(l)) {
+                out.push(o.clone());
+            }
+        }
+        out.extend(zync_routes(listed));
+        out
+    }
+}
+
+/// The routes zync created among `listed`.
+pub fn zync_routes(listed: &[Value]) -> Vec<ObjectRef> {
+    listed
+        .iter()
+        .filter(|o| o["kind"] == "Route" && o["metadata"]["labels"][ZYNC_LABEL.0] == ZYNC_LABEL.1)
+        .filter_map(ObjectRef::of_json)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const T: &str = r#"
+metadata: {name: t}
+objects:
+- {apiVersion: v1, kind: ServiceAccount, metadata: {name: amp}}
+- {apiVersion: v1, kind: Secret, metadata: {name: system-seed, labels: {app: "${APP_LABEL}"}}}
+- {apiVersion: apps.openshift.io/v1, kind: DeploymentConfig, metadata: {name: "${NAME}"}}
+parameters:
+- {name: APP_LABEL, value: a}
+- {name: NAME, value: apicast}
+"#;
+
+    #[test]
+    fn unlabelled_objects_belong_to_the_install_by_name() {
+        let t = Template::parse(T).unwrap();
+        let streams = [
+            json!({"kind": "ImageStream", "apiVersion": "image.openshift.io/v1", "metadata": {"name": "apicast-gateway"}}),
+        ];
+        let id = Identity::of(&t, &[], &streams);
+        let names: Vec<String> = id.template.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            names,
+            [
+                "serviceaccount/amp",
+                "secret/system-seed",
+                "deploymentconfig/apicast"
+            ]
+        );
+        let listed = vec![
+            json!({"kind": "ServiceAccount", "metadata": {"name": "amp"}}),
+            json!({"kind": "ServiceAccount", "metadata": {"name": "default"}}),
+            json!({"kind": "Route", "metadata": {"name": "zync-3scale-api-x", "labels": {"3scale.net/created-by": "zync"}}}),
+            json!({"kind": "Route", "metadata": {"name": "other"}}),
+        ];
+        let missing: Vec<String> = id
+            .missing(&listed)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(missing, ["secret/system-seed", "deploymentconfig/apicast"]);
+        let all: Vec<String> = id
+            .all_present(&listed)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(all, ["serviceaccount/amp", "route/zync-3scale-api-x"]);
+        let resources: Vec<String> = id.resources().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            resources,
+            [
+                "serviceaccounts",
+                "secrets",
+                "deploymentconfigs.apps.openshift.io",
+                "imagestreams.image.openshift.io",
+                "routes.route.openshift.io"
+            ]
+        );
+    }
+}

@@ -1,0 +1,647 @@
+//! Plan: a pure function from the answers and what was observed to the actions, the decisions
+//! and the findings. The same plan serves the summary, `plan`, `preflight`, resume and the
+//! executor; an empty list of actions means "already in place".
+
+use super::action::{Action, CreateObjects};
+use super::api_versions::{self, Rewrite};
+use super::cluster::Cluster;
+use super::identity::Identity;
+use super::observe::{Discovered, Fact, ProjectState};
+use super::pull_secret;
+use super::recover::{self, Recovered};
+use super::sizing::{self, Offer};
+use super::storage::{self, RefusalKind, StorageClass};
+use crate::checks::{CheckResult, Verdict};
+use crate::inputs::{Answers, Field, Given, Source, Ways};
+use crate::secrets::Secret;
+use crate::templates::kinds::ObjectRef;
+use crate::templates::param_file;
+use crate::templates::params::{self, Class};
+use crate::templates::profiles::{self, Loaded};
+use crate::templates::render;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// Everything the plan is made from.
+pub struct Request<'a> {
+    pub answers: &'a Answers,
+    pub profile: &'a Loaded,
+    /// The image streams of `3scale-image-streams.yml`, groupified.
+    pub image_streams: &'a [Value],
+    pub cluster: &'a Cluster,
+    pub project: &'a ProjectState,
+    /// `None`: not asked (no decision needed it).
+    pub classes: Option<Fact<Vec<StorageClass>>>,
+    pub apps_domain: Option<Fact<Discovered>>,
+    /// What the cluster offers for the objects to create; `None` when nothing is created.
+    pub offer: Option<Offer>,
+    /// A fresh value for each generated parameter, used where no existing object holds one.
+    pub fresh: &'a BTreeMap<String, String>,
+}
+
+/// Where a parameter's value comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Input(Source),
+    /// Read back from an existing object.
+    Existing(ObjectRef),
+    /// Drawn for this install.
+    Generated,
+    /// Decided by the installer (the domain, the storage class).
+    Decided(String),
+}
+
+/// One value sent to the template.
+#[derive(Debug, Clone)]
+pub struct ParamValue {
+    pub name: String,
+    pub value: Secret,
+    pub secret: bool,
+    pub origin: Origin,
+}
+
+/// A value the install needs and nobody gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub what: String,
+    pub ways: Ways,
+    /// The wizard's question for it, when it has one.
+    pub field: Option<Field>,
+}
+
+impl std::fmt::Display for Missing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.what, self.ways)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub actions: Vec<Action>,
+    pub identity: Identity,
+    /// Every parameter value the install sends (or would send).
+    pub values: Vec<ParamValue>,
+    pub domain: Option<Given<String>>,
+    pub rwx_class: Option<Given<String>>,
+    /// What the installer decided, in words.
+    pub decisions: Vec<String>,
+    /// Preflight checks: ok, warnings, failures.
+    pub checks: Vec<CheckResult>,
+    pub missing: Vec<Missing>,
+    /// Inputs the cluster shows to be wrong (a value that differs from the existing install's).
+    pub problems: Vec<String>,
+    /// Objects of the template present in the project.
+    pub existing: usize,
+    pub rewrites: Vec<Rewrite>,
+}
+
+impl Plan {
+    /// Every object of the profile exists: 3scale is installed.
+    pub fn complete(&self) -> bool {
+        !self.actions.iter().any(Action::creates_objects) && self.existing > 0
+    }
+
+    pub fn failed_checks(&self) -> Vec<&CheckResult> {
+        self.checks
+            .iter()
+            .filter(|c| c.result == Verdict::Fail)
+            .collect()
+    }
+
+    pub fn value(&self, name: &str) -> Option<&ParamValue> {
+        self.values.iter().find(|v| v.name == name)
+    }
+}
+
+/// The parameters set by the installer's own inputs.
+const WILDCARD_DOMAIN: &str = "WILDCARD_DOMAIN";
+const RWX_STORAGE_CLASS: &str = "RWX_STORAGE_CLASS";
+
+pub fn plan(r: &Request) -> Plan {
+    let answers = r.answers;
+    let template = &r.profile.template;
+    let model = &r.profile.model;
+    let objects = r.project.objects();
+    let mut decisions = Vec::new();
+    let mut checks = Vec::new();
+    let mut missing = Vec::new();
+    let mut problems = Vec::new();
+
+    // Which objects of the install exist, and what they hold.
+    let given: Vec<(String, String)> = answers
+        .effective_params()
+        .iter()
+        .map(|p| (p.name.clone(), p.value.expose().to_string()))
+        .collect();
+    let identity = Identity::of(template, &given, r.image_streams);
+    let absent = identity.missing(objects);
+    let present = identity.present(objects);
+    let existing_objects: Vec<Value> = present.iter().map(|o| (*o).clone()).collect();
+    let recovered = recover::recover(template, &existing_objects);
+    let creating = !absent.is_empty();
+    let needed_by_absent = |name: &str| uses(template, &identity, name, &absent);
+
+    match r.project {
+        ProjectState::Present(_) if absent.is_empty() && !present.is_empty() => {
+            decisions.push(format!(
+                "3scale is installed in project {}: every object of profile {} exists",
+                answers.project.value, r.profile.name
+            ));
+        }
+        ProjectState::Present(_) if !present.is_empty() => decisions.push(format!(
+            "project {} holds {} of the {} objects of profile {}: the {} missing ones will be created with the values the existing ones hold",
+            answers.project.value,
+            present.len(),
+            identity.template.len(),
+            r.profile.name,
+            absent.len()
+        )),
+        ProjectState::Present(_) => decisions.push(format!("project {} exists", answers.project.value)),
+        ProjectState::Hidden => decisions.push(format!(
+            "project {} does not exist (or {} may not see it): it will be requested",
+            answers.project.value, r.cluster.user
+        )),
+        ProjectState::Absent => {}
+    }
+
+    // The values of the template's parameters.
+    let mut values: Vec<ParamValue> = Vec::new();
+    for (p, class) in model.all() {
+        let name = p.name.as_str();
+        if name == WILDCARD_DOMAIN || name == RWX_STORAGE_CLASS {
+            continue;
+        }
+        let secret = class != Class::Plain;
+        let input = answers.param(name);
+        let held = recovered.values.get(name);
+        if let (Some(i), Some((value, holder))) = (input, held) {
+            if i.value.expose() != value {
+                let shown = if model.masks(name, value) {
+                    "another value".to_string()
+                } else {
+                    format!("'{value}'")
+                };
+                problems.push(format!(
+                    "{name} (from {}) differs from {shown}, which {holder} of the existing install holds; the installer does not change existing objects: leave {name} out to keep the existing value, or uninstall first",
+                    i.source
+                ));
+            }
+        }
+        if needed_by_absent(name) {
+            if let Some(conflict) = recovered.conflicts.get(name) {
+                let holders: Vec<String> = conflict.iter().map(|(_, o)| o.to_string()).collect();
+                problems.push(format!(
+                    "the existing objects {} hold different values of {name}: creating the missing objects would add a third; make them agree by hand, or uninstall and install again",
+                    holders.join(" and ")
+                ));
+            }
+            if let (Some(holders), None) = (recovered.unreadable.get(name), input) {
+                if class == Class::Generated {
+                    let holders: Vec<String> = holders.iter().map(ToString::to_string).collect();
+                    problems.push(format!(
+                        "{name} cannot be read back from {}, which exists: a new value would not match it; give the value it holds (THREESCALE_PARAM_{name}), or uninstall and install again",
+                        holders.join(", ")
+                    ));
+                }
+            }
+        }
+        let chosen = match (input, held) {
+            (Some(i), _) => Some((i.value.clone(), Origin::Input(i.source.clone()))),
+            (None, Some((v, holder))) => {
+                Some((Secret::new(v.clone()), Origin::Existing(holder.clone())))
+            }
+            (None, None) if class == Class::Generated => r
+                .fresh
+                .get(name)
+                .map(|v| (Secret::new(v.clone()), Origin::Generated)),
+            (None, None) => None,
+        };
+        if let Some((value, origin)) = chosen {
+            values.push(ParamValue {
+                name: name.to_string(),
+                secret: secret || model.masks(name, value.expose()),
+                value,
+                origin,
+            });
+        }
+    }
+    let kept = values
+        .iter()
+        .filter(|v| matches!(v.origin, Origin::Existing(_)) && v.secret)
+        .count();
+    if creating && kept > 0 {
+        decisions.push(format!(
+            "{kept} secret values are read back from the existing objects, so that what is created matches them"
+        ));
+    }
+
+    // The wildcard domain: given, held by the install, or the cluster's.
+    let domain = if template.parameter(WILDCARD_DOMAIN).is_some() {
+        decide_domain(r, &recovered, &mut decisions, &mut problems, &mut missing)
+    } else {
+        None
+    };
+    if let Some(d) = &domain {
+        values.push(ParamValue {
+            name: WILDCARD_DOMAIN.into(),
+            value: Secret::new(d.value.clone()),
+            secret: false,
+            origin: Origin::Decided(d.source.to_string()),
+        });
+    }
+
+    // The RWX storage class, when a claim to create uses it.
+    let rwx_class =
+        if template.parameter(RWX_STORAGE_CLASS).is_some() && needed_by_absent(RWX_STORAGE_CLASS) {
+            decide_class(r, &mut decisions, &mut checks, &mut problems, &mut missing)
+        } else {
+            None
+        };
+    if let Some(c) = &rwx_class {
+        values.push(ParamValue {
+            name: RWX_STORAGE_CLASS.into(),
+            value: Secret::new(c.value.clone()),
+            secret: false,
+            origin: Origin::Decided(c.source.to_string()),
+        });
+    }
+
+    // Required values nobody gave and no object holds.
+    if creating {
+        let known = |name: &str| {
+            values
+                .iter()
+                .any(|v| v.name == name && !v.value.expose().is_empty())
+        };
+        for p in params::needed(template, known) {
+            let ways = if p.name == crate::inputs::AWS_SECRET_ENV {
+                Ways {
+                    flag: "--aws-secret-access-key-file or --aws-secret-access-key-stdin".into(),
+                    env: p.name.clone(),
+                    key: "aws_secret_access_key_file".into(),
+                }
+            } else if model.is_secret(&p.name) {
+                Ways {
+                    flag: format!("--param-from-file {}=PATH", p.name),
+                    env: format!("THREESCALE_PARAM_{}", p.name),
+                    key: format!("param_files.{}", p.name),
+                }
+            } else {
+                Ways {
+                    flag: format!("--param {}=VALUE", p.name),
+                    env: "THREESCALE_PARAMS".into(),
+                    key: format!("params.{}", p.name),
+                }
+            };
+            missing.push(Missing {
+                what: format!(
+                    "template parameter {}{}",
+                    p.name,
+                    p.description
+                        .as_deref()
+                        .map(|d| format!(" ({})", d.trim().trim_end_matches('.')))
+                        .unwrap_or_default()
+                ),
+                ways,
+                field: Some(Field::Params),
+            });
+        }
+    }
+
+    // The actions, in the order they run.
+    let mut actions = Vec::new();
+    if !r.project.exists() {
+        actions.push(Action::CreateProject {
+            name: answers.project.value.clone(),
+            display_name: answers.display_name.value.clone(),
+        });
+    }
+    plan_pull_secret(r, objects, &mut actions, &mut decisions, &mut missing);
+    let existing_streams: Vec<&str> = objects
+        .iter()
+        .filter(|o| o["kind"] == "ImageStream")
+        .filter_map(|o| o["metadata"]["name"].as_str())
+        .collect();
+    let wanted_streams: Vec<Value> = r
+        .image_streams
+        .iter()
+        .filter(|s| !existing_streams.iter().any(|e| s["metadata"]["name"] == *e))
+        .cloned()
+        .collect();
+    if !wanted_streams.is_empty() {
+        actions.push(Action::CreateImageStreams {
+            names: wanted_streams
+                .iter()
+                .filter_map(|s| s["metadata"]["name"].as_str().map(str::to_string))
+                .collect(),
+            manifest: profiles::image_stream_list(&wanted_streams),
+        });
+    }
+
+    // The objects to create, with what the cluster must serve for them.
+    let mut rewrites = Vec::new();
+    if creating {
+        let pairs: Vec<(String, String)> = values
+            .iter()
+            .map(|v| (v.name.clone(), v.value.expose().to_string()))
+            .collect();
+        let rendered: Vec<Value> = render::render(template, &pairs)
+            .into_iter()
+            .filter(|o| absent.iter().any(|a| a.matches(o)))
+            .collect();
+        match r.cluster.kube_minor {
+            Some(minor) => {
+                let (found, refused) = api_versions::assess(&rendered, minor);
+                for rw in &found {
+                    decisions.push(rw.to_string());
+                }
+                checks.push(if refused.is_empty() {
+                    CheckResult::ok("api-versions", match found.is_empty() {
+                        true => format!("every object's API version is served by Kubernetes 1.{minor}"),
+                        false => format!("served by Kubernetes 1.{minor} once rewritten: {}", found.iter().map(|f| format!("{} {} → {}", f.kind, f.from, f.to)).collect::<Vec<_>>().join(", ")),
+                    })
+                } else {
+                    CheckResult::fail(
+                        "api-versions",
+                        format!("this cluster (Kubernetes 1.{minor}) no longer serves: {}", refused.join(", ")),
+                    )
+                    .with_help("this profile cannot be installed on this cluster as it is: choose another profile, or install on an older cluster")
+                });
+                rewrites = found;
+            }
+            None => checks.push(CheckResult::ok("api-versions", "the cluster's Kubernetes version is unknown: objects are sent as the template writes them")),
+        }
+        match param_file::encode_all(&pairs) {
+            Ok(text) => actions.push(Action::CreateObjects(CreateObjects {
+                template: r.profile.path.clone(),
+                param_file: Secret::new(text),
+                param_names: values.iter().map(|v| v.name.clone()).collect(),
+                objects: absent.clone(),
+                all: present.is_empty(),
+                rewrites: rewrites.clone(),
+            })),
+            Err(names) => problems.push(format!(
+                "the value of {} holds '#' together with a quote character, which oc's --param-file syntax cannot carry exactly: choose a value without '#', or without quotes",
+                names.join(", ")
+            )),
+        }
+        if let Some(offer) = &r.offer {
+            let overrides: Vec<String> = values
+                .iter()
+                .filter(|v| v.name.ends_with("_IMAGE") && matches!(v.origin, Origin::Input(_)))
+                .map(|v| v.name.clone())
+                .collect();
+            checks.extend(
+                sizing::assess(
+                    &rendered,
+                    rwx_class.as_ref().map(|c| c.value.as_str()),
+                    &overrides,
+                    offer,
+                    answers.checks.strict,
+                )
+                .into_iter()
+                .map(|c| c.skip_if_asked(&answers.checks.skip)),
+            );
+        }
+    }
+
+    if let Some(w) = r.cluster.support_warning() {
+        checks.push(
+            CheckResult::warn(
+                "openshift-version",
+                format!("OpenShift {}: {w}", r.cluster.version),
+            )
+            .with_help("for a supported install on OpenShift 4, use the 3scale operator"),
+        );
+    } else {
+        checks.push(CheckResult::ok(
+            "openshift-version",
+            format!("OpenShift {}", r.cluster.version),
+        ));
+    }
+    if r.profile.name.contains("tech-preview") {
+        decisions.push(format!(
+            "profile {} is a technology preview: Red Hat does not support it in production",
+            r.profile.name
+        ));
+    }
+
+    Plan {
+        actions,
+        identity,
+        values,
+        domain,
+        rwx_class,
+        decisions,
+        checks,
+        missing,
+        problems,
+        existing: present.len(),
+        rewrites,
+    }
+}
+
+/// Whether any of `objects` uses parameter `name` in the template.
+pub fn uses(
+    template: &crate::templates::model::Template,
+    identity: &Identity,
+    name: &str,
+    objects: &[ObjectRef],
+) -> bool {
+    let (plain, json) = (format!("${{{name}}}"), format!("${{{{{name}}}}}"));
+    // The identity lists the template's objects in template order.
+    template
+        .objects
+        .iter()
+        .zip(&identity.template)
+        .filter(|(_, id)| objects.contains(id))
+        .any(|(o, _)| {
+            let text = o.to_json().to_string();
+            text.contains(&plain) || text.contains(&json)
+        })
+}
+
+fn decide_domain(
+    r: &Request,
+    recovered: &Recovered,
+    decisions: &mut Vec<String>,
+    problems: &mut Vec<String>,
+    missing: &mut Vec<Missing>,
+) -> Option<Given<String>> {
+    let held = recovered.values.get(WILDCARD_DOMAIN);
+    match (&r.answers.wildcard_domain, held) {
+        (Some(given), Some((value, holder))) if given.value != *value => {
+            if given.source.is_given() {
+                problems.push(format!(
+                    "wildcard domain '{}' (from {}) differs from '{value}', which {holder} of the existing install uses; the installer does not change existing objects: leave it out, or uninstall first",
+                    given.value, given.source
+                ));
+                Some(given.clone())
+            } else {
+                decisions.push(format!(
+                    "WILDCARD_DOMAIN={value} (held by {holder}; {} said {})",
+                    given.source, given.value
+                ));
+                Some(Given::new(
+                    value.clone(),
+                    Source::Cluster(format!("{holder} of the existing install")),
+                ))
+            }
+        }
+        (Some(given), _) => {
+            decisions.push(format!(
+                "WILDCARD_DOMAIN={} (from {})",
+                given.value, given.source
+            ));
+            Some(given.clone())
+        }
+        (None, Some((value, holder))) => {
+            decisions.push(format!("WILDCARD_DOMAIN={value} (held by {holder})"));
+            Some(Given::new(
+                value.clone(),
+                Source::Cluster(format!("{holder} of the existing install")),
+            ))
+        }
+        (None, None) => match &r.apps_domain {
+            Some(Ok(d)) => match crate::inputs::check_domain(&d.value) {
+                Ok(()) => {
+                    decisions.push(format!("WILDCARD_DOMAIN={} (from {})", d.value, d.how));
+                    Some(Given::new(d.value.clone(), Source::Cluster(d.how.clone())))
+                }
+                Err(why) => {
+                    problems.push(format!("the cluster's apps domain '{}' (from {}) cannot be used: {why}; pass --wildcard-domain", d.value, d.how));
+                    None
+                }
+            },
+            Some(Err(why)) => {
+                missing.push(Missing {
+                    what: format!("wildcard domain (it could not be told from the cluster: {why})"),
+                    ways: Field::WildcardDomain.ways(),
+                    field: Some(Field::WildcardDomain),
+                });
+                None
+            }
+            None => None,
+        },
+    }
+}
+
+fn decide_class(
+    r: &Request,
+    decisions: &mut Vec<String>,
+    checks: &mut Vec<CheckResult>,
+    problems: &mut Vec<String>,
+    missing: &mut Vec<Missing>,
+) -> Option<Given<String>> {
+    let wanted = r.answers.rwx_storage_class.as_ref();
+    let skipped = r.answers.checks.skips("storage");
+    let classes = match &r.classes {
+        Some(Ok(c)) => Ok(c.as_slice()),
+        Some(Err(why)) => Err(why.as_str()),
+        None => return wanted.cloned(),
+    };
+    match storage::choose(classes, wanted.map(|w| w.value.as_str())) {
+        Ok(choice) => {
+            let check = CheckResult::ok(
+                "storage",
+                format!("RWX_STORAGE_CLASS={} ({})", choice.class, choice.why),
+            );
+            checks.push(match &choice.warning {
+                Some(w) => CheckResult::warn(
+                    "storage",
+                    format!("RWX_STORAGE_CLASS={}: {w}", choice.class),
+                ),
+                None => check,
+            });
+            decisions.push(format!(
+                "RWX_STORAGE_CLASS={} ({})",
+                choice.class, choice.why
+            ));
+            Some(match wanted {
+                Some(w) => w.clone(),
+                None => Given::new(choice.class, Source::Cluster(choice.why)),
+            })
+        }
+        Err(refusal) if skipped => {
+            checks.push(
+                CheckResult::fail("storage", refusal.message)
+                    .with_help(refusal.help)
+                    .skip_if_asked(&r.answers.checks.skip),
+            );
+            wanted.cloned()
+        }
+        Err(refusal) => {
+            match refusal.kind {
+                RefusalKind::BadInput => problems.push(format!(
+                    "{} (from {}); {}",
+                    refusal.message,
+                    wanted.map(|w| w.source.to_string()).unwrap_or_default(),
+                    refusal.help
+                )),
+                RefusalKind::Ambiguous => missing.push(Missing {
+                    what: format!("RWX storage class: {}", refusal.message),
+                    ways: Field::StorageClass.ways(),
+                    field: Some(Field::StorageClass),
+                }),
+                RefusalKind::Unavailable => {}
+            }
+            checks.push(CheckResult::fail("storage", refusal.message).with_help(refusal.help));
+            None
+        }
+    }
+}
+
+fn plan_pull_secret(
+    r: &Request,
+    objects: &[Value],
+    actions: &mut Vec<Action>,
+    decisions: &mut Vec<String>,
+    missing: &mut Vec<Missing>,
+) {
+    let registry = &r.answers.registry;
+    let observed = pull_secret::observe(objects, &registry.server.value);
+    let existing_user = match &observed {
+        pull_secret::Observed::Present(Some(e)) => e.username.clone(),
+        _ => None,
+    };
+    let username = registry
+        .username
+        .as_ref()
+        .map(|u| u.value.clone())
+        .or_else(|| existing_user.clone());
+    match (&registry.password, username) {
+        (Some(password), Some(username)) => {
+            actions.extend(pull_secret::plan(
+                observed,
+                pull_secret::Login {
+                    server: registry.server.value.clone(),
+                    username,
+                    password: password.value.clone(),
+                },
+            ));
+        }
+        (None, Some(username)) if existing_user.as_deref() == Some(username.as_str()) => {
+            decisions.push(format!(
+                "pull secret {} is kept: it holds {username} for {}, and no registry password was given",
+                pull_secret::NAME,
+                registry.server.value
+            ));
+        }
+        (password, username) => {
+            if username.is_none() {
+                missing.push(Missing {
+                    what: "registry username".into(),
+                    ways: Field::RegistryUsername.ways(),
+                    field: Some(Field::RegistryUsername),
+                });
+            }
+            if password.is_none() {
+                missing.push(Missing {
+                    what: "registry password".into(),
+                    ways: Field::RegistryPassword.ways(),
+                    field: Some(Field::RegistryPassword),
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! Everything before a change, shared by `install`, `plan` and `preflight`: the templates, the
+//! observations the decisions need (each asked once), the plan, and the permission checks of
+//! what the plan would do.
+
+use super::cluster::Cluster;
+use super::identity::Identity;
+use super::observe::{Observer, ProjectState};
+use super::plan::{self, Plan, Request};
+use super::sizing::Offer;
+use crate::checks::CheckResult;
+use crate::failure::{Failure, Outcome};
+use crate::inputs::{self, Answers};
+use crate::session::Session;
+use crate::templates::generate;
+use crate::templates::profiles::{self, Loaded};
+use crate::templates::repo::Checkout;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+pub struct Prepared {
+    pub checkout: Checkout,
+    pub profile: Loaded,
+    pub cluster: Cluster,
+    pub project: ProjectState,
+    pub plan: Plan,
+}
+
+/// The template of the answers' profile, from the (memoized) checkout.
+pub fn template(
+    session: &Session,
+    answers: &Answers,
+) -> Outcome<(Checkout, Vec<profiles::Profile>, Loaded)> {
+    let checkout = session.checkout(&answers.templates.value, answers.refresh_templates)?;
+    let list = profiles::list(&checkout.dir);
+    let loaded = profiles::load(&list, &answers.profile.value).map_err(|(e, help)| {
+        Failure::input(format!("{e} (from {})", answers.profile.source)).with_help(help)
+    })?;
+    Ok((checkout, list, loaded))
+}
+
+/// Observes what the answers' install needs to know and plans it. Input problems the template
+/// shows (an unknown parameter, a secret on the command line) are the plan's problems.
+pub fn prepare(session: &Session, observer: &Observer, answers: &Answers) -> Outcome<Prepared> {
+    let cluster = observer.cluster()?;
+    let (checkout, list, profile) = template(session, answers)?;
+    let image_streams: Vec<Value> = profiles::image_streams(&checkout.dir)
+        .map_err(|e| Failure::preflight(format!("templates: {e}")))?;
+    let others = profiles::others(&list, &profile.name);
+    let input_problems = inputs::check_against(answers, &profile.template, &others);
+
+    let given: Vec<(String, String)> = answers
+        .effective_params()
+        .iter()
+        .map(|p| (p.name.clone(), p.value.expose().to_string()))
+        .collect();
+    let identity = Identity::of(&profile.template, &given, &image_streams);
+    let project = observer.project(&answers.project.value, &identity.resources())?;
+    let absent = identity.missing(project.objects());
+
+    let rwx_needed = profile.template.parameter("RWX_STORAGE_CLASS").is_some()
+        && plan::uses(&profile.template, &identity, "RWX_STORAGE_CLASS", &absent);
+    let classes = if rwx_needed {
+        Some(observer.storage_classes()?)
+    } else {
+        None
+    };
+    let apps_domain = if answers.wildcard_domain.is_none() && !absent.is_empty() {
+        Some(observer.apps_domain()?)
+    } else {
+        None
+    };
+    let offer = if absent.is_empty() {
+        None
+    } else {
+        Some(Offer {
+            classes: classes.clone().and_then(Result::ok),
+            nodes: observer.nodes()?,
+            quotas: if project.exists() {
+                observer.quotas(&answers.project.value)?
+            } else {
+                Vec::new()
+            },
+        })
+    };
+    let fresh: BTreeMap<String, String> = profile
+        .model
+        .generated()
+        .filter_map(|p| {
+            let value = generate::value(p.from.as_deref()?, &mut generate::os_random)?;
+            Some((p.name.clone(), value))
+        })
+        .collect();
+    let mut plan = plan::plan(&Request {
+        answers,
+        profile: &profile,
+        image_streams: &image_streams,
+        cluster: &cluster,
+        project: &project,
+        classes,
+        apps_domain,
+        offer,
+        fresh: &fresh,
+    });
+    plan.problems.splice(0..0, input_problems);
+    for v in plan.values.iter().filter(|v| v.secret) {
+        session.redactor.add_secret(&v.name, &v.value);
+    }
+    if let Some(check) = permissions(observer, &plan, &answers.project.value, project.exists())? {
+        plan.checks.push(check.skip_if_asked(&answers.checks.skip));
+    }
+    Ok(Prepared {
+        checkout,
+        profile,
+        cluster,
+        project,
+        plan,
+    })
+}
+
+/// Whether the user may make every change the plan holds: `oc auth can-i` for each kind of
+/// object it creates, before any change. In a project this run creates, the user will be its
+/// admin: only the project request is asked then.
+fn permissions(
+    observer: &Observer,
+    plan: &Plan,
+    project: &str,
+    exists: bool,
+) -> Outcome<Option<CheckResult>> {
+    let mut asked: Vec<(&str, String, Option<String>)> = Vec::new();
+    for action in &plan.actions {
+        for (verb, resource, namespaced) in action.permissions() {
+            if namespaced && !exists {
+                continue;
+            }
+            let ask = (
+                verb,
+                resource.to_string(),
+                namespaced.then(|| project.to_string()),
+            );
+            if !asked.contains(&ask) {
+                asked.push(ask);
+            }
+        }
+    }
+    if asked.is_empty() {
+        return Ok(None);
+    }
+    let answers = observer.permissions(&asked)?;
+    let denied: Vec<String> = asked
+        .iter()
+        .zip(&answers)
+        .filter(|(_, allowed)| !**allowed)
+        .map(|((verb, resource, ns), _)| match ns {
+            Some(ns) => format!("{verb} {resource} in project {ns}"),
+            None => format!("{verb} {resource}"),
+        })
+        .collect();
+    let user = observer.cluster()?.user;
+    if denied.is_empty() {
+        let what: Vec<String> = asked.iter().map(|(v, r, _)| format!("{v} {r}")).collect();
+        return Ok(Some(CheckResult::ok(
+            "permissions",
+            format!("may {}", what.join(", ")),
+        )));
+    }
+    let help = if denied.iter().any(|d| d.contains("projectrequests")) {
+        format!("ask a cluster admin to create project {project} and make you its admin (`oc adm new-project {project} --admin={user}`), then run again")
+    } else {
+        format!("ask a cluster admin for the admin role in project {project} (`oc adm policy add-role-to-user admin {user} -n {project}`), then run again")
+    };
+    Ok(Some(
+        CheckResult::fail(
+            "permissions",
+            format!(
+                "you may not make every planned change; denied:\n{}",
+                denied.join("\n")
+            ),
+        )
+        .with_help(help),
+    ))
+}

@@ -1,0 +1,133 @@
+//! An installed project, for the commands that work on one (`status`, `credentials`,
+//! `uninstall`): the cluster, the local record when this machine made the install, the profile
+//! (from the record, or the one whose objects the project holds), the install's identity and
+//! what the project holds of it.
+
+use crate::failure::{Failure, Outcome};
+use crate::inputs::{ProjectAnswers, TemplatesSource};
+use crate::install::cluster::Cluster;
+use crate::install::identity::Identity;
+use crate::install::observe::{Observer, ProjectState};
+use crate::install::recover;
+use crate::record::InstallRecord;
+use crate::session::Session;
+use crate::templates::kinds::Resource;
+use crate::templates::profiles::{self, Loaded};
+use serde_json::Value;
+
+pub struct Installed {
+    pub cluster: Cluster,
+    pub project: String,
+    pub record: Option<InstallRecord>,
+    pub profile: Loaded,
+    pub commit: Option<String>,
+    pub identity: Identity,
+    /// What the project holds of the install's resources (secrets with their data).
+    pub objects: Vec<Value>,
+    /// The wildcard domain: recorded, or read back from the install's objects.
+    pub domain: Option<String>,
+}
+
+pub fn open(
+    session: &Session,
+    observer: &Observer,
+    answers: &ProjectAnswers,
+) -> Outcome<Installed> {
+    let cluster = crate::report::cluster(&session.ui, observer)?;
+    let project = answers.project.value.clone();
+    session.attach_transcript(&cluster.server, &project)?;
+    let record = InstallRecord::load(&cluster.server, &project);
+    let source = record
+        .as_ref()
+        .map(|r| TemplatesSource::parse(&r.templates))
+        .unwrap_or_else(|| TemplatesSource::Git {
+            repo: crate::cli::DEFAULT_TEMPLATES_REPO.into(),
+            git_ref: crate::cli::DEFAULT_TEMPLATES_REF.into(),
+        });
+    let checkout = session.checkout(&source, false)?;
+    let list = profiles::list(&checkout.dir);
+    let image_streams = profiles::image_streams(&checkout.dir).unwrap_or_default();
+    let recorded_params: Vec<(String, String)> = record
+        .as_ref()
+        .map(|r| {
+            r.plain_params()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    // The candidates: the recorded profile, or every profile of the checkout.
+    let candidates: Vec<Loaded> = match &record {
+        Some(r) => vec![profiles::load(&list, &r.profile)
+            .or_else(|_| profiles::load(&list, &r.template_file))
+            .map_err(|(e, help)| {
+                Failure::preflight(format!("the recorded profile: {e}")).with_help(help)
+            })?],
+        None => list
+            .iter()
+            .filter_map(|p| profiles::load(&list, &p.name).ok())
+            .collect(),
+    };
+    let identities: Vec<Identity> = candidates
+        .iter()
+        .map(|c| Identity::of(&c.template, &recorded_params, &image_streams))
+        .collect();
+    let mut resources: Vec<Resource> = Vec::new();
+    for r in identities.iter().flat_map(Identity::resources) {
+        if !resources.contains(&r) {
+            resources.push(r);
+        }
+    }
+    let objects = match observer.project(&project, &resources)? {
+        ProjectState::Present(o) => o,
+        ProjectState::Absent | ProjectState::Hidden => {
+            return Err(Failure::input(format!(
+                "project {project} does not exist, or {} may not see it",
+                cluster.user
+            ))
+            .with_help("name the project of the install with --project"))
+        }
+    };
+    // The profile whose objects the project holds most of (fewest missing on a tie).
+    let best = identities
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, id)| {
+            let present = id.present(&objects).len();
+            (present, usize::MAX - id.missing(&objects).len())
+        })
+        .map(|(i, _)| i)
+        .filter(|i| !identities[*i].present(&objects).is_empty());
+    let Some(best) = best else {
+        return Err(Failure::input(format!(
+            "project {project} holds no 3scale install: none of the objects of the templates' profiles is there"
+        ))
+        .with_help("name the project of the install with --project"));
+    };
+    let mut candidates = candidates;
+    let profile = candidates.swap_remove(best);
+    let identity = identities[best].clone();
+    let domain = record
+        .as_ref()
+        .map(|r| r.wildcard_domain.clone())
+        .filter(|d| !d.is_empty())
+        .or_else(|| {
+            let present: Vec<Value> = identity.present(&objects).into_iter().cloned().collect();
+            recover::recover(&profile.template, &present)
+                .values
+                .get("WILDCARD_DOMAIN")
+                .map(|(v, _)| v.clone())
+        });
+    Ok(Installed {
+        cluster,
+        project,
+        commit: record
+            .as_ref()
+            .and_then(|r| r.commit.clone())
+            .or(checkout.commit),
+        record,
+        profile,
+        identity,
+        objects,
+        domain,
+    })
+}

@@ -1,0 +1,136 @@
+//! What every command shows of the shared pieces, the same way: the cluster step, the plan step
+//! (decisions, warnings, the changes), and the verdict that turns a plan's problems into the
+//! failure that ends the run.
+
+use crate::checks::Verdict;
+use crate::failure::{Failure, Outcome};
+use crate::inputs::Source;
+use crate::install::cluster::Cluster;
+use crate::install::observe::Observer;
+use crate::install::plan::{Origin, Plan};
+use crate::ui::Ui;
+
+/// The cluster step: who is logged in, where, which OpenShift, and the support warning.
+pub fn cluster(ui: &Ui, observer: &Observer) -> Outcome<Cluster> {
+    let line = ui.step("cluster");
+    match observer.cluster() {
+        Ok(c) => {
+            line.detail(&format!("logged in as {} on {}", c.user, c.server));
+            line.detail(&format!("OpenShift {}", c.version));
+            if let Some(w) = c.support_warning() {
+                line.warn(w);
+            }
+            line.done();
+            Ok(c)
+        }
+        Err(f) => {
+            line.failed();
+            Err(f)
+        }
+    }
+}
+
+/// The plan step: what was decided, what the checks say, and every change to come.
+pub fn plan(ui: &Ui, plan: &Plan) {
+    let line = ui.step("plan");
+    for d in &plan.decisions {
+        line.detail(d);
+    }
+    for c in &plan.checks {
+        match c.result {
+            // The cluster step said it already.
+            Verdict::Warn if c.id == "openshift-version" => {}
+            Verdict::Ok => {}
+            Verdict::Warn => {
+                let skipped = if c.skipped {
+                    " (skipped with --skip-check)"
+                } else {
+                    ""
+                };
+                line.warn(&format!(
+                    "{}: {}{skipped}",
+                    c.id,
+                    c.detail.replace('\n', "; ")
+                ));
+            }
+            Verdict::Fail => line.warn(&format!(
+                "{} failed: {}",
+                c.id,
+                c.detail.replace('\n', "; ")
+            )),
+        }
+    }
+    if plan.actions.is_empty() && plan.missing.is_empty() && plan.problems.is_empty() {
+        line.detail("nothing to change");
+    }
+    for a in &plan.actions {
+        line.detail(&format!("will {a}"));
+    }
+    if plan.failed_checks().is_empty() && plan.missing.is_empty() && plan.problems.is_empty() {
+        line.done();
+    } else {
+        line.failed();
+    }
+}
+
+/// Input problems and missing values are input errors (exit 2), listed together; failed checks
+/// stop the install before any change (exit 3).
+pub fn verdict(plan: &Plan) -> Outcome<()> {
+    if !plan.problems.is_empty() || !plan.missing.is_empty() {
+        let mut lines: Vec<String> = plan.problems.clone();
+        lines.extend(
+            plan.missing
+                .iter()
+                .map(|m| format!("needed and not given: {m}")),
+        );
+        return Err(Failure::input(format!(
+            "the input has {} problem(s):\n  - {}",
+            lines.len(),
+            lines.join("\n  - ")
+        ))
+        .with_help("give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked"));
+    }
+    let failed = plan.failed_checks();
+    if failed.is_empty() {
+        return Ok(());
+    }
+    let mut f = Failure::preflight(format!(
+        "the install cannot go ahead; nothing was changed:\n  - {}",
+        failed
+            .iter()
+            .map(|c| format!("{}: {}", c.id, c.detail.replace('\n', "\n    ")))
+            .collect::<Vec<_>>()
+            .join("\n  - ")
+    ));
+    for c in &failed {
+        if let Some(h) = &c.help {
+            f = f.with_help(h.clone());
+        }
+    }
+    let skippable: Vec<&str> = failed
+        .iter()
+        .map(|c| c.id)
+        .filter(|id| crate::checks::SKIPPABLE.contains(id))
+        .collect();
+    if !skippable.is_empty() {
+        f = f.with_help(format!(
+            "to go ahead anyway, skip the check with --skip-check {}",
+            skippable.join(",")
+        ));
+    }
+    Err(f)
+}
+
+/// The parameters the person gave, with secret values left out (`None`).
+pub fn given_params(plan: &Plan) -> Vec<(String, Option<String>)> {
+    plan.values
+        .iter()
+        .filter(|v| matches!(&v.origin, Origin::Input(s) if s.is_given() || *s == Source::Record))
+        .map(|v| {
+            (
+                v.name.clone(),
+                (!v.secret).then(|| v.value.expose().to_string()),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,131 @@
+//! The opening every command shares: the redactor, the transcript (held in memory until the
+//! cluster and project are known), oc located and wired to both, the ui; and the templates
+//! checkout, fetched at most once per source.
+
+use crate::failure::{Failure, FailureKind, Outcome};
+use crate::inputs::{Connection, Mode, TemplatesSource};
+use crate::oc::{args::Globals, Oc};
+use crate::record;
+use crate::secrets::Redactor;
+use crate::templates::repo::{self, Checkout};
+use crate::transcript::Transcript;
+use crate::ui::Ui;
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+pub struct Session {
+    pub ui: Ui,
+    pub redactor: Redactor,
+    pub transcript: Arc<Transcript>,
+    pub oc: Oc,
+    log_file: Option<PathBuf>,
+    checkouts: RefCell<Vec<(TemplatesSource, Checkout)>>,
+}
+
+impl Session {
+    pub fn open(connection: &Connection, mode: &Mode) -> Outcome<Session> {
+        let ui = Ui::new(mode.quiet, mode.verbose);
+        let redactor = Redactor::default();
+        let transcript = Arc::new(Transcript::new(redactor.clone()));
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        transcript.note(&format!(
+            "=== threescale-install {} {} (pid {})",
+            env!("CARGO_PKG_VERSION"),
+            crate::oc::args::shell_line("", &args).trim_start(),
+            std::process::id()
+        ));
+        let program = Oc::locate(connection.oc.as_deref()).map_err(|e| {
+            Failure::preflight(format!("oc: {e}")).with_help(
+                "install the OpenShift CLI (oc) and put it on PATH, or pass --oc PATH (THREESCALE_OC)",
+            )
+        })?;
+        if let Some(k) = &connection.kubeconfig {
+            if !k.is_file() {
+                return Err(Failure::input(format!(
+                    "the kubeconfig {} given with --kubeconfig does not exist",
+                    k.display()
+                ))
+                .with_help("name an existing kubeconfig, or leave --kubeconfig out to use KUBECONFIG or ~/.kube/config"));
+            }
+        }
+        let globals = Globals {
+            kubeconfig: connection
+                .kubeconfig
+                .as_ref()
+                .map(|k| k.display().to_string()),
+            context: connection.context.clone(),
+        };
+        let mut oc = Oc::new(
+            program,
+            globals,
+            redactor.clone(),
+            connection.timing,
+            transcript.clone(),
+        );
+        let log_ui = ui.clone();
+        oc.set_command_log(Arc::new(move |command| log_ui.command(command)));
+        Ok(Session {
+            ui,
+            redactor,
+            transcript,
+            oc,
+            log_file: connection.log_file.clone(),
+            checkouts: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// From now on the transcript goes to `--log-file`, or to the project's file on this cluster.
+    pub fn attach_transcript(&self, server: &str, project: &str) -> Outcome<()> {
+        let path = match &self.log_file {
+            Some(p) => p.clone(),
+            None => record::default_transcript_path(server, project).map_err(Failure::input)?,
+        };
+        self.transcript
+            .attach(&path)
+            .map_err(|e| Failure::input(e).with_help("choose another --log-file"))
+    }
+
+    /// The checkout of `source`: fetched (or taken from the cache) once per run.
+    pub fn checkout(&self, source: &TemplatesSource, refresh: bool) -> Outcome<Checkout> {
+        if let Some((_, c)) = self.checkouts.borrow().iter().find(|(s, _)| s == source) {
+            return Ok(c.clone());
+        }
+        let line = self.ui.step("templates");
+        let result = match source {
+            TemplatesSource::Dir(dir) => repo::use_dir(dir),
+            TemplatesSource::Git { repo: url, git_ref } => {
+                line.detail(&format!("{url} at {git_ref}"));
+                let mut bar = self.ui.transfer();
+                repo::ensure(url, git_ref, refresh, &mut bar)
+            }
+        };
+        match result {
+            Ok(c) => {
+                let how = match (source, c.fetched) {
+                    (TemplatesSource::Dir(_), _) => "directory",
+                    (_, true) => "fetched",
+                    (_, false) => "cached",
+                };
+                line.detail(&format!(
+                    "{} ({how}), commit {}",
+                    c.dir.display(),
+                    c.commit.as_deref().unwrap_or("unknown: not a git checkout")
+                ));
+                if c.cached_branch {
+                    line.warn("this branch was taken from the cache and may have moved since: --refresh-templates fetches it again");
+                }
+                line.done();
+                self.checkouts
+                    .borrow_mut()
+                    .push((source.clone(), c.clone()));
+                Ok(c)
+            }
+            Err(e) => {
+                line.failed();
+                Err(Failure::new(FailureKind::Preflight, anyhow::anyhow!("templates: {e}"))
+                    .with_help("check --templates-repo and --templates-ref, or point --templates-dir at a checkout of the 2.8.0.GA tag"))
+            }
+        }
+    }
+}
