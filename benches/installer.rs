@@ -12,6 +12,16 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+// The reality section drives the simulator with the reality tier's own code.
+#[path = "../tests/reality/process.rs"]
+#[allow(dead_code)]
+mod process;
+#[path = "support/reality.rs"]
+mod reality_section;
+#[path = "../tests/reality/sim.rs"]
+#[allow(dead_code)]
+mod sim;
+
 const BIN: &str = env!("CARGO_BIN_EXE_threescale-install");
 const POLL: &str = "oc get imagestreams.image.openshift.io,persistentvolumeclaims";
 
@@ -717,6 +727,45 @@ fn main() {
         &format!("grows ≤ ×{objects:.0}"),
         Some(growth <= objects && c_large <= c_small * (objects as usize)),
     ));
+
+    // 7. Side by side with the manual steps, with the real oc against the simulator.
+    match reality_section::run(BIN) {
+        Ok([ours, our_rerun, script, script_rerun]) => {
+            assert_eq!(ours.code, 0, "our install against the simulator failed");
+            assert_eq!(
+                script.code, 0,
+                "the manual script against the simulator failed"
+            );
+            let ratio = ours.wall.as_secs_f64() / script.wall.as_secs_f64();
+            rows.push(row(
+                "reality: fresh install, real oc + simulator (ours --no-wait / manual script)",
+                format!(
+                    "{:.1} / {:.1} s = {ratio:.2}; {} / {} oc calls",
+                    ours.wall.as_secs_f64(),
+                    script.wall.as_secs_f64(),
+                    ours.calls,
+                    script.calls
+                ),
+                "ratio ≤ 1.05",
+                Some(ratio <= 1.05),
+            ));
+            rows.push(row(
+                "reality: re-run on the installed project (ours / manual script)",
+                format!(
+                    "{:.1} s, {} oc calls, exit {} / {:.1} s, {} oc calls, exit {}",
+                    our_rerun.wall.as_secs_f64(),
+                    our_rerun.calls,
+                    our_rerun.code,
+                    script_rerun.wall.as_secs_f64(),
+                    script_rerun.calls,
+                    script_rerun.code
+                ),
+                "ours ≤ 8 calls, exit 0",
+                Some(our_rerun.calls <= 8 && our_rerun.code == 0),
+            ));
+        }
+        Err(why) => println!("reality section skipped: {why}"),
+    }
 
     // Report.
     let mode = if quick { "quick (CI)" } else { "full" };

@@ -36,6 +36,17 @@ pub fn open(
     let cluster = crate::report::cluster(&session.ui, observer)?;
     let project = answers.project.value.clone();
     session.attach_transcript(&cluster.server, &project)?;
+    let not_there = || {
+        Failure::input(format!(
+            "project {project} does not exist, or {} may not see it",
+            cluster.user
+        ))
+        .with_help("name the project of the install with --project")
+    };
+    // Before the templates: a project that is not there needs none to say so.
+    if !observer.project_exists(&project)? {
+        return Err(not_there());
+    }
     let record = InstallRecord::load(&cluster.server, &project);
     let source = record
         .as_ref()
@@ -79,13 +90,7 @@ pub fn open(
     }
     let objects = match observer.project(&project, &resources)? {
         ProjectState::Present(o) => o,
-        ProjectState::Absent | ProjectState::Hidden => {
-            return Err(Failure::input(format!(
-                "project {project} does not exist, or {} may not see it",
-                cluster.user
-            ))
-            .with_help("name the project of the install with --project"))
-        }
+        ProjectState::Absent | ProjectState::Hidden => return Err(not_there()),
     };
     // The profile whose objects the project holds most of (fewest missing on a tie).
     let best = identities

@@ -122,6 +122,12 @@ fn stop_child(pid: i32) {
     }
 }
 
+/// Held while a child is started and registered (`child_started`): an interruption then waits
+/// for the registration and stops that child too, instead of exiting while it runs on unseen.
+pub fn starting() -> std::sync::MutexGuard<'static, ()> {
+    STOPPING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 pub fn child_started(pid: u32) {
     CHILDREN.lock().unwrap_or_else(|e| e.into_inner()).push(pid);
     if requested() {

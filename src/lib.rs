@@ -12,6 +12,7 @@ pub mod cli;
 mod commands;
 pub mod duration;
 pub mod failure;
+pub mod http;
 pub mod inputs;
 pub mod install;
 mod installed;
@@ -29,6 +30,7 @@ mod session;
 pub mod templates;
 pub mod transcript;
 pub mod ui;
+pub mod verify;
 mod wizard;
 
 use clap::CommandFactory;

@@ -27,7 +27,8 @@ pub fn pages() -> Vec<(String, Vec<u8>)> {
 fn render(cmd: &clap::Command) -> (String, Vec<u8>) {
     let man = clap_mangen::Man::new(cmd.clone());
     let mut buf = Vec::new();
-    let sections: [fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>; 4] = [
+    type Section = fn(&clap_mangen::Man, &mut dyn std::io::Write) -> std::io::Result<()>;
+    let sections: [Section; 4] = [
         clap_mangen::Man::render_title,
         clap_mangen::Man::render_name_section,
         clap_mangen::Man::render_synopsis_section,

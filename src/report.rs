@@ -77,7 +77,12 @@ pub fn plan(ui: &Ui, plan: &Plan) {
 /// stop the install before any change (exit 3).
 pub fn verdict(plan: &Plan) -> Outcome<()> {
     if !plan.problems.is_empty() || !plan.missing.is_empty() {
-        let mut lines: Vec<String> = plan.problems.clone();
+        // A problem of several lines (a storage class table) stays one item of the list.
+        let mut lines: Vec<String> = plan
+            .problems
+            .iter()
+            .map(|p| p.replace('\n', "\n    "))
+            .collect();
         lines.extend(
             plan.missing
                 .iter()

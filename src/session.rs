@@ -86,6 +86,19 @@ impl Session {
             .map_err(|e| Failure::input(e).with_help("choose another --log-file"))
     }
 
+    /// Points a failure at the transcript of the run, once it has one (an input mistake that
+    /// already says how to fix it is left as it is).
+    pub fn point_at_transcript<T>(&self, result: Outcome<T>) -> Outcome<T> {
+        result.map_err(
+            |f| match self.transcript.location().filter(|p| p.is_file()) {
+                Some(p) if f.kind != FailureKind::Input || f.help.is_empty() => {
+                    f.with_help(format!("the transcript of this run is in {}", p.display()))
+                }
+                _ => f,
+            },
+        )
+    }
+
     /// The checkout of `source`: fetched (or taken from the cache) once per run.
     pub fn checkout(&self, source: &TemplatesSource, refresh: bool) -> Outcome<Checkout> {
         if let Some((_, c)) = self.checkouts.borrow().iter().find(|(s, _)| s == source) {

@@ -36,10 +36,6 @@ impl Ui {
         self.stdout_terminal
     }
 
-    pub fn is_quiet(&self) -> bool {
-        self.quiet
-    }
-
     /// Prints a line on stderr without tearing an active spinner.
     fn line(&self, text: &str) {
         let active = self.active.lock().unwrap_or_else(|e| e.into_inner());

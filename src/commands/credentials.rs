@@ -11,8 +11,13 @@ use crate::session::Session;
 
 pub fn run(answers: ProjectAnswers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
+    let result = credentials(&session, answers);
+    session.point_at_transcript(result)
+}
+
+fn credentials(session: &Session, answers: ProjectAnswers) -> Outcome<()> {
     let observer = Observer::new(&session.oc);
-    let install = installed::open(&session, &observer, &answers)?;
+    let install = installed::open(session, &observer, &answers)?;
     let seed = install
         .objects
         .iter()

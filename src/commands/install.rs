@@ -20,8 +20,13 @@ use crate::session::Session;
 use crate::wizard::{Decision, Wizard};
 use serde_json::json;
 
-pub fn run(mut answers: Answers) -> Outcome<()> {
+pub fn run(answers: Answers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
+    let result = install(&session, answers);
+    session.point_at_transcript(result)
+}
+
+fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
     let ui = &session.ui;
     for w in &answers.warnings {
         ui.warn(w);
@@ -47,9 +52,9 @@ pub fn run(mut answers: Answers) -> Outcome<()> {
     };
     let prepared = loop {
         if let Some(w) = &wizard {
-            w.ask_open(&mut answers, &session, &observer)?;
+            w.ask_open(&mut answers, session, &observer)?;
         }
-        let prepared = prepare::prepare(&session, &observer, &answers)?;
+        let prepared = prepare::prepare(session, &observer, &answers)?;
         report::plan(ui, &prepared.plan);
         if let Err(f) = report::verdict(&prepared.plan) {
             match &wizard {
@@ -168,7 +173,7 @@ fn lock(cluster: &Cluster, answers: &Answers) -> Outcome<Lock> {
         &dir,
         &format!("project {} on {}", answers.project.value, cluster.server),
     )
-    .map_err(|e| Failure::preflight(e))
+    .map_err(Failure::preflight)
 }
 
 /// Opens the wizard's questions for what the plan found missing; false when none can be asked.

@@ -66,8 +66,13 @@ fn route_view(r: &Value) -> RouteView {
 
 pub fn run(answers: ProjectAnswers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
+    let result = status(&session, answers);
+    session.point_at_transcript(result)
+}
+
+fn status(session: &Session, answers: ProjectAnswers) -> Outcome<()> {
     let observer = Observer::new(&session.oc);
-    let install = installed::open(&session, &observer, &answers)?;
+    let install = installed::open(session, &observer, &answers)?;
     let ctx = Ctx {
         oc: &session.oc,
         ui: &session.ui,

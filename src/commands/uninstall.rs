@@ -21,9 +21,14 @@ pub struct Options {
 
 pub fn run(answers: ProjectAnswers, options: Options) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
+    let result = uninstall(&session, answers, options);
+    session.point_at_transcript(result)
+}
+
+fn uninstall(session: &Session, answers: ProjectAnswers, options: Options) -> Outcome<()> {
     let ui = &session.ui;
     let observer = Observer::new(&session.oc);
-    let install = installed::open(&session, &observer, &answers)?;
+    let install = installed::open(session, &observer, &answers)?;
     let project = install.project.as_str();
     let present = install.identity.all_present(&install.objects);
     let names: Vec<String> = present.iter().map(ToString::to_string).collect();

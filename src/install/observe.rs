@@ -61,6 +61,9 @@ pub fn read_failure(doing: &str, e: OcError) -> Failure {
     f
 }
 
+/// A permission question: (verb, resource, namespace).
+type Question = (String, String, Option<String>);
+
 /// Remembers every fact it was asked for.
 pub struct Observer<'a> {
     oc: &'a Oc,
@@ -69,8 +72,10 @@ pub struct Observer<'a> {
     domain: OnceCell<Fact<Discovered>>,
     nodes: OnceCell<Fact<Capacity>>,
     projects: RefCell<BTreeMap<String, ProjectState>>,
+    /// Projects looked up (`oc get project`) but not listed yet.
+    looked_up: RefCell<BTreeMap<String, ProjectState>>,
     quotas: RefCell<BTreeMap<String, Vec<Quota>>>,
-    permissions: RefCell<BTreeMap<(String, String, Option<String>), bool>>,
+    permissions: RefCell<BTreeMap<Question, bool>>,
 }
 
 impl<'a> Observer<'a> {
@@ -82,6 +87,7 @@ impl<'a> Observer<'a> {
             domain: OnceCell::new(),
             nodes: OnceCell::new(),
             projects: RefCell::new(BTreeMap::new()),
+            looked_up: RefCell::new(BTreeMap::new()),
             quotas: RefCell::new(BTreeMap::new()),
             permissions: RefCell::new(BTreeMap::new()),
         }
@@ -184,15 +190,41 @@ impl<'a> Observer<'a> {
         Ok(self.domain.get_or_init(|| fact).clone())
     }
 
-    /// What a project holds of `resources`.
-    pub fn project(&self, name: &str, resources: &[Resource]) -> Outcome<ProjectState> {
+    /// Whether project `name` exists and the user may see it, without listing what it holds
+    /// (a project that is not there needs no templates to say so).
+    pub fn project_exists(&self, name: &str) -> Outcome<bool> {
         if let Some(p) = self.projects.borrow().get(name) {
+            return Ok(p.exists());
+        }
+        Ok(self.look_up(name)?.exists())
+    }
+
+    /// `oc get project`, once: `Present` (with nothing listed yet), `Absent` or `Hidden`.
+    fn look_up(&self, name: &str) -> Outcome<ProjectState> {
+        if let Some(p) = self.looked_up.borrow().get(name) {
             return Ok(p.clone());
         }
         #[derive(serde::Deserialize)]
         struct Project {}
         let state = match self.oc.get::<Project>("project", name, None) {
-            Ok(Some(_)) => {
+            Ok(Some(_)) => ProjectState::Present(Vec::new()),
+            Ok(None) => ProjectState::Absent,
+            Err(e) if e.cause == Cause::Forbidden => ProjectState::Hidden,
+            Err(e) => return Err(read_failure(&format!("look up project {name}"), e)),
+        };
+        self.looked_up
+            .borrow_mut()
+            .insert(name.to_string(), state.clone());
+        Ok(state)
+    }
+
+    /// What a project holds of `resources`.
+    pub fn project(&self, name: &str, resources: &[Resource]) -> Outcome<ProjectState> {
+        if let Some(p) = self.projects.borrow().get(name) {
+            return Ok(p.clone());
+        }
+        let state = match self.look_up(name)? {
+            ProjectState::Present(_) => {
                 let types: Vec<String> = resources.iter().map(ToString::to_string).collect();
                 let types: Vec<&str> = types.iter().map(String::as_str).collect();
                 match self.oc.list_private::<Value>(&types, name) {
@@ -203,9 +235,7 @@ impl<'a> Observer<'a> {
                     }
                 }
             }
-            Ok(None) => ProjectState::Absent,
-            Err(e) if e.cause == Cause::Forbidden => ProjectState::Hidden,
-            Err(e) => return Err(read_failure(&format!("look up project {name}"), e)),
+            other => other,
         };
         self.projects
             .borrow_mut()
@@ -266,7 +296,7 @@ impl<'a> Observer<'a> {
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Ok(false)))
+                .map(|h| h.join().unwrap_or(Ok(false)))
                 .collect()
         });
         for ((verb, resource, ns), answer) in todo.into_iter().zip(answers) {
@@ -280,11 +310,6 @@ impl<'a> Observer<'a> {
             .iter()
             .map(|(v, r, n)| known[&(v.to_string(), r.clone(), n.clone())])
             .collect())
-    }
-
-    /// Forgets what a project holds (after changing it).
-    pub fn forget_project(&self, name: &str) {
-        self.projects.borrow_mut().remove(name);
     }
 }
 

@@ -205,6 +205,20 @@ pub fn plan(r: &Request) -> Plan {
                 }
             }
         }
+        if class == Class::Generated && input.is_none() && held.is_none() && needed_by_absent(name)
+        {
+            if let Some(users) = in_use(template, &identity, name, &absent, objects) {
+                problems.push(format!(
+                    "{name} is held only by {}, which is gone, and {users} already rolled out with it: a new value would not match what they hold (a database initialised with it); restore the object from a backup, give the value it held (THREESCALE_PARAM_{name}), or uninstall and install again",
+                    holders_of(template, &identity, name)
+                        .iter()
+                        .filter(|o| absent.contains(o))
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
         let chosen = match (input, held) {
             (Some(i), _) => Some((i.value.clone(), Origin::Input(i.source.clone()))),
             (None, Some((v, holder))) => {
@@ -232,6 +246,19 @@ pub fn plan(r: &Request) -> Plan {
     if creating && kept > 0 {
         decisions.push(format!(
             "{kept} secret values are read back from the existing objects, so that what is created matches them"
+        ));
+    }
+    // A generated value no existing object holds is drawn anew for the missing objects: said,
+    // since what exists may have been made with the one that was lost.
+    let drawn: Vec<&str> = values
+        .iter()
+        .filter(|v| v.origin == Origin::Generated && needed_by_absent(&v.name))
+        .map(|v| v.name.as_str())
+        .collect();
+    if creating && !present.is_empty() && !drawn.is_empty() {
+        decisions.push(format!(
+            "no existing object holds {}: new values are generated for the missing objects",
+            drawn.join(", ")
         ));
     }
 
@@ -439,6 +466,58 @@ pub fn plan(r: &Request) -> Plan {
         existing: present.len(),
         rewrites,
     }
+}
+
+/// The template's objects that write parameter `name`.
+fn holders_of(
+    template: &crate::templates::model::Template,
+    identity: &Identity,
+    name: &str,
+) -> Vec<ObjectRef> {
+    let plain = format!("${{{name}}}");
+    template
+        .objects
+        .iter()
+        .zip(&identity.template)
+        .filter(|(o, _)| o.to_json().to_string().contains(&plain))
+        .map(|(_, id)| id.clone())
+        .collect()
+}
+
+/// When the absent holders of a generated parameter are used by deployment configs that exist
+/// and have rolled out (their pods, and the databases they initialised, hold the old value):
+/// those deployment configs, in words.
+fn in_use(
+    template: &crate::templates::model::Template,
+    identity: &Identity,
+    name: &str,
+    absent: &[ObjectRef],
+    listed: &[Value],
+) -> Option<String> {
+    let lost: Vec<ObjectRef> = holders_of(template, identity, name)
+        .into_iter()
+        .filter(|h| absent.contains(h))
+        .collect();
+    let users: Vec<String> = listed
+        .iter()
+        .filter(|o| {
+            o["kind"] == "DeploymentConfig"
+                && o["status"]["latestVersion"].as_u64().unwrap_or(0) >= 1
+        })
+        .filter(|dc| {
+            let text = dc["spec"].to_string();
+            lost.iter().any(|l| {
+                l.kind == "Secret" && text.contains(&format!("\"name\":\"{}\"", l.name))
+                    || l.kind == "ConfigMap" && text.contains(&format!("\"name\":\"{}\"", l.name))
+            })
+        })
+        .filter_map(|dc| {
+            dc["metadata"]["name"]
+                .as_str()
+                .map(|n| format!("deploymentconfig/{n}"))
+        })
+        .collect();
+    (!users.is_empty()).then(|| users.join(", "))
 }
 
 /// Whether any of `objects` uses parameter `name` in the template.

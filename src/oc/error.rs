@@ -177,8 +177,13 @@ pub fn classify(line: &str) -> Cause {
     {
         return Cause::Config;
     }
-    if line.starts_with("Error from server: an error on the server")
-        || line.starts_with("Error from server: the server is currently unable")
+    // Also inside other messages: `error: unable to determine console location: the server is
+    // currently unable to handle the request` (oc whoami --show-console on a 503).
+    if line.contains("the server is currently unable to handle the request")
+        || line.contains("an error on the server")
+        || line.contains("the server has received too many requests")
+        || line.contains("etcdserver: request timed out")
+        || line.contains("etcdserver: leader changed")
     {
         return Cause::ServerError;
     }
@@ -225,6 +230,8 @@ mod tests {
             ("error: stat /nonexistent: no such file or directory", Cause::Config),
             ("Error in configuration: context was not found for specified context: nosuch", Cause::Config),
             ("error: unknown shorthand flag: 'o' in -o", Cause::Usage),
+            ("error: unable to determine console location: the server is currently unable to handle the request", Cause::ServerError),
+            ("error: unable to process template: etcdserver: request timed out", Cause::ServerError),
             ("something else", Cause::Other),
         ];
         for (line, cause) in cases {

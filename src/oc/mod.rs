@@ -231,9 +231,15 @@ impl Oc {
             let result = self
                 .exec(args, stdin, call)
                 .and_then(|e| e.into_result(&self.redactor));
+            // oc itself retries a connection for about ten seconds before it gives up: one more
+            // try is enough then; a server that answered 5xx is asked a few times.
+            let budget = match &result {
+                Err(e) if matches!(e.cause, Cause::Unreachable | Cause::Deadline) => 1,
+                _ => READ_RETRIES,
+            };
             let retry = matches!(&result, Err(e) if e.is_transient())
                 && call != Call::Write
-                && attempt < READ_RETRIES
+                && attempt < budget
                 && !crate::interrupt::requested();
             if !retry {
                 return result;
@@ -387,7 +393,7 @@ impl Oc {
             self.parse::<List<T>>(&args, &out).map(|l| l.items)
         };
         match one(types) {
-            Err(e) if e.is_transient() && types.len() > 1 => {
+            Err(e) if e.cause == Cause::ServerError && types.len() > 1 => {
                 self.transcript
                     .note("the batched read failed transiently: reading each type on its own");
                 let mut all = Vec::new();

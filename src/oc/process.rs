@@ -64,10 +64,15 @@ pub fn run(
         Some(bytes) => expr.stdin_bytes(bytes.to_vec()),
         None => expr.stdin_null(),
     };
-    let handle = expr.start().map_err(NotFinished::NotStarted)?;
-    let pids = handle.pids();
-    pids.iter()
-        .for_each(|p| crate::interrupt::child_started(*p));
+    // Started and registered at once: an interruption in between would exit without it.
+    let (handle, pids) = {
+        let _starting = crate::interrupt::starting();
+        let handle = expr.start().map_err(NotFinished::NotStarted)?;
+        let pids = handle.pids();
+        pids.iter()
+            .for_each(|p| crate::interrupt::child_started(*p));
+        (handle, pids)
+    };
     let waited = handle.wait_timeout(deadline);
     if matches!(waited, Ok(None)) {
         for pid in &pids {

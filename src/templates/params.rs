@@ -171,7 +171,7 @@ pub fn check_value(name: &str, value: &str) -> Option<String> {
 
 /// Parameters an install needs that `given` lacks: required ones with neither a default nor a
 /// generator, and those the profile needs together (the S3 credentials and bucket).
-pub fn needed<'a>(template: &'a Template, given: impl Fn(&str) -> bool) -> Vec<&'a Parameter> {
+pub fn needed(template: &Template, given: impl Fn(&str) -> bool) -> Vec<&Parameter> {
     let mut missing: Vec<&Parameter> = template
         .parameters
         .iter()

@@ -62,6 +62,7 @@ fn preflight_all_good_text_and_json() {
     run.assert_code(0);
     let doc = json(&run.stdout);
     assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["ok"], true);
     assert_eq!(doc["passed"], true);
     let ids: Vec<&str> = doc["checks"]
         .as_array()
@@ -74,18 +75,27 @@ fn preflight_all_good_text_and_json() {
         [
             "oc",
             "login",
-            "openshift-version",
             "templates",
-            "storage",
-            "wildcard-domain",
             "inputs",
-            "permissions",
+            "wildcard-domain",
+            "storage",
+            "api-versions",
             "claims",
             "capacity",
             "quota",
             "images",
-            "api-versions"
+            "openshift-version",
+            "permissions",
+            "plan"
         ]
+    );
+    assert!(
+        doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["skipped"] == false),
+        "skipped is always present: {doc}"
     );
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
@@ -101,14 +111,15 @@ fn preflight_reports_every_failure_and_skips_on_request() {
     run.assert_code(3);
     for failing in [
         "storage            fail",
-        "inputs             fail",
-        "permissions        fail    denied: create projectrequests",
+        "inputs             fail    needed and not given: registry password",
+        "permissions        fail    you may not make every planned change; denied:\n",
+        "  create projectrequests.project.openshift.io\n",
     ] {
         assert!(run.stdout.contains(failing), "{failing:?}:\n{}", run.stdout);
     }
     assert!(
         run.stderr
-            .contains("3 check(s) failed: storage, inputs, permissions"),
+            .contains("3 check(s) failed: inputs, storage, permissions"),
         "{}",
         run.stderr
     );
@@ -124,6 +135,21 @@ fn preflight_reports_every_failure_and_skips_on_request() {
     ]);
     run.assert_code(3);
     let doc = json(&run.stdout);
+    assert_eq!(doc["ok"], false);
+    let permissions = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "permissions")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            permissions["result"].as_str(),
+            permissions["skipped"].as_bool()
+        ),
+        (Some("warn"), Some(true))
+    );
     let storage = doc["checks"]
         .as_array()
         .unwrap()
@@ -146,7 +172,7 @@ fn preflight_reports_every_failure_and_skips_on_request() {
     run.assert_code(2);
     assert!(
         run.stderr
-            .contains("--skip-check login: no such check can be skipped"),
+            .contains("'login' (from --skip-check) is not a check that can be skipped; these can: storage, permissions,"),
         "{}",
         run.stderr
     );
@@ -154,15 +180,11 @@ fn preflight_reports_every_failure_and_skips_on_request() {
 
 #[test]
 fn plan_changes_nothing_and_its_script_installs_the_same_cluster() {
-    let planned = TestEnv::new();
-    let run = planned.run(
-        &[
-            &["plan"],
-            DOMAIN,
-            &["--param", "ADMIN_PASSWORD=chosen-Pw-1"],
-        ]
-        .concat(),
-    );
+    // plan needs no registry password: the script reads it when it runs.
+    let planned = TestEnv::new()
+        .without_env("THREESCALE_REGISTRY_PASSWORD")
+        .env("THREESCALE_PARAM_ADMIN_PASSWORD", "chosen-Pw-1");
+    let run = planned.run(&[&["plan"], DOMAIN].concat());
     run.assert_code(0);
     assert_eq!(
         planned.mutating_commands(),
@@ -176,15 +198,20 @@ fn plan_changes_nothing_and_its_script_installs_the_same_cluster() {
             "a secret value is in the script:\n{script}"
         );
     }
-    assert!(
-        script.contains("\"${THREESCALE_PARAM_ADMIN_PASSWORD}\""),
-        "{script}"
-    );
+    for reads in [
+        "${THREESCALE_REGISTRY_PASSWORD:?",
+        "${THREESCALE_PARAM_ADMIN_PASSWORD:?",
+        " render pull-secret ",
+        " render param-file ADMIN_PASSWORD",
+        " render objects",
+    ] {
+        assert!(script.contains(reads), "{reads:?} missing:\n{script}");
+    }
 
-    // The script, run by sh with the secrets in its environment, builds what install builds.
+    // The script, run by bash with the secrets in its environment, builds what install builds.
     let path = planned.root().join("plan.sh");
     std::fs::write(&path, &script).unwrap();
-    let out = std::process::Command::new("sh")
+    let out = std::process::Command::new("bash")
         .arg(&path)
         .env_clear()
         .env(
@@ -201,18 +228,16 @@ fn plan_changes_nothing_and_its_script_installs_the_same_cluster() {
         "the plan script failed:\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    assert!(
+        !planned
+            .commands()
+            .iter()
+            .any(|c| c.contains(PASSWORD) || c.contains("chosen-Pw-1")),
+        "the script keeps secrets off argv"
+    );
 
-    let installed = TestEnv::new();
-    installed
-        .run(
-            &[
-                &["--yes"],
-                DOMAIN,
-                &["--param", "ADMIN_PASSWORD=chosen-Pw-1"],
-            ]
-            .concat(),
-        )
-        .assert_code(0);
+    let installed = TestEnv::new().env("THREESCALE_PARAM_ADMIN_PASSWORD", "chosen-Pw-1");
+    installed.run(&[&["--yes"], DOMAIN].concat()).assert_code(0);
     let (planned_kinds, planned_pull) = cluster_shape(&planned, "3scale-apim");
     let (installed_kinds, installed_pull) = cluster_shape(&installed, "3scale-apim");
     let without_zync = |s: BTreeSet<(String, String)>| {
@@ -250,7 +275,12 @@ fn plan_json_masks_secrets_and_lists_the_commands() {
     run.assert_code(0);
     assert!(!run.stdout.contains(PASSWORD));
     let doc = json(&run.stdout);
-    assert_eq!(doc["answers"]["registry_password"], "••••••");
+    assert_eq!(doc["ok"], true);
+    assert_eq!(
+        doc["answers"]["registry_password"],
+        Value::Null,
+        "the script reads the password when it runs"
+    );
     assert_eq!(doc["answers"]["registry_username"], USERNAME);
     let commands: Vec<&str> = doc["commands"]
         .as_array()
@@ -260,7 +290,30 @@ fn plan_json_masks_secrets_and_lists_the_commands() {
         .collect();
     assert_eq!(commands.len(), 4, "{commands:?}");
     assert!(commands[0].starts_with("oc new-project 3scale-apim"));
-    assert!(commands[3].starts_with("oc new-app --file"));
+    assert!(commands[1].starts_with("oc create -f - -n 3scale-apim"));
+    assert!(
+        doc["commands"][1]["stdin"]
+            .as_str()
+            .unwrap()
+            .contains("$THREESCALE_REGISTRY_PASSWORD"),
+        "{}",
+        doc["commands"][1]
+    );
+    assert!(commands[2].starts_with("oc create -f - -n 3scale-apim"));
+    assert!(
+        commands[3].starts_with("oc process -f ")
+            && commands[3].contains("/amp/amp.yml --param-file=- -o json -n 3scale-apim")
+            && commands[3].contains("| oc create -f - -n 3scale-apim"),
+        "{}",
+        commands[3]
+    );
+    assert!(
+        doc["script"]
+            .as_str()
+            .unwrap()
+            .starts_with("#!/usr/bin/env bash"),
+        "{doc}"
+    );
 }
 
 #[test]
@@ -287,14 +340,30 @@ fn status_text_and_json() {
     );
     let doc = json(&env.run(&["status", "--output", "json"]).stdout);
     assert_eq!(doc["healthy"], true);
-    assert_eq!(doc["components"][0]["name"], "system-app");
-    assert_eq!(doc["components"][0]["state"], "ready");
+    let components: Vec<(&str, &str)> = doc["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["name"].as_str().unwrap(), c["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        components,
+        [
+            ("images", "ready"),
+            ("claims", "ready"),
+            ("system-app", "ready"),
+            ("routes", "ready")
+        ],
+        "one readiness model: images, claims, each deployment config, routes"
+    );
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 
     env.cluster(|s| s["rollout_overrides"] = serde_json::json!({"system-app": "failed"}));
     let run = env.run(&["status"]);
+    run.assert_code(0);
     assert!(
-        run.stdout.contains("Health    1 failing: system-app"),
+        run.stdout
+            .contains("Health    not ready: system-app (failed)"),
         "{}",
         run.stdout
     );
@@ -303,10 +372,16 @@ fn status_text_and_json() {
         "{}",
         run.stdout
     );
-    assert_eq!(
-        json(&env.run(&["status", "-o", "json"]).stdout)["healthy"],
-        false
-    );
+    let run = env.run(&["status", "-o", "json"]);
+    run.assert_code(0);
+    let doc = json(&run.stdout);
+    assert_eq!(doc["healthy"], false);
+    assert!(doc["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["name"] == "system-app" && c["state"] == "failed"));
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
 
 #[test]
@@ -353,6 +428,9 @@ fn install_json_output() {
 #[test]
 fn uninstall_refuses_a_project_without_3scale() {
     let env = TestEnv::new();
+    // Without an install record, the templates of the default repository tell what belongs to
+    // an install.
+    let _mirror = crate::git::default_templates_mirror(&env);
     env.cluster(|s| {
         s["projects"]["other"] =
             serde_json::json!({"display_name": "x", "requester": "developer", "objects": []})
@@ -445,6 +523,12 @@ fn commands_on_a_missing_project() {
             "{cmd}: {}",
             run.stderr
         );
+        assert!(
+            !run.stderr.contains("==> templates"),
+            "{cmd}: a project that is not there needs no templates: {}",
+            run.stderr
+        );
+        assert_eq!(env.mutating_commands(), Vec::<String>::new());
     }
 }
 
@@ -470,19 +554,25 @@ fn preflight_checks_the_profiles_inputs_like_install() {
     );
     assert!(!run.stdout.contains("aws-Secret-1"));
 
-    let ha = [
-        "preflight",
-        "--template",
-        "amp-ha-tech-preview",
-        "--param",
-        "SYSTEM_DATABASE_URL=mysql://u:pw@db/s",
-    ];
-    let run = TestEnv::new().run(&ha);
+    // The HA database URL holds a password: a secret, given through the environment.
+    let ha = ["preflight", "--template", "amp-ha-tech-preview"];
+    let run = TestEnv::new()
+        .env(
+            "THREESCALE_PARAM_SYSTEM_DATABASE_URL",
+            "mysql://u:db-Pw-1@db/s",
+        )
+        .run(&ha);
     run.assert_code(3);
     assert!(
         run.stdout
             .contains("SYSTEM_DATABASE_URL must be a mysql2:// or postgresql:// URL"),
         "{}",
         run.stdout
+    );
+    assert!(
+        !run.stdout.contains("db-Pw-1") && !run.stderr.contains("db-Pw-1"),
+        "{}{}",
+        run.stdout,
+        run.stderr
     );
 }

@@ -25,7 +25,11 @@ fn invalid_project_name() {
     rejected(
         &env,
         &[BASE, &["--project", "My_Proj"]].concat(),
-        &["project name 'My_Proj' is invalid", "'M' is not allowed"],
+        &[
+            "the input has 1 problem(s)",
+            "project 'My_Proj' (from --project) is invalid",
+            "'M' is not allowed",
+        ],
     );
     assert!(env.calls().is_empty(), "rejected before any oc call");
 }
@@ -36,17 +40,26 @@ fn invalid_domains() {
     rejected(
         &env,
         &["--yes", "--wildcard-domain", "https://x"],
-        &["'https://x' is invalid", "without a scheme"],
+        &[
+            "wildcard domain 'https://x' (from --wildcard-domain) is invalid",
+            "without a scheme",
+        ],
     );
     rejected(
         &env,
         &["--yes", "--wildcard-domain", "*.apps.x"],
-        &["'*.apps.x' is invalid", "without '*.'"],
+        &[
+            "wildcard domain '*.apps.x' (from --wildcard-domain) is invalid",
+            "without '*.'",
+        ],
     );
     rejected(
         &env,
         &["--yes", "--wildcard-domain", "apps.x."],
-        &["trailing dot"],
+        &[
+            "wildcard domain 'apps.x.' (from --wildcard-domain) is invalid",
+            "trailing dot",
+        ],
     );
 }
 
@@ -56,17 +69,17 @@ fn unknown_param_suggests_the_closest() {
     rejected(
         &env,
         &[BASE, &["--param", "TENANT_NAM=x"]].concat(),
-        &["unknown template parameter TENANT_NAM; did you mean TENANT_NAME?"],
+        &["TENANT_NAM (from --param) is not a parameter of profile amp; did you mean TENANT_NAME?"],
     );
     rejected(
         &env,
         &[BASE, &["--param", "WILDCARD_DOMAIN=x.y"]].concat(),
-        &["WILDCARD_DOMAIN is set with --wildcard-domain"],
+        &["WILDCARD_DOMAIN (from --param) is set with --wildcard-domain, not as a parameter"],
     );
     rejected(
         &env,
         &[BASE, &["--param", "no-equals"]].concat(),
-        &["--param 'no-equals' is not KEY=VALUE"],
+        &["'no-equals' (from --param) is not KEY=VALUE"],
     );
 }
 
@@ -80,10 +93,11 @@ fn missing_registry_credentials_are_listed_together() {
         &env,
         &["--yes"],
         &[
-            "3 value(s) needed and not given",
-            "wildcard domain (could not be read from the cluster): --wildcard-domain, env THREESCALE_WILDCARD_DOMAIN, answers-file key `wildcard_domain`",
-            "registry username: --registry-username, env THREESCALE_REGISTRY_USERNAME, answers-file key `registry_username`",
-            "registry password: --registry-password-stdin or --registry-password-file, env THREESCALE_REGISTRY_PASSWORD",
+            "the input has 3 problem(s)",
+            "needed and not given: wildcard domain (it could not be told from the cluster: ",
+            ": --wildcard-domain, env THREESCALE_WILDCARD_DOMAIN, answers-file key `wildcard_domain`",
+            "needed and not given: registry username: --registry-username, env THREESCALE_REGISTRY_USERNAME, answers-file key `registry_username`",
+            "needed and not given: registry password: --registry-password-stdin or --registry-password-file, env THREESCALE_REGISTRY_PASSWORD",
         ],
     );
     assert!(err.contains("help:"));
@@ -92,7 +106,14 @@ fn missing_registry_credentials_are_listed_together() {
 #[test]
 fn missing_password_alone() {
     let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
-    rejected(&env, BASE, &["1 value(s) needed", "registry password"]);
+    rejected(
+        &env,
+        BASE,
+        &[
+            "the input has 1 problem(s)",
+            "needed and not given: registry password",
+        ],
+    );
 }
 
 #[test]
@@ -211,8 +232,11 @@ fn named_storage_class_absent() {
         &env,
         &[BASE, &["--rwx-storage-class", "nope"]].concat(),
         &[
-            "storage class 'nope' given with --rwx-storage-class does not exist",
-            "ocs-cephfs",
+            "the input has 1 problem(s)",
+            "storage class 'nope' does not exist",
+            "(from --rwx-storage-class)",
+            // The classes stay inside the one problem, below its first line.
+            "does not exist; the cluster has:\n      - gp2 (provisioner kubernetes.io/aws-ebs, ReadWriteOnce only, default)\n      - ocs-cephfs (provisioner openshift-storage.cephfs.csi.ceph.com, ReadWriteMany)",
         ],
     );
 }

@@ -29,18 +29,26 @@ fn unb64(s: &serde_json::Value) -> String {
 fn fresh_cluster_runs_exactly_these_oc_commands() {
     let env = TestEnv::new();
     env.run(ISSUE_COMMAND).assert_code(0);
+    // The template is processed by the server with the values on stdin, then its objects are
+    // created a few `oc create` at once: everything but the deployment configs (11 objects of
+    // the fixture, in 4 calls), then the deployment configs (1 call).
     let expected = [
         "oc whoami --show-server --request-timeout=60s",
         "oc whoami --request-timeout=60s",
         "oc version -o json --request-timeout=60s",
-        "oc get storageclasses -o json --request-timeout=60s",
         "oc get project 3scale-apim -o json --ignore-not-found --request-timeout=60s",
+        "oc get storageclasses -o json --request-timeout=60s",
         "oc get nodes -o json --request-timeout=60s",
-        "oc auth can-i create projectrequests --request-timeout=60s",
+        "oc auth can-i create projectrequests.project.openshift.io --request-timeout=60s",
         "oc new-project 3scale-apim --display-name=3Scale API Management --skip-config-write --request-timeout=60s",
         "oc create -f - -n 3scale-apim --request-timeout=60s",
         "oc create -f - -n 3scale-apim --request-timeout=60s",
-        "oc new-app --file $FIXTURES/templates/amp/amp.yml --param-file=- -n 3scale-apim --request-timeout=60s",
+        "oc process -f $FIXTURES/templates/amp/amp.yml --param-file=- -o json -n 3scale-apim --request-timeout=60s",
+        "oc create -f - -n 3scale-apim --request-timeout=60s",
+        "oc create -f - -n 3scale-apim --request-timeout=60s",
+        "oc create -f - -n 3scale-apim --request-timeout=60s",
+        "oc create -f - -n 3scale-apim --request-timeout=60s",
+        "oc create -f - -n 3scale-apim --request-timeout=60s",
         "oc get imagestreams.image.openshift.io,persistentvolumeclaims,deploymentconfigs.apps.openshift.io,routes.route.openshift.io,pods,events -o json -n 3scale-apim --request-timeout=60s",
         "oc get secret system-seed -o json --ignore-not-found -n 3scale-apim --request-timeout=60s",
     ];
@@ -168,9 +176,16 @@ fn rerun_changes_nothing_and_prints_the_same_summary() {
     let objects = |state: &serde_json::Value| state["projects"]["3scale-apim"]["objects"].clone();
     assert_eq!(objects(&env.state()), objects(&before));
     assert!(
-        second.stderr.contains("application already applied"),
+        second.stderr.contains(
+            "3scale is installed in project 3scale-apim: every object of profile amp exists"
+        ),
         "{}",
         second.stderr
+    );
+    assert!(
+        !env.commands().iter().any(|c| c.contains("oc get secret")),
+        "system-seed is read from the project's listing: {:#?}",
+        env.commands()
     );
     assert!(
         second.stderr.contains("nothing to change"),
@@ -193,14 +208,32 @@ fn show_secrets_prints_the_logins() {
 
 #[test]
 fn secrets_never_reach_argv_or_output() {
+    // A secret parameter on the command line is refused, without echoing it.
     let env = TestEnv::new();
     let run = env.run(
         &[
             ISSUE_COMMAND,
-            &["-v", "--param", "ADMIN_PASSWORD=chosen-Admin-pw"],
+            &["--param", "ADMIN_PASSWORD=chosen-Admin-pw"],
         ]
         .concat(),
     );
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("ADMIN_PASSWORD is a secret and is not taken on the command line"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("THREESCALE_PARAM_ADMIN_PASSWORD"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("chosen-Admin-pw"), "{}", run.stderr);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+
+    let env = TestEnv::new().env("THREESCALE_PARAM_ADMIN_PASSWORD", "chosen-Admin-pw");
+    let run = env.run(&[ISSUE_COMMAND, &["-v"]].concat());
     run.assert_code(0);
     let state = env.state();
     let mut secrets = vec![PASSWORD.to_string(), "chosen-Admin-pw".to_string()];
@@ -220,11 +253,13 @@ fn secrets_never_reach_argv_or_output() {
         assert!(!run.stdout.contains(s.as_str()), "secret in stdout: {s}");
         assert!(!run.stderr.contains(s.as_str()), "secret in stderr: {s}");
     }
-    assert!(
-        run.stderr.contains("$ oc new-app"),
-        "-v shows the commands: {}",
-        run.stderr
-    );
+    for shown in ["$ oc process -f ", "$ oc create -f - -n 3scale-apim"] {
+        assert!(
+            run.stderr.contains(shown),
+            "-v shows the commands ({shown}): {}",
+            run.stderr
+        );
+    }
     assert!(state["projects"]["3scale-apim"].is_object());
     let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
     assert_eq!(
@@ -368,7 +403,8 @@ fn unreachable_api_is_reported_with_oc_message() {
     let env = TestEnv::new();
     env.cluster(|s| s["unreachable"] = serde_json::json!(true));
     let run = env.run(ISSUE_COMMAND);
-    run.assert_code(3);
+    // 5: the cluster's API could not be reached; nothing is wrong with the input.
+    run.assert_code(5);
     assert!(run.stderr.contains("was refused"), "{}", run.stderr);
     assert!(run.stderr.contains("cannot be reached"), "{}", run.stderr);
 }
@@ -586,13 +622,13 @@ fn hidden_storage_classes_need_a_named_class() {
     let env = TestEnv::new();
     env.cluster(|s| s["denied"] = serde_json::json!(["list storageclasses"]));
     let run = env.run(ISSUE_COMMAND);
-    run.assert_code(3);
-    assert!(run.stderr.contains("Forbidden"), "{}", run.stderr);
+    run.assert_code(2);
     assert!(
-        run.stderr.contains("pass it with --rwx-storage-class"),
+        run.stderr.contains("needed and not given: RWX storage class: no ReadWriteMany storage class can be chosen: you may not list storage classes: --rwx-storage-class"),
         "{}",
         run.stderr
     );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
 
     let run = env.run(&[ISSUE_COMMAND, &["--rwx-storage-class", "ocs-cephfs"]].concat());
     run.assert_code(0);
@@ -625,14 +661,14 @@ fn s3_profile_needs_no_rwx_class_and_takes_the_aws_secret_from_its_variable() {
         !env.commands().iter().any(|c| c.contains("storageclasses")),
         "no RWX check for S3"
     );
-    let new_app = env
+    let process = env
         .commands()
         .into_iter()
-        .find(|c| c.starts_with("oc new-app"))
+        .find(|c| c.starts_with("oc process"))
         .unwrap();
     assert!(
-        new_app.contains("$FIXTURES/templates/amp/amp-s3.yml"),
-        "{new_app}"
+        process.contains("-f $FIXTURES/templates/amp/amp-s3.yml"),
+        "{process}"
     );
     let aws = env
         .object("3scale-apim", "Secret", "aws-auth")
@@ -688,7 +724,7 @@ fn s3_without_aws_credentials_is_rejected_before_any_change() {
     run.assert_code(2);
     assert!(
         run.stderr
-            .contains("AWS_SECRET_ACCESS_KEY is a secret and is not taken from --param"),
+            .contains("AWS_SECRET_ACCESS_KEY is a secret and is not taken on the command line"),
         "{}",
         run.stderr
     );
@@ -742,15 +778,24 @@ fn aws_secret_from_a_file_or_stdin() {
 
 #[test]
 fn every_profile_installs_with_its_own_parameters() {
+    // The HA profile's database and redis URLs are secrets: they come from the environment.
     let ha = [
-        "--param",
-        "SYSTEM_DATABASE_URL=mysql2://app:db-Pw-1@mysql.example.com:3306/system",
-        "--param",
-        "SYSTEM_REDIS_URL=redis://:redis-Pw-1@redis.example.com:6379/1",
-        "--param",
-        "BACKEND_REDIS_STORAGE_ENDPOINT=redis://redis.example.com:6379/0",
-        "--param",
-        "BACKEND_REDIS_QUEUES_ENDPOINT=redis://redis.example.com:6379/1",
+        (
+            "THREESCALE_PARAM_SYSTEM_DATABASE_URL",
+            "mysql2://app:db-Pw-1@mysql.example.com:3306/system",
+        ),
+        (
+            "THREESCALE_PARAM_SYSTEM_REDIS_URL",
+            "redis://:redis-Pw-1@redis.example.com:6379/1",
+        ),
+        (
+            "THREESCALE_PARAM_BACKEND_REDIS_STORAGE_ENDPOINT",
+            "redis://redis.example.com:6379/0",
+        ),
+        (
+            "THREESCALE_PARAM_BACKEND_REDIS_QUEUES_ENDPOINT",
+            "redis://redis.example.com:6379/1",
+        ),
     ];
     for (profile, extra) in [
         ("amp", &[][..]),
@@ -758,22 +803,24 @@ fn every_profile_installs_with_its_own_parameters() {
         ("amp-eval-tech-preview", &[][..]),
         ("amp-ha-tech-preview", &ha[..]),
     ] {
-        let env = TestEnv::new();
+        let env = extra
+            .iter()
+            .fold(TestEnv::new(), |env, (k, v)| env.env(k, v));
         // OpenShift 4.11 still serves policy/v1beta1, which the HA profile's PodDisruptionBudget uses.
         env.cluster(|s| {
             s["openshift_version"] = serde_json::json!("4.11.20");
             s["kube_version"] = serde_json::json!("v1.24.6+5658434");
         });
-        let run = env.run(&[ISSUE_COMMAND, &["--template", profile], extra].concat());
+        let run = env.run(&[ISSUE_COMMAND, &["--template", profile]].concat());
         run.assert_code(0);
-        let new_app = env
+        let process = env
             .commands()
             .into_iter()
-            .find(|c| c.starts_with("oc new-app"))
+            .find(|c| c.starts_with("oc process"))
             .unwrap();
         assert!(
-            new_app.contains(&format!("/amp/{profile}.yml")),
-            "{new_app}"
+            process.contains(&format!("/amp/{profile}.yml")),
+            "{process}"
         );
         assert!(
             env.object("3scale-apim", "Secret", "system-seed").is_some(),
@@ -787,29 +834,48 @@ fn every_profile_installs_with_its_own_parameters() {
         );
         for secret in ["db-Pw-1", "redis-Pw-1"] {
             assert!(
-                !env.commands().join(" ").contains(secret) && !run.stderr.contains(secret),
+                !env.commands().join(" ").contains(secret)
+                    && !run.stderr.contains(secret)
+                    && !run.stdout.contains(secret),
                 "{profile} leaked {secret}"
             );
+        }
+        if profile == "amp-ha-tech-preview" {
+            let url = env
+                .object("3scale-apim", "Secret", "system-database")
+                .unwrap();
+            assert_eq!(
+                unb64(&url["data"]["URL"]),
+                "mysql2://app:db-Pw-1@mysql.example.com:3306/system",
+                "the URL from the environment reaches the cluster"
+            );
+            assert!(env
+                .object("3scale-apim", "PodDisruptionBudget", "system-app")
+                .is_some());
         }
     }
 }
 
 #[test]
 fn ha_urls_of_the_wrong_scheme_are_rejected() {
-    let env = TestEnv::new();
-    let args = [
-        "--template",
-        "amp-ha-tech-preview",
-        "--param",
-        "SYSTEM_DATABASE_URL=mysql://app:db-Pw-1@db/system",
-        "--param",
-        "SYSTEM_REDIS_URL=redis.example.com:6379",
-        "--param",
-        "BACKEND_REDIS_STORAGE_ENDPOINT=redis://r:6379/0",
-        "--param",
-        "BACKEND_REDIS_QUEUES_ENDPOINT=redis://r:6379/1",
-    ];
-    let run = env.run(&[ISSUE_COMMAND, &args].concat());
+    let env = TestEnv::new()
+        .env(
+            "THREESCALE_PARAM_SYSTEM_DATABASE_URL",
+            "mysql://app:db-Pw-1@db/system",
+        )
+        .env(
+            "THREESCALE_PARAM_SYSTEM_REDIS_URL",
+            "redis.example.com:6379",
+        )
+        .env(
+            "THREESCALE_PARAM_BACKEND_REDIS_STORAGE_ENDPOINT",
+            "redis://r:6379/0",
+        )
+        .env(
+            "THREESCALE_PARAM_BACKEND_REDIS_QUEUES_ENDPOINT",
+            "redis://r:6379/1",
+        );
+    let run = env.run(&[ISSUE_COMMAND, &["--template", "amp-ha-tech-preview"]].concat());
     run.assert_code(2);
     assert!(
         run.stderr
@@ -824,21 +890,15 @@ fn ha_urls_of_the_wrong_scheme_are_rejected() {
         run.stderr
     );
     assert!(!run.stderr.contains("db-Pw-1"), "{}", run.stderr);
+    assert!(!run.stdout.contains("db-Pw-1"), "{}", run.stdout);
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
 
 #[test]
 fn a_password_with_every_special_character_arrives_intact() {
-    let env = TestEnv::new();
     let password = "p#\"'$= x \\ end";
-    env.run(
-        &[
-            ISSUE_COMMAND,
-            &["--param", &format!("ADMIN_PASSWORD={password}")],
-        ]
-        .concat(),
-    )
-    .assert_code(0);
+    let env = TestEnv::new().env("THREESCALE_PARAM_ADMIN_PASSWORD", password);
+    env.run(ISSUE_COMMAND).assert_code(0);
     let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
     assert_eq!(unb64(&seed["data"]["ADMIN_PASSWORD"]), password);
     assert!(
@@ -850,7 +910,7 @@ fn a_password_with_every_special_character_arrives_intact() {
 #[test]
 fn sigterm_during_a_step_stops_oc_and_exits_130() {
     let env = TestEnv::new();
-    env.cluster(|s| s["hang"] = serde_json::json!(["new-app"]));
+    env.cluster(|s| s["hang"] = serde_json::json!(["process"]));
     let mut child = env
         .command(ISSUE_COMMAND)
         .stdout(std::process::Stdio::null())
@@ -862,7 +922,7 @@ fn sigterm_during_a_step_stops_oc_and_exits_130() {
     while !pid_file.exists() {
         assert!(
             std::time::Instant::now() < deadline,
-            "oc new-app never started"
+            "oc process never started"
         );
         std::thread::yield_now();
     }
@@ -906,7 +966,12 @@ fn an_undersized_cluster_is_a_warning_and_a_failure_with_strict() {
     run.assert_code(3);
     assert!(
         run.stderr
-            .contains("sizing: the cluster cannot take this install"),
+            .contains("the install cannot go ahead; nothing was changed:\n  - capacity: requests 0.05 CPU and 0.6 GiB memory for 1 pods, but the 1 schedulable nodes have 0.04 CPU"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--skip-check capacity"),
         "{}",
         run.stderr
     );
@@ -926,6 +991,16 @@ fn the_project_quota_is_checked() {
              "status": {"hard": {"requests.memory": "1Gi", "persistentvolumeclaims": "2"}, "used": {"requests.memory": "512Mi", "persistentvolumeclaims": "1"}}}
         ]});
     });
+    // Before anything is created, preflight --strict fails on the quota.
+    let run = env.run(&["preflight", "--strict"]);
+    run.assert_code(3);
+    assert!(
+        run.stdout.contains("quota              fail"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+
     let run = env.run(ISSUE_COMMAND);
     run.assert_code(0);
     assert!(
@@ -941,38 +1016,41 @@ fn the_project_quota_is_checked() {
         "{}",
         run.stderr
     );
-    let run = env.run(&["preflight", "--strict"]);
-    run.assert_code(3);
-    assert!(
-        run.stdout.contains("quota              fail"),
-        "{}",
-        run.stdout
-    );
 }
 
 #[test]
-fn ha_on_a_cluster_without_policy_v1beta1_is_stopped_before_any_change() {
-    let env = TestEnv::new();
-    let ha = [
-        "--template",
-        "amp-ha-tech-preview",
-        "--param",
-        "SYSTEM_DATABASE_URL=mysql2://app:pw@db:3306/system",
-        "--param",
-        "SYSTEM_REDIS_URL=redis://r:6379/1",
-        "--param",
-        "BACKEND_REDIS_STORAGE_ENDPOINT=redis://r:6379/0",
-        "--param",
-        "BACKEND_REDIS_QUEUES_ENDPOINT=redis://r:6379/1",
-    ];
-    let run = env.run(&[ISSUE_COMMAND, &ha].concat());
-    run.assert_code(3);
+fn ha_on_a_cluster_without_policy_v1beta1_sends_its_disruption_budgets_as_policy_v1() {
+    // Kubernetes 1.27 no longer serves policy/v1beta1, which the HA profile's
+    // PodDisruptionBudget uses; policy/v1 takes the same fields.
+    let env = TestEnv::new()
+        .env(
+            "THREESCALE_PARAM_SYSTEM_DATABASE_URL",
+            "mysql2://app:db-Pw-1@db:3306/system",
+        )
+        .env("THREESCALE_PARAM_SYSTEM_REDIS_URL", "redis://r:6379/1")
+        .env(
+            "THREESCALE_PARAM_BACKEND_REDIS_STORAGE_ENDPOINT",
+            "redis://r:6379/0",
+        )
+        .env(
+            "THREESCALE_PARAM_BACKEND_REDIS_QUEUES_ENDPOINT",
+            "redis://r:6379/1",
+        );
+    let run = env.run(&[ISSUE_COMMAND, &["--template", "amp-ha-tech-preview"]].concat());
+    run.assert_code(0);
     assert!(
         run.stderr.contains(
-            "no longer serves: PodDisruptionBudget policy/v1beta1 (removed in Kubernetes 1.25)"
+            "PodDisruptionBudgets are sent as policy/v1 (the cluster no longer serves policy/v1beta1, removed in Kubernetes 1.25"
         ),
         "{}",
         run.stderr
     );
-    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+    let pdb = env
+        .object("3scale-apim", "PodDisruptionBudget", "system-app")
+        .expect("the disruption budget was created");
+    assert_eq!(pdb["apiVersion"], "policy/v1");
+    assert_eq!(
+        pdb["spec"]["maxUnavailable"], 1,
+        "with the template's fields"
+    );
 }

@@ -34,20 +34,31 @@ fn a_partial_new_app_is_resumed_with_the_original_secrets_intact() {
     let run = env.run(ARGS);
     run.assert_code(0);
     assert!(
-        run.stderr
-            .contains("missing objects of an interrupted install"),
+        run.stderr.contains(
+            "project 3scale-apim holds 7 of the 12 objects of profile amp: the 5 missing ones will be created with the values the existing ones hold"
+        ),
         "{}",
         run.stderr
     );
     assert!(
-        !env.commands().iter().any(|c| c.starts_with("oc new-app")),
-        "never new-app again"
+        run.stderr.contains("will create the 5 missing objects: deploymentconfig/system-app, configmap/system-environment, route/backend, role/zync-que-role, rolebinding/zync-que-rolebinding"),
+        "{}",
+        run.stderr
     );
+    assert_eq!(
+        env.commands()
+            .iter()
+            .filter(|c| c.starts_with("oc process"))
+            .count(),
+        1,
+        "the template is processed once, with the values read back"
+    );
+    // The 4 missing objects that are not deployment configs, one per `oc create` (4 at once),
+    // then the deployment config: nothing that exists is sent again.
     let mutating = env.mutating_commands();
     assert_eq!(
-        mutating,
-        ["oc create -f - -n 3scale-apim --request-timeout=60s"],
-        "one create of the missing objects"
+        mutating, ["oc create -f - -n 3scale-apim --request-timeout=60s"; 5],
+        "only creates of the missing objects"
     );
     assert!(env
         .object("3scale-apim", "DeploymentConfig", "system-app")
@@ -78,7 +89,7 @@ fn a_lost_generated_secret_is_said_to_be_regenerated() {
     run.assert_code(0);
     assert!(
         run.stderr
-            .contains("no existing secret holds SYSTEM_DATABASE_PASSWORD"),
+            .contains("no existing object holds SYSTEM_DATABASE_PASSWORD: new values are generated for the missing objects"),
         "{}",
         run.stderr
     );
@@ -102,6 +113,7 @@ fn a_failed_install_continues_without_flags() {
         "ocs-cephfs",
     ];
     env.run(&first).assert_code(4);
+    env.clear_calls();
 
     // Fixed by hand; the operator runs the bare command, without the password even.
     env.cluster(|s| s["rollout"] = json!("ready"));
@@ -126,17 +138,23 @@ fn a_failed_install_continues_without_flags() {
         run.stdout
     );
     assert!(
-        run.stderr
-            .contains("pull secret threescale-registry-auth kept"),
+        run.stderr.contains(
+            "pull secret threescale-registry-auth is kept: it holds 12345|svc-account for registry.redhat.io, and no registry password was given"
+        ),
         "{}",
         run.stderr
+    );
+    assert_eq!(
+        env.mutating_commands(),
+        Vec::<String>::new(),
+        "the failed install had created everything: the re-run only waits"
     );
 }
 
 #[test]
 fn a_second_run_is_refused_and_a_dead_runs_lock_taken_over() {
     let env = TestEnv::new();
-    env.cluster(|s| s["hang"] = json!(["new-app"]));
+    env.cluster(|s| s["hang"] = json!(["process"]));
     let mut first = env
         .command(ARGS)
         .stdout(std::process::Stdio::null())
@@ -148,7 +166,7 @@ fn a_second_run_is_refused_and_a_dead_runs_lock_taken_over() {
     while !pid_file.exists() {
         assert!(
             Instant::now() < deadline,
-            "the first run never reached new-app"
+            "the first run never reached the template"
         );
         std::thread::yield_now();
     }

@@ -141,10 +141,10 @@ fn answer_registry(t: &mut Terminal) {
 
 /// Walks the questions up to the summary, with arrow keys, typing and Enter.
 fn walk_to_summary(t: &mut Terminal, domain_keys: &str) {
-    t.answer("Install on this cluster?", "y");
+    t.answer("Install on this cluster?", "y\r");
     // RWX classes are offered first: nfs, ocs-cephfs, then gp2.
     answer_profile_to_password(t, &format!("{DOWN}\r"), domain_keys);
-    t.send("n");
+    t.send("n\r");
     t.wait_for("What now?");
 }
 
@@ -195,7 +195,7 @@ fn the_whole_wizard_installs_and_prints_the_summary() {
 fn profiles_are_offered_from_the_checkout_with_their_descriptions() {
     let env = wizard_env();
     let mut t = Terminal::start(&env, &[]);
-    t.answer("Install on this cluster?", "y");
+    t.answer("Install on this cluster?", "y\r");
     t.wait_for("Install profile");
     t.wait_for("amp-s3");
     t.wait_for("with shared file storage in AWS S3.");
@@ -210,7 +210,7 @@ fn profiles_are_offered_from_the_checkout_with_their_descriptions() {
     t.type_secret("AWS_SECRET_ACCESS_KEY", "aws-Secret-typed", "AWS_BUCKET");
     t.send("assets\r");
     t.answer("AWS_REGION", "eu-west-1\r");
-    t.answer("Customize template parameters?", "n");
+    t.answer("Customize template parameters?", "n\r");
     t.answer("What now?", "\r");
     let (code, screen) = t.finish();
     assert_eq!(code, 0, "{screen}");
@@ -229,7 +229,7 @@ fn a_bad_domain_is_reasked_with_the_reason() {
     let env = wizard_env();
     env.cluster(|s| s["ingress_domain"] = serde_json::Value::Null);
     let mut t = Terminal::start(&env, &[]);
-    t.answer("Install on this cluster?", "y");
+    t.answer("Install on this cluster?", "y\r");
     t.answer("Install profile", "\r");
     t.answer("Project", "\r");
     t.answer("Project display name", "\r");
@@ -238,7 +238,7 @@ fn a_bad_domain_is_reasked_with_the_reason() {
     t.wait_for("without a scheme");
     t.send("apps.good.example.com\r");
     answer_registry(&mut t);
-    t.send("n");
+    t.send("n\r");
     t.answer("What now?", "\r");
     let (code, screen) = t.finish();
     assert_eq!(code, 0, "{screen}");
@@ -285,7 +285,7 @@ fn cancel_at_the_summary_changes_nothing() {
 fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
     let env = wizard_env();
     let mut t = Terminal::start(&env, &[]);
-    t.answer("Install on this cluster?", "y");
+    t.answer("Install on this cluster?", "y\r");
     t.answer("Install profile", "\r");
     t.wait_for("Project");
     t.send("\x03");
@@ -295,6 +295,10 @@ fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
         screen.contains("\x1b[?25h"),
         "cursor shown again: {screen:?}"
     );
+    assert!(
+        screen.contains("interrupted; "),
+        "it says it stopped, and what to do: {screen}"
+    );
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
 
@@ -302,7 +306,7 @@ fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
 fn answering_no_to_the_cluster_stops_with_a_hint() {
     let env = wizard_env();
     let mut t = Terminal::start(&env, &[]);
-    t.answer("Install on this cluster?", "n");
+    t.answer("Install on this cluster?", "n\r");
     t.wait_for("oc login");
     let (code, _) = t.finish();
     assert_eq!(code, 0);
@@ -329,8 +333,8 @@ fn given_values_are_not_asked() {
             "amp",
         ],
     );
-    t.answer("Install on this cluster?", "y");
-    t.answer("Customize template parameters?", "n");
+    t.answer("Install on this cluster?", "y\r");
+    t.answer("Customize template parameters?", "n\r");
     t.answer("What now?", "\r");
     let (code, screen) = t.finish();
     assert_eq!(code, 0, "{screen}");
@@ -355,11 +359,19 @@ fn without_a_terminal_nothing_is_asked_and_every_missing_value_is_listed() {
     let run = env.run(&[]);
     run.assert_code(2);
     assert!(
-        run.stderr.contains("2 value(s) needed and not given"),
+        run.stderr.contains("the input has 2 problem(s)"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("registry username") && run.stderr.contains("registry password"));
+    assert!(
+        run.stderr
+            .contains("needed and not given: registry username: --registry-username")
+            && run
+                .stderr
+                .contains("needed and not given: registry password: --registry-password-stdin"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
 
@@ -377,13 +389,13 @@ fn templates_repository_and_ref_are_asked_when_not_given() {
     let env = wizard_env().without_env("THREESCALE_TEMPLATES_DIR");
     let (repo, tagged) = crate::git::templates_repo(env.root());
     let mut t = Terminal::start(&env, &[]);
-    t.answer("Install on this cluster?", "y");
+    t.answer("Install on this cluster?", "y\r");
     t.wait_for("Templates repository (URL or path)");
     t.wait_for("github.com/3scale/3scale-amp-openshift-templates.git");
     t.send(&format!("file://{}\r", repo.display()));
     t.answer("Tag, branch or commit", "\r"); // default 2.8.0.GA
     answer_profile_to_password(&mut t, "\r", "\r");
-    t.send("n");
+    t.send("n\r");
     t.wait_for(&format!("(commit {})", &tagged[..12]));
     t.answer("What now?", "\r");
     let (code, screen) = t.finish();
@@ -394,9 +406,9 @@ fn templates_repository_and_ref_are_asked_when_not_given() {
 fn template_parameters_can_be_customized_secrets_hidden() {
     let env = wizard_env();
     let mut t = Terminal::start(&env, &[]);
-    t.answer("Install on this cluster?", "y");
+    t.answer("Install on this cluster?", "y\r");
     answer_profile_to_password(&mut t, "\r", "\r");
-    t.send("y");
+    t.send("y\r");
     // Offered in template order without WILDCARD_DOMAIN and RWX_STORAGE_CLASS: TENANT_NAME is
     // the 3rd, ADMIN_PASSWORD the 9th.
     t.wait_for("Parameters to set");
@@ -426,17 +438,43 @@ fn template_parameters_can_be_customized_secrets_hidden() {
 }
 
 #[test]
-fn block_storage_only_explains_the_s3_profile() {
+fn block_storage_only_explains_and_offers_the_s3_profile() {
     let env = wizard_env();
     env.cluster(|s| s["storage_classes"] = serde_json::json!([{"name": "gp2", "provisioner": "kubernetes.io/aws-ebs", "default": true}]));
     let mut t = Terminal::start(&env, &[]);
-    t.answer("Install on this cluster?", "y");
+    t.answer("Install on this cluster?", "y\r");
     t.answer("Install profile", "\r");
     t.answer("Project", "\r");
     t.answer("Project display name", "\r");
-    t.wait_for("amp-s3 install profile");
+    t.wait_for("no storage class of this cluster is known to bind ReadWriteMany claims");
+    t.wait_for("the amp-s3 profile, which keeps system assets in an S3 bucket");
+    // The S3 profile is offered beside the block class, and chosen by default.
+    t.wait_for("ReadWriteMany storage class for system-storage");
+    t.wait_for("use the S3 profile");
+    t.send("\r");
+    // The S3 profile's own questions follow; no RWX class is needed any more.
+    t.answer("Wildcard domain of the routes", "\r");
+    answer_registry_until(&mut t, "AWS_ACCESS_KEY_ID");
+    t.send("AKIAEXAMPLE\r");
+    t.type_secret("AWS_SECRET_ACCESS_KEY", "aws-Secret-typed", "AWS_BUCKET");
+    t.send("assets\r");
+    t.answer("AWS_REGION", "eu-west-1\r");
+    t.answer("Customize template parameters?", "n\r");
+    t.wait_for("amp-s3");
+    t.wait_for("What now?");
+    t.send(&format!("{DOWN}{DOWN}\r")); // Cancel
+    t.wait_for("nothing was changed");
     let (code, screen) = t.finish();
-    assert_eq!(code, 3, "{screen}");
-    assert!(screen.contains("--template amp-s3"), "{screen}");
+    assert_eq!(code, 0, "{screen}");
+    let summary = screen
+        .rsplit_once("Summary")
+        .map(|(_, s)| s)
+        .unwrap_or_default();
+    assert!(
+        summary.contains("Install profile") && summary.contains("amp-s3"),
+        "the summary shows the S3 profile: {screen}"
+    );
+    assert!(!summary.contains("RWX storage class"), "{screen}");
+    assert!(!screen.contains("aws-Secret-typed"), "{screen}");
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }

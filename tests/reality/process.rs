@@ -145,9 +145,32 @@ impl Run {
 /// stdout and stderr. With `trigger`, the first stderr line containing the text makes it send the
 /// signal. At `deadline` the whole group is killed.
 pub fn collect(
-    mut cmd: Command,
+    cmd: Command,
     stdin: Option<Vec<u8>>,
     trigger: Option<(&str, Signal)>,
+    deadline: Duration,
+) -> Run {
+    let mut signalled = false;
+    let watcher = trigger.map(|(needle, signal)| {
+        move |line: &str| {
+            (!signalled && line.contains(needle)).then(|| {
+                signalled = true;
+                signal
+            })
+        }
+    });
+    match watcher {
+        Some(mut w) => collect_watching(cmd, stdin, &mut w, deadline),
+        None => collect_watching(cmd, stdin, &mut |_: &str| None, deadline),
+    }
+}
+
+/// Like [`collect`], with `watch` called on every stderr line: the signal it returns is sent to
+/// the process (and `Run::signalled` set).
+pub fn collect_watching(
+    mut cmd: Command,
+    stdin: Option<Vec<u8>>,
+    watch: &mut dyn FnMut(&str) -> Option<Signal>,
     deadline: Duration,
 ) -> Run {
     use std::os::unix::process::CommandExt;
@@ -188,11 +211,9 @@ pub fn collect(
             Ok(_) => {}
         }
         let text = String::from_utf8_lossy(&line);
-        if let Some((needle, signal)) = trigger {
-            if !signalled && text.contains(needle) {
-                signal.send(pid);
-                signalled = true;
-            }
+        if let Some(signal) = watch(&text) {
+            signal.send(pid);
+            signalled = true;
         }
         stderr.push_str(&text);
     }

@@ -2,9 +2,20 @@
 
 use crate::runner::Case;
 
+mod common;
+mod faults;
+mod fixtures;
 mod harness;
+mod lifecycle;
 mod smoke;
 
 pub fn all() -> Vec<Case> {
-    [smoke::CASES, harness::CASES].concat()
+    [
+        smoke::CASES,
+        harness::CASES,
+        fixtures::CASES,
+        lifecycle::CASES,
+        faults::CASES,
+    ]
+    .concat()
 }

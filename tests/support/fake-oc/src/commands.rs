@@ -453,15 +453,58 @@ fn read_manifest(text: &str) -> Result<Vec<Value>, String> {
     Ok(vec![v])
 }
 
+/// Versions of a group the API server serves besides the stored one, by Kubernetes minor
+/// version: (kind, apiVersion, first minor serving it, first minor no longer serving it, the
+/// deprecation warning the server sends while it is served).
+const OTHER_VERSIONS: &[(&str, &str, u32, u32, &str)] = &[(
+    "PodDisruptionBudget",
+    "policy/v1beta1",
+    0,
+    25,
+    "policy/v1beta1 PodDisruptionBudget is deprecated in v1.21+, unavailable in v1.25+; use policy/v1 PodDisruptionBudget",
+)];
+
+/// The stored version of a kind first served in a later Kubernetes: (kind, first minor).
+const INTRODUCED: &[(&str, u32)] = &[("PodDisruptionBudget", 21)];
+
+/// The cluster's Kubernetes minor version (`v1.27.8+4fab27b` → 27).
+fn kube_minor(st: &State) -> u32 {
+    minor_version(st.kube_version.trim_start_matches('v'))
+}
+
+/// The warning the API server sends for an object of a deprecated (but served) version.
+fn deprecation_warning(st: &State, obj: &Value) -> Option<&'static str> {
+    let minor = kube_minor(st);
+    OTHER_VERSIONS
+        .iter()
+        .find(|(k, v, _, until, _)| obj["kind"] == *k && obj["apiVersion"] == *v && minor < *until)
+        .filter(|(k, _, _, _, _)| {
+            INTRODUCED
+                .iter()
+                .any(|(i, since)| i == k && minor >= *since)
+        })
+        .map(|(_, _, _, _, warning)| *warning)
+}
+
 fn check_api_version(st: &State, obj: &Value) -> Result<(), String> {
     let kind = obj["kind"].as_str().unwrap_or_default();
     let api_version = obj["apiVersion"].as_str().unwrap_or_default();
     let removed_legacy = st.flavour == "4" && minor_version(&st.openshift_version) >= 11;
     let list_kind = kind.strip_suffix("List").filter(|k| !k.is_empty());
     let rt = resources::by_kind(list_kind.unwrap_or(kind));
+    let minor = kube_minor(st);
+    let introduced = |k: &str| {
+        INTRODUCED
+            .iter()
+            .find(|(i, _)| *i == k)
+            .is_none_or(|(_, since)| minor >= *since)
+    };
     let known = match rt {
-        Some(rt) if api_version == rt.api_version => true,
+        Some(rt) if api_version == rt.api_version => introduced(rt.kind),
         Some(rt) if api_version == "v1" => rt.group.is_empty() || (rt.legacy_v1 && !removed_legacy),
+        Some(rt) => OTHER_VERSIONS.iter().any(|(k, v, from, until, _)| {
+            *k == rt.kind && *v == api_version && (*from..*until).contains(&minor)
+        }),
         _ => kind == "List" && api_version == "v1",
     };
     if !known {
@@ -493,19 +536,33 @@ fn create_or_replace(args: &Args, st: &mut State, stdin: &[u8], replace: bool) -
         Err(e) => return Outcome::err(e),
     };
     let mut objects = Vec::new();
+    let mut warnings: Vec<&str> = Vec::new();
+    // The items of a List that the server does not know: the others are still created, and
+    // oc says so at the end (kubectl's builder flattens the list, then visits every item).
+    let mut unrecognized = Vec::new();
     for doc in docs {
         if let Err(e) = check_api_version(st, &doc) {
             return Outcome::err(e);
         }
-        if doc["kind"].as_str().is_some_and(|k| k.ends_with("List")) {
-            for item in doc["items"].as_array().cloned().unwrap_or_default() {
-                if let Err(e) = check_api_version(st, &item) {
-                    return Outcome::err(e);
-                }
-                objects.push(item);
-            }
+        let items = if doc["kind"].as_str().is_some_and(|k| k.ends_with("List")) {
+            doc["items"].as_array().cloned().unwrap_or_default()
         } else {
-            objects.push(doc);
+            vec![doc]
+        };
+        for item in items {
+            if check_api_version(st, &item).is_err() {
+                unrecognized.push(format!(
+                    "unable to recognize no matches for kind \"{}\" in version \"{}\"\n",
+                    item["kind"].as_str().unwrap_or_default(),
+                    item["apiVersion"].as_str().unwrap_or_default()
+                ));
+                continue;
+            }
+            // oc prints each warning of the server once (kubectl deduplicates them).
+            if let Some(w) = deprecation_warning(st, &item).filter(|w| !warnings.contains(w)) {
+                warnings.push(w);
+            }
+            objects.push(item);
         }
     }
     let ns = namespace(args, st);
@@ -515,6 +572,9 @@ fn create_or_replace(args: &Args, st: &mut State, stdin: &[u8], replace: bool) -
         ("create", "created", "creating")
     };
     let mut out = Outcome::ok("");
+    for w in warnings {
+        out.stderr.push_str(&format!("Warning: {w}\n"));
+    }
     for obj in objects {
         let rt = resources::by_kind(obj["kind"].as_str().unwrap_or_default()).unwrap();
         let name = obj["metadata"]["name"]
@@ -533,6 +593,10 @@ fn create_or_replace(args: &Args, st: &mut State, stdin: &[u8], replace: bool) -
                 out.code = 1;
             }
         }
+    }
+    if !unrecognized.is_empty() {
+        out.stderr.push_str(&unrecognized.concat());
+        out.code = 1;
     }
     out
 }
@@ -634,18 +698,43 @@ struct Processed {
     stderr: String,
 }
 
-fn process_template(args: &Args, st: &mut State, stdin: &[u8]) -> Result<Processed, Outcome> {
+/// Which command processes the template: they word their errors differently.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum By {
+    NewApp,
+    /// `oc process`: the client reads the template and sets the parameters, the server
+    /// (`processedtemplates`) generates and checks them (`pkg/cli/process/process.go`).
+    Process,
+}
+
+fn process_template(
+    args: &Args,
+    st: &mut State,
+    stdin: &[u8],
+    by: By,
+) -> Result<Processed, Outcome> {
     let Some(file) = args.flag("--file").or(args.flag("--filename")) else {
         return Err(unknown(&args.words));
     };
     let file = file.to_string();
+    let unreadable = |why: String| {
+        Outcome::err(format!(
+            "error: failed to read input object (not a Template?): {why}"
+        ))
+    };
     let Ok(text) = std::fs::read_to_string(&file) else {
+        if by == By::Process {
+            return Err(unreadable(format!("the path \"{file}\" does not exist")));
+        }
         return Err(Outcome::err(format!(
             "error: unable to locate any template files with name \"{file}\"\n\nThe 'oc new-app' command will match arguments to the following types:\n\n  1. Images tagged into image streams in the current project or the 'openshift' project\n     - if you don't specify a tag, we'll add ':latest'\n  2. Images in the Docker Hub, on remote registries, or on the local Docker engine\n  3. Templates in the current project or the 'openshift' project\n  4. Git repository URLs or local paths that point to Git repositories\n\n--allow-missing-images can be used to point to an image that does not exist yet.\n\nSee 'oc new-app -h' for examples."
         )));
     };
     let template: Value = match serde_yaml::from_str(&text) {
         Ok(t) => t,
+        Err(e) if by == By::Process => {
+            return Err(unreadable(format!("unable to decode \"{file}\": {e}")))
+        }
         Err(e) => {
             return Err(Outcome::err(format!(
                 "error: unable to load template file \"{file}\": {e}"
@@ -653,6 +742,9 @@ fn process_template(args: &Args, st: &mut State, stdin: &[u8]) -> Result<Process
         }
     };
     if template["kind"] != "Template" {
+        if by == By::Process {
+            return Err(unreadable(format!("\"{file}\" is not a Template")));
+        }
         return Err(Outcome::err(format!(
             "error: object in \"{file}\" is not a template"
         )));
@@ -720,6 +812,11 @@ fn process_template(args: &Args, st: &mut State, stdin: &[u8]) -> Result<Process
                 p.value = v.clone();
                 p.generate = None;
             }
+            None if by == By::Process => {
+                return Err(Outcome::err(format!(
+                    "error: unknown parameter name \"{k}\""
+                )))
+            }
             None => {
                 return Err(Outcome::err(format!(
                     "error: unexpected parameter name \"{k}\""
@@ -728,11 +825,22 @@ fn process_template(args: &Args, st: &mut State, stdin: &[u8]) -> Result<Process
         }
     }
     let ns = namespace(args, st);
+    if by == By::Process && (st.is_denied("create", "processedtemplates") || !st.member_of(&ns)) {
+        return Err(Outcome::err(format!(
+            "error: unable to process template\n  processedtemplates.template.openshift.io is forbidden: User \"{}\" cannot create resource \"processedtemplates\" in API group \"template.openshift.io\" in the namespace \"{ns}\"",
+            st.user_name()
+        )));
+    }
     let tname = template["metadata"]["name"]
         .as_str()
         .unwrap_or_default()
         .to_string();
     if let Err((i, name)) = template::resolve(&mut params, st) {
+        if by == By::Process {
+            return Err(Outcome::err(format!(
+                "error: unable to process template\n  Required value: template.parameters[{i}]: parameter {name} is required and must be specified"
+            )));
+        }
         return Err(Outcome::err(format!(
             "error: error processing template \"{ns}/{tname}\": Template.template.openshift.io \"{tname}\" is invalid: template.parameters[{i}]: Required value: template.parameters[{i}]: parameter {name} is required and must be specified"
         )));
@@ -756,7 +864,7 @@ fn process(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
     if args.flag("--output") != Some("json") {
         return unknown(&args.words);
     }
-    let p = match process_template(args, st, stdin) {
+    let p = match process_template(args, st, stdin, By::Process) {
         Ok(p) => p,
         Err(o) => return o,
     };
@@ -770,9 +878,13 @@ fn process(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
             o
         })
         .collect();
+    // A typed list: its keys in struct order (kind, apiVersion, metadata, items), 4-space
+    // indent; the items as the server returned them.
+    let items = print_json(&Value::Array(items));
+    let items = items.trim_end().replace('\n', "\n    ");
     Outcome {
-        stdout: print_json(
-            &json!({"kind": "List", "apiVersion": "v1", "metadata": {}, "items": items}),
+        stdout: format!(
+            "{{\n    \"kind\": \"List\",\n    \"apiVersion\": \"v1\",\n    \"metadata\": {{}},\n    \"items\": {items}\n}}\n"
         ),
         stderr: p.stderr,
         code: 0,
@@ -788,7 +900,7 @@ fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
         params,
         values,
         stderr,
-    } = match process_template(args, st, stdin) {
+    } = match process_template(args, st, stdin, By::NewApp) {
         Ok(p) => p,
         Err(o) => return o,
     };

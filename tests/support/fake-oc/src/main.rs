@@ -168,7 +168,19 @@ fn record(dir: &std::path::Path, argv: &[String], stdin: &[u8]) {
         .append(true)
         .open(dir.join("calls.jsonl"))
         .expect("fake oc: cannot open calls.jsonl");
-    writeln!(f, "{line}").unwrap();
+    // One write of the whole line: the installer runs several oc at once, and a line written
+    // piecewise would interleave with theirs.
+    f.write_all(format!("{line}\n").as_bytes()).unwrap();
+}
+
+/// Tells the test who we are, then blocks until a signal ends us, like oc on a dead network.
+/// The pid file is written whole and renamed, so that a reader never sees an empty file.
+fn hang(dir: &std::path::Path) -> ! {
+    std::fs::write(dir.join("hung.pid.tmp"), std::process::id().to_string()).unwrap();
+    std::fs::rename(dir.join("hung.pid.tmp"), dir.join("hung.pid")).unwrap();
+    loop {
+        std::thread::park();
+    }
 }
 
 fn main() {
@@ -196,18 +208,23 @@ fn main() {
                 .expect("fake oc: cannot open state.lock");
             lock.lock().expect("fake oc: cannot lock state.lock");
             let mut st = state::State::load(&dir);
-            if args.words.first().is_some_and(|w| st.hang.contains(w)) {
+            let word = args.words.first().cloned().unwrap_or_default();
+            if st.hang.contains(&word) {
                 drop(lock);
-                // Tell the test who we are, then block until a signal ends us.
-                // Written whole and renamed, so that a reader never sees an empty file.
-                std::fs::write(dir.join("hung.pid.tmp"), std::process::id().to_string()).unwrap();
-                std::fs::rename(dir.join("hung.pid.tmp"), dir.join("hung.pid")).unwrap();
-                loop {
-                    std::thread::park();
-                }
+                hang(&dir);
             }
             let outcome = commands::dispatch(&args, &mut st, &stdin, &argv);
+            // The server did it, but its answer never comes back (a lost connection).
+            let answer_lost =
+                outcome.code == 0 && st.hang_after.get(&word).is_some_and(|left| *left > 0);
+            if answer_lost {
+                *st.hang_after.get_mut(&word).unwrap() -= 1;
+            }
             st.save(&dir);
+            if answer_lost {
+                drop(lock);
+                hang(&dir);
+            }
             outcome
         }
     };

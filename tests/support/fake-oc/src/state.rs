@@ -29,8 +29,11 @@ pub struct State {
     pub projects: BTreeMap<String, Project>,
     pub random_seed: u64,
     pub resource_version: u64,
-    /// Commands (first word, e.g. "new-app") that hang until killed, like oc on a dead network.
+    /// Commands (first word, e.g. "process") that hang until killed, like oc on a dead network.
     pub hang: Vec<String>,
+    /// Commands (first word, e.g. "create") that succeed on the server but whose answer never
+    /// comes back: oc hangs until killed, with the change made. Word → how many times.
+    pub hang_after: BTreeMap<String, u32>,
     /// How deployment configs roll out: "ready" (at once), "pending" (waiting on image update),
     /// "failed" (progress deadline exceeded). Per-DC overrides in `rollout_overrides`.
     pub rollout: String,
@@ -86,6 +89,7 @@ impl Default for State {
             random_seed: 42,
             resource_version: 1000,
             hang: Vec::new(),
+            hang_after: BTreeMap::new(),
             rollout: "ready".into(),
             rollout_overrides: BTreeMap::new(),
             nodes: default_nodes(),
