@@ -12,8 +12,6 @@ pub const DEFAULT_TEMPLATES_REF: &str = "2.8.0.GA";
 
 /// The exit codes, by command: each lists those it can return.
 pub mod exit_codes {
-    const HEAD: &str = "Exit codes:\n  0    ";
-    const COMMON: &str = "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted";
     pub const INSTALL: &str = concat!(
         "Exit codes:\n  0    installed (or already installed), or stopped at the summary",
         "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable",
@@ -30,12 +28,17 @@ pub mod exit_codes {
         "Exit codes:\n  0    the plan was printed",
         "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
     );
-    pub const PROJECT: &str = concat!(
-        "Exit codes:\n  0    done",
-        "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check failed: not logged in, a missing permission\n  4    (status) 3scale is not healthy; (uninstall) a deletion failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
+    pub const VERIFY: &str = concat!(
+        "Exit codes:\n  0    3scale answers: every check passed (warnings allowed)",
+        "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check of the cluster failed: not logged in, a missing permission",
+        "\n  5    the cluster's API could not be reached or kept failing: run again",
+        "\n  6    3scale is installed but does not answer: the failed checks say why",
+        "\n  130  interrupted"
     );
-    #[allow(dead_code)]
-    const _UNUSED: (&str, &str) = (HEAD, COMMON);
+    pub const PROJECT: &str = concat!(
+        "Exit codes:\n  0    done (status reports an unhealthy install in its output, not in its exit code)",
+        "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check failed: not logged in, a missing permission\n  4    (uninstall) a deletion failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
+    );
 }
 
 /// Install Red Hat 3scale API Management 2.8 on OpenShift from the official templates.
@@ -72,7 +75,11 @@ pub enum Command {
     Plan(InputArgs),
     /// Show an installed project: profile, templates commit, components, routes, root cause
     #[command(after_help = exit_codes::PROJECT)]
-    Status,
+    Status(ProjectArgs),
+    /// Check that 3scale answers through its routes: DNS, TLS, the portals, the APIs with the
+    /// install's tokens, the gateways
+    #[command(after_help = exit_codes::VERIFY)]
+    Verify(VerifyArgs),
     /// Print the URLs and logins of an installed project, read from secret system-seed
     #[command(after_help = exit_codes::PROJECT)]
     Credentials(CredentialsArgs),
@@ -217,6 +224,47 @@ pub struct InstallArgs {
 
     #[command(flatten)]
     pub wait: WaitArgs,
+
+    #[command(flatten)]
+    pub http: HttpArgs,
+}
+
+/// How requests to 3scale's portals and APIs are made (verify, gateways, tenants).
+#[derive(Debug, Args, Default)]
+#[command(next_help_heading = "HTTPS to 3scale")]
+pub struct HttpArgs {
+    /// A CA certificate (PEM) to trust besides the system's: a router's private CA
+    #[arg(long, value_name = "PATH", env = "THREESCALE_CA_FILE")]
+    pub ca_file: Option<PathBuf>,
+
+    /// Do not verify the portals' certificates (oc's flag of the same name); a warning says so
+    #[arg(long, env = "THREESCALE_INSECURE_SKIP_TLS_VERIFY", value_parser = BoolishValueParser::new())]
+    pub insecure_skip_tls_verify: bool,
+
+    /// Reach HOST at ADDRESS (port 443), as curl's --resolve, before the DNS record exists;
+    /// repeatable or comma-separated
+    #[arg(
+        long,
+        value_name = "HOST:ADDRESS",
+        env = "THREESCALE_RESOLVE",
+        value_delimiter = ','
+    )]
+    pub resolve: Vec<String>,
+}
+
+/// What the commands on an installed project read besides the global options.
+#[derive(Debug, Args)]
+pub struct ProjectArgs {
+    #[command(flatten)]
+    pub templates: TemplateArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+    #[command(flatten)]
+    pub http: HttpArgs,
 }
 
 #[derive(Debug, Args)]
@@ -233,6 +281,10 @@ pub struct WaitArgs {
     /// Time between two looks at the cluster while waiting, at most 2s [default: 1s]
     #[arg(long, value_name = "DURATION", value_parser = parse_poll_interval, env = "THREESCALE_POLL_INTERVAL")]
     pub poll_interval: Option<Duration>,
+
+    /// Do not check at the end that 3scale answers through its routes (see `verify`)
+    #[arg(long, env = "THREESCALE_NO_VERIFY", value_parser = BoolishValueParser::new())]
+    pub no_verify: bool,
 }
 
 /// The inputs of an install: also what `preflight` and `plan` read.
@@ -361,24 +413,15 @@ pub struct S3Args {
 pub struct TemplateArgs {
     /// Git repository of the templates: URL or local path (mirrors, disconnected sites)
     /// [default: https://github.com/3scale/3scale-amp-openshift-templates.git]
-    #[arg(
-        long,
-        value_name = "URL|PATH",
-        env = "THREESCALE_TEMPLATES_REPO",
-        conflicts_with = "templates_dir"
-    )]
+    #[arg(long, value_name = "URL|PATH", env = "THREESCALE_TEMPLATES_REPO")]
     pub templates_repo: Option<String>,
 
     /// Tag, branch or commit of the templates repository [default: 2.8.0.GA]
-    #[arg(
-        long,
-        value_name = "REF",
-        env = "THREESCALE_TEMPLATES_REF",
-        conflicts_with = "templates_dir"
-    )]
+    #[arg(long, value_name = "REF", env = "THREESCALE_TEMPLATES_REF")]
     pub templates_ref: Option<String>,
 
-    /// Use an existing checkout of the templates; no git at all
+    /// Use an existing checkout of the templates; no git at all (a flag beats the environment's
+    /// repository)
     #[arg(long, value_name = "DIR", env = "THREESCALE_TEMPLATES_DIR")]
     pub templates_dir: Option<PathBuf>,
 
@@ -389,6 +432,9 @@ pub struct TemplateArgs {
 
 #[derive(Debug, Args)]
 pub struct CredentialsArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+
     /// Print passwords and tokens even when stdout is not a terminal
     #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub show_secrets: bool,
@@ -406,6 +452,9 @@ pub struct CredentialsArgs {
 
 #[derive(Debug, Args)]
 pub struct UninstallArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+
     /// Do not ask before deleting
     #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub yes: bool,

@@ -45,7 +45,7 @@ pub enum Method {
 }
 
 impl Method {
-    fn text(self) -> &'static str {
+    pub fn text(self) -> &'static str {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
@@ -285,6 +285,11 @@ impl Http {
             transcript,
             proxy,
         })
+    }
+
+    /// Masks a secret that arrived in an answer (a new token, say) from here on, everywhere.
+    pub fn register(&self, name: &str, secret: &Secret) {
+        self.redactor.add_secret(name, secret);
     }
 
     pub fn options(&self) -> &Options {

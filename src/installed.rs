@@ -48,14 +48,21 @@ pub fn open(
         return Err(not_there());
     }
     let record = InstallRecord::load(&cluster.server, &project);
-    let source = record
+    // The templates given now, else those the record names, else the default repository.
+    let source = answers
+        .templates
         .as_ref()
-        .map(|r| TemplatesSource::parse(&r.templates))
+        .map(|t| t.value.clone())
+        .or_else(|| {
+            record
+                .as_ref()
+                .map(|r| TemplatesSource::parse(&r.templates))
+        })
         .unwrap_or_else(|| TemplatesSource::Git {
             repo: crate::cli::DEFAULT_TEMPLATES_REPO.into(),
             git_ref: crate::cli::DEFAULT_TEMPLATES_REF.into(),
         });
-    let checkout = session.checkout(&source, false)?;
+    let checkout = session.checkout(&source, answers.refresh_templates)?;
     let list = profiles::list(&checkout.dir);
     let image_streams = profiles::image_streams(&checkout.dir).unwrap_or_default();
     let recorded_params: Vec<(String, String)> = record

@@ -341,3 +341,43 @@ pub fn target_of(
         gateway_routes,
     }
 }
+
+/// The checks of an install, with the HTTP options of the run; the failure when 3scale does not
+/// answer (exit 6) says which checks failed and what to do first.
+pub fn check(
+    session: &crate::session::Session,
+    options: &crate::http::Options,
+    target: &Target,
+) -> crate::failure::Outcome<Vec<CheckResult>> {
+    let http = Http::new(
+        options.clone(),
+        session.redactor.clone(),
+        session.transcript.clone(),
+    )
+    .map_err(crate::failure::Failure::input)?;
+    Ok(run(&http, target))
+}
+
+/// The failure of checks that did not all pass.
+pub fn failure(results: &[CheckResult]) -> Option<crate::failure::Failure> {
+    let failed: Vec<&CheckResult> = results
+        .iter()
+        .filter(|r| r.result == crate::checks::Verdict::Fail)
+        .collect();
+    if failed.is_empty() {
+        return None;
+    }
+    let mut f = crate::failure::Failure::new(
+        crate::failure::FailureKind::NotAnswering,
+        anyhow::anyhow!(
+            "3scale is installed but does not answer as it should: {} check(s) failed: {}",
+            failed.len(),
+            failed.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
+        ),
+    );
+    // The first failure is the one to fix first: the others often follow from it.
+    if let Some(h) = failed.iter().find_map(|r| r.help.clone()) {
+        f = f.with_help(h);
+    }
+    Some(f.with_help("`threescale-install verify` runs these checks again"))
+}

@@ -2,6 +2,7 @@
 //! `plan` and `preflight`), the summary in a terminal, one run at a time per project, the
 //! executor, the wait, the record and the credentials.
 
+use crate::checks::Verdict;
 use crate::cli::Format;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::inputs::{Answers, Field, Source};
@@ -9,6 +10,7 @@ use crate::install::cluster::Cluster;
 use crate::install::observe::Observer;
 use crate::install::plan::Plan;
 use crate::install::prepare::{self, Prepared};
+use crate::install::readiness::Snapshot;
 use crate::install::{apply, credentials, wait, Ctx};
 use crate::interrupt;
 use crate::lock::Lock;
@@ -17,6 +19,7 @@ use crate::record::{self, InstallRecord};
 use crate::report;
 use crate::secrets::MASK;
 use crate::session::Session;
+use crate::verify;
 use crate::wizard::{Decision, Wizard};
 use serde_json::json;
 
@@ -118,7 +121,14 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
     interrupt::set_message(
         "the install is complete: run the same command again to print its summary",
     );
-    let result = finish(&ctx, &answers, &cluster, &prepared, components.is_some());
+    let result = finish(
+        &ctx,
+        session,
+        &answers,
+        &cluster,
+        &prepared,
+        components.as_ref(),
+    );
     drop(lock);
     result
 }
@@ -293,10 +303,11 @@ fn save_record(
 /// Credentials: read system-seed, write the file, print the result.
 fn finish(
     ctx: &Ctx,
+    session: &Session,
     answers: &Answers,
     cluster: &Cluster,
     prepared: &Prepared,
-    waited: bool,
+    waited: Option<&Snapshot>,
 ) -> Outcome<()> {
     let project = &answers.project.value;
     let line = ctx.ui.step("credentials");
@@ -344,6 +355,34 @@ fn finish(
     }
     line.detail(&format!("written to {} (mode 0600)", path.display()));
     line.done();
+    // The same checks as `verify`, on the wait's last look.
+    let checks = match (waited, answers.verify) {
+        (Some(snapshot), true) => {
+            let line = ctx.ui.step("verify");
+            let target = verify::target_of(snapshot, &creds, &domain);
+            let results = verify::check(session, &answers.http, &target)?;
+            for r in &results {
+                let mark = match r.result {
+                    Verdict::Ok => "ok",
+                    Verdict::Warn => "warn",
+                    Verdict::Fail => "failed",
+                };
+                line.detail(&format!(
+                    "{:<24} {mark}: {}",
+                    r.id,
+                    r.detail.replace('\n', "; ")
+                ));
+            }
+            match verify::failure(&results) {
+                Some(_) => line.failed(),
+                None => line.done(),
+            }
+            Some(results)
+        }
+        _ => None,
+    };
+    let not_answering = checks.as_deref().and_then(verify::failure);
+    let waited = waited.is_some();
     let state = if waited { "installed" } else { "created" };
     match answers.mode.format {
         Format::Text => {
@@ -351,6 +390,9 @@ fn finish(
             let mut text = credentials::summary(project, &domain, &creds, Some(&path), show, state);
             if !waited {
                 text.push_str("\n  Not waited for (--no-wait): `threescale-install status` shows when every component is ready.\n");
+            }
+            if not_answering.is_some() {
+                text.push_str("\n  It does not answer through its routes yet: see the checks above and the error below.\n");
             }
             ctx.ui.result(&text);
         }
@@ -362,8 +404,9 @@ fn finish(
                 &creds,
                 answers.mode.show_secrets,
             );
-            doc["ok"] = json!(true);
+            doc["ok"] = json!(not_answering.is_none());
             doc["state"] = json!(state);
+            doc["verify"] = json!(checks);
             doc["credentials_file"] = json!(path);
             doc["profile"] = json!(prepared.profile.name);
             doc["commit"] = json!(prepared.checkout.commit);
@@ -381,9 +424,15 @@ fn finish(
                 .filter(|c| c.skipped)
                 .map(|c| c.id)
                 .collect::<Vec<_>>());
+            if let Some(f) = &not_answering {
+                doc["error"] = json!({"kind": f.kind.id(), "exit_code": f.kind.exit_code(), "meaning": f.kind.meaning(), "message": f.message(), "help": f.help});
+            }
             ctx.ui
                 .result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
     }
-    Ok(())
+    match not_answering {
+        Some(f) => Err(f.reported()),
+        None => Ok(()),
+    }
 }

@@ -9,10 +9,11 @@ mod preflight;
 mod render;
 mod status;
 mod uninstall;
+mod verify;
 
 use crate::cli::{Cli, Command, Format};
 use crate::failure::{Failure, Outcome};
-use crate::inputs::{self, Env};
+use crate::inputs::{self, Env, ProjectInputs};
 use crate::prompt::StdinSecrets;
 use clap::{ArgMatches, CommandFactory, FromArgMatches};
 use serde_json::json;
@@ -95,22 +96,49 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
         Some(Command::Preflight(args)) => preflight::run(inputs::install_answers(
             global, &args, None, matches, &env, &mut stdin,
         )?),
-        Some(Command::Status) => {
-            status::run(inputs::project_answers(global, None, false, true, matches)?)
-        }
+        Some(Command::Status(args)) => status::run(inputs::project_answers(
+            global,
+            ProjectInputs {
+                project: &args,
+                http: None,
+                credentials_file: None,
+                show_secrets: false,
+                never_ask: true,
+            },
+            matches,
+        )?),
+        Some(Command::Verify(args)) => verify::run(inputs::project_answers(
+            global,
+            ProjectInputs {
+                project: &args.project,
+                http: Some(&args.http),
+                credentials_file: None,
+                show_secrets: false,
+                never_ask: true,
+            },
+            matches,
+        )?),
         Some(Command::Credentials(args)) => credentials::run(inputs::project_answers(
             global,
-            args.credentials_file,
-            args.show_secrets,
-            true,
+            ProjectInputs {
+                project: &args.project,
+                http: None,
+                credentials_file: args.credentials_file.clone(),
+                show_secrets: args.show_secrets,
+                never_ask: true,
+            },
             matches,
         )?),
         Some(Command::Uninstall(args)) => {
             let a = inputs::project_answers(
                 global,
-                args.credentials_file.clone(),
-                false,
-                args.yes,
+                ProjectInputs {
+                    project: &args.project,
+                    http: None,
+                    credentials_file: args.credentials_file.clone(),
+                    show_secrets: false,
+                    never_ask: args.yes,
+                },
                 matches,
             )?;
             uninstall::run(

@@ -38,6 +38,11 @@ pub struct AnswersFile {
     pub timeout: Option<String>,
     pub poll_interval: Option<String>,
     pub no_wait: Option<bool>,
+    pub no_verify: Option<bool>,
+    pub ca_file: Option<PathBuf>,
+    pub insecure_skip_tls_verify: Option<bool>,
+    #[serde(default)]
+    pub resolve: Option<Vec<String>>,
     #[serde(default)]
     pub skip_checks: Option<Vec<String>>,
     pub strict: Option<bool>,

@@ -251,78 +251,10 @@ pub fn install_answers(
         open.push(Field::Project);
     }
 
-    // Templates: a directory, or a repository at a ref.
-    let t = &inputs.templates;
-    let templates = match (&t.templates_dir, &t.templates_repo, &t.templates_ref) {
-        (Some(dir), _, _) => Given::new(
-            TemplatesSource::Dir(dir.clone()),
-            origins.of(
-                "templates_dir",
-                "--templates-dir",
-                "THREESCALE_TEMPLATES_DIR",
-            ),
-        ),
-        (None, None, None) => match f.and_then(|f| f.templates_dir.as_deref()) {
-            Some(dir)
-                if f.is_some_and(|f| f.templates_repo.is_none() && f.templates_ref.is_none()) =>
-            {
-                let l = loaded.expect("a file gave the directory");
-                Given::new(
-                    TemplatesSource::Dir(l.path_of(dir)),
-                    file_source(loaded, "templates_dir"),
-                )
-            }
-            _ => match (
-                f.and_then(|f| f.templates_repo.clone()),
-                f.and_then(|f| f.templates_ref.clone()),
-            ) {
-                (None, None) => {
-                    open.push(Field::Templates);
-                    Given::new(
-                        TemplatesSource::Git {
-                            repo: cli::DEFAULT_TEMPLATES_REPO.into(),
-                            git_ref: cli::DEFAULT_TEMPLATES_REF.into(),
-                        },
-                        Source::Default,
-                    )
-                }
-                (repo, git_ref) => Given::new(
-                    TemplatesSource::Git {
-                        repo: repo
-                            .map(|r| local_path_of(&r, loaded))
-                            .unwrap_or_else(|| cli::DEFAULT_TEMPLATES_REPO.into()),
-                        git_ref: git_ref.unwrap_or_else(|| cli::DEFAULT_TEMPLATES_REF.into()),
-                    },
-                    file_source(loaded, "templates_repo"),
-                ),
-            },
-        },
-        (None, repo, git_ref) => Given::new(
-            TemplatesSource::Git {
-                repo: repo
-                    .clone()
-                    .or_else(|| f.and_then(|f| f.templates_repo.clone()))
-                    .unwrap_or_else(|| cli::DEFAULT_TEMPLATES_REPO.into()),
-                git_ref: git_ref
-                    .clone()
-                    .or_else(|| f.and_then(|f| f.templates_ref.clone()))
-                    .unwrap_or_else(|| cli::DEFAULT_TEMPLATES_REF.into()),
-            },
-            if repo.is_some() {
-                origins.of(
-                    "templates_repo",
-                    "--templates-repo",
-                    "THREESCALE_TEMPLATES_REPO",
-                )
-            } else {
-                origins.of(
-                    "templates_ref",
-                    "--templates-ref",
-                    "THREESCALE_TEMPLATES_REF",
-                )
-            },
-        ),
-    };
+    let templates = templates_of(&inputs.templates, &origins, loaded, &mut report);
+    if templates.source == Source::Default {
+        open.push(Field::Templates);
+    }
     if let TemplatesSource::Git { git_ref, .. } = &templates.value {
         if git_ref.trim().is_empty() || git_ref.contains(char::is_whitespace) {
             report.problems.push(format!(
@@ -665,6 +597,13 @@ pub fn install_answers(
             }
         }
     }
+    let http = http_of(
+        install
+            .map(|i| &i.http)
+            .unwrap_or(&cli::HttpArgs::default()),
+        loaded,
+        &mut report,
+    );
     let warnings = report.finish()?;
     Ok(Answers {
         mode: mode(global, install.is_some_and(|i| i.yes), show_secrets),
@@ -688,9 +627,177 @@ pub fn install_answers(
         poll_interval: poll,
         checks: Checks { skip, strict },
         dry_run: install.is_some_and(|i| i.dry_run),
+        verify: install.is_some_and(|i| {
+            !(i.wait.no_wait
+                || i.wait.no_verify
+                || (!was_given(&origins, "no_verify")
+                    && f.and_then(|f| f.no_verify).unwrap_or(false)))
+        }),
+        http,
         open,
         warnings,
     })
+}
+
+/// Where the templates come from: a directory, or a repository at a ref. A flag beats the
+/// environment (`--templates-dir` with THREESCALE_TEMPLATES_REPO set takes the directory); both
+/// kinds at the same level are a mistake.
+fn templates_of(
+    t: &cli::TemplateArgs,
+    origins: &Origins,
+    loaded: Option<&Loaded>,
+    report: &mut Report,
+) -> Given<TemplatesSource> {
+    let f = loaded.map(|l| &l.file);
+    let level = |id: &str| match origins.matches.value_source(id) {
+        Some(ValueSource::CommandLine) => 2,
+        Some(ValueSource::EnvVariable) => 1,
+        _ => 0,
+    };
+    let dir_level = t
+        .templates_dir
+        .as_ref()
+        .map_or(0, |_| level("templates_dir"));
+    let git_level = t
+        .templates_repo
+        .as_ref()
+        .map_or(0, |_| level("templates_repo"))
+        .max(
+            t.templates_ref
+                .as_ref()
+                .map_or(0, |_| level("templates_ref")),
+        );
+    if dir_level > 0 && dir_level == git_level {
+        report.problems.push(format!(
+            "both a templates directory ({}) and a templates repository ({}) are given: give one",
+            origins.of(
+                "templates_dir",
+                "--templates-dir",
+                "THREESCALE_TEMPLATES_DIR"
+            ),
+            origins.of(
+                "templates_repo",
+                "--templates-repo",
+                "THREESCALE_TEMPLATES_REPO"
+            )
+        ));
+    }
+    let default_git = |repo: Option<String>, git_ref: Option<String>| TemplatesSource::Git {
+        repo: repo.unwrap_or_else(|| cli::DEFAULT_TEMPLATES_REPO.into()),
+        git_ref: git_ref.unwrap_or_else(|| cli::DEFAULT_TEMPLATES_REF.into()),
+    };
+    if dir_level > git_level {
+        let dir = t.templates_dir.clone().expect("a directory was given");
+        return Given::new(
+            TemplatesSource::Dir(dir),
+            origins.of(
+                "templates_dir",
+                "--templates-dir",
+                "THREESCALE_TEMPLATES_DIR",
+            ),
+        );
+    }
+    if git_level > 0 {
+        let source = if t.templates_repo.is_some() {
+            origins.of(
+                "templates_repo",
+                "--templates-repo",
+                "THREESCALE_TEMPLATES_REPO",
+            )
+        } else {
+            origins.of(
+                "templates_ref",
+                "--templates-ref",
+                "THREESCALE_TEMPLATES_REF",
+            )
+        };
+        return Given::new(
+            default_git(
+                t.templates_repo
+                    .clone()
+                    .or_else(|| f.and_then(|f| f.templates_repo.clone())),
+                t.templates_ref
+                    .clone()
+                    .or_else(|| f.and_then(|f| f.templates_ref.clone())),
+            ),
+            source,
+        );
+    }
+    match f {
+        Some(file)
+            if file.templates_dir.is_some()
+                && file.templates_repo.is_none()
+                && file.templates_ref.is_none() =>
+        {
+            let l = loaded.expect("a file gave the directory");
+            Given::new(
+                TemplatesSource::Dir(l.path_of(file.templates_dir.as_deref().expect("checked"))),
+                file_source(loaded, "templates_dir"),
+            )
+        }
+        Some(file) if file.templates_repo.is_some() || file.templates_ref.is_some() => Given::new(
+            default_git(
+                file.templates_repo
+                    .as_ref()
+                    .map(|r| local_path_of(r, loaded)),
+                file.templates_ref.clone(),
+            ),
+            file_source(loaded, "templates_repo"),
+        ),
+        _ => Given::new(default_git(None, None), Source::Default),
+    }
+}
+
+/// The options of requests to 3scale: a CA to trust, no verification, hosts at addresses.
+fn http_of(
+    h: &cli::HttpArgs,
+    loaded: Option<&Loaded>,
+    report: &mut Report,
+) -> crate::http::Options {
+    let f = loaded.map(|l| &l.file);
+    let ca_file = h
+        .ca_file
+        .clone()
+        .or_else(|| loaded.and_then(|l| l.file.ca_file.as_deref().map(|p| l.path_of(p))));
+    if let Some(path) = &ca_file {
+        match std::fs::read_to_string(path) {
+            Ok(text) if text.contains("-----BEGIN CERTIFICATE-----") => {}
+            Ok(_) => report.problems.push(format!(
+                "the CA file {} holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
+                path.display()
+            )),
+            Err(e) => report
+                .problems
+                .push(format!("cannot read the CA file {}: {e}", path.display())),
+        }
+    }
+    let mut resolve = Vec::new();
+    let given: Vec<String> = if h.resolve.is_empty() {
+        f.and_then(|f| f.resolve.clone()).unwrap_or_default()
+    } else {
+        h.resolve.clone()
+    };
+    for entry in given.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
+        // HOST:ADDRESS, or HOST:443:ADDRESS as curl writes it; IPv6 addresses in brackets.
+        let parsed = entry.split_once(':').and_then(|(host, rest)| {
+            let address = rest.strip_prefix("443:").unwrap_or(rest);
+            let address = address.trim_start_matches('[').trim_end_matches(']');
+            Some((host.to_string(), address.parse::<std::net::IpAddr>().ok()?))
+        });
+        match parsed {
+            Some((host, ip)) if crate::names::check_wildcard_domain(&host).is_ok() => resolve.push((host, ip)),
+            _ => report.problems.push(format!(
+                "--resolve '{entry}' is not HOST:ADDRESS (e.g. 3scale-admin.apps.example.com:10.0.0.5)"
+            )),
+        }
+    }
+    let insecure =
+        h.insecure_skip_tls_verify || f.and_then(|f| f.insecure_skip_tls_verify).unwrap_or(false);
+    crate::http::Options {
+        ca_file,
+        insecure,
+        resolve,
+    }
 }
 
 fn was_given(origins: &Origins, id: &str) -> bool {
@@ -710,14 +817,28 @@ fn local_path_of(repo: &str, loaded: Option<&Loaded>) -> String {
         .unwrap_or_else(|| repo.to_string())
 }
 
+/// What a command on an installed project reads besides the global options.
+pub struct ProjectInputs<'a> {
+    pub project: &'a cli::ProjectArgs,
+    pub http: Option<&'a cli::HttpArgs>,
+    pub credentials_file: Option<PathBuf>,
+    pub show_secrets: bool,
+    pub never_ask: bool,
+}
+
 /// The answers of the commands on an installed project.
 pub fn project_answers(
     global: &GlobalArgs,
-    credentials_file: Option<PathBuf>,
-    show_secrets: bool,
-    never_ask: bool,
+    inputs: ProjectInputs,
     matches: &ArgMatches,
 ) -> Outcome<ProjectAnswers> {
+    let ProjectInputs {
+        project: project_args,
+        http,
+        credentials_file,
+        show_secrets,
+        never_ask,
+    } = inputs;
     let loaded = load_file(global)?;
     let loaded = loaded.as_ref();
     let origins = Origins {
@@ -729,11 +850,20 @@ pub fn project_answers(
     let show = show_secrets || loaded.and_then(|l| l.file.show_secrets).unwrap_or(false);
     let credentials_file = credentials_file
         .or_else(|| loaded.and_then(|l| l.file.credentials_file.as_deref().map(|p| l.path_of(p))));
+    let templates = templates_of(&project_args.templates, &origins, loaded, &mut report);
+    let http = http_of(
+        http.unwrap_or(&cli::HttpArgs::default()),
+        loaded,
+        &mut report,
+    );
     let warnings = report.finish()?;
     Ok(ProjectAnswers {
         mode: mode(global, never_ask, show),
         connection,
         project,
+        templates: (templates.source != Source::Default).then_some(templates),
+        refresh_templates: project_args.templates.refresh_templates,
+        http,
         credentials_file,
         warnings,
     })

@@ -6,7 +6,7 @@ pub mod file;
 mod gather;
 mod validate;
 
-pub use gather::{install_answers, project_answers, Env, SecretReader};
+pub use gather::{install_answers, project_answers, Env, ProjectInputs, SecretReader};
 pub use validate::{
     check_against, check_domain, check_param_value, check_project, check_registry_server,
     is_param_name,
@@ -291,6 +291,9 @@ pub struct Answers {
     pub poll_interval: Duration,
     pub checks: Checks,
     pub dry_run: bool,
+    /// Check at the end that 3scale answers (`--no-verify` turns it off).
+    pub verify: bool,
+    pub http: crate::http::Options,
     /// Values no input gave: the wizard asks these.
     pub open: Vec<Field>,
     /// Things to tell the person that are not errors (a password file others can read).
@@ -428,6 +431,10 @@ pub struct ProjectAnswers {
     pub mode: Mode,
     pub connection: Connection,
     pub project: Given<String>,
+    /// The templates of an install made elsewhere (without a record on this machine).
+    pub templates: Option<Given<TemplatesSource>>,
+    pub refresh_templates: bool,
+    pub http: crate::http::Options,
     pub credentials_file: Option<PathBuf>,
     pub warnings: Vec<String>,
 }

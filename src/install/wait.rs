@@ -25,7 +25,7 @@ pub fn wait(
     identity: &Identity,
     timeout: Duration,
     poll: Duration,
-) -> Outcome<Vec<Component>> {
+) -> Outcome<Snapshot> {
     let started = Instant::now();
     let deadline = duration::deadline(timeout);
     let until = crate::transcript::utc_timestamp(SystemTime::now() + timeout.min(duration::MAX));
@@ -55,7 +55,7 @@ pub fn wait(
                         true,
                         &format!("3scale works ({})", duration::describe(started.elapsed())),
                     );
-                    return Ok(components);
+                    return Ok(snapshot);
                 }
                 let finding = diagnosis::diagnose(&snapshot);
                 if let Some(f) = finding.as_ref().filter(|f| f.blocks || out_of_time) {

@@ -9,5 +9,6 @@ mod git;
 mod inputs;
 mod install;
 mod resume;
+mod verify;
 mod wait;
 mod wizard;

@@ -8,6 +8,7 @@ mod fixtures;
 mod harness;
 mod lifecycle;
 mod smoke;
+mod verify;
 
 pub fn all() -> Vec<Case> {
     [
@@ -16,6 +17,7 @@ pub fn all() -> Vec<Case> {
         fixtures::CASES,
         lifecycle::CASES,
         faults::CASES,
+        verify::CASES,
     ]
     .concat()
 }

@@ -1,0 +1,86 @@
+//! `verify`: whether an installed 3scale answers through its routes, each check with its evidence
+//! and a fix; exit 6 when it was installed but does not answer.
+
+use crate::checks;
+use crate::cli::Format;
+use crate::failure::{Failure, FailureKind, Outcome};
+use crate::inputs::ProjectAnswers;
+use crate::install::credentials;
+use crate::install::observe::{read_failure, Observer};
+use crate::install::{wait, Ctx};
+use crate::installed;
+use crate::session::Session;
+use crate::verify;
+use serde_json::json;
+
+pub fn run(answers: ProjectAnswers) -> Outcome<()> {
+    let session = Session::open(&answers.connection, &answers.mode)?;
+    let result = check(&session, &answers);
+    session.point_at_transcript(result)
+}
+
+fn check(session: &Session, answers: &ProjectAnswers) -> Outcome<()> {
+    for w in &answers.warnings {
+        session.ui.warn(w);
+    }
+    let observer = Observer::new(&session.oc);
+    let install = installed::open(session, &observer, answers)?;
+    let ctx = Ctx {
+        oc: &session.oc,
+        ui: &session.ui,
+        redactor: &session.redactor,
+        transcript: &session.transcript,
+        user: &install.cluster.user,
+    };
+    let seed = install
+        .objects
+        .iter()
+        .find(|o| o["kind"] == "Secret" && o["metadata"]["name"] == credentials::SEED_SECRET)
+        .ok_or_else(|| {
+            Failure::new(
+                FailureKind::Cluster,
+                anyhow::anyhow!(
+                    "project {} has no secret {}: the install is incomplete",
+                    install.project,
+                    credentials::SEED_SECRET
+                ),
+            )
+            .with_help("run the install again to create what is missing")
+        })?;
+    let creds = credentials::from_object(seed, &session.redactor).map_err(|e| {
+        Failure::new(
+            FailureKind::Cluster,
+            anyhow::anyhow!("secret {}: {e}", credentials::SEED_SECRET),
+        )
+    })?;
+    let snapshot = wait::look(&ctx, &install.project, &install.identity)
+        .map_err(|e| read_failure("look at the project", e))?;
+    let domain = install.domain.clone().unwrap_or_default();
+    let target = verify::target_of(&snapshot, &creds, &domain);
+    let line = session.ui.step("verify");
+    let results = verify::check(session, &answers.http, &target)?;
+    let failure = verify::failure(&results);
+    if failure.is_some() {
+        line.failed();
+    } else {
+        line.done();
+    }
+    match answers.mode.format {
+        Format::Text => session.ui.result(&checks::table(&results)),
+        Format::Json => session.ui.result(
+            &serde_json::to_string_pretty(&json!({
+                "schema_version": 1,
+                "ok": failure.is_none(),
+                "cluster": install.cluster.server,
+                "project": install.project,
+                "hosts": {"admin": target.admin, "developer": target.developer, "master": target.master},
+                "checks": results,
+            }))
+            .unwrap_or_default(),
+        ),
+    }
+    match failure {
+        Some(f) => Err(f.reported()),
+        None => Ok(()),
+    }
+}
