@@ -3,7 +3,9 @@
 //! (from the record, or the one whose objects the project holds), the install's identity and
 //! what the project holds of it.
 
-use crate::failure::{Failure, Outcome};
+use crate::failure::{Failure, FailureKind, Outcome};
+use crate::install::credentials::{self, Credentials};
+use crate::secrets::Redactor;
 use crate::inputs::{ProjectAnswers, TemplatesSource};
 use crate::install::cluster::Cluster;
 use crate::install::identity::Identity;
@@ -26,6 +28,34 @@ pub struct Installed {
     pub objects: Vec<Value>,
     /// The wildcard domain: recorded, or read back from the install's objects.
     pub domain: Option<String>,
+}
+
+impl Installed {
+    /// The install's logins and API tokens, from its `system-seed` secret (each secret registered
+    /// with the redactor as it is read).
+    pub fn credentials(&self, redactor: &Redactor) -> Outcome<Credentials> {
+        let seed = self
+            .objects
+            .iter()
+            .find(|o| o["kind"] == "Secret" && o["metadata"]["name"] == credentials::SEED_SECRET)
+            .ok_or_else(|| {
+                Failure::new(
+                    FailureKind::Cluster,
+                    anyhow::anyhow!(
+                        "project {} has no secret {}: the install is incomplete",
+                        self.project,
+                        credentials::SEED_SECRET
+                    ),
+                )
+                .with_help("run the install again to create what is missing")
+            })?;
+        credentials::from_object(seed, redactor).map_err(|e| {
+            Failure::new(
+                FailureKind::Cluster,
+                anyhow::anyhow!("secret {}: {e}", credentials::SEED_SECRET),
+            )
+        })
+    }
 }
 
 pub fn open(

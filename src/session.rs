@@ -75,6 +75,16 @@ impl Session {
         })
     }
 
+    /// The HTTP client for 3scale's portals and APIs, with this run's redactor and transcript.
+    pub fn http(&self, options: &crate::http::Options) -> Outcome<crate::http::Http> {
+        crate::http::Http::new(
+            options.clone(),
+            self.redactor.clone(),
+            self.transcript.clone(),
+        )
+        .map_err(Failure::input)
+    }
+
     /// From now on the transcript goes to `--log-file`, or to the project's file on this cluster.
     pub fn attach_transcript(&self, server: &str, project: &str) -> Outcome<()> {
         let path = match &self.log_file {

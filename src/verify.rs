@@ -349,13 +349,7 @@ pub fn check(
     options: &crate::http::Options,
     target: &Target,
 ) -> crate::failure::Outcome<Vec<CheckResult>> {
-    let http = Http::new(
-        options.clone(),
-        session.redactor.clone(),
-        session.transcript.clone(),
-    )
-    .map_err(crate::failure::Failure::input)?;
-    Ok(run(&http, target))
+    Ok(run(&session.http(options)?, target))
 }
 
 /// The failure of checks that did not all pass.

@@ -3,9 +3,8 @@
 
 use crate::checks;
 use crate::cli::Format;
-use crate::failure::{Failure, FailureKind, Outcome};
+use crate::failure::Outcome;
 use crate::inputs::ProjectAnswers;
-use crate::install::credentials;
 use crate::install::observe::{read_failure, Observer};
 use crate::install::{wait, Ctx};
 use crate::installed;
@@ -32,27 +31,7 @@ fn check(session: &Session, answers: &ProjectAnswers) -> Outcome<()> {
         transcript: &session.transcript,
         user: &install.cluster.user,
     };
-    let seed = install
-        .objects
-        .iter()
-        .find(|o| o["kind"] == "Secret" && o["metadata"]["name"] == credentials::SEED_SECRET)
-        .ok_or_else(|| {
-            Failure::new(
-                FailureKind::Cluster,
-                anyhow::anyhow!(
-                    "project {} has no secret {}: the install is incomplete",
-                    install.project,
-                    credentials::SEED_SECRET
-                ),
-            )
-            .with_help("run the install again to create what is missing")
-        })?;
-    let creds = credentials::from_object(seed, &session.redactor).map_err(|e| {
-        Failure::new(
-            FailureKind::Cluster,
-            anyhow::anyhow!("secret {}: {e}", credentials::SEED_SECRET),
-        )
-    })?;
+    let creds = install.credentials(&session.redactor)?;
     let snapshot = wait::look(&ctx, &install.project, &install.identity)
         .map_err(|e| read_failure("look at the project", e))?;
     let domain = install.domain.clone().unwrap_or_default();
