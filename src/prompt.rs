@@ -30,6 +30,10 @@ pub struct Prompter {
 
 fn failed(e: dialoguer::Error) -> Failure {
     let dialoguer::Error::IO(io) = e;
+    unreadable(io)
+}
+
+fn unreadable(io: std::io::Error) -> Failure {
     if io.kind() == std::io::ErrorKind::Interrupted {
         // Ctrl-C at a prompt: console raised SIGINT itself; stop the same way the handler does.
         crate::interrupt::finish();
@@ -44,13 +48,13 @@ impl crate::inputs::SecretReader for StdinSecrets {
     fn read_secret(&mut self, what: &str) -> Result<String, String> {
         use std::io::Read;
         if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
-            return dialoguer::Password::with_theme(&ColorfulTheme::default())
-                .with_prompt(format!(
-                    "{} (read from standard input; typing is hidden)",
-                    capitalized(what)
-                ))
-                .interact()
-                .map_err(|e| failed(e).to_string());
+            let question = format!(
+                "{} (read from standard input; typing is hidden)",
+                capitalized(what)
+            );
+            return hidden(&ColorfulTheme::default(), &question, false, false)
+                .map(Option::unwrap_or_default)
+                .map_err(|e| unreadable(e).to_string());
         }
         let mut text = String::new();
         std::io::stdin()
@@ -118,32 +122,16 @@ impl Prompter {
 
     /// Hidden input, never echoed; typed twice when `twice`.
     pub fn secret(&self, question: &str, twice: bool) -> Outcome<Secret> {
-        let mut prompt = dialoguer::Password::with_theme(&self.theme).with_prompt(question);
-        if twice {
-            prompt =
-                prompt.with_confirmation("Repeat it", "The two entries differ; type them again");
-        }
-        prompt
-            .validate_with(|v: &String| {
-                if v.is_empty() {
-                    Err("it cannot be empty")
-                } else {
-                    Ok(())
-                }
-            })
-            .interact()
-            .map(Secret::new)
-            .map_err(failed)
+        hidden(&self.theme, question, twice, false)
+            .map(|v| Secret::new(v.unwrap_or_default()))
+            .map_err(unreadable)
     }
 
     /// Hidden input that may be left empty (a generated value stays generated).
     pub fn optional_secret(&self, question: &str) -> Outcome<Option<Secret>> {
-        dialoguer::Password::with_theme(&self.theme)
-            .with_prompt(question)
-            .allow_empty_password(true)
-            .interact()
-            .map(|v| (!v.is_empty()).then(|| Secret::new(v)))
-            .map_err(failed)
+        hidden(&self.theme, question, false, true)
+            .map(|v| v.map(Secret::new))
+            .map_err(unreadable)
     }
 
     /// One of `items`; the answer is reported as the first word of the item (its name).
@@ -189,5 +177,128 @@ impl Prompter {
         {
             let _ = console::Term::stderr().write_line(&line);
         }
+    }
+}
+
+/// Asks for hidden input until it is acceptable (not empty unless `allow_empty`; the same twice
+/// when `twice`), then leaves one answered line with the value masked. `None` is an empty answer.
+fn hidden(
+    theme: &dyn Theme,
+    question: &str,
+    twice: bool,
+    allow_empty: bool,
+) -> std::io::Result<Option<String>> {
+    let term = console::Term::stderr();
+    let mut lines = 0;
+    let ask = |text: &str, lines: &mut usize| -> std::io::Result<String> {
+        let mut shown = String::new();
+        let _ = theme.format_password_prompt(&mut shown, text);
+        // Echo goes off before the question shows: whatever is typed once it is visible is
+        // taken, and never shown.
+        let mut entry = HiddenEntry::begin()?;
+        term.write_str(&shown)?;
+        term.flush()?;
+        let typed = entry.line();
+        drop(entry);
+        *lines += 1;
+        typed
+    };
+    let complain = |text: &str, lines: &mut usize| -> std::io::Result<()> {
+        let mut shown = String::new();
+        let _ = theme.format_error(&mut shown, text);
+        term.write_line(&shown)?;
+        *lines += 1;
+        Ok(())
+    };
+    let answer = loop {
+        let first = ask(question, &mut lines)?;
+        if first.is_empty() {
+            if allow_empty {
+                break None;
+            }
+            complain("it cannot be empty", &mut lines)?;
+            continue;
+        }
+        if twice && ask("Repeat it", &mut lines)? != first {
+            complain("the two entries differ; type them again", &mut lines)?;
+            continue;
+        }
+        break Some(first);
+    };
+    term.clear_last_lines(lines)?;
+    let mut done = String::new();
+    let _ = theme.format_password_prompt_selection(&mut done, question);
+    term.write_line(&done)?;
+    Ok(answer)
+}
+
+/// The terminal with echo off (Enter still moves to the next line) until dropped.
+///
+/// Not console's `read_secure_line`: it switches echo off after the question is drawn, with
+/// TCSAFLUSH, which discards whatever was typed (or pasted) in between. Here echo goes off with
+/// TCSANOW before the question is drawn, and nothing typed is lost. An interrupt meanwhile
+/// restores the modes in `interrupt`.
+struct HiddenEntry {
+    tty: std::fs::File,
+    saved: libc::termios,
+}
+
+impl HiddenEntry {
+    fn begin() -> std::io::Result<HiddenEntry> {
+        use std::os::fd::AsRawFd;
+        let tty = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")?;
+        let fd = tty.as_raw_fd();
+        // SAFETY: tcgetattr and tcsetattr on a descriptor we own, with a termios of our own.
+        unsafe {
+            let mut saved: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(fd, &mut saved) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            let mut quiet = saved;
+            quiet.c_lflag &= !libc::ECHO;
+            quiet.c_lflag |= libc::ECHONL;
+            if libc::tcsetattr(fd, libc::TCSANOW, &quiet) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(HiddenEntry { tty, saved })
+        }
+    }
+
+    /// One line, without its line ending. In canonical mode a read returns at most one line, so
+    /// what is typed ahead for the next question stays for it.
+    fn line(&mut self) -> std::io::Result<String> {
+        use std::io::BufRead;
+        let mut text = String::new();
+        loop {
+            match std::io::BufReader::new(&self.tty).read_line(&mut text) {
+                Ok(0) if text.is_empty() => {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::UnexpectedEof,
+                        "the terminal closed",
+                    ))
+                }
+                Ok(_) => break,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                    if crate::interrupt::requested() {
+                        return Err(e);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let trimmed = text.trim_end_matches(['\r', '\n']).len();
+        text.truncate(trimmed);
+        Ok(text)
+    }
+}
+
+impl Drop for HiddenEntry {
+    fn drop(&mut self) {
+        use std::os::fd::AsRawFd;
+        // SAFETY: restores the modes read in `begin` on the same descriptor.
+        unsafe { libc::tcsetattr(self.tty.as_raw_fd(), libc::TCSANOW, &self.saved) };
     }
 }
