@@ -4,14 +4,14 @@
 //! what the project holds of it.
 
 use crate::failure::{Failure, FailureKind, Outcome};
-use crate::install::credentials::{self, Credentials};
-use crate::secrets::Redactor;
 use crate::inputs::{ProjectAnswers, TemplatesSource};
 use crate::install::cluster::Cluster;
+use crate::install::credentials::{self, Credentials};
 use crate::install::identity::Identity;
 use crate::install::observe::{Observer, ProjectState};
 use crate::install::recover;
 use crate::record::InstallRecord;
+use crate::secrets::Redactor;
 use crate::session::Session;
 use crate::templates::kinds::Resource;
 use crate::templates::profiles::{self, Loaded};

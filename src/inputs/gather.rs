@@ -668,18 +668,27 @@ fn templates_of(
                 .map_or(0, |_| level("templates_ref")),
         );
     if dir_level > 0 && dir_level == git_level {
+        // Name the repository or the ref, whichever was given beside the directory.
+        let git = if t.templates_repo.is_some() && level("templates_repo") == git_level {
+            origins.of(
+                "templates_repo",
+                "--templates-repo",
+                "THREESCALE_TEMPLATES_REPO",
+            )
+        } else {
+            origins.of(
+                "templates_ref",
+                "--templates-ref",
+                "THREESCALE_TEMPLATES_REF",
+            )
+        };
         report.problems.push(format!(
-            "both a templates directory ({}) and a templates repository ({}) are given: give one",
+            "both a templates directory ({}) and a templates repository ({git}) are given: give one",
             origins.of(
                 "templates_dir",
                 "--templates-dir",
                 "THREESCALE_TEMPLATES_DIR"
             ),
-            origins.of(
-                "templates_repo",
-                "--templates-repo",
-                "THREESCALE_TEMPLATES_REPO"
-            )
         ));
     }
     let default_git = |repo: Option<String>, git_ref: Option<String>| TemplatesSource::Git {

@@ -1,11 +1,11 @@
 //! Fetching the templates with git2: local and smart transports, the cache, bad refs.
 
-use crate::support::{fixtures, TestEnv};
-use std::net::{TcpListener, TcpStream};
+use crate::support::{self, fixtures, TestEnv};
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 const ARGS: &[&str] = &["--yes", "--wildcard-domain", "apps.cluster.example.com"];
 
@@ -231,29 +231,39 @@ impl Daemon {
             .local_addr()
             .unwrap()
             .port();
-        let child = Command::new("git")
+        let mut child = Command::new("git")
             .args([
                 "daemon",
                 "--reuseaddr",
                 "--export-all",
+                // It says "Ready to rumble" once it listens: the start is read, not polled.
+                "--verbose",
                 "--listen=127.0.0.1",
                 &format!("--port={port}"),
             ])
             .arg(format!("--base-path={}", base.display()))
             .arg(base)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .process_group(0)
             .spawn()
             .expect("git daemon starts");
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "git daemon did not listen on {port}"
-            );
-            std::thread::yield_now();
-        }
+        // Its log is read to the end (a closed pipe would kill it at its next line); the start
+        // is reported as soon as it is seen.
+        let log = BufReader::new(child.stderr.take().unwrap());
+        let (started, ready) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in log.lines().map_while(Result::ok) {
+                if line.contains("Ready to rumble") {
+                    let _ = started.send(Ok(()));
+                }
+            }
+            let _ = started.send(Err("git daemon exited before it listened"));
+        });
+        ready
+            .recv_timeout(support::events::FAILING_AFTER)
+            .expect("git daemon says it listens")
+            .unwrap();
         Daemon { child, port }
     }
 }

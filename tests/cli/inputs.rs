@@ -246,5 +246,11 @@ fn conflicting_template_sources_are_a_usage_error() {
     let env = TestEnv::new();
     let run = env.run(&[BASE, &["--templates-dir", "/x", "--templates-ref", "main"]].concat());
     run.assert_code(2);
-    assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "both a templates directory (--templates-dir) and a templates repository (--templates-ref) are given: give one"
+        ),
+        "{}",
+        run.stderr
+    );
 }

@@ -1,9 +1,8 @@
 //! Re-runs after failures and interruptions: resuming a partial new-app without regenerating
 //! secrets, continuing without flags, and one run at a time.
 
-use crate::support::TestEnv;
+use crate::support::{events, TestEnv};
 use serde_json::json;
-use std::time::{Duration, Instant};
 
 const ARGS: &[&str] = &["--yes", "--wildcard-domain", "apps.cluster.example.com"];
 
@@ -35,13 +34,13 @@ fn a_partial_new_app_is_resumed_with_the_original_secrets_intact() {
     run.assert_code(0);
     assert!(
         run.stderr.contains(
-            "project 3scale-apim holds 7 of the 12 objects of profile amp: the 5 missing ones will be created with the values the existing ones hold"
+            "project 3scale-apim holds 12 of the 18 objects of profile amp: the 6 missing ones will be created with the values the existing ones hold"
         ),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("will create the 5 missing objects: deploymentconfig/system-app, configmap/system-environment, route/backend, role/zync-que-role, rolebinding/zync-que-rolebinding"),
+        run.stderr.contains("will create the 6 missing objects: deploymentconfig/system-app, configmap/system-environment, deploymentconfig/system-mysql, route/backend, role/zync-que-role, rolebinding/zync-que-rolebinding"),
         "{}",
         run.stderr
     );
@@ -54,10 +53,10 @@ fn a_partial_new_app_is_resumed_with_the_original_secrets_intact() {
         "the template is processed once, with the values read back"
     );
     // The 4 missing objects that are not deployment configs, one per `oc create` (4 at once),
-    // then the deployment config: nothing that exists is sent again.
+    // then the 2 deployment configs, one each: nothing that exists is sent again.
     let mutating = env.mutating_commands();
     assert_eq!(
-        mutating, ["oc create -f - -n 3scale-apim --request-timeout=60s"; 5],
+        mutating, ["oc create -f - -n 3scale-apim --request-timeout=60s"; 6],
         "only creates of the missing objects"
     );
     assert!(env
@@ -72,31 +71,106 @@ fn a_partial_new_app_is_resumed_with_the_original_secrets_intact() {
         "system-seed keeps its first values"
     );
     assert_eq!(data(&env, "system-database"), database);
+    // The re-created system-mysql runs with the root password system-database's URL holds.
+    assert_eq!(
+        format!(
+            "mysql2://root:{}@system-mysql/system",
+            mysql_env(&env, "MYSQL_ROOT_PASSWORD")
+        ),
+        decoded(&env, "system-database", "URL")
+    );
+}
+
+fn decoded(env: &TestEnv, secret: &str, key: &str) -> String {
+    decoded_of(&data(env, secret), key)
+}
+
+fn mysql_env(env: &TestEnv, name: &str) -> String {
+    let dc = env
+        .object("3scale-apim", "DeploymentConfig", "system-mysql")
+        .expect("system-mysql");
+    dc["spec"]["template"]["spec"]["containers"][0]["env"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == name)
+        .and_then(|e| e["value"].as_str())
+        .unwrap_or_default()
+        .to_string()
 }
 
 #[test]
-fn a_lost_generated_secret_is_said_to_be_regenerated() {
+fn a_lost_generated_secret_that_no_rollout_uses_is_said_to_be_regenerated() {
     let env = TestEnv::new();
     env.run(ARGS).assert_code(0);
     let seed = data(&env, "system-seed");
+    let hook = data(&env, "system-events-hook");
+    // No deployment config of the fixture reads system-events-hook: nothing holds its value.
+    env.cluster(|s| {
+        let objects = s["projects"]["3scale-apim"]["objects"]
+            .as_array_mut()
+            .unwrap();
+        objects.retain(|o| o["metadata"]["name"] != "system-events-hook");
+    });
+    let run = env.run(ARGS);
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains("no existing object holds SYSTEM_BACKEND_SHARED_SECRET: new values are generated for the missing objects"),
+        "{}",
+        run.stderr
+    );
+    let regenerated = data(&env, "system-events-hook");
+    assert!(regenerated["PASSWORD"].is_string(), "{regenerated}");
+    assert_ne!(regenerated["PASSWORD"], hook["PASSWORD"]);
+    assert_eq!(data(&env, "system-seed"), seed);
+}
+
+#[test]
+fn a_lost_secret_whose_value_a_rollout_uses_is_refused_until_the_value_is_given() {
+    let env = TestEnv::new();
+    env.run(ARGS).assert_code(0);
+    let database = data(&env, "system-database");
+    // system-mysql rolled out with system-database's DB_PASSWORD, which no other object holds;
+    // the root password is in system-mysql's environment too.
     env.cluster(|s| {
         let objects = s["projects"]["3scale-apim"]["objects"]
             .as_array_mut()
             .unwrap();
         objects.retain(|o| o["metadata"]["name"] != "system-database");
     });
+    env.clear_calls();
     let run = env.run(ARGS);
-    run.assert_code(0);
+    run.assert_code(2);
     assert!(
-        run.stderr
-            .contains("no existing object holds SYSTEM_DATABASE_PASSWORD: new values are generated for the missing objects"),
+        run.stderr.contains(
+            "SYSTEM_DATABASE_PASSWORD is held only by secret/system-database, which is gone, and deploymentconfig/system-mysql already rolled out with it: a new value would not match what they hold"
+        ),
         "{}",
         run.stderr
     );
-    assert!(env
-        .object("3scale-apim", "Secret", "system-database")
-        .is_some());
-    assert_eq!(data(&env, "system-seed"), seed);
+    assert!(
+        run.stderr
+            .contains("THREESCALE_PARAM_SYSTEM_DATABASE_PASSWORD"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+
+    // With the value it held, the secret is made again as it was: the root password is read
+    // back from system-mysql's environment.
+    let password = decoded_of(&database, "DB_PASSWORD");
+    let env = env.env("THREESCALE_PARAM_SYSTEM_DATABASE_PASSWORD", &password);
+    env.run(ARGS).assert_code(0);
+    assert_eq!(data(&env, "system-database"), database);
+}
+
+fn decoded_of(data: &serde_json::Value, key: &str) -> String {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(data[key].as_str().unwrap_or_default())
+        .unwrap();
+    String::from_utf8(bytes).unwrap()
 }
 
 #[test]
@@ -162,14 +236,11 @@ fn a_second_run_is_refused_and_a_dead_runs_lock_taken_over() {
         .spawn()
         .unwrap();
     let pid_file = env.root().join("cluster/hung.pid");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while !pid_file.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "the first run never reached the template"
-        );
-        std::thread::yield_now();
-    }
+    events::await_change(
+        &env.root().join("cluster"),
+        "the first run reaching the template",
+        || pid_file.exists(),
+    );
     let second = env.run(ARGS);
     second.assert_code(3);
     assert!(

@@ -1,6 +1,6 @@
 //! Waiting for a working 3scale, explaining failures by root cause, and robust oc calls.
 
-use crate::support::{TestEnv, PASSWORD};
+use crate::support::{events, TestEnv, PASSWORD};
 use serde_json::json;
 
 const ARGS: &[&str] = &["--yes", "--wildcard-domain", "apps.cluster.example.com"];
@@ -191,14 +191,9 @@ fn interrupted_mid_wait_then_resumed() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while polls(&env) == 0 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the wait never started"
-        );
-        std::thread::yield_now();
-    }
+    events::await_change(&env.root().join("cluster"), "the wait starting", || {
+        polls(&env) > 0
+    });
     unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
     assert_eq!(child.wait().unwrap().code(), Some(130));
 

@@ -2,6 +2,8 @@
 //! run the real binary and read what the fake recorded.
 #![allow(dead_code)]
 
+pub mod events;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
