@@ -66,15 +66,24 @@ pub fn deadline(d: Duration) -> Instant {
         .unwrap_or(now + Duration::from_secs(3600))
 }
 
-/// `90s`, `45m`, `2h`, `1m30s`, `500ms`.
+/// `90s`, `45m`, `2h`, `1d12h`, `1m30s`, `500ms`, `0s`: as a person would write it, and as
+/// `parse` reads it.
 pub fn describe(d: Duration) -> String {
     let ms = d.as_millis();
-    if ms < 1000 {
+    if ms > 0 && ms < 1000 {
         return format!("{ms}ms");
     }
     let secs = d.as_secs();
-    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    let (days, h, m, s) = (
+        secs / 86_400,
+        secs % 86_400 / 3600,
+        secs % 3600 / 60,
+        secs % 60,
+    );
     let mut out = String::new();
+    if days > 0 {
+        out.push_str(&format!("{days}d"));
+    }
     if h > 0 {
         out.push_str(&format!("{h}h"));
     }
@@ -125,5 +134,15 @@ mod tests {
         assert_eq!(describe(Duration::from_secs(2700)), "45m");
         assert_eq!(describe(Duration::from_millis(250)), "250ms");
         assert_eq!(describe(Duration::from_secs(7200)), "2h");
+        assert_eq!(describe(Duration::ZERO), "0s");
+        assert_eq!(describe(MAX), "7d");
+        assert_eq!(describe(Duration::from_secs(36 * 3600)), "1d12h");
+        for d in [
+            Duration::ZERO,
+            Duration::from_millis(20),
+            Duration::from_secs(93_784),
+        ] {
+            assert_eq!(parse(&describe(d)), Ok(d), "{d:?}");
+        }
     }
 }

@@ -399,6 +399,7 @@ impl Http {
                 r.send_form(form)
             }
         };
+        crate::interrupt::stop_if_requested();
         let outcome = match result {
             Ok(mut resp) => {
                 let status = resp.status().as_u16();

@@ -17,17 +17,33 @@ static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 static STOPPING: Mutex<()> = Mutex::new(());
 static CHILDREN: Mutex<Vec<u32>> = Mutex::new(Vec::new());
 static TEMP_PATHS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-/// The terminal's modes at start (a prompt turns echo off), restored on the way out.
-static TERMINAL: Mutex<Option<libc::termios>> = Mutex::new(None);
+/// The terminal (a descriptor on it) and its modes at start (a prompt turns echo off), restored
+/// on the way out.
+static TERMINAL: Mutex<Option<(i32, libc::termios)>> = Mutex::new(None);
 /// What to tell the person when interrupted now.
 static MESSAGE: Mutex<Option<String>> = Mutex::new(None);
+/// What draws on the terminal by itself (spinners tick on their own threads): stopped before the
+/// last line is printed, or a next frame would draw over it.
+type Freeze = Box<dyn Fn() + Send>;
+static DRAWING: Mutex<Vec<Freeze>> = Mutex::new(Vec::new());
 
 pub fn install_handler() {
-    // SAFETY: tcgetattr fills a termios of our own; it fails harmlessly when stdin is no terminal.
+    // SAFETY: isatty/tcgetattr/tcsetattr on our standard descriptors, with termios of our own;
+    // they fail harmlessly when neither is a terminal.
     unsafe {
-        let mut t: libc::termios = std::mem::zeroed();
-        if libc::isatty(0) == 1 && libc::tcgetattr(0, &mut t) == 0 {
-            *TERMINAL.lock().unwrap_or_else(|e| e.into_inner()) = Some(t);
+        for fd in [0, 2] {
+            let mut t: libc::termios = std::mem::zeroed();
+            if libc::isatty(fd) == 1 && libc::tcgetattr(fd, &mut t) == 0 {
+                *TERMINAL.lock().unwrap_or_else(|e| e.into_inner()) = Some((fd, t));
+                // The terminal would echo Ctrl-C as `^C` at the cursor, which sits at the
+                // right edge of a spinner's line: the echo wraps, and the line can no longer be
+                // cleared. Not echoing control characters while we run avoids that; the modes
+                // are restored on every way out.
+                let mut quiet = t;
+                quiet.c_lflag &= !libc::ECHOCTL;
+                libc::tcsetattr(fd, libc::TCSANOW, &quiet);
+                break;
+            }
         }
     }
     let _ = ctrlc::set_handler(|| {
@@ -36,9 +52,34 @@ pub fn install_handler() {
     });
 }
 
+/// Gives the terminal back with the modes it had at start.
+pub fn restore_terminal() {
+    if let Some((fd, t)) = *TERMINAL.lock().unwrap_or_else(|e| e.into_inner()) {
+        // SAFETY: restores the modes read at start on the same descriptor.
+        unsafe { libc::tcsetattr(fd, libc::TCSANOW, &t) };
+    }
+}
+
+/// Restores the terminal when dropped: at the end of `main`, also when unwinding from a panic.
+pub struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
 /// What an interruption from now on should say (e.g. "run the same command again to resume").
 pub fn set_message(text: &str) {
     *MESSAGE.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.to_string());
+}
+
+/// Registers how to stop what draws by itself, should the run be interrupted.
+pub fn on_stop_drawing(freeze: impl Fn() + Send + 'static) {
+    DRAWING
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(Box::new(freeze));
 }
 
 /// Whether Ctrl-C or SIGTERM arrived: an oc that failed then was stopped by us, not broken.
@@ -46,15 +87,23 @@ pub fn requested() -> bool {
     INTERRUPTED.load(Ordering::SeqCst)
 }
 
+/// Ends the run here when it was interrupted: whatever just failed, failed because of that, and
+/// the thread handling the interruption says so (this one waits for it to exit).
+pub fn stop_if_requested() {
+    if requested() {
+        finish();
+    }
+}
+
 /// Stops what runs, removes temporary files, restores the terminal, says so, exits 130.
 pub fn finish() -> ! {
     INTERRUPTED.store(true, Ordering::SeqCst);
     let _guard = STOPPING.lock().unwrap_or_else(|e| e.into_inner());
     stop_everything();
-    if let Some(t) = *TERMINAL.lock().unwrap_or_else(|e| e.into_inner()) {
-        // SAFETY: restores the modes read at start on the same descriptor.
-        unsafe { libc::tcsetattr(0, libc::TCSANOW, &t) };
+    for freeze in DRAWING.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+        freeze();
     }
+    restore_terminal();
     let message = MESSAGE
         .lock()
         .unwrap_or_else(|e| e.into_inner())

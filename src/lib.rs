@@ -45,6 +45,7 @@ pub fn main() -> ExitCode {
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
     let matches = cli::Cli::command().get_matches();
     interrupt::install_handler();
+    let _terminal = interrupt::TerminalGuard;
     match commands::run(&matches) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {

@@ -17,29 +17,72 @@ pub struct Ui {
     quiet: bool,
     verbose: bool,
     stdout_terminal: bool,
-    /// The spinner on screen, if any: lines printed meanwhile go above it.
-    active: Arc<Mutex<Option<ProgressBar>>>,
+    /// What is on screen; every line drawn takes it, so that after an interruption froze it
+    /// nothing more is drawn.
+    screen: Arc<Mutex<Screen>>,
+}
+
+#[derive(Default)]
+struct Screen {
+    /// Interrupted: nothing more is drawn.
+    frozen: bool,
+    /// The step's spinner, if any: lines printed meanwhile go above it.
+    spinner: Option<ProgressBar>,
+    /// The rows of the wait's board, if any.
+    rows: Vec<ProgressBar>,
+}
+
+impl Screen {
+    /// Stops every animation and draws nothing more: the spinner line goes, the board's rows
+    /// stay with their last state.
+    fn freeze(&mut self) {
+        self.frozen = true;
+        if let Some(pb) = self.spinner.take() {
+            pb.finish_and_clear();
+        }
+        for bar in self.rows.drain(..) {
+            bar.disable_steady_tick();
+            bar.set_style(still());
+            bar.finish();
+        }
+    }
 }
 
 impl Ui {
     pub fn new(quiet: bool, verbose: bool) -> Ui {
-        Ui {
+        let ui = Ui {
             fancy: stderr_is_terminal() && !quiet,
             quiet,
             verbose,
             stdout_terminal: std::io::stdout().is_terminal(),
-            active: Arc::new(Mutex::new(None)),
+            screen: Arc::new(Mutex::new(Screen::default())),
+        };
+        if ui.fancy {
+            // Interrupted: nothing is drawn over the line that says what happened.
+            let screen = ui.screen.clone();
+            crate::interrupt::on_stop_drawing(move || {
+                screen.lock().unwrap_or_else(|e| e.into_inner()).freeze();
+            });
         }
+        ui
     }
 
     pub fn stdout_is_terminal(&self) -> bool {
         self.stdout_terminal
     }
 
+    /// The screen, to draw on while holding it.
+    fn screen(&self) -> std::sync::MutexGuard<'_, Screen> {
+        self.screen.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Prints a line on stderr without tearing an active spinner.
     fn line(&self, text: &str) {
-        let active = self.active.lock().unwrap_or_else(|e| e.into_inner());
-        match active.as_ref() {
+        let screen = self.screen();
+        if screen.frozen {
+            return;
+        }
+        match screen.spinner.as_ref() {
             Some(pb) => pb.println(text),
             None => eprintln!("{text}"),
         }
@@ -55,10 +98,16 @@ impl Ui {
             );
             pb.set_message(title.to_string());
             pb.enable_steady_tick(Duration::from_millis(100));
-            *self.active.lock().unwrap_or_else(|e| e.into_inner()) = Some(pb.clone());
-            Some(pb)
+            let mut screen = self.screen();
+            if screen.frozen {
+                pb.finish_and_clear();
+                None
+            } else {
+                screen.spinner = Some(pb.clone());
+                Some(pb)
+            }
         } else {
-            if !self.quiet {
+            if !self.quiet && !self.screen().frozen {
                 eprintln!("==> {title}");
             }
             None
@@ -143,6 +192,9 @@ impl Ui {
 
     /// Results go to stdout.
     pub fn result(&self, text: &str) {
+        if self.screen().frozen {
+            return;
+        }
         println!("{}", text.trim_end_matches('\n'));
     }
 }
@@ -192,7 +244,7 @@ impl StepLine {
                 .unwrap_or_else(|e| e.into_inner())
                 .push(line);
         } else {
-            eprintln!("{line}");
+            self.ui.line(&line);
         }
     }
 
@@ -204,12 +256,12 @@ impl StepLine {
         let Some(pb) = self.spinner.take() else {
             return;
         };
+        let mut screen = self.ui.screen();
+        if screen.frozen {
+            return;
+        }
         pb.finish_and_clear();
-        self.ui
-            .active
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .take();
+        screen.spinner = None;
         let elapsed = style(format!("({:.1}s)", self.started.elapsed().as_secs_f32()))
             .dim()
             .for_stderr();
@@ -245,13 +297,20 @@ impl Drop for StepLine {
 pub struct Board {
     ui: Ui,
     multi: Option<MultiProgress>,
-    rows: Mutex<Vec<(String, ProgressBar)>>,
-    last: Mutex<Vec<(String, State)>>,
+    rows: Mutex<Vec<Row>>,
+}
+
+/// A component's line: its last state and text, and its bar in a terminal.
+struct Row {
+    name: String,
+    state: State,
+    text: String,
+    bar: Option<ProgressBar>,
 }
 
 impl Ui {
     pub fn board(&self, title: &str) -> Board {
-        if !self.quiet {
+        if !self.quiet && !self.screen().frozen {
             if self.fancy {
                 eprintln!("{} {title}", style("⏳").for_stderr());
             } else {
@@ -264,7 +323,6 @@ impl Ui {
                 .fancy
                 .then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
             rows: Mutex::new(Vec::new()),
-            last: Mutex::new(Vec::new()),
         }
     }
 }
@@ -278,71 +336,83 @@ fn row_text(c: &Component) -> String {
     )
 }
 
+fn spinning() -> ProgressStyle {
+    ProgressStyle::with_template("  {spinner:.cyan} {msg}").expect("valid template")
+}
+
+fn still() -> ProgressStyle {
+    ProgressStyle::with_template("  {msg}").expect("valid template")
+}
+
+/// A row that will not change without a person: ✔ when ready (or scaled down), ✖ when failed.
+fn settled_mark(state: State) -> Option<bool> {
+    if state == State::Failed {
+        Some(false)
+    } else {
+        state.settled().then_some(true)
+    }
+}
+
 impl Board {
     pub fn show(&self, components: &[Component]) {
         if self.ui.quiet {
             return;
         }
-        let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-        match &self.multi {
-            Some(multi) => {
-                let mut rows = self.rows.lock().unwrap_or_else(|e| e.into_inner());
-                for c in components {
-                    let bar = match rows.iter().find(|(n, _)| *n == c.name) {
-                        Some((_, bar)) => bar.clone(),
-                        None => {
-                            let bar = multi.add(ProgressBar::new_spinner());
-                            bar.set_style(
-                                ProgressStyle::with_template("  {spinner:.cyan} {msg}")
-                                    .expect("valid template"),
-                            );
-                            bar.enable_steady_tick(Duration::from_millis(120));
-                            rows.push((c.name.clone(), bar.clone()));
-                            bar
-                        }
-                    };
-                    if c.state.settled() || c.state == State::Failed {
-                        // Settled rows stop spinning and keep their mark.
-                        bar.set_style(
-                            ProgressStyle::with_template("  {msg}").expect("valid template"),
-                        );
-                        bar.disable_steady_tick();
-                        bar.set_message(format!(
-                            "{} {}",
-                            mark(c.state != State::Failed),
-                            row_text(c)
-                        ));
-                    } else {
-                        bar.set_style(
-                            ProgressStyle::with_template("  {spinner:.cyan} {msg}")
-                                .expect("valid template"),
-                        );
-                        if bar.is_finished() {
-                            bar.reset();
-                        }
-                        bar.enable_steady_tick(Duration::from_millis(120));
-                        bar.set_message(row_text(c));
-                    }
-                }
-            }
-            None => {
-                for c in components {
-                    let seen = last.iter().find(|(n, _)| *n == c.name).map(|(_, s)| *s);
-                    if seen != Some(c.state) {
-                        eprintln!("    {}: {} ({})", c.name, c.state.text(), c.detail);
-                    }
-                }
-            }
+        let mut screen = self.ui.screen();
+        if screen.frozen {
+            return;
         }
-        *last = components
-            .iter()
-            .map(|c| (c.name.clone(), c.state))
-            .collect();
+        let mut rows = self.rows.lock().unwrap_or_else(|e| e.into_inner());
+        for c in components {
+            let text = row_text(c);
+            let index = match rows.iter().position(|r| r.name == c.name) {
+                Some(i) => i,
+                None => {
+                    let bar = self.multi.as_ref().map(|multi| {
+                        let bar = multi.add(ProgressBar::new_spinner());
+                        bar.set_style(spinning());
+                        screen.rows.push(bar.clone());
+                        bar
+                    });
+                    rows.push(Row {
+                        name: c.name.clone(),
+                        state: c.state,
+                        text: String::new(),
+                        bar,
+                    });
+                    rows.len() - 1
+                }
+            };
+            let row = &mut rows[index];
+            let changed = row.text.is_empty() || row.state != c.state;
+            match &row.bar {
+                Some(bar) => match settled_mark(c.state) {
+                    // Settled rows stop spinning and keep their mark.
+                    Some(ok) => {
+                        bar.disable_steady_tick();
+                        bar.set_style(still());
+                        bar.set_message(format!("{} {text}", mark(ok)));
+                        bar.tick();
+                    }
+                    None => {
+                        bar.set_style(spinning());
+                        bar.enable_steady_tick(Duration::from_millis(120));
+                        bar.set_message(text.clone());
+                    }
+                },
+                None if changed => {
+                    eprintln!("    {}: {} ({})", c.name, c.state.text(), c.detail)
+                }
+                None => {}
+            }
+            row.state = c.state;
+            row.text = text;
+        }
     }
 
     /// A line above the board (the API unreachable, answering again).
     pub fn note(&self, text: &str) {
-        if self.ui.quiet {
+        if self.ui.quiet || self.ui.screen().frozen {
             return;
         }
         match &self.multi {
@@ -353,26 +423,14 @@ impl Board {
         }
     }
 
-    /// Ends the board: the rows stay on screen with their last state.
+    /// Ends the board: every row stays on screen with its last state and a mark (✖ for those
+    /// not ready), then the verdict.
     pub fn finish(&self, ok: bool, text: &str) {
-        let rows: Vec<(String, ProgressBar)> = self
-            .rows
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .drain(..)
-            .collect();
-        let last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-        for (name, bar) in rows {
-            let state = last.iter().find(|(n, _)| *n == name).map(|(_, s)| *s);
-            let settled = state.is_some_and(|s| s.settled());
-            let msg = bar.message();
-            bar.set_style(ProgressStyle::with_template("  {msg}").expect("valid template"));
-            if !msg.starts_with('✔') && !msg.starts_with('✖') && !msg.contains("\u{1b}[32m✔")
-            {
-                bar.set_message(format!("{} {msg}", mark(settled)));
-            }
-            bar.finish();
+        let mut screen = self.ui.screen();
+        if screen.frozen {
+            return;
         }
+        self.settle_rows(&mut screen);
         if self.ui.quiet {
             return;
         }
@@ -380,6 +438,35 @@ impl Board {
             eprintln!("{} {text}", mark(ok));
         } else {
             eprintln!("    {text}");
+        }
+    }
+
+    /// Marks every row and stops the animation.
+    fn settle_rows(&self, screen: &mut Screen) {
+        screen.rows.clear();
+        let rows: Vec<Row> = self
+            .rows
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .drain(..)
+            .collect();
+        for row in rows {
+            if let Some(bar) = row.bar {
+                let done = settled_mark(row.state).unwrap_or(false);
+                bar.disable_steady_tick();
+                bar.set_style(still());
+                bar.finish_with_message(format!("{} {}", mark(done), row.text));
+            }
+        }
+    }
+}
+
+/// A board left early (an error on the way out) stops spinning and keeps its rows.
+impl Drop for Board {
+    fn drop(&mut self) {
+        let mut screen = self.ui.screen();
+        if !screen.frozen {
+            self.settle_rows(&mut screen);
         }
     }
 }

@@ -53,7 +53,7 @@ fn credentials(session: &Session, answers: ProjectAnswers) -> Outcome<()> {
     };
     match answers.mode.format {
         Format::Text => {
-            let show = answers.mode.show_secrets || session.ui.stdout_is_terminal();
+            let show = answers.mode.show_secrets;
             let state = if state == "installed" {
                 state.to_string()
             } else {

@@ -386,7 +386,7 @@ fn finish(
     let state = if waited { "installed" } else { "created" };
     match answers.mode.format {
         Format::Text => {
-            let show = answers.mode.show_secrets || ctx.ui.stdout_is_terminal();
+            let show = answers.mode.show_secrets;
             let mut text = credentials::summary(project, &domain, &creds, Some(&path), show, state);
             if !waited {
                 text.push_str("\n  Not waited for (--no-wait): `threescale-install status` shows when every component is ready.\n");

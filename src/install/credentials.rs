@@ -248,7 +248,12 @@ pub fn summary(
         ),
     }
     if !show_secrets {
-        out.push_str("  Passwords and tokens are hidden; --show-secrets prints them here.\n");
+        // Shown only when asked: a terminal is often shared, recorded or scrolled back.
+        out.push_str(if file.is_some() {
+            "  Passwords and tokens are hidden: they are in the credentials file, and\n  `threescale-install credentials --show-secrets` prints them.\n"
+        } else {
+            "  Passwords and tokens are hidden: `threescale-install credentials --show-secrets` prints them.\n"
+        });
     }
     out
 }

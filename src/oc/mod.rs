@@ -170,13 +170,17 @@ impl Oc {
             message: String::new(),
             problem: Some(problem),
         };
-        match process::run(
+        let ran = process::run(
             &self.program,
             &full,
             stdin,
             &removed,
             self.timing.call_deadline,
-        ) {
+        );
+        // An oc stopped by an interruption failed because of it: the interruption has the
+        // last word, not an error about that oc.
+        crate::interrupt::stop_if_requested();
+        match ran {
             Ok(done) => {
                 let stderr = String::from_utf8_lossy(&done.stderr).into_owned();
                 let output = match call {

@@ -9,6 +9,7 @@ mod git;
 mod inputs;
 mod install;
 mod resume;
+mod screen;
 mod verify;
 mod wait;
 mod wizard;

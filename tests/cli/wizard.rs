@@ -19,7 +19,8 @@ impl Terminal {
     fn start(env: &TestEnv, args: &[&str]) -> Terminal {
         let mut cmd = env.command(args);
         cmd.env("TERM", "xterm-256color");
-        let mut session = Session::spawn(cmd).expect("spawn in a pty");
+        let mut session =
+            Session::spawn(crate::support::terminal::as_in_a_shell(&cmd)).expect("spawn in a pty");
         session.get_process_mut().set_window_size(160, 50).unwrap();
         session.set_expect_timeout(Some(Duration::from_secs(20)));
         Terminal {

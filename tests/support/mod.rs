@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod events;
+pub mod terminal;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,377 @@
+//! What a person sees in a terminal: the screen after each run (rendered from what was written
+//! to the pseudo-terminal, as a terminal would show it), and the terminal's modes after each
+//! interruption.
+
+use crate::support::TestEnv;
+use expectrl::process::unix::WaitStatus;
+use expectrl::{Eof, Expect, Session};
+use std::num::NonZeroU16;
+use std::os::fd::AsRawFd;
+
+const ROWS: u16 = 200;
+const COLS: u16 = 140;
+
+/// A run in a pseudo-terminal, with every byte it wrote kept for rendering.
+struct Pty {
+    session: expectrl::session::OsSession,
+    written: Vec<u8>,
+}
+
+impl Pty {
+    fn start(env: &TestEnv, args: &[&str]) -> Pty {
+        let mut cmd = env.command(args);
+        cmd.env("TERM", "xterm-256color");
+        let mut session =
+            Session::spawn(crate::support::terminal::as_in_a_shell(&cmd)).expect("spawn in a pty");
+        session
+            .get_process_mut()
+            .set_window_size(COLS, ROWS)
+            .unwrap();
+        session.set_expect_timeout(Some(crate::support::events::FAILING_AFTER));
+        Pty {
+            session,
+            written: Vec::new(),
+        }
+    }
+
+    /// Reads until `text` was written.
+    #[track_caller]
+    fn wait_for(&mut self, text: &str) {
+        match self.session.expect(text) {
+            Ok(found) => {
+                self.written.extend_from_slice(found.before());
+                self.written.extend_from_slice(text.as_bytes());
+            }
+            Err(e) => {
+                // What came after the last match, for the message.
+                let mut rest = [0u8; 65536];
+                if let Ok(n) = self.session.try_read(&mut rest) {
+                    self.written.extend_from_slice(&rest[..n]);
+                }
+                panic!(
+                    "waiting for {text:?}: {e}\n--- screen:\n{}",
+                    self.contents()
+                )
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.session.send(keys).unwrap();
+    }
+
+    /// The screen as a terminal shows it now.
+    fn screen(&self) -> vt100::Screen {
+        let mut parser = vt100::Parser::new(
+            NonZeroU16::new(ROWS).unwrap(),
+            NonZeroU16::new(COLS).unwrap(),
+            0,
+        );
+        parser.process(&self.written);
+        parser.screen().clone()
+    }
+
+    fn contents(&self) -> String {
+        self.screen().contents()
+    }
+
+    /// Reads to the end; the exit code.
+    fn finish(&mut self) -> i32 {
+        if let Ok(found) = self.session.expect(Eof) {
+            self.written
+                .extend_from_slice(found.get(0).unwrap_or_default());
+        }
+        match self.session.get_process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("unexpected end: {other:?}"),
+        }
+    }
+
+    /// The terminal is as the run found it: echo and line editing on, the cursor shown.
+    #[track_caller]
+    fn assert_terminal_restored(&self) {
+        let modes = self.local_modes();
+        assert!(modes & libc::ECHO != 0, "echo is on again");
+        assert!(
+            modes & libc::ICANON != 0,
+            "line editing (canonical mode) is on again"
+        );
+        assert!(
+            modes & libc::ECHOCTL != 0,
+            "control characters are echoed again (^C)"
+        );
+        assert!(
+            !self.screen().hide_cursor(),
+            "the cursor is shown again:\n{}",
+            self.contents()
+        );
+    }
+
+    /// The terminal's local modes (as the run left them: the pseudo-terminal outlives it).
+    fn local_modes(&self) -> libc::tcflag_t {
+        let fd = self.session.get_stream().as_raw_fd();
+        // SAFETY: tcgetattr on the open master of the pseudo-terminal, into a termios of ours.
+        let mut t: libc::termios = unsafe { std::mem::zeroed() };
+        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+        t.c_lflag
+    }
+}
+
+const DOMAIN: &str = "apps.cluster.example.com";
+const ARGS: &[&str] = &["--yes", "--wildcard-domain", DOMAIN];
+
+impl Pty {
+    /// The rows of the screen, as a person reads them (trailing blanks dropped).
+    fn rows(&self) -> Vec<String> {
+        self.screen()
+            .rows(0, COLS)
+            .map(|r| r.trim_end().to_string())
+            .collect()
+    }
+
+    /// The row that starts with `start` (after indentation).
+    #[track_caller]
+    fn row(&self, start: &str) -> String {
+        self.rows()
+            .into_iter()
+            .find(|r| r.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no row starting {start:?}:\n{}", self.contents()))
+    }
+
+    fn written_text(&self) -> String {
+        String::from_utf8_lossy(&self.written).into_owned()
+    }
+}
+
+/// A spinner's frame left on screen: a row that stopped mid-animation.
+fn spinner_frames(rows: &[String]) -> Vec<&String> {
+    rows.iter()
+        .filter(|r| r.chars().any(|c| ('\u{2800}'..='\u{28ff}').contains(&c)))
+        .collect()
+}
+
+#[test]
+fn a_terminal_run_shows_the_steps_their_details_the_plan_the_wait_and_the_result() {
+    let env = TestEnv::new();
+    let mut t = Pty::start(&env, ARGS);
+    let code = t.finish();
+    let screen = t.contents();
+    assert_eq!(code, 0, "{screen}");
+    // Each step: its mark, then its details and warnings under it.
+    assert!(t.row("✔ cluster").contains("✔ cluster ("), "{screen}");
+    t.row("logged in as developer on https://api.crc.testing:6443");
+    t.row("warning: Red Hat supports the 3scale 2.8 templates on OpenShift 3.11");
+    t.row("✔ templates");
+    // The plan, before any change.
+    let rows = t.rows();
+    let at = |start: &str| {
+        rows.iter()
+            .position(|r| r.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no {start:?}:\n{screen}"))
+    };
+    assert!(at("will create project 3scale-apim") < at("✔ create project 3scale-apim"));
+    t.row("RWX_STORAGE_CLASS=ocs-cephfs");
+    t.row(&format!(
+        "WILDCARD_DOMAIN={DOMAIN} (from --wildcard-domain)"
+    ));
+    t.row("will create the 18 objects of amp.yml");
+    // The wait: a row per component, each marked when settled, kept at the end.
+    t.row("⏳ waiting for 3scale to work");
+    for component in ["images", "claims", "system-mysql", "system-app", "routes"] {
+        let row = t.row(&format!("✔ {component} "));
+        assert!(row.contains("ready"), "{row}");
+    }
+    t.row("✔ 3scale works");
+    // The result, with the logins hidden unless asked for.
+    t.row(&format!("Admin portal      https://3scale-admin.{DOMAIN}"));
+    assert!(t.row("Admin password").ends_with("••••••"), "{screen}");
+    let creds = std::fs::read_to_string(
+        env.root()
+            .join("state/threescale-install/api.crc.testing-6443/3scale-apim/credentials.yaml"),
+    )
+    .unwrap();
+    let password = creds
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("password: "))
+        .expect("a password in the credentials file")
+        .trim_matches('"');
+    assert!(
+        !t.written_text().contains(password),
+        "no password on the terminal unless asked"
+    );
+    assert_eq!(spinner_frames(&t.rows()), Vec::<&String>::new(), "{screen}");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn show_secrets_prints_the_logins_in_a_terminal() {
+    let env = TestEnv::new();
+    let mut t = Pty::start(&env, &[ARGS, &["--show-secrets"]].concat());
+    assert_eq!(t.finish(), 0);
+    assert!(!t.row("Admin password").ends_with("••••••"));
+}
+
+#[test]
+fn during_the_wait_each_component_has_a_live_row_and_ctrl_c_leaves_them_and_a_way_on() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = serde_json::json!("pending"));
+    let mut t = Pty::start(&env, ARGS);
+    t.wait_for("waiting for 3scale to work");
+    t.wait_for("system-app");
+    t.wait_for("routes");
+    // Rows that are not ready spin; the images, imported at once, are marked.
+    let rows = t.rows();
+    assert!(
+        !spinner_frames(&rows).is_empty(),
+        "unsettled rows spin:\n{}",
+        t.contents()
+    );
+    t.send("\x03");
+    let code = t.finish();
+    let screen = t.contents();
+    assert_eq!(code, 130, "{screen}");
+    let said: Vec<String> = t
+        .rows()
+        .into_iter()
+        .filter(|r| r.starts_with("interrupted; "))
+        .collect();
+    assert_eq!(said.len(), 1, "one line says what happened:\n{screen}");
+    assert!(said[0].contains("run the same command again"), "{screen}");
+    // The rows stay, with the state they had, and spin no more.
+    assert!(
+        t.rows()
+            .iter()
+            .any(|r| r.trim_start().starts_with("system-app") && r.contains("pending")),
+        "{screen}"
+    );
+    let w = t.written_text();
+    assert_eq!(
+        spinner_frames(&t.rows()),
+        Vec::<&String>::new(),
+        "{screen}\n{:?}",
+        &w[w.len().saturating_sub(3000)..]
+    );
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn ctrl_c_in_a_step_clears_its_spinner_and_says_how_to_resume() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["hang"] = serde_json::json!(["process"]));
+    let mut t = Pty::start(&env, ARGS);
+    let pid_file = env.root().join("cluster/hung.pid");
+    crate::support::events::await_change(&env.root().join("cluster"), "oc hanging", || {
+        pid_file.exists()
+    });
+    t.send("\x03");
+    let code = t.finish();
+    let screen = t.contents();
+    assert_eq!(code, 130, "{screen}");
+    assert_eq!(spinner_frames(&t.rows()), Vec::<&String>::new(), "{screen}");
+    assert!(t.row("interrupted; ").contains("again"), "{screen}");
+    t.assert_terminal_restored();
+}
+
+/// A wizard with everything given but what the test interrupts.
+fn asks_only(env: &TestEnv, extra: &[&str]) -> Pty {
+    let args = [
+        &[
+            "--project",
+            "screen-test",
+            "--wildcard-domain",
+            DOMAIN,
+            "--rwx-storage-class",
+            "ocs-cephfs",
+            "--display-name",
+            "Screen test",
+            "--registry-server",
+            "registry.redhat.io",
+        ][..],
+        extra,
+    ]
+    .concat();
+    Pty::start(env, &args)
+}
+
+#[track_caller]
+fn assert_interrupted_cleanly(t: &mut Pty, env: &TestEnv) {
+    let code = t.finish();
+    let screen = t.contents();
+    assert_eq!(code, 130, "{screen}");
+    let said = t
+        .rows()
+        .into_iter()
+        .filter(|r| r.starts_with("interrupted; "))
+        .count();
+    assert_eq!(said, 1, "one line says what happened:\n{screen}");
+    assert!(!screen.contains("error:"), "no error besides: {screen}");
+    t.assert_terminal_restored();
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn ctrl_c_at_the_hidden_password_turns_echo_back_on() {
+    let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
+    let mut t = asks_only(&env, &["--template", "amp"]);
+    t.wait_for("Install on this cluster?");
+    t.send("y\r");
+    t.wait_for("Registry password");
+    assert_eq!(t.local_modes() & libc::ECHO, 0, "echo is off while typing");
+    t.send("half-typed");
+    t.send("\x03");
+    assert_interrupted_cleanly(&mut t, &env);
+    assert!(!t.written_text().contains("half-typed"));
+}
+
+#[test]
+fn ctrl_c_in_a_menu_leaves_raw_mode_and_shows_the_cursor() {
+    let env = TestEnv::new();
+    let mut t = asks_only(&env, &[]);
+    t.wait_for("Install on this cluster?");
+    t.send("y\r");
+    t.wait_for("Install profile");
+    t.send("\x1b[B");
+    t.send("\x03");
+    assert_interrupted_cleanly(&mut t, &env);
+}
+
+#[test]
+fn ctrl_c_at_proceed_change_cancel_changes_nothing() {
+    let env = TestEnv::new();
+    let mut t = asks_only(&env, &["--template", "amp"]);
+    t.wait_for("Install on this cluster?");
+    t.send("y\r");
+    t.wait_for("Customize template parameters?");
+    t.send("n\r");
+    t.wait_for("What now?");
+    t.send("\x03");
+    assert_interrupted_cleanly(&mut t, &env);
+}
+
+#[test]
+fn sigterm_with_stderr_in_a_file_writes_no_escape_codes() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["hang"] = serde_json::json!(["process"]));
+    let log = env.root().join("stderr.log");
+    let mut child = env
+        .command(ARGS)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let pid_file = env.root().join("cluster/hung.pid");
+    crate::support::events::await_change(&env.root().join("cluster"), "oc hanging", || {
+        pid_file.exists()
+    });
+    unsafe { libc::kill(child.id() as i32, libc::SIGTERM) };
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(!text.contains('\x1b'), "no escape codes: {text:?}");
+    assert_eq!(
+        text.lines()
+            .filter(|l| l.starts_with("interrupted; "))
+            .count(),
+        1,
+        "{text}"
+    );
+}
