@@ -116,6 +116,9 @@ pub fn finish() -> ! {
         eprintln!();
     }
     eprintln!("interrupted; {message}");
+    // Again, last: the main thread may have been entering a prompt (raw mode, echo off) while
+    // this one restored the modes; it cannot change them after the process exits.
+    restore_terminal();
     std::process::exit(i32::from(FailureKind::Interrupted.exit_code()));
 }
 

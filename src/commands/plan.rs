@@ -242,8 +242,18 @@ fn objects_step(
     text.push_str(&format!(" \\\n  | {create}"));
     ScriptStep {
         description,
-        command: format!("{process} | {create}"),
-        stdin_summary: Some(format!("template parameters: {}", c.param_names.join(", "))),
+        command: format!("{process} | \"$THREESCALE_INSTALL\" render objects | {create}"),
+        // What goes on stdin: the values given or read back; generated ones are drawn by the
+        // server when the script runs.
+        stdin_summary: Some(format!(
+            "template parameters: {}",
+            plan.values
+                .iter()
+                .filter(|v| !matches!(v.origin, Origin::Generated))
+                .map(|v| v.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
         text,
         variables,
     }

@@ -651,12 +651,18 @@ fn decide_class(
         }
         Err(refusal) => {
             match refusal.kind {
-                RefusalKind::BadInput => problems.push(format!(
-                    "{} (from {}); {}",
-                    refusal.message,
-                    wanted.map(|w| w.source.to_string()).unwrap_or_default(),
-                    refusal.help
-                )),
+                RefusalKind::BadInput => {
+                    // Where the name came from goes beside the name, before any list of classes.
+                    let message = match wanted {
+                        Some(w) => refusal.message.replacen(
+                            &format!("'{}'", w.value),
+                            &format!("'{}' (from {})", w.value, w.source),
+                            1,
+                        ),
+                        None => refusal.message.clone(),
+                    };
+                    problems.push(format!("{message}; {}", refusal.help))
+                }
                 RefusalKind::Ambiguous => missing.push(Missing {
                     what: format!("RWX storage class: {}", refusal.message),
                     ways: Field::StorageClass.ways(),

@@ -213,7 +213,10 @@ pub fn claims(objects: &[Value]) -> Vec<Claim> {
                 .as_str()
                 .unwrap_or_default()
                 .to_string(),
-            storage_class: o["spec"]["storageClassName"].as_str().map(str::to_string),
+            storage_class: o["spec"]["storageClassName"]
+                .as_str()
+                .filter(|c| !c.is_empty())
+                .map(str::to_string),
         })
         .collect()
 }
@@ -336,17 +339,30 @@ fn assess_claims(
     classes: Option<&[StorageClass]>,
     shortfall: &dyn Fn(&'static str, String, &str) -> CheckResult,
 ) -> CheckResult {
+    let shared = |c: &Claim| c.access_modes.iter().any(|m| m == "ReadWriteMany");
     let describe = |c: &Claim| {
+        let class = match (&c.storage_class, shared(c)) {
+            (Some(class), _) => class.as_str(),
+            // The RWX claim takes the class chosen for RWX_STORAGE_CLASS, not the default.
+            (None, true) => rwx_class.unwrap_or("RWX class not decided: see the storage check"),
+            (None, false) => "default class",
+        };
         format!(
-            "{} {} {} ({})",
+            "{} {} {} ({class})",
             c.name,
             c.size,
-            c.access_modes.join(","),
-            c.storage_class.as_deref().unwrap_or("default class")
+            c.access_modes.join(",")
         )
     };
+    let rwx_text = match rwx_class {
+        Some(class) => class,
+        None if claims.iter().any(shared) => "not decided (see the storage check)",
+        None => "not needed",
+    };
     let listed: Vec<String> = claims.iter().map(describe).collect();
-    let needs_default = claims.iter().any(|c| c.storage_class.is_none());
+    let needs_default = claims
+        .iter()
+        .any(|c| c.storage_class.is_none() && !shared(c));
     let default = classes.map(|cs| {
         cs.iter()
             .find(|c| c.is_default())
@@ -366,8 +382,7 @@ fn assess_claims(
         Some(Some(d)) => CheckResult::ok(
             "claims",
             format!(
-                "default class {d}, RWX class {}:\n{text}",
-                rwx_class.unwrap_or("not needed")
+                "default class {d}, RWX class {rwx_text}:\n{text}"
             ),
         ),
         _ => CheckResult::ok("claims", text),

@@ -233,8 +233,7 @@ fn named_storage_class_absent() {
         &[BASE, &["--rwx-storage-class", "nope"]].concat(),
         &[
             "the input has 1 problem(s)",
-            "storage class 'nope' does not exist",
-            "(from --rwx-storage-class)",
+            "storage class 'nope' (from --rwx-storage-class) does not exist",
             // The classes stay inside the one problem, below its first line.
             "does not exist; the cluster has:\n      - gp2 (provisioner kubernetes.io/aws-ebs, ReadWriteOnce only, default)\n      - ocs-cephfs (provisioner openshift-storage.cephfs.csi.ceph.com, ReadWriteMany)",
         ],
