@@ -167,7 +167,11 @@ fn import_failed(s: &Snapshot) -> Vec<Finding> {
                     signature: "image-import-failed",
                     subject: format!("image stream {}:{}", name(is), tag["tag"].as_str().unwrap_or_default()),
                     evidence: format!("Import failed ({}): {}", c["reason"].as_str().unwrap_or_default(), c["message"].as_str().unwrap_or_default()),
-                    fix: "the registry refused the credentials of pull secret threescale-registry-auth: run threescale-install again with the right --registry-username and password (it updates the secret), then `oc import-image <stream> --all -n <project>`".into(),
+                    fix: format!(
+                        "the registry refused the credentials of pull secret threescale-registry-auth: run threescale-install again with the right --registry-username and password (it updates the secret), then `oc import-image {} --all -n {}`",
+                        name(is),
+                        is["metadata"]["namespace"].as_str().unwrap_or("PROJECT")
+                    ),
                     blocks: true,
                     log_of: None,
                     rank: (0, 0),
@@ -346,6 +350,22 @@ mod tests {
 
     fn dc(name: &str, status: Value) -> Value {
         json!({"kind": "DeploymentConfig", "metadata": {"name": name}, "spec": {"replicas": 1}, "status": status})
+    }
+
+    #[test]
+    fn a_refused_import_names_the_stream_and_project_to_import_again() {
+        let s = snapshot(vec![
+            json!({"kind": "ImageStream", "metadata": {"name": "amp-system", "namespace": "3scale-apim"}, "status": {"tags": [{"tag": "2.8", "conditions": [
+            {"type": "ImportSuccess", "status": "False", "reason": "Unauthorized", "message": "unauthorized"}]}]}}),
+        ]);
+        let found = import_failed(&s);
+        assert!(
+            found[0]
+                .fix
+                .ends_with("`oc import-image amp-system --all -n 3scale-apim`"),
+            "{}",
+            found[0].fix
+        );
     }
 
     #[test]

@@ -25,6 +25,9 @@ pub enum Cause {
     Usage,
     /// oc did not finish before its deadline and was killed.
     Deadline,
+    /// oc was ended by a signal that was not ours (out of memory, a killed session): what it
+    /// was doing may or may not have happened.
+    Killed,
     /// oc could not be started.
     NotStarted,
     Other,
@@ -35,7 +38,11 @@ impl Cause {
     pub fn is_transient(self) -> bool {
         matches!(
             self,
-            Cause::Unreachable | Cause::ServerError | Cause::RequestTimeout | Cause::Deadline
+            Cause::Unreachable
+                | Cause::ServerError
+                | Cause::RequestTimeout
+                | Cause::Deadline
+                | Cause::Killed
         )
     }
 }
@@ -81,6 +88,9 @@ impl OcError {
             }
             Cause::Deadline => {
                 "oc did not finish in time: check the connection to the cluster, or raise --oc-timeout".into()
+            }
+            Cause::Killed => {
+                "oc was killed by a signal (out of memory?): run the same command again".into()
             }
             Cause::Forbidden => {
                 "your user lacks a permission: ask a cluster or project admin for it, or run as a user who has it".into()

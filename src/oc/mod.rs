@@ -238,7 +238,14 @@ impl Oc {
             // oc itself retries a connection for about ten seconds before it gives up: one more
             // try is enough then; a server that answered 5xx is asked a few times.
             let budget = match &result {
-                Err(e) if matches!(e.cause, Cause::Unreachable | Cause::Deadline) => 1,
+                Err(e)
+                    if matches!(
+                        e.cause,
+                        Cause::Unreachable | Cause::Deadline | Cause::Killed
+                    ) =>
+                {
+                    1
+                }
                 _ => READ_RETRIES,
             };
             let retry = matches!(&result, Err(e) if e.is_transient())
@@ -504,7 +511,10 @@ impl Exec {
         };
         Err(OcError {
             command: self.command,
-            cause: error::classify_output(&text),
+            cause: match self.status {
+                Some(_) => error::classify_output(&text),
+                None => Cause::Killed,
+            },
             status: self.status,
             message: redactor.redact(&error::meaningful(&text)),
             problem: None,
