@@ -203,6 +203,18 @@ fn answers_example_documents_every_key_and_parses() {
         "params",
         "credentials_file",
         "show_secrets",
+        "oc_timeout",
+        "param_files",
+        "skip_checks",
+        "strict",
+        "timeout",
+        "poll_interval",
+        "no_wait",
+        "no_verify",
+        "ca_file",
+        "insecure_skip_tls_verify",
+        "resolve",
+        "log_file",
     ] {
         assert!(
             uncommented.contains(&format!("\n{key}:")),
@@ -210,6 +222,10 @@ fn answers_example_documents_every_key_and_parses() {
         );
     }
     std::fs::write(&file, uncommented).unwrap();
+    // The files the example names, beside it: they are read and checked with the rest.
+    std::fs::write(env.root().join("admin-password.txt"), "from-a-file\n").unwrap();
+    let server = fake_3scale::Server::start(fake_3scale::Config::new("apps.example.com"));
+    std::fs::copy(server.ca_pem_path(), env.root().join("corporate-ca.pem")).unwrap();
     let run = env.run(&[
         "--yes",
         "--config",
