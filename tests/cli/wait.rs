@@ -175,7 +175,7 @@ fn a_slow_install_runs_out_of_time_with_what_is_left() {
         &["--timeout", "0s"],
     );
     assert!(
-        err.contains("not every component was ready within 0ms"),
+        err.contains("not every component was ready within 0s"),
         "{err}"
     );
     assert!(err.contains("system-app: 0/1 available"), "{err}");
