@@ -34,13 +34,13 @@ fn a_partial_new_app_is_resumed_with_the_original_secrets_intact() {
     run.assert_code(0);
     assert!(
         run.stderr.contains(
-            "project 3scale-apim holds 12 of the 18 objects of profile amp: the 6 missing ones will be created with the values the existing ones hold"
+            "project 3scale-apim holds 12 of the 20 objects of profile amp: the 8 missing ones will be created with the values the existing ones hold"
         ),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("will create the 6 missing objects: deploymentconfig/system-app, configmap/system-environment, deploymentconfig/system-mysql, route/backend, role/zync-que-role, rolebinding/zync-que-rolebinding"),
+        run.stderr.contains("will create the 8 missing objects: deploymentconfig/system-app, configmap/system-environment, deploymentconfig/system-mysql, route/backend, role/zync-que-role, rolebinding/zync-que-rolebinding, deploymentconfig/apicast-staging, deploymentconfig/apicast-production"),
         "{}",
         run.stderr
     );
@@ -53,10 +53,10 @@ fn a_partial_new_app_is_resumed_with_the_original_secrets_intact() {
         "the template is processed once, with the values read back"
     );
     // The 4 missing objects that are not deployment configs, one per `oc create` (4 at once),
-    // then the 2 deployment configs, one each: nothing that exists is sent again.
+    // then the 4 deployment configs, one each: nothing that exists is sent again.
     let mutating = env.mutating_commands();
     assert_eq!(
-        mutating, ["oc create -f - -n 3scale-apim --request-timeout=60s"; 6],
+        mutating, ["oc create -f - -n 3scale-apim --request-timeout=60s"; 8],
         "only creates of the missing objects"
     );
     assert!(env

@@ -264,5 +264,25 @@ impl TestEnv {
     }
 }
 
+/// Whether OpenShift itself made `o` in the project, as in every project: the default service
+/// accounts (builder, default, deployer) and the role bindings of a new project, and the token
+/// and pull secrets of every service account (owned by it).
+pub fn made_by_openshift(o: &Value) -> bool {
+    let name = o["metadata"]["name"].as_str().unwrap_or_default();
+    let owned_by_account = o["metadata"]["ownerReferences"]
+        .as_array()
+        .is_some_and(|refs| refs.iter().any(|r| r["kind"] == "ServiceAccount"));
+    owned_by_account
+        || (o["kind"] == "ServiceAccount" && ["builder", "default", "deployer"].contains(&name))
+        || (o["kind"] == "RoleBinding"
+            && [
+                "admin",
+                "system:deployers",
+                "system:image-builders",
+                "system:image-pullers",
+            ]
+            .contains(&name))
+}
+
 /// The standard non-interactive install.
 pub const INSTALL: &[&str] = &["--yes"];

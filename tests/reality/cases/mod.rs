@@ -3,6 +3,7 @@
 use crate::runner::Case;
 
 mod common;
+mod fake_oc;
 mod faults;
 mod fixtures;
 mod harness;
@@ -15,6 +16,7 @@ pub fn all() -> Vec<Case> {
         smoke::CASES,
         harness::CASES,
         fixtures::CASES,
+        fake_oc::CASES,
         lifecycle::CASES,
         faults::CASES,
         verify::CASES,

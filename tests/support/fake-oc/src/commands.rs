@@ -1,14 +1,22 @@
-//! The oc commands the simulator knows. Anything else exits 97 with a loud message.
+//! The oc commands the simulator knows, printing what oc 4.13 prints (checked against the real
+//! oc by the reality tier: tests/reality/cases/fake_oc.rs). Anything else exits 97 loudly.
 
+use crate::client::{self, Call};
 use crate::resources::{self, ResourceType};
-use crate::state::{Project, State};
+use crate::server::{self, forbidden, may};
+use crate::state::State;
 use crate::template;
 use crate::{Args, Outcome};
-use base64::Engine;
-use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
+use serde_json::{json, Value};
 
-const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
+/// Namespaces every cluster has, which no user may request.
+const SYSTEM_NAMESPACES: &[&str] = &[
+    "default",
+    "kube-node-lease",
+    "kube-public",
+    "kube-system",
+    "openshift",
+];
 
 pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> Outcome {
     if let Some(path) = &args.kubeconfig {
@@ -18,9 +26,24 @@ pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> O
     }
     if let Some(ctx) = &args.context {
         if !st.contexts.contains(ctx) {
-            return Outcome::err(format!(
-                "Error in configuration: context was not found for specified context: {ctx}"
-            ));
+            // A namespace flag makes oc look the context up first; without one, get, process and
+            // delete validate the whole client config. `oc get` of several types reports the
+            // lookup once per type (an aggregate, printed without the `error: ` prefix).
+            let command = args.words.first().map(String::as_str);
+            let validated = matches!(command, Some("get" | "process" | "delete"));
+            let missing = format!("context \"{ctx}\" does not exist");
+            return Outcome::err(match (args.namespace.is_some(), validated) {
+                (false, true) => format!("Error in configuration: \n* context was not found for specified context: {ctx}\n* cluster has no server defined"),
+                (true, _) if command == Some("get") && args.words.len() == 2 => {
+                    let types = args.words[1].split(',').count();
+                    if types > 1 {
+                        format!("{missing}\n").repeat(types)
+                    } else {
+                        format!("error: {missing}")
+                    }
+                }
+                _ => format!("error: {missing}"),
+            });
         }
     }
     let words: Vec<&str> = args.words.iter().map(String::as_str).collect();
@@ -35,7 +58,7 @@ pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> O
         ["replace"] => create_or_replace(args, st, stdin, true),
         ["new-app"] => new_app(args, st, stdin),
         ["process"] => process(args, st, stdin),
-        ["delete", "project", name] => delete_project(st, name),
+        ["delete", "project", name] => delete_project(args, st, name),
         ["logs", pod] => logs(args, st, pod),
         ["delete", types] if args.flag("--selector").is_some() => delete_selected(args, st, types),
         ["delete", named @ ..] if !named.is_empty() && named.iter().all(|n| n.contains('/')) => {
@@ -53,25 +76,6 @@ fn unknown(argv: &[String]) -> Outcome {
     }
 }
 
-/// The errors every command that talks to the API server may give first.
-fn api_check(st: &State) -> Option<Outcome> {
-    if st.unreachable {
-        let host = st
-            .server
-            .trim_start_matches("https://")
-            .trim_start_matches("http://");
-        return Some(Outcome::err(format!(
-            "The connection to the server {host} was refused - did you specify the right host or port?"
-        )));
-    }
-    if st.user.is_none() {
-        return Some(Outcome::err(
-            "error: You must be logged in to the server (Unauthorized)",
-        ));
-    }
-    None
-}
-
 fn namespace(args: &Args, st: &State) -> String {
     args.namespace
         .clone()
@@ -84,7 +88,7 @@ fn whoami(args: &Args, st: &State) -> Outcome {
         return Outcome::ok(format!("{}\n", st.server));
     }
     if args.has("--show-console") {
-        if let Some(fail) = api_check(st) {
+        if let Some(fail) = client::failure(st, args, Call::Console) {
             return fail;
         }
         // oc reads openshift-config-managed/console-public; without it, oc 4 prints an error.
@@ -93,18 +97,27 @@ fn whoami(args: &Args, st: &State) -> Outcome {
             None => Outcome::err("error: console URL is not available"),
         };
     }
-    if st.unreachable {
-        return api_check(st).unwrap();
-    }
-    match &st.user {
-        Some(u) => Outcome::ok(format!("{u}\n")),
-        None if st.flavour == "3.11" => Outcome::err(
+    if st.flavour == "3.11" && st.user.is_none() && !st.unreachable {
+        return Outcome::err(
             "Error from server (Forbidden): users.user.openshift.io \"~\" is forbidden: User \"system:anonymous\" cannot get users.user.openshift.io at the cluster scope: no RBAC policy matched",
-        ),
-        None => Outcome::err(
-            "Error from server (Forbidden): users.user.openshift.io \"~\" is forbidden: User \"system:anonymous\" cannot get resource \"users\" in API group \"user.openshift.io\" at the cluster scope",
-        ),
+        );
     }
+    if let Some(fail) = client::failure(st, args, Call::Whoami) {
+        return fail;
+    }
+    Outcome::ok(format!("{}\n", st.user_name()))
+}
+
+/// The client part of `oc version -o json` of oc 4.13.0 (built from the release-4.13 sources,
+/// as the reality tier's real oc is), closed when `more` is false.
+pub fn client_version_json(more: bool) -> String {
+    let mut text = String::from(
+        "{\n  \"clientVersion\": {\n    \"major\": \"4\",\n    \"minor\": \"13\",\n    \"gitVersion\": \"v4.13.0\",\n    \"gitCommit\": \"\",\n    \"gitTreeState\": \"\",\n    \"buildDate\": \"\",\n    \"goVersion\": \"go1.19.8\",\n    \"compiler\": \"gc\",\n    \"platform\": \"linux/amd64\"\n  },\n  \"kustomizeVersion\": \"v4.5.7\"",
+    );
+    if !more {
+        text.push_str("\n}\n");
+    }
+    text
 }
 
 fn version(args: &Args, st: &State) -> Outcome {
@@ -125,29 +138,23 @@ fn version(args: &Args, st: &State) -> Outcome {
     if output != Some("json") {
         return unknown(&["version".into()]);
     }
-    let client = json!({
-        "major": "", "minor": "", "gitVersion": "v4.14.0-202401111553.p0.g286cfa5.assembly.stream-286cfa5",
-        "gitCommit": "286cfa5", "gitTreeState": "clean", "buildDate": "2024-01-11T17:32:06Z",
-        "goVersion": "go1.20.12 X:strictfipsruntime", "compiler": "gc", "platform": "linux/amd64"
-    });
-    // Struct order, 2-space indent: built by hand so that keys are not sorted.
-    let mut text = format!("{{\n  \"clientVersion\": {}", indent(&client, 2));
-    if let Some(fail) = api_check(st) {
-        text.push_str(",\n  \"releaseClientVersion\": \"4.14.8\"\n}\n");
-        return Outcome {
-            stdout: text,
-            stderr: fail.stderr,
-            code: 1,
-        };
+    if let Some(fail) = client::failure(st, args, Call::Version) {
+        return fail;
     }
-    let minor = st.kube_version.split('.').nth(1).unwrap_or("27");
-    let server = json!({
-        "major": "1", "minor": format!("{minor}+"), "gitVersion": st.kube_version,
-        "gitCommit": "4fab27b", "gitTreeState": "clean", "buildDate": "2024-01-04T05:41:29Z",
-        "goVersion": "go1.20.12 X:strictfipsruntime", "compiler": "gc", "platform": "linux/amd64"
-    });
-    text.push_str(&format!(",\n  \"serverVersion\": {}", indent(&server, 2)));
-    text.push_str(",\n  \"releaseClientVersion\": \"4.14.8\"");
+    // Struct order, 2-space indent: built by hand so that keys are not sorted.
+    let minor = st
+        .kube_version
+        .trim_start_matches('v')
+        .split('.')
+        .nth(1)
+        .unwrap_or("26");
+    let mut text = client_version_json(true);
+    text.push_str(&format!(
+        ",\n  \"serverVersion\": {{\n    \"major\": \"1\",\n    \"minor\": \"{minor}\",\n    \"gitVersion\": \"{}\",\n    \"gitCommit\": \"{}\",\n    \"gitTreeState\": \"clean\",\n    \"buildDate\": \"2023-04-18T16:04:53Z\",\n    \"goVersion\": \"go1.19.6\",\n    \"compiler\": \"gc\",\n    \"platform\": \"linux/amd64\"\n  }}",
+        st.kube_version,
+        st.kube_version.rsplit('+').next().unwrap_or_default()
+    ));
+    // clusterversions is readable by cluster admins only.
     if st.cluster_admin {
         text.push_str(&format!(
             ",\n  \"openshiftVersion\": \"{}\"",
@@ -158,100 +165,108 @@ fn version(args: &Args, st: &State) -> Outcome {
     Outcome::ok(text)
 }
 
-/// Pretty JSON whose continuation lines are indented by `by` spaces (for nesting by hand).
-fn indent(v: &Value, by: usize) -> String {
-    let pretty = serde_json::to_string_pretty(v).unwrap();
-    pretty.replace('\n', &format!("\n{}", " ".repeat(by)))
-}
-
-/// `oc get -o json` prints keys sorted, with a 4-space indent.
-fn print_json(v: &Value) -> String {
+/// `oc get -o json` prints keys sorted, with a 4-space indent, and escapes what Go's
+/// encoding/json escapes for HTML (`<`, `>`, `&`, U+2028, U+2029): these appear only inside
+/// strings, so they are replaced everywhere.
+pub fn print_json(v: &Value) -> String {
     let mut buf = Vec::new();
     let fmt = serde_json::ser::PrettyFormatter::with_indent(b"    ");
     let mut ser = serde_json::Serializer::with_formatter(&mut buf, fmt);
     serde::Serialize::serialize(v, &mut ser).unwrap();
-    String::from_utf8(buf).unwrap() + "\n"
+    let text = String::from_utf8(buf).unwrap();
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+        + "\n"
 }
 
-fn forbidden(
-    st: &State,
-    verb: &str,
-    t: &ResourceType,
-    name: Option<&str>,
-    ns: Option<&str>,
-) -> String {
-    let what = match name {
-        Some(n) => format!("{} \"{n}\" is forbidden", t.qualified_plural()),
-        None => format!("{} is forbidden", t.qualified_plural()),
-    };
-    let scope = match ns {
-        Some(ns) => format!("in the namespace \"{ns}\""),
-        None => "at the cluster scope".into(),
-    };
-    format!(
-        "{what}: User \"{}\" cannot {verb} resource \"{}\" in API group \"{}\" {scope}",
-        st.user_name(),
-        t.plural,
-        t.group
-    )
+fn list_json(items: Vec<Value>) -> String {
+    print_json(&json!({
+        "apiVersion": "v1", "items": items, "kind": "List",
+        "metadata": {"resourceVersion": ""}
+    }))
+}
+
+/// What `oc get -o json` prints for a list it could not read.
+pub fn empty_list_json() -> String {
+    list_json(Vec::new())
 }
 
 fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome {
-    if let Some(fail) = api_check(st) {
+    let kinds = match resource_types(types) {
+        Ok(k) => k,
+        Err(o) => return o,
+    };
+    let call = Call::Get {
+        types: types.split(',').collect(),
+        named: name.is_some(),
+    };
+    if let Some(fail) = client::failure(st, args, call) {
         return fail;
     }
     if let Some(left) = st.transient_failures.get_mut("get").filter(|n| **n > 0) {
         *left -= 1;
         return Outcome::err("Error from server (InternalError): an error on the server (\"\") has prevented the request from succeeding");
     }
-    let kinds = match resource_types(types) {
-        Ok(k) => k,
-        Err(o) => return o,
-    };
     let ns = namespace(args, st);
     crate::controllers::settle(st, &ns);
     let selector = args.flag("--selector").map(parse_selector);
     let mut found: Vec<Value> = Vec::new();
+    let mut errors = String::new();
     for rt in &kinds {
         let verb = if name.is_some() { "get" } else { "list" };
-        let ns_opt = rt.namespaced.then_some(ns.as_str());
-        if st.is_denied(verb, &rt.qualified_plural())
-            || (rt.kind == "Node" && !st.cluster_admin)
-            || (rt.namespaced && !st.member_of(&ns))
-            || (rt.kind == "Project" && name.is_some_and(|n| !st.member_of(n) && !st.cluster_admin))
-        {
-            let ns_for_msg = if rt.kind == "Project" { name } else { ns_opt };
-            return Outcome::err(format!(
-                "Error from server (Forbidden): {}",
-                forbidden(st, verb, rt, name, ns_for_msg)
-            ));
+        let scope = match (rt.kind, name) {
+            ("Project", Some(n)) => Some(n.to_string()),
+            ("Project", None) => None,
+            _ => rt.namespaced.then(|| ns.clone()),
+        };
+        if !may(st, verb, rt, scope.as_deref()) {
+            // A cluster admin asking for a project that is not there is told so.
+            let absent_project = rt.kind == "Project"
+                && st.cluster_admin
+                && name.is_some_and(|n| !st.projects.contains_key(n));
+            if !absent_project {
+                errors.push_str(&format!(
+                    "Error from server (Forbidden): {}\n",
+                    forbidden(st, verb, rt, name, scope.as_deref())
+                ));
+                continue;
+            }
         }
         let mut objects = objects_of(st, rt, &ns);
         if let Some(sel) = &selector {
             objects.retain(|o| selected(o, sel));
         }
-        if let Some(n) = name {
-            match objects.into_iter().find(|o| o["metadata"]["name"] == n) {
+        match name {
+            Some(n) => match objects.into_iter().find(|o| o["metadata"]["name"] == n) {
                 Some(o) => found.push(o),
                 None if args.has("--ignore-not-found") => {}
-                None => {
-                    return Outcome::err(format!(
-                        "Error from server (NotFound): {} \"{n}\" not found",
-                        rt.qualified_plural()
-                    ))
-                }
-            }
-        } else {
-            found.extend(objects);
+                None => errors.push_str(&format!(
+                    "Error from server (NotFound): {} \"{n}\" not found\n",
+                    rt.qualified_plural()
+                )),
+            },
+            None => found.extend(objects),
         }
     }
     let single = name.is_some() && kinds.len() == 1;
-    match args.flag("--output") {
-        Some("json") if single => Outcome::ok(found.first().map(print_json).unwrap_or_default()),
-        Some("json") => Outcome::ok(print_json(&json!({
-            "apiVersion": "v1", "items": found, "kind": "List",
-            "metadata": {"resourceVersion": "", "selfLink": ""}
-        }))),
+    let code = if errors.is_empty() { 0 } else { 1 };
+    let stdout = match args.flag("--output") {
+        Some("json") if single => found.first().map(print_json).unwrap_or_default(),
+        Some("json") => list_json(found),
+        Some("name") => found
+            .iter()
+            .map(|o| {
+                let rt = resources::by_kind(o["kind"].as_str().unwrap_or_default());
+                format!(
+                    "{}/{}\n",
+                    rt.map(|r| r.qualified_kind()).unwrap_or_default(),
+                    o["metadata"]["name"].as_str().unwrap_or_default()
+                )
+            })
+            .collect(),
         Some(o) if o.starts_with("jsonpath=") => {
             let path = o
                 .trim_start_matches("jsonpath=")
@@ -268,13 +283,17 @@ fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome 
                     out.push_str(&v.to_string());
                 }
             }
-            Outcome::ok(out)
+            out
         }
-        _ => unknown(&args.words),
+        _ => return unknown(&args.words),
+    };
+    Outcome {
+        stdout,
+        stderr: errors,
+        code,
     }
 }
 
-/// `k=v` pairs and bare `k` (the label exists; value `None`).
 /// `TYPE[,TYPE...]` as oc resolves it, or oc's error for the first unknown one.
 fn resource_types(types: &str) -> Result<Vec<&'static ResourceType>, Outcome> {
     types
@@ -289,6 +308,7 @@ fn resource_types(types: &str) -> Result<Vec<&'static ResourceType>, Outcome> {
         .collect()
 }
 
+/// `k=v` pairs and bare `k` (the label exists; value `None`).
 fn parse_selector(s: &str) -> Vec<(String, Option<String>)> {
     s.split(',')
         .map(|kv| match kv.split_once('=') {
@@ -305,41 +325,59 @@ fn selected(o: &Value, selector: &[(String, Option<String>)]) -> bool {
     })
 }
 
+/// A stable uid for objects the fake does not store (storage classes, the ingress config).
+fn pseudo_uid(seed: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    seed.hash(&mut h);
+    let a = h.finish();
+    "salt".hash(&mut h);
+    let hex = format!("{a:016x}{:016x}", h.finish());
+    format!(
+        "{}-{}-4{}-a{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[13..16],
+        &hex[17..20],
+        &hex[20..32]
+    )
+}
+
 /// Every stored object of one type, as the API server would return it.
 fn objects_of(st: &State, rt: &ResourceType, ns: &str) -> Vec<Value> {
-    match rt.kind {
+    let items = match rt.kind {
         "Project" => st
             .projects
             .iter()
             .filter(|(n, _)| st.member_of(n))
-            .map(|(n, p)| {
-                json!({"apiVersion": "project.openshift.io/v1", "kind": "Project",
-                    "metadata": {"name": n, "annotations": {
-                        "openshift.io/display-name": p.display_name,
-                        "openshift.io/requester": p.requester}},
-                    "spec": {"finalizers": ["kubernetes"]}, "status": {"phase": "Active"}})
-            })
+            .map(|(n, p)| server::project_object(n, p))
             .collect(),
         "StorageClass" => st
             .storage_classes
             .iter()
-            .map(|sc| {
+            .enumerate()
+            .map(|(i, sc)| {
                 let mut meta = json!({"name": sc.name, "creationTimestamp": "2026-01-01T00:00:00Z",
-                    "resourceVersion": "12345", "uid": format!("uid-sc-{}", sc.name)});
+                    "resourceVersion": (1011 + i).to_string(), "uid": pseudo_uid(&sc.name)});
                 if sc.default {
                     meta["annotations"] =
                         json!({"storageclass.kubernetes.io/is-default-class": "true"});
                 }
-                json!({"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass", "metadata": meta,
-                    "provisioner": sc.provisioner, "reclaimPolicy": "Delete",
-                    "volumeBindingMode": "WaitForFirstConsumer"})
+                let mut o = json!({"apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
+                    "metadata": meta, "provisioner": sc.provisioner,
+                    "reclaimPolicy": sc.reclaim_policy.as_deref().unwrap_or("Delete"),
+                    "volumeBindingMode": sc.binding_mode()});
+                if let Some(expand) = sc.allow_volume_expansion {
+                    o["allowVolumeExpansion"] = json!(expand);
+                }
+                o
             })
             .collect(),
         "Node" => st.nodes.clone(),
         "Ingress" => match (&st.ingress_domain, st.flavour.as_str()) {
             (Some(d), "4") => vec![
                 json!({"apiVersion": "config.openshift.io/v1", "kind": "Ingress",
-                "metadata": {"name": "cluster"}, "spec": {"domain": d}}),
+                "metadata": {"name": "cluster", "uid": pseudo_uid("ingress")}, "spec": {"domain": d}}),
             ],
             _ => vec![],
         },
@@ -354,42 +392,51 @@ fn objects_of(st: &State, rt: &ResourceType, ns: &str) -> Vec<Value> {
                     .collect()
             })
             .unwrap_or_default(),
-    }
+    };
+    server::sorted(items)
 }
 
 fn can_i(args: &Args, st: &State, verb: &str, resource: &str) -> Outcome {
-    if let Some(fail) = api_check(st) {
+    if let Some(fail) = client::failure(st, args, Call::CanI { resource }) {
         return fail;
     }
+    let no = |stderr: String| Outcome {
+        stdout: "no\n".into(),
+        stderr,
+        code: 1,
+    };
     let Some(rt) = resources::by_name(resource) else {
-        return Outcome {
-            stdout: "no\n".into(),
-            stderr: format!("Warning: the server doesn't have a resource type '{resource}'\n"),
-            code: 1,
-        };
+        let (plural, group) = resource.split_once('.').unwrap_or((resource, ""));
+        return no(if group.is_empty() {
+            format!("Warning: the server doesn't have a resource type '{plural}'\n\n")
+        } else {
+            format!("Warning: the server doesn't have a resource type '{plural}' in group '{group}'\n\n")
+        });
     };
     let mut stderr = String::new();
     if !rt.namespaced {
-        stderr = format!(
-            "Warning: resource '{}' is not namespace scoped in group '{}'\n",
-            rt.plural, rt.group
-        );
+        stderr = if rt.group.is_empty() {
+            format!(
+                "Warning: resource '{}' is not namespace scoped\n\n",
+                rt.plural
+            )
+        } else {
+            format!(
+                "Warning: resource '{}' is not namespace scoped in group '{}'\n\n",
+                rt.plural, rt.group
+            )
+        };
     }
     let ns = namespace(args, st);
-    let allowed =
-        !st.is_denied(verb, &rt.qualified_plural()) && (!rt.namespaced || st.member_of(&ns));
-    if allowed {
+    let scope = rt.namespaced.then_some(ns.as_str());
+    if may(st, verb, rt, scope) {
         Outcome {
             stdout: "yes\n".into(),
             stderr,
             code: 0,
         }
     } else {
-        Outcome {
-            stdout: "no\n".into(),
-            stderr,
-            code: 1,
-        }
+        no(stderr)
     }
 }
 
@@ -404,10 +451,11 @@ fn is_dns_label(name: &str) -> bool {
 }
 
 fn new_project(args: &Args, st: &mut State, name: &str) -> Outcome {
-    if let Some(fail) = api_check(st) {
+    if let Some(fail) = client::failure(st, args, Call::NewProject) {
         return fail;
     }
-    if st.is_denied("create", "projectrequests") {
+    let rt = resources::by_kind("ProjectRequest").expect("a known kind");
+    if !may(st, "create", rt, None) {
         return Outcome::err(
             "Error from server (Forbidden): You may not request a new project via this API.",
         );
@@ -417,22 +465,21 @@ fn new_project(args: &Args, st: &mut State, name: &str) -> Outcome {
             "The ProjectRequest \"{name}\" is invalid: metadata.name: Invalid value: \"{name}\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
         ));
     }
-    if st.projects.contains_key(name) {
+    for prefix in ["openshift-", "kube-"] {
+        if name.starts_with(prefix) {
+            return Outcome::err(format!(
+                "Error from server (Forbidden): cannot request a project starting with \"{prefix}\""
+            ));
+        }
+    }
+    if st.projects.contains_key(name) || SYSTEM_NAMESPACES.contains(&name) {
         return Outcome::err(format!(
             "Error from server (AlreadyExists): project.project.openshift.io \"{name}\" already exists"
         ));
     }
     let display_name = args.flag("--display-name").unwrap_or_default().to_string();
-    let requester = st.user_name().to_string();
-    st.projects.insert(
-        name.into(),
-        Project {
-            display_name,
-            requester,
-            objects: Vec::new(),
-            ticks: 0,
-        },
-    );
+    let description = args.flag("--description").unwrap_or_default().to_string();
+    server::create_project(st, name, &display_name, &description);
     if args.has("--skip-config-write") {
         return Outcome::ok(format!(
             "Project \"{name}\" created on server \"{}\".\n\nTo switch to this project and start adding applications, use:\n\n    oc project {name}\n",
@@ -446,7 +493,7 @@ fn new_project(args: &Args, st: &mut State, name: &str) -> Outcome {
     ))
 }
 
-/// Reads a manifest in YAML or JSON; lists are flattened to their items.
+/// Reads a manifest in YAML or JSON.
 fn read_manifest(text: &str) -> Result<Vec<Value>, String> {
     let v: Value =
         serde_yaml::from_str(text).map_err(|e| format!("error: error parsing STDIN: {e}"))?;
@@ -527,14 +574,27 @@ fn create_or_replace(args: &Args, st: &mut State, stdin: &[u8], replace: bool) -
     if args.flag("--filename") != Some("-") {
         return unknown(&args.words);
     }
-    if let Some(fail) = api_check(st) {
-        return fail;
-    }
     let text = String::from_utf8_lossy(stdin);
     let docs = match read_manifest(&text) {
         Ok(d) => d,
         Err(e) => return Outcome::err(e),
     };
+    let ns = namespace(args, st);
+    let flat: Vec<Value> = docs
+        .iter()
+        .flat_map(|d| match d["items"].as_array() {
+            Some(items) if d["kind"].as_str().is_some_and(|k| k.ends_with("List")) => items.clone(),
+            _ => vec![d.clone()],
+        })
+        .collect();
+    let call = Call::Write {
+        items: &flat,
+        namespace: &ns,
+        replace,
+    };
+    if let Some(fail) = client::failure(st, args, call) {
+        return fail;
+    }
     let mut objects = Vec::new();
     let mut warnings: Vec<&str> = Vec::new();
     // The items of a List that the server does not know: the others are still created, and
@@ -565,11 +625,10 @@ fn create_or_replace(args: &Args, st: &mut State, stdin: &[u8], replace: bool) -
             objects.push(item);
         }
     }
-    let ns = namespace(args, st);
-    let (verb, done, action) = if replace {
-        ("update", "replaced", "replacing")
+    let (done, action) = if replace {
+        ("replaced", "replacing")
     } else {
-        ("create", "created", "creating")
+        ("created", "creating")
     };
     let mut out = Outcome::ok("");
     for w in warnings {
@@ -581,9 +640,13 @@ fn create_or_replace(args: &Args, st: &mut State, stdin: &[u8], replace: bool) -
             .as_str()
             .unwrap_or_default()
             .to_string();
-        let result = store_object(st, rt, &ns, obj, replace, verb);
+        let result = if replace {
+            server::replace(st, rt, &ns, obj)
+        } else {
+            server::create(st, rt, &ns, obj)
+        };
         match result {
-            Ok(()) => out
+            Ok(_) => out
                 .stdout
                 .push_str(&format!("{}/{name} {done}\n", rt.qualified_kind())),
             Err((reason, msg)) => {
@@ -601,100 +664,16 @@ fn create_or_replace(args: &Args, st: &mut State, stdin: &[u8], replace: bool) -
     out
 }
 
-/// Stores one object as the API server would; Err is (reason, message).
-fn store_object(
-    st: &mut State,
-    rt: &ResourceType,
-    ns: &str,
-    mut obj: Value,
-    replace: bool,
-    verb: &str,
-) -> Result<(), (&'static str, String)> {
-    let name = obj["metadata"]["name"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    if st.is_denied(verb, &rt.qualified_plural()) || !st.member_of(ns) {
-        if !st.projects.contains_key(ns) && st.cluster_admin {
-            return Err(("NotFound", format!("namespaces \"{ns}\" not found")));
-        }
-        return Err(("Forbidden", forbidden(st, verb, rt, None, Some(ns))));
-    }
-    if rt.kind == "Secret" {
-        normalize_secret(&mut obj).map_err(|m| ("Invalid", m))?;
-    }
-    obj["apiVersion"] = json!(rt.api_version);
-    obj["metadata"]["namespace"] = json!(ns);
-    obj["metadata"]["creationTimestamp"] = json!("2026-01-01T00:00:00Z");
-    obj["metadata"]["resourceVersion"] = json!(st.next_resource_version());
-    obj["metadata"]["uid"] = json!(format!("uid-{}-{name}", rt.plural));
-    let project = st.projects.get_mut(ns).unwrap();
-    let existing = project
-        .objects
-        .iter()
-        .position(|o| o["kind"] == rt.kind && o["metadata"]["name"] == name.as_str());
-    match (existing, replace) {
-        (Some(_), false) => Err((
-            "AlreadyExists",
-            format!("{} \"{name}\" already exists", rt.qualified_plural()),
-        )),
-        (None, true) => Err((
-            "NotFound",
-            format!("{} \"{name}\" not found", rt.qualified_plural()),
-        )),
-        (Some(i), true) => {
-            project.objects[i] = obj;
-            Ok(())
-        }
-        (None, false) => {
-            project.objects.push(obj);
-            Ok(())
-        }
-    }
-}
-
-/// `stringData` becomes base64 `data`; a dockerconfigjson secret must hold valid JSON.
-fn normalize_secret(obj: &mut Value) -> Result<(), String> {
-    let name = obj["metadata"]["name"]
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
-    if let Some(Value::Object(string_data)) = obj.get("stringData").cloned() {
-        let data = obj["data"].as_object().cloned().unwrap_or_default();
-        let mut data: Map<String, Value> = data;
-        for (k, v) in string_data {
-            data.insert(k, json!(B64.encode(v.as_str().unwrap_or_default())));
-        }
-        obj["data"] = Value::Object(data);
-        obj.as_object_mut().unwrap().remove("stringData");
-    }
-    if obj["type"] == "kubernetes.io/dockerconfigjson" {
-        let raw = obj["data"][".dockerconfigjson"]
-            .as_str()
-            .unwrap_or_default();
-        let valid = B64
-            .decode(raw)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
-            .is_some();
-        if !valid {
-            return Err(format!(
-                "Secret \"{name}\" is invalid: data[.dockerconfigjson]: Invalid value: \"<secret contents redacted>\": invalid character looking for beginning of value"
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// What `new-app` and `process` share: the template file read, parameters from --param and the
-/// param file combined as oc does, generated values filled, required ones checked.
+/// What `new-app` and `process` share: the template read, the parameters given (`--param`,
+/// then the param file where not given), set as oc sets them client-side, generated and checked
+/// as the server does.
 struct Processed {
     file: String,
     template: Value,
     tname: String,
     ns: String,
     params: Vec<template::Param>,
-    values: BTreeMap<String, String>,
+    values: Vec<(String, String)>,
     stderr: String,
 }
 
@@ -717,6 +696,65 @@ fn process_template(
         return Err(unknown(&args.words));
     };
     let file = file.to_string();
+    let mut warnings = String::new();
+    // ParseAndCombineEnvironment: --param values first (a bad one is an error at once), then
+    // the param file where not given; its errors are raised once the template is read.
+    let mut given: Vec<(String, String)> = Vec::new();
+    let mut duplicated: Vec<String> = Vec::new();
+    for p in args.flag_all("--param") {
+        match p.split_once('=') {
+            Some((k, v)) if template::is_env_var_name(k) => {
+                if given.iter().any(|(g, _)| g == k) {
+                    if !duplicated.iter().any(|d| d == k) {
+                        duplicated.push(k.to_string());
+                    }
+                } else {
+                    given.push((k.into(), v.into()));
+                }
+            }
+            _ => {
+                return Err(Outcome::err(format!(
+                    "error: invalid parameter assignment in \"{p}\", []"
+                )))
+            }
+        }
+    }
+    let mut param_error = None;
+    if let Some(pf) = args.flag("--param-file") {
+        let text = if pf == "-" {
+            Ok(String::from_utf8_lossy(stdin).into_owned())
+        } else {
+            std::fs::read_to_string(pf)
+                .map_err(|_| format!("Cannot stat \"{pf}\": stat {pf}: no such file or directory"))
+        };
+        let shown = if pf == "-" { "stdin" } else { pf };
+        match text.and_then(|t| template::parse_param_file(&t, shown)) {
+            Ok(vars) => {
+                for (k, v) in vars {
+                    if given.iter().any(|(g, _)| *g == k) {
+                        warnings.push_str(&format!(
+                            "warning: Template parameter \"{k}\" already defined, ignoring value from file \"{pf}\"\n"
+                        ));
+                    } else {
+                        given.push((k, v));
+                    }
+                }
+            }
+            Err(e) => param_error = Some(e),
+        }
+    }
+    if !duplicated.is_empty() {
+        duplicated.sort();
+        let command = if by == By::Process {
+            "process"
+        } else {
+            "new-app"
+        };
+        return Err(Outcome::err(format!(
+            "error: The following parameters were provided more than once: {}\nSee 'oc {command} -h' for help and examples",
+            duplicated.join(", ")
+        )));
+    }
     let unreadable = |why: String| {
         Outcome::err(format!(
             "error: failed to read input object (not a Template?): {why}"
@@ -741,6 +779,18 @@ fn process_template(
             )))
         }
     };
+    let ns = namespace(args, st);
+    if by == By::Process {
+        let call = Call::Process {
+            file: &file,
+            namespace: &ns,
+        };
+        if let Some(fail) = client::failure(st, args, call) {
+            return Err(fail);
+        }
+    } else if let Some(fail) = client::failure(st, args, Call::NewProject) {
+        return Err(fail);
+    }
     if template["kind"] != "Template" {
         if by == By::Process {
             return Err(unreadable(format!("\"{file}\" is not a Template")));
@@ -749,83 +799,41 @@ fn process_template(
             "error: object in \"{file}\" is not a template"
         )));
     }
-    if let Some(fail) = api_check(st) {
-        return Err(fail);
+    if let Some(e) = param_error {
+        return Err(Outcome::err(format!("error: {e}")));
     }
-    let mut out = Outcome::ok("");
-    // ParseAndCombineEnvironment: --param values first, then the param file where not given.
-    let mut given: Vec<(String, String)> = Vec::new();
-    for p in args.flag_all("--param") {
-        match p.split_once('=') {
-            Some((k, v)) if template::is_env_var_name(k) => {
-                if given.iter().any(|(g, _)| g == k) {
-                    return Err(Outcome::err(format!(
-                        "error: The following parameters were provided more than once: {k}\nSee 'oc new-app -h' for help and examples"
-                    )));
-                }
-                given.push((k.into(), v.into()));
-            }
-            _ => {
-                return Err(Outcome::err(format!(
-                    "error: invalid parameter assignment in \"{p}\", []"
-                )))
-            }
-        }
-    }
-    if let Some(pf) = args.flag("--param-file") {
-        let text = if pf == "-" {
-            String::from_utf8_lossy(stdin).into_owned()
-        } else {
-            match std::fs::read_to_string(pf) {
-                Ok(t) => t,
-                Err(_) => {
-                    return Err(Outcome::err(format!(
-                        "error: Cannot stat \"{pf}\": stat {pf}: no such file or directory"
-                    )))
-                }
-            }
-        };
-        let shown = if pf == "-" { "stdin" } else { pf };
-        match template::parse_param_file(&text) {
-            Ok(vars) => {
-                for (k, v) in vars {
-                    if given.iter().any(|(g, _)| g == &k) {
-                        out.stderr.push_str(&format!(
-                            "warning: Template parameter \"{k}\" already defined, ignoring value from file \"{pf}\"\n"
-                        ));
-                    } else {
-                        given.push((k, v));
-                    }
-                }
-            }
-            Err(e) => {
-                return Err(Outcome::err(format!(
-                    "error: Cannot read variables from file \"{shown}\": {e}"
-                )))
-            }
-        }
-    }
+    // injectUserVars: a given value replaces the default and turns generation off.
     let mut params = template::params_of(&template);
+    let mut unknown_names: Vec<&str> = Vec::new();
     for (k, v) in &given {
         match params.iter_mut().find(|p| &p.name == k) {
             Some(p) => {
                 p.value = v.clone();
                 p.generate = None;
             }
-            None if by == By::Process => {
-                return Err(Outcome::err(format!(
-                    "error: unknown parameter name \"{k}\""
-                )))
-            }
-            None => {
-                return Err(Outcome::err(format!(
-                    "error: unexpected parameter name \"{k}\""
-                )))
-            }
+            None => unknown_names.push(k),
         }
     }
-    let ns = namespace(args, st);
-    if by == By::Process && (st.is_denied("create", "processedtemplates") || !st.member_of(&ns)) {
+    if !unknown_names.is_empty() {
+        unknown_names.sort();
+        let word = if by == By::Process {
+            "unknown"
+        } else {
+            "unexpected"
+        };
+        let errors: Vec<String> = unknown_names
+            .iter()
+            .map(|k| format!("{word} parameter name \"{k}\"\n"))
+            .collect();
+        let message = if errors.len() == 1 {
+            errors[0].clone()
+        } else {
+            format!("[{}]", errors.join(", "))
+        };
+        return Err(Outcome::err(format!("error: {message}")));
+    }
+    let forbidden_here = !st.member_of(&ns) || st.is_denied("create", "processedtemplates");
+    if by == By::Process && forbidden_here {
         return Err(Outcome::err(format!(
             "error: unable to process template\n  processedtemplates.template.openshift.io is forbidden: User \"{}\" cannot create resource \"processedtemplates\" in API group \"template.openshift.io\" in the namespace \"{ns}\"",
             st.user_name()
@@ -835,17 +843,28 @@ fn process_template(
         .as_str()
         .unwrap_or_default()
         .to_string();
-    if let Err((i, name)) = template::resolve(&mut params, st) {
+    let errors = template::generate_values(&mut params, st);
+    if !errors.is_empty() {
         if by == By::Process {
+            let causes: String = errors.iter().map(|(_, m)| format!("  {m}\n")).collect();
             return Err(Outcome::err(format!(
-                "error: unable to process template\n  Required value: template.parameters[{i}]: parameter {name} is required and must be specified"
+                "error: unable to process template\n{causes}"
             )));
         }
+        let details: Vec<String> = errors
+            .iter()
+            .map(|(i, m)| format!("template.parameters[{i}]: {m}"))
+            .collect();
+        let details = if details.len() == 1 {
+            details[0].clone()
+        } else {
+            format!("[{}]", details.join(", "))
+        };
         return Err(Outcome::err(format!(
-            "error: error processing template \"{ns}/{tname}\": Template.template.openshift.io \"{tname}\" is invalid: template.parameters[{i}]: Required value: template.parameters[{i}]: parameter {name} is required and must be specified"
+            "error: error processing template \"{ns}/{tname}\": Template.template.openshift.io \"{tname}\" is invalid: {details}"
         )));
     }
-    let values: BTreeMap<String, String> = params
+    let values: Vec<(String, String)> = params
         .iter()
         .map(|p| (p.name.clone(), p.value.clone()))
         .collect();
@@ -856,8 +875,19 @@ fn process_template(
         ns,
         params,
         values,
-        stderr: out.stderr,
+        stderr: warnings,
     })
+}
+
+fn processed_objects(p: &Processed) -> Vec<Value> {
+    let labels = p.template["labels"].clone();
+    p.template["objects"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|o| template::process_object(o, &p.values, &labels))
+        .collect()
 }
 
 fn process(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
@@ -868,19 +898,9 @@ fn process(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
         Ok(p) => p,
         Err(o) => return o,
     };
-    let items: Vec<Value> = p.template["objects"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|mut o| {
-            template::substitute(&mut o, &p.values);
-            o
-        })
-        .collect();
     // A typed list: its keys in struct order (kind, apiVersion, metadata, items), 4-space
     // indent; the items as the server returned them.
-    let items = print_json(&Value::Array(items));
+    let items = print_json(&Value::Array(processed_objects(&p)));
     let items = items.trim_end().replace('\n', "\n    ");
     Outcome {
         stdout: format!(
@@ -892,6 +912,11 @@ fn process(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
 }
 
 fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
+    let p = match process_template(args, st, stdin, By::NewApp) {
+        Ok(p) => p,
+        Err(o) => return o,
+    };
+    let objects = processed_objects(&p);
     let Processed {
         file,
         template,
@@ -900,10 +925,7 @@ fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
         params,
         values,
         stderr,
-    } = match process_template(args, st, stdin, By::NewApp) {
-        Ok(p) => p,
-        Err(o) => return o,
-    };
+    } = p;
     let mut out = Outcome {
         stdout: String::new(),
         stderr,
@@ -918,12 +940,9 @@ fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
     ));
     let annotations = &template["metadata"]["annotations"];
     let description = annotations["description"].as_str();
-    let mut message = template["message"].as_str().map(str::to_string);
-    if let Some(m) = &mut message {
-        let mut v = Value::String(m.clone());
-        template::substitute(&mut v, &values);
-        *m = v.as_str().unwrap_or_default().to_string();
-    }
+    let message = template["message"]
+        .as_str()
+        .map(|m| template::substitute_text(m, &values));
     if description.is_some() || message.is_some() {
         let title = annotations["openshift.io/display-name"]
             .as_str()
@@ -955,9 +974,7 @@ fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
     out.stdout.push_str("\n--> Creating resources ...\n");
     let mut failed = false;
     let mut hosts = Vec::new();
-    for obj in template["objects"].as_array().cloned().unwrap_or_default() {
-        let mut obj = obj;
-        template::substitute(&mut obj, &values);
+    for mut obj in objects {
         obj["metadata"]["annotations"]["openshift.io/generated-by"] = json!("OpenShiftNewApp");
         let Some(rt) = resources::by_kind(obj["kind"].as_str().unwrap_or_default()) else {
             return unknown(&[format!("new-app object kind {}", obj["kind"])]);
@@ -967,8 +984,8 @@ fn new_app(args: &Args, st: &mut State, stdin: &[u8]) -> Outcome {
             .unwrap_or_default()
             .to_string();
         let host = obj["spec"]["host"].as_str().map(str::to_string);
-        match store_object(st, rt, &ns, obj, false, "create") {
-            Ok(()) => {
+        match server::create(st, rt, &ns, obj) {
+            Ok(_) => {
                 out.stdout
                     .push_str(&format!("    {} \"{name}\" created\n", rt.qualified_kind()));
                 if let Some(h) = host.filter(|_| rt.kind == "Route") {
@@ -1002,17 +1019,17 @@ fn path_has(program: &str) -> bool {
         .unwrap_or(false)
 }
 
-fn delete_project(st: &mut State, name: &str) -> Outcome {
-    if let Some(fail) = api_check(st) {
+fn delete_project(args: &Args, st: &mut State, name: &str) -> Outcome {
+    if let Some(fail) = client::failure(st, args, Call::DeleteProject) {
         return fail;
     }
-    if !st.projects.contains_key(name) || !st.member_of(name) {
-        let rt = resources::by_name("projects").unwrap();
-        if st.cluster_admin {
-            return Outcome::err(format!(
-                "Error from server (NotFound): projects.project.openshift.io \"{name}\" not found"
-            ));
-        }
+    let rt = resources::by_name("projects").unwrap();
+    if !st.projects.contains_key(name) && st.cluster_admin {
+        return Outcome::err(format!(
+            "Error from server (NotFound): projects.project.openshift.io \"{name}\" not found"
+        ));
+    }
+    if !st.projects.contains_key(name) || !may(st, "delete", rt, Some(name)) {
         return Outcome::err(format!(
             "Error from server (Forbidden): {}",
             forbidden(st, "delete", rt, Some(name), Some(name))
@@ -1025,18 +1042,47 @@ fn delete_project(st: &mut State, name: &str) -> Outcome {
     Outcome::ok(format!("project.project.openshift.io \"{name}\" deleted\n"))
 }
 
-fn delete_selected(args: &Args, st: &mut State, types: &str) -> Outcome {
-    if let Some(fail) = api_check(st) {
-        return fail;
+/// Removes an object and, as the garbage collector does, what it owns.
+fn remove_with_dependents(objects: &mut Vec<Value>, index: usize) {
+    let gone = objects.remove(index);
+    let mut uids: Vec<String> = gone["metadata"]["uid"]
+        .as_str()
+        .map(|u| vec![u.to_string()])
+        .unwrap_or_default();
+    while let Some(uid) = uids.pop() {
+        let mut i = 0;
+        while i < objects.len() {
+            let owned = objects[i]["metadata"]["ownerReferences"]
+                .as_array()
+                .is_some_and(|refs| refs.iter().any(|r| r["uid"] == uid.as_str()));
+            if owned {
+                let o = objects.remove(i);
+                if let Some(u) = o["metadata"]["uid"].as_str() {
+                    uids.push(u.to_string());
+                }
+            } else {
+                i += 1;
+            }
+        }
     }
-    let ns = namespace(args, st);
-    let selector = parse_selector(args.flag("--selector").unwrap_or_default());
+}
+
+fn delete_selected(args: &Args, st: &mut State, types: &str) -> Outcome {
     let kinds = match resource_types(types) {
         Ok(k) => k,
         Err(o) => return o,
     };
+    let call = Call::DeleteNamed {
+        count: 1,
+        qualified: types.split(',').any(|t| t.matches('.').count() >= 2),
+    };
+    if let Some(fail) = client::failure(st, args, call) {
+        return fail;
+    }
+    let ns = namespace(args, st);
+    let selector = parse_selector(args.flag("--selector").unwrap_or_default());
     for rt in &kinds {
-        if st.is_denied("delete", &rt.qualified_plural()) || !st.member_of(&ns) {
+        if !may(st, "delete", rt, Some(&ns)) {
             return Outcome::err(format!(
                 "Error from server (Forbidden): {}",
                 forbidden(st, "list", rt, None, Some(&ns))
@@ -1046,17 +1092,23 @@ fn delete_selected(args: &Args, st: &mut State, types: &str) -> Outcome {
     let mut out = String::new();
     if let Some(project) = st.projects.get_mut(&ns) {
         for rt in &kinds {
-            project.objects.retain(|o| {
-                let hit = o["kind"] == rt.kind && selected(o, &selector);
-                if hit {
-                    out.push_str(&format!(
-                        "{} \"{}\" deleted\n",
-                        rt.qualified_kind(),
-                        o["metadata"]["name"].as_str().unwrap_or_default()
-                    ));
+            let mut names: Vec<String> = project
+                .objects
+                .iter()
+                .filter(|o| o["kind"] == rt.kind && selected(o, &selector))
+                .filter_map(|o| o["metadata"]["name"].as_str().map(str::to_string))
+                .collect();
+            names.sort();
+            for name in names {
+                if let Some(i) = project
+                    .objects
+                    .iter()
+                    .position(|o| o["kind"] == rt.kind && o["metadata"]["name"] == name.as_str())
+                {
+                    remove_with_dependents(&mut project.objects, i);
+                    out.push_str(&format!("{} \"{name}\" deleted\n", rt.qualified_kind()));
                 }
-                !hit
-            });
+            }
         }
     }
     if out.is_empty() {
@@ -1067,19 +1119,31 @@ fn delete_selected(args: &Args, st: &mut State, types: &str) -> Outcome {
 
 /// `oc delete TYPE/NAME... [--ignore-not-found]`: each object by name, as oc prints it.
 fn delete_named(args: &Args, st: &mut State, named: &[&str]) -> Outcome {
-    if let Some(fail) = api_check(st) {
-        return fail;
-    }
-    let ns = namespace(args, st);
-    let mut out = String::new();
-    let mut err = String::new();
+    let mut targets = Vec::new();
     for item in named {
         let (types, name) = item.split_once('/').unwrap_or((item, ""));
         let rt = match resource_types(types) {
             Ok(k) => k[0],
             Err(o) => return o,
         };
-        if st.is_denied("delete", &rt.qualified_plural()) || !st.member_of(&ns) {
+        targets.push((rt, name));
+    }
+    let call = Call::DeleteNamed {
+        count: targets.len(),
+        qualified: named.iter().any(|n| {
+            n.split('/')
+                .next()
+                .is_some_and(|t| t.matches('.').count() >= 2)
+        }),
+    };
+    if let Some(fail) = client::failure(st, args, call) {
+        return fail;
+    }
+    let ns = namespace(args, st);
+    let mut out = String::new();
+    let mut err = String::new();
+    for (rt, name) in targets {
+        if !may(st, "delete", rt, Some(&ns)) {
             err.push_str(&format!(
                 "Error from server (Forbidden): {}\n",
                 forbidden(st, "delete", rt, Some(name), Some(&ns))
@@ -1089,36 +1153,42 @@ fn delete_named(args: &Args, st: &mut State, named: &[&str]) -> Outcome {
         let Some(project) = st.projects.get_mut(&ns) else {
             continue;
         };
-        let before = project.objects.len();
-        project
+        match project
             .objects
-            .retain(|o| !(o["kind"] == rt.kind && o["metadata"]["name"] == name));
-        if project.objects.len() < before {
-            out.push_str(&format!("{} \"{name}\" deleted\n", rt.qualified_kind()));
-        } else if !args.has("--ignore-not-found") {
-            err.push_str(&format!(
+            .iter()
+            .position(|o| o["kind"] == rt.kind && o["metadata"]["name"] == name)
+        {
+            Some(i) => {
+                remove_with_dependents(&mut project.objects, i);
+                out.push_str(&format!("{} \"{name}\" deleted\n", rt.qualified_kind()));
+            }
+            None if args.has("--ignore-not-found") => {}
+            None => err.push_str(&format!(
                 "Error from server (NotFound): {} \"{name}\" not found\n",
                 rt.qualified_plural()
-            ));
+            )),
         }
     }
-    if err.is_empty() {
-        Outcome::ok(out)
-    } else {
-        Outcome {
-            stdout: out,
-            stderr: err,
-            code: 1,
-        }
+    Outcome {
+        code: if err.is_empty() { 0 } else { 1 },
+        stdout: out,
+        stderr: err,
     }
 }
 
 fn logs(args: &Args, st: &mut State, pod: &str) -> Outcome {
-    if let Some(fail) = api_check(st) {
+    if let Some(fail) = client::failure(st, args, Call::Logs) {
         return fail;
     }
     let ns = namespace(args, st);
     let pod = pod.trim_start_matches("pod/");
+    let pods = resources::by_kind("Pod").expect("a known kind");
+    if !may(st, "get", pods, Some(&ns)) {
+        return Outcome::err(format!(
+            "Error from server (Forbidden): {}",
+            forbidden(st, "get", pods, Some(pod), Some(&ns))
+        ));
+    }
     let exists = st.projects.get(&ns).is_some_and(|p| {
         p.objects
             .iter()

@@ -1,20 +1,72 @@
 //! What the cluster's controllers do between two oc calls, decided from the state's switches.
 //! No real time passes: each `get` in a project is one "tick", and switches say how many ticks
-//! a rollout takes or what breaks.
+//! a rollout takes or what breaks. The objects they write have the shapes OpenShift gives them
+//! (the reality tier compares them with the simulated OpenShift's: tests/reality/cases/fake_oc.rs).
 //!
-//! - image streams import their tags, or fail with `import_failure` (the registry's message);
-//! - claims bind, or stay Pending with a ProvisioningFailed event (`pvc_pending`: claim → message);
+//! - image streams import their tags (references follow their target), or fail with
+//!   `import_failure` (the registry's message);
+//! - claims bind when their class's provisioner supports their access modes, under
+//!   WaitForFirstConsumer only once a pod of a deployment config uses them; or stay Pending
+//!   with a ProvisioningFailed event (`pvc_pending`: claim → message, or an access mode the
+//!   provisioner does not have);
 //! - deployment configs follow `rollout` / `rollout_overrides`: "ready", "pending" (waiting on
 //!   image update), "failed" (progress deadline exceeded), "ready-after:N" (rolling out for N
 //!   ticks), "hook-failed" (pre hook pod failing, with a log), "image-pull-backoff",
 //!   "unschedulable" (FailedScheduling: insufficient cpu), "quota" (FailedCreate: exceeded quota);
 //! - the router admits routes, or refuses hosts listed in `claimed_hosts` (HostAlreadyClaimed);
-//! - zync creates the portal and gateway routes once every deployment config is ready.
+//! - zync creates the portal and gateway routes once system-app (and zync-que, when the template
+//!   has it) is ready, as zync 2.8 names and labels them.
 
+use crate::clock::now_rfc3339;
 use crate::state::State;
 use serde_json::{json, Value};
+use std::hash::{Hash, Hasher};
+
+/// Access modes a provisioner can bind (what the simulated OpenShift's scenarios use).
+const PROVISIONER_MODES: &[(&str, &[&str])] = &[
+    ("kubernetes.io/aws-ebs", &["ReadWriteOnce"]),
+    ("ebs.csi.aws.com", &["ReadWriteOnce"]),
+    ("kubernetes.io/azure-disk", &["ReadWriteOnce"]),
+    ("disk.csi.azure.com", &["ReadWriteOnce"]),
+    ("kubernetes.io/gce-pd", &["ReadWriteOnce", "ReadOnlyMany"]),
+    ("pd.csi.storage.gke.io", &["ReadWriteOnce", "ReadOnlyMany"]),
+    ("kubernetes.io/cinder", &["ReadWriteOnce"]),
+    ("cinder.csi.openstack.org", &["ReadWriteOnce"]),
+    ("kubernetes.io/vsphere-volume", &["ReadWriteOnce"]),
+    ("csi.vsphere.vmware.com", &["ReadWriteOnce"]),
+    ("openshift-storage.rbd.csi.ceph.com", &["ReadWriteOnce"]),
+];
+const ALL_MODES: &[&str] = &["ReadWriteOnce", "ReadOnlyMany", "ReadWriteMany"];
+
+fn modes_of(provisioner: &str) -> &'static [&'static str] {
+    PROVISIONER_MODES
+        .iter()
+        .find(|(p, _)| *p == provisioner)
+        .map(|(_, m)| *m)
+        .unwrap_or(ALL_MODES)
+}
+
+/// A made-up image digest of a reference (no registry is contacted).
+fn digest(reference: &str) -> String {
+    let mut out = String::from("sha256:");
+    for salt in 0..4u8 {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (reference, salt).hash(&mut h);
+        out.push_str(&format!("{:016x}", h.finish()));
+    }
+    out
+}
+
+fn name_of(o: &Value) -> String {
+    o["metadata"]["name"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
 
 pub fn settle(st: &mut State, namespace: &str) {
+    let classes = st.storage_classes.clone();
+    let domain = st.ingress_domain.clone().unwrap_or_default();
     let Some(project) = st.projects.get_mut(namespace) else {
         return;
     };
@@ -32,80 +84,186 @@ pub fn settle(st: &mut State, namespace: &str) {
     let not_yet = st.ready_at_ms.is_some_and(|at| now_ms < at);
     let objects = &mut project.objects;
 
-    for is in objects.iter_mut().filter(|o| o["kind"] == "ImageStream") {
-        let tags: Vec<Value> = is["spec"]["tags"].as_array().cloned().unwrap_or_default();
-        let status: Vec<Value> = tags
-            .iter()
-            .filter(|t| t["from"]["kind"] == "DockerImage")
-            .map(|t| {
-                let image = t["from"]["name"].as_str().unwrap_or_default();
-                match &import_failure {
-                    Some(message) => json!({"tag": t["name"], "items": null, "conditions": [{
-                        "type": "ImportSuccess", "status": "False", "reason": "Unauthorized",
-                        "message": message.replace("{image}", image), "generation": 2}]}),
-                    None => json!({"tag": t["name"], "items": [{"dockerImageReference": format!("{image}@sha256:0123"), "image": "sha256:0123", "generation": 2}]}),
-                }
-            })
-            .collect();
-        is["status"] = json!({"dockerImageRepository": format!("image-registry.openshift-image-registry.svc:5000/{namespace}/{}", is["metadata"]["name"].as_str().unwrap_or_default()), "tags": status});
-    }
+    import_images(objects, namespace, import_failure.as_deref());
 
-    let mut events = Vec::new();
-    for pvc in objects
-        .iter_mut()
-        .filter(|o| o["kind"] == "PersistentVolumeClaim")
-    {
-        let name = pvc["metadata"]["name"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        match pvc_pending.get(&name) {
-            Some(message) => {
-                pvc["status"] = json!({"phase": "Pending"});
-                events.push(event(
-                    namespace,
-                    "PersistentVolumeClaim",
-                    &name,
-                    "Warning",
-                    "ProvisioningFailed",
-                    message,
-                ));
-            }
-            None => {
-                pvc["status"] = json!({"phase": "Bound", "accessModes": pvc["spec"]["accessModes"], "capacity": {"storage": pvc["spec"]["resources"]["requests"]["storage"]}})
-            }
-        }
-    }
-
-    let mut pods = Vec::new();
-    let mut all_ready = true;
-    for dc in objects
-        .iter_mut()
-        .filter(|o| o["kind"] == "DeploymentConfig")
-    {
-        let name = dc["metadata"]["name"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        let mode = overrides.get(&name).unwrap_or(&default).clone();
+    // What each deployment config does this tick.
+    let mode_of = |name: &str| {
+        let mode = overrides.get(name).unwrap_or(&default).clone();
         let mode = if not_yet { "rolling".to_string() } else { mode };
-        let replicas = dc["spec"]["replicas"].as_u64().unwrap_or(1);
-        let mode = match mode
+        match mode
             .strip_prefix("ready-after:")
             .and_then(|n| n.parse::<u64>().ok())
         {
             Some(n) if tick > n => "ready".to_string(),
             Some(_) => "rolling".to_string(),
             None => mode,
-        };
-        if import_failure.is_some() {
-            dc["status"] = json!({"latestVersion": 0, "observedGeneration": 1, "replicas": 0});
-            all_ready = false;
+        }
+    };
+    let modes: Vec<(String, String)> = objects
+        .iter()
+        .filter(|o| o["kind"] == "DeploymentConfig")
+        .map(|o| {
+            let name = name_of(o);
+            let mode = if import_failure.is_some() {
+                "pending".to_string()
+            } else {
+                mode_of(&name)
+            };
+            (name, mode)
+        })
+        .collect();
+    // Claims a rolled-out deployment config's pods mount (their first consumers).
+    let consumed: Vec<String> = objects
+        .iter()
+        .filter(|o| o["kind"] == "DeploymentConfig")
+        .filter(|o| {
+            modes
+                .iter()
+                .any(|(n, m)| *n == name_of(o) && m != "pending")
+        })
+        .flat_map(|o| {
+            o["spec"]["template"]["spec"]["volumes"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .filter_map(|v| {
+            v["persistentVolumeClaim"]["claimName"]
+                .as_str()
+                .map(str::to_string)
+        })
+        .collect();
+
+    let mut events = Vec::new();
+    for pvc in objects
+        .iter_mut()
+        .filter(|o| o["kind"] == "PersistentVolumeClaim")
+    {
+        if pvc["status"]["phase"] == "Bound" {
             continue;
         }
-        let (status, ready) = dc_status(&name, replicas, &mode);
-        dc["status"] = status;
-        all_ready &= ready;
+        let name = name_of(pvc);
+        if let Some(message) = pvc_pending.get(&name) {
+            pvc["status"] = json!({"phase": "Pending"});
+            events.push(event(
+                namespace,
+                "PersistentVolumeClaim",
+                &name,
+                "Warning",
+                "ProvisioningFailed",
+                message,
+            ));
+            continue;
+        }
+        let class_name = pvc["spec"]["storageClassName"].as_str().map(str::to_string);
+        let class = class_name
+            .as_deref()
+            .and_then(|n| classes.iter().find(|c| c.name == n))
+            .or_else(|| {
+                class_name
+                    .is_none()
+                    .then(|| classes.iter().find(|c| c.default))
+                    .flatten()
+            });
+        let Some(class) = class else {
+            pvc["status"] = json!({"phase": "Pending"});
+            continue;
+        };
+        if class.binding_mode() == "WaitForFirstConsumer" && !consumed.contains(&name) {
+            pvc["status"] = json!({"phase": "Pending"});
+            events.push(event(
+                namespace,
+                "PersistentVolumeClaim",
+                &name,
+                "Normal",
+                "WaitForFirstConsumer",
+                "waiting for first consumer to be created before binding",
+            ));
+            continue;
+        }
+        let supported = modes_of(&class.provisioner);
+        let requested: Vec<String> = pvc["spec"]["accessModes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| m.as_str().map(str::to_string))
+            .collect();
+        if let Some(bad) = requested.iter().find(|m| !supported.contains(&m.as_str())) {
+            let message = if class.provisioner.starts_with("kubernetes.io/") {
+                format!(
+                    "Failed to provision volume with StorageClass \"{}\": invalid AccessModes [{bad}]: only AccessModes [{}] are supported",
+                    class.name,
+                    supported.join(" ")
+                )
+            } else {
+                let csi = match bad.as_str() {
+                    "ReadWriteMany" => "MULTI_NODE_MULTI_WRITER",
+                    "ReadOnlyMany" => "MULTI_NODE_READER_ONLY",
+                    _ => "SINGLE_NODE_WRITER",
+                };
+                format!(
+                    "failed to provision volume with StorageClass \"{}\": rpc error: code = InvalidArgument desc = Volume capabilities {csi} not supported. Only AccessModes[{}] supported.",
+                    class.name,
+                    supported.join(",")
+                )
+            };
+            pvc["status"] = json!({"phase": "Pending"});
+            events.push(event(
+                namespace,
+                "PersistentVolumeClaim",
+                &name,
+                "Warning",
+                "ProvisioningFailed",
+                &message,
+            ));
+            continue;
+        }
+        let uid = pvc["metadata"]["uid"].as_str().unwrap_or("0").to_string();
+        let provisioner = class.provisioner.clone();
+        pvc["spec"]["volumeName"] = json!(format!("pvc-{uid}"));
+        let annotations = &mut pvc["metadata"]["annotations"];
+        annotations["pv.kubernetes.io/bind-completed"] = json!("yes");
+        annotations["pv.kubernetes.io/bound-by-controller"] = json!("yes");
+        annotations["volume.beta.kubernetes.io/storage-provisioner"] = json!(provisioner);
+        annotations["volume.kubernetes.io/storage-provisioner"] = json!(provisioner);
+        if pvc["metadata"]["finalizers"].is_null() {
+            pvc["metadata"]["finalizers"] = json!(["kubernetes.io/pvc-protection"]);
+        }
+        pvc["status"] = json!({"phase": "Bound", "accessModes": pvc["spec"]["accessModes"],
+            "capacity": {"storage": pvc["spec"]["resources"]["requests"]["storage"]}});
+    }
+
+    let streams: Vec<Value> = objects
+        .iter()
+        .filter(|o| o["kind"] == "ImageStream")
+        .cloned()
+        .collect();
+    let mut pods = Vec::new();
+    let mut ready_dcs: Vec<String> = Vec::new();
+    for dc in objects
+        .iter_mut()
+        .filter(|o| o["kind"] == "DeploymentConfig")
+    {
+        let name = name_of(dc);
+        let mode = modes
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_default();
+        let replicas = dc["spec"]["replicas"].as_u64().unwrap_or(1);
+        let generation = dc["metadata"]["generation"].as_u64().unwrap_or(1);
+        if mode == "pending" {
+            dc["status"] = json!({"latestVersion": 0, "observedGeneration": generation,
+                "replicas": 0, "updatedReplicas": 0, "availableReplicas": 0, "unavailableReplicas": 0,
+                "conditions": [condition("Available", "False", "", "Deployment config does not have minimum availability.")]});
+            continue;
+        }
+        let details = roll_out_images(dc, &streams);
+        let (status, ready) = dc_status(&name, replicas, generation, &mode, details);
+        dc["status"] = keep_times(&dc["status"], status);
+        if ready {
+            ready_dcs.push(name.clone());
+        }
         let pod_name = format!("{name}-1-abcde");
         match mode.as_str() {
             "hook-failed" => pods.push(json!({"apiVersion": "v1", "kind": "Pod",
@@ -134,47 +292,268 @@ pub fn settle(st: &mut State, namespace: &str) {
             .as_str()
             .unwrap_or_default()
             .to_string();
-        let condition = if claimed.contains(&host) {
-            json!({"type": "Admitted", "status": "False", "reason": "HostAlreadyClaimed", "message": format!("route {} already exposes {host} and is older", "zync-3scale-provider-other")})
-        } else {
-            json!({"type": "Admitted", "status": "True"})
-        };
-        route["status"] = json!({"ingress": [{"host": host, "routerName": "default", "conditions": [condition]}]});
+        if claimed.contains(&host) {
+            route["status"] = json!({"ingress": [{"host": host, "routerName": "default", "wildcardPolicy": "None",
+                "routerCanonicalHostname": format!("router-default.{domain}"),
+                "conditions": [{"type": "Admitted", "status": "False", "reason": "HostAlreadyClaimed",
+                    "message": format!("route {} already exposes {host} and is older", "zync-3scale-provider-other"),
+                    "lastTransitionTime": now_rfc3339()}]}]});
+        } else if route["status"]["ingress"].is_null() {
+            route["status"] = json!({"ingress": [{"host": host, "routerName": "default", "wildcardPolicy": "None",
+                "routerCanonicalHostname": format!("router-default.{domain}"),
+                "conditions": [{"type": "Admitted", "status": "True", "lastTransitionTime": now_rfc3339()}]}]});
+        }
     }
-    let has_dcs = objects.iter().any(|o| o["kind"] == "DeploymentConfig");
-    if has_dcs && all_ready {
-        create_zync_routes(objects, namespace, &claimed);
+    let has = |n: &str| modes.iter().any(|(m, _)| m == n);
+    let ready = |n: &str| ready_dcs.iter().any(|m| m == n);
+    if ready("system-app") && (!has("zync-que") || ready("zync-que")) {
+        create_zync_routes(st, namespace);
     }
 }
 
-fn dc_status(name: &str, replicas: u64, mode: &str) -> (Value, bool) {
-    let progressing = |status: &str, reason: &str, message: String| json!({"type": "Progressing", "status": status, "reason": reason, "message": message});
+/// Keeps the condition times of a status that did not change in substance.
+fn keep_times(old: &Value, mut new: Value) -> Value {
+    if let (Some(old_c), Some(new_c)) = (
+        old["conditions"].as_array(),
+        new["conditions"].as_array_mut(),
+    ) {
+        for c in new_c {
+            if let Some(o) = old_c
+                .iter()
+                .find(|o| o["type"] == c["type"] && o["status"] == c["status"])
+            {
+                if o["reason"] == c["reason"] && o["message"] == c["message"] {
+                    *c = o.clone();
+                } else {
+                    c["lastTransitionTime"] = o["lastTransitionTime"].clone();
+                }
+            }
+        }
+    }
+    new
+}
+
+/// Image streams import their tags (DockerImage) or follow the tag they reference.
+fn import_images(objects: &mut [Value], namespace: &str, failure: Option<&str>) {
+    for is in objects.iter_mut().filter(|o| o["kind"] == "ImageStream") {
+        let tags: Vec<Value> = is["spec"]["tags"].as_array().cloned().unwrap_or_default();
+        let generation = is["metadata"]["generation"].as_u64().unwrap_or(1);
+        let mut status: Vec<Value> = is["status"]["tags"].as_array().cloned().unwrap_or_default();
+        let mut changed = false;
+        // Images first, then the tags that reference them (within the same look).
+        let (images, references): (Vec<&Value>, Vec<&Value>) = tags
+            .iter()
+            .partition(|t| t["from"]["kind"] != "ImageStreamTag");
+        for tag in images.into_iter().chain(references) {
+            let tag_name = tag["name"].as_str().unwrap_or_default();
+            let tg = tag["generation"].as_u64().unwrap_or(generation);
+            let current = status.iter().find(|t| t["tag"] == tag_name);
+            let up_to_date = current.is_some_and(|t| {
+                let newest = |key: &str| {
+                    t[key]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .any(|i| i["generation"].as_u64().unwrap_or(0) >= tg)
+                };
+                newest("items") || newest("conditions")
+            });
+            if up_to_date {
+                continue;
+            }
+            let entry = match (tag["from"]["kind"].as_str(), failure) {
+                (Some("DockerImage"), Some(message)) => {
+                    let image = tag["from"]["name"].as_str().unwrap_or_default();
+                    json!({"tag": tag_name, "items": null, "conditions": [{"type": "ImportSuccess",
+                        "status": "False", "lastTransitionTime": now_rfc3339(), "reason": "Unauthorized",
+                        "message": message.replace("{image}", image), "generation": tg}]})
+                }
+                (Some("DockerImage"), None) => {
+                    let image = tag["from"]["name"].as_str().unwrap_or_default();
+                    let mut repository = image.split('@').next().unwrap_or(image).to_string();
+                    if let Some((repo, last)) = repository.rsplit_once('/') {
+                        if let Some((name, _)) = last.split_once(':') {
+                            repository = format!("{repo}/{name}");
+                        }
+                    }
+                    let d = digest(image);
+                    json!({"tag": tag_name, "items": [{"created": now_rfc3339(),
+                        "dockerImageReference": format!("{repository}@{d}"), "image": d, "generation": tg}]})
+                }
+                (Some("ImageStreamTag"), _) => {
+                    let target = tag["from"]["name"].as_str().unwrap_or_default();
+                    let target = target.rsplit(':').next().unwrap_or(target);
+                    let Some(item) = status
+                        .iter()
+                        .find(|t| t["tag"] == target)
+                        .and_then(|t| t["items"].as_array())
+                        .and_then(|i| i.first())
+                        .cloned()
+                    else {
+                        continue;
+                    };
+                    let mut item = item;
+                    item["generation"] = json!(tg);
+                    item["created"] = json!(now_rfc3339());
+                    json!({"tag": tag_name, "items": [item]})
+                }
+                _ => continue,
+            };
+            status.retain(|t| t["tag"] != tag_name);
+            status.push(entry);
+            changed = true;
+        }
+        if changed {
+            status.sort_by(|a, b| {
+                a["tag"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .cmp(b["tag"].as_str().unwrap_or_default())
+            });
+            is["status"]["tags"] = Value::Array(status);
+        }
+        if is["status"]["dockerImageRepository"].is_null() {
+            is["status"]["dockerImageRepository"] = json!(format!(
+                "image-registry.openshift-image-registry.svc:5000/{namespace}/{}",
+                name_of(is)
+            ));
+        }
+    }
+}
+
+/// The images an image change trigger resolves to, set on the containers it names, and the
+/// rollout's cause as `status.details`.
+fn roll_out_images(dc: &mut Value, streams: &[Value]) -> Value {
+    let triggers = dc["spec"]["triggers"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let mut resolved: Option<String> = None;
+    for (i, t) in triggers.iter().enumerate() {
+        let p = &t["imageChangeParams"];
+        if t["type"] != "ImageChange"
+            || p["automatic"] != true
+            || p["from"]["kind"] != "ImageStreamTag"
+        {
+            continue;
+        }
+        let from = p["from"]["name"].as_str().unwrap_or_default();
+        let (stream, tag) = from.split_once(':').unwrap_or((from, "latest"));
+        let Some(reference) = streams
+            .iter()
+            .find(|s| s["metadata"]["name"] == stream)
+            .and_then(|s| s["status"]["tags"].as_array())
+            .and_then(|tags| tags.iter().find(|t| t["tag"] == tag))
+            .and_then(|t| t["items"][0]["dockerImageReference"].as_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let names: Vec<String> = p["containerNames"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|n| n.as_str().map(str::to_string))
+            .collect();
+        for list in ["containers", "initContainers"] {
+            if let Some(containers) = dc["spec"]["template"]["spec"][list].as_array_mut() {
+                for c in containers {
+                    if c["name"]
+                        .as_str()
+                        .is_some_and(|n| names.iter().any(|m| m == n))
+                    {
+                        c["image"] = json!(reference);
+                    }
+                }
+            }
+        }
+        dc["spec"]["triggers"][i]["imageChangeParams"]["lastTriggeredImage"] = json!(reference);
+        resolved.get_or_insert(reference);
+    }
+    match resolved {
+        Some(image) => json!({"message": "image change", "causes": [{"type": "ImageChange",
+            "imageTrigger": {"from": {"kind": "DockerImage", "name": image}}}]}),
+        None => json!({"message": "config change", "causes": [{"type": "ConfigChange"}]}),
+    }
+}
+
+fn condition(kind: &str, status: &str, reason: &str, message: &str) -> Value {
+    let now = now_rfc3339();
+    let mut c =
+        json!({"type": kind, "status": status, "lastTransitionTime": now, "lastUpdateTime": now});
+    if !reason.is_empty() {
+        c["reason"] = json!(reason);
+    }
+    if !message.is_empty() {
+        c["message"] = json!(message);
+    }
+    c
+}
+
+fn dc_status(
+    name: &str,
+    replicas: u64,
+    generation: u64,
+    mode: &str,
+    details: Value,
+) -> (Value, bool) {
+    let rc = format!("{name}-1");
+    let not_available = condition(
+        "Available",
+        "False",
+        "",
+        "Deployment config does not have minimum availability.",
+    );
+    let counts = |available: u64, updated: u64| {
+        json!({"latestVersion": 1, "observedGeneration": generation, "replicas": updated,
+            "updatedReplicas": updated, "availableReplicas": available, "readyReplicas": available,
+            "unavailableReplicas": updated - available, "details": details})
+    };
     match mode {
-        "ready" => (
-            json!({"latestVersion": 1, "observedGeneration": 1, "replicas": replicas, "updatedReplicas": replicas,
-                "availableReplicas": replicas, "readyReplicas": replicas, "unavailableReplicas": 0,
-                "conditions": [{"type": "Available", "status": "True", "message": "Deployment config has minimum availability."},
-                    progressing("True", "NewReplicationControllerAvailable", format!("replication controller \"{name}-1\" successfully rolled out"))]}),
-            true,
-        ),
-        "pending" => (
-            json!({"latestVersion": 0, "observedGeneration": 1, "replicas": 0}),
-            false,
-        ),
-        "failed" => (
-            json!({"latestVersion": 1, "observedGeneration": 1, "replicas": replicas, "updatedReplicas": replicas, "availableReplicas": 0,
-                "unavailableReplicas": replicas,
-                "conditions": [{"type": "Available", "status": "False", "message": "Deployment config does not have minimum availability."},
-                    progressing("False", "ProgressDeadlineExceeded", format!("replication controller \"{name}-1\" has failed progressing"))]}),
-            false,
-        ),
-        _ => (
-            json!({"latestVersion": 1, "observedGeneration": 1, "replicas": replicas, "updatedReplicas": replicas, "availableReplicas": 0,
-                "unavailableReplicas": replicas,
-                "conditions": [{"type": "Available", "status": "False", "message": "Deployment config does not have minimum availability."},
-                    progressing("True", "ReplicationControllerUpdated", format!("replication controller \"{name}-1\" is progressing"))]}),
-            false,
-        ),
+        "ready" => {
+            let mut s = counts(replicas, replicas);
+            s["conditions"] = json!([
+                condition(
+                    "Available",
+                    "True",
+                    "",
+                    "Deployment config has minimum availability."
+                ),
+                condition(
+                    "Progressing",
+                    "True",
+                    "NewReplicationControllerAvailable",
+                    &format!("replication controller \"{rc}\" successfully rolled out")
+                )
+            ]);
+            (s, true)
+        }
+        "failed" => {
+            let mut s = counts(0, 0);
+            s["conditions"] = json!([
+                not_available,
+                condition(
+                    "Progressing",
+                    "False",
+                    "ProgressDeadlineExceeded",
+                    &format!("replication controller \"{rc}\" has failed progressing")
+                )
+            ]);
+            (s, false)
+        }
+        _ => {
+            let mut s = counts(0, replicas);
+            s["conditions"] = json!([
+                not_available,
+                condition(
+                    "Progressing",
+                    "True",
+                    "ReplicationControllerUpdated",
+                    &format!("replication controller \"{rc}\" is progressing")
+                )
+            ]);
+            (s, false)
+        }
     }
 }
 
@@ -201,11 +580,17 @@ fn seed_value(objects: &[Value], key: &str) -> Option<String> {
     String::from_utf8(base64::engine::general_purpose::STANDARD.decode(raw).ok()?).ok()
 }
 
-/// Zync's routes: `zync-3scale-<kind>-<suffix>`, labelled `zync.3scale.net/route-to=<service>`.
-fn create_zync_routes(objects: &mut Vec<Value>, namespace: &str, claimed: &[String]) {
+/// zync's routes as zync 2.8.0-GA makes them (`app/services/integration/kubernetes_service.rb`):
+/// `generateName` `zync-3scale-{api,master,provider}-`, the labels of zync-que's root owner (its
+/// deployment config) merged with zync's own, an owner reference to it, and the gid and host
+/// annotations. The domain is system's THREESCALE_SUPERDOMAIN, the names from system-seed.
+fn create_zync_routes(st: &mut State, namespace: &str) {
+    let domain_of_router = st.ingress_domain.clone().unwrap_or_default();
+    let project = st.projects.get(namespace).expect("settled above");
+    let objects = &project.objects;
     if objects
         .iter()
-        .any(|o| !o["metadata"]["labels"]["zync.3scale.net/route-to"].is_null())
+        .any(|o| o["metadata"]["labels"]["3scale.net/created-by"] == "zync")
     {
         return;
     }
@@ -217,72 +602,110 @@ fn create_zync_routes(objects: &mut Vec<Value>, namespace: &str, claimed: &[Stri
     };
     let Some(domain) = objects
         .iter()
-        .find(|o| o["kind"] == "Route" && o["metadata"]["name"] == "backend")
-        .and_then(|r| r["spec"]["host"].as_str())
-        .and_then(|h| {
-            h.strip_prefix(&format!("backend-{tenant}."))
-                .map(str::to_string)
-        })
+        .find(|o| o["kind"] == "ConfigMap" && o["metadata"]["name"] == "system-environment")
+        .and_then(|c| c["data"]["THREESCALE_SUPERDOMAIN"].as_str())
+        .map(str::to_string)
     else {
         return;
     };
-    let routes = [
-        (
-            "provider",
-            "system-provider",
-            format!("{tenant}-admin.{domain}"),
-            "k2v7q",
-        ),
-        (
-            "provider",
-            "system-developer",
-            format!("{tenant}.{domain}"),
-            "fr9bk",
-        ),
-        (
-            "master",
-            "system-master",
-            format!("{master}.{domain}"),
-            "wpct6",
-        ),
-        (
-            "api",
-            "apicast-staging",
-            format!("api-{tenant}-apicast-staging.{domain}"),
-            "rgskr",
-        ),
-        (
-            "api",
-            "apicast-production",
-            format!("api-{tenant}-apicast-production.{domain}"),
-            "jk8pl",
-        ),
-    ];
-    // zync copies the labels of its root owner (the zync-que deployment config) and adds its own
-    // (`app/services/integration/kubernetes_service.rb`, 3scale-2.8.0-GA).
-    let owner_labels = objects
+    let owner = objects
         .iter()
         .find(|o| o["kind"] == "DeploymentConfig" && o["metadata"]["name"] == "zync-que")
-        .map(|o| o["metadata"]["labels"].clone())
-        .unwrap_or_else(|| json!({}));
-    for (kind, service, host, suffix) in routes {
-        let condition = if claimed.contains(&host) {
-            json!({"type": "Admitted", "status": "False", "reason": "HostAlreadyClaimed", "message": "route zync-3scale-provider-older already exposes the host and is older"})
-        } else {
-            json!({"type": "Admitted", "status": "True"})
-        };
-        let mut labels = owner_labels.clone();
+        .cloned();
+    let claimed = st.claimed_hosts.clone();
+    // (generateName, service, host, port, record gid, tenant id, ingress)
+    let routes = [
+        (
+            "zync-3scale-api-",
+            "apicast-production",
+            format!("api-{tenant}-apicast-production.{domain}"),
+            "gateway",
+            "gid://zync/Proxy/2",
+            "2",
+            "proxy",
+        ),
+        (
+            "zync-3scale-api-",
+            "apicast-staging",
+            format!("api-{tenant}-apicast-staging.{domain}"),
+            "gateway",
+            "gid://zync/Proxy/2",
+            "2",
+            "proxy",
+        ),
+        (
+            "zync-3scale-master-",
+            "system-master",
+            format!("{master}.{domain}"),
+            "http",
+            "gid://zync/Provider/1",
+            "1",
+            "provider",
+        ),
+        (
+            "zync-3scale-provider-",
+            "system-developer",
+            format!("{tenant}.{domain}"),
+            "http",
+            "gid://zync/Provider/2",
+            "2",
+            "provider",
+        ),
+        (
+            "zync-3scale-provider-",
+            "system-provider",
+            format!("{tenant}-admin.{domain}"),
+            "http",
+            "gid://zync/Provider/2",
+            "2",
+            "provider",
+        ),
+    ];
+    let route_rt = crate::resources::by_kind("Route").expect("a known kind");
+    for (prefix, service, host, port, gid, tenant_id, ingress) in routes {
+        use base64::Engine;
+        let record = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(gid);
+        let id = gid.rsplit('/').next().unwrap_or_default();
+        let mut labels = owner
+            .as_ref()
+            .map(|o| o["metadata"]["labels"].clone())
+            .filter(Value::is_object)
+            .unwrap_or_else(|| json!({}));
         labels["3scale.net/created-by"] = json!("zync");
-        labels["3scale.net/tenant_id"] = json!(if kind == "master" { "1" } else { "2" });
-        labels["zync.3scale.net/ingress"] = json!(if kind == "api" { "proxy" } else { "provider" });
+        labels["3scale.net/tenant_id"] = json!(tenant_id);
+        labels["zync.3scale.net/record"] = json!(record);
+        labels["zync.3scale.net/ingress"] = json!(ingress);
+        labels[if ingress == "proxy" {
+            "3scale.net/service_id"
+        } else {
+            "3scale.net/provider_id"
+        }] = json!(id);
         labels["zync.3scale.net/route-to"] = json!(service);
-        objects.push(json!({
-            "apiVersion": "route.openshift.io/v1", "kind": "Route",
-            "metadata": {"name": format!("zync-3scale-{kind}-{suffix}"), "namespace": namespace,
-                         "labels": labels},
-            "spec": {"host": host, "to": {"kind": "Service", "name": service}, "tls": {"termination": "edge"}},
-            "status": {"ingress": [{"host": host, "routerName": "default", "conditions": [condition]}]}
-        }));
+        let mut metadata = json!({
+            "generateName": prefix,
+            "name": format!("{prefix}{}", st.name_suffix()),
+            "labels": labels,
+            "annotations": {"3scale.net/gid": format!("gid://zync/Entry/{tenant_id}"),
+                "zync.3scale.net/gid": gid, "zync.3scale.net/host": host},
+        });
+        if let Some(o) = &owner {
+            metadata["ownerReferences"] = json!([{"apiVersion": o["apiVersion"], "kind": o["kind"],
+                "name": o["metadata"]["name"], "uid": o["metadata"]["uid"]}]);
+        }
+        let mut route = json!({
+            "metadata": metadata,
+            "spec": {"host": host, "port": {"targetPort": port},
+                "tls": {"insecureEdgeTerminationPolicy": "Redirect", "termination": "edge"},
+                "to": {"kind": "Service", "name": service}},
+        });
+        if claimed.contains(&host) {
+            route["status"] = json!({"ingress": [{"host": host, "routerName": "default", "wildcardPolicy": "None",
+                "routerCanonicalHostname": format!("router-default.{domain_of_router}"),
+                "conditions": [{"type": "Admitted", "status": "False", "reason": "HostAlreadyClaimed",
+                    "message": "route zync-3scale-provider-older already exposes the host and is older",
+                    "lastTransitionTime": now_rfc3339()}]}]});
+        }
+        let _ = crate::server::create_as_controller(st, route_rt, namespace, route);
     }
 }
 

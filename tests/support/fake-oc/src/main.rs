@@ -1,12 +1,15 @@
 //! A fake `oc` for threescale-install's tests: a stateful simulation of an OpenShift cluster that
-//! prints what real oc prints (see shared/facts/oc-behaviour.md), records every call, and fails
-//! loudly on anything it does not know.
+//! prints what the real oc 4.13 prints (the reality tier compares the two: tests/reality/cases/
+//! fake_oc.rs), records every call, and fails loudly on anything it does not know.
 //!
 //! State: `$FAKE_OC_DIR/state.json`. Calls: `$FAKE_OC_DIR/calls.jsonl` (argv and a digest of stdin).
 
+mod client;
+mod clock;
 mod commands;
 mod controllers;
 mod resources;
+mod server;
 mod state;
 mod template;
 

@@ -11,6 +11,8 @@ pub struct ResourceType {
     /// Whether the legacy ungroupified `apiVersion: v1` form existed (removed in OpenShift 4.11).
     pub legacy_v1: bool,
     pub aliases: &'static [&'static str],
+    /// Whether the server tracks `metadata.generation` (spec changes) for it.
+    pub generation: bool,
 }
 
 impl ResourceType {
@@ -42,6 +44,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "project.openshift.io/v1",
         namespaced: false,
         legacy_v1: true,
+        generation: false,
         aliases: &["project"],
     },
     ResourceType {
@@ -51,6 +54,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "storage.k8s.io/v1",
         namespaced: false,
         legacy_v1: false,
+        generation: false,
         aliases: &["storageclass", "sc"],
     },
     ResourceType {
@@ -60,6 +64,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "config.openshift.io/v1",
         namespaced: false,
         legacy_v1: false,
+        generation: false,
         aliases: &["ingress.config.openshift.io"],
     },
     ResourceType {
@@ -69,6 +74,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "v1",
         namespaced: true,
         legacy_v1: false,
+        generation: false,
         aliases: &["secret"],
     },
     ResourceType {
@@ -78,6 +84,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "v1",
         namespaced: true,
         legacy_v1: false,
+        generation: false,
         aliases: &["configmap", "cm"],
     },
     ResourceType {
@@ -87,6 +94,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "v1",
         namespaced: true,
         legacy_v1: false,
+        generation: false,
         aliases: &["service", "svc"],
     },
     ResourceType {
@@ -96,6 +104,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "v1",
         namespaced: true,
         legacy_v1: false,
+        generation: false,
         aliases: &["serviceaccount", "sa"],
     },
     ResourceType {
@@ -105,6 +114,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "v1",
         namespaced: true,
         legacy_v1: false,
+        generation: false,
         aliases: &["persistentvolumeclaim", "pvc"],
     },
     ResourceType {
@@ -114,6 +124,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "image.openshift.io/v1",
         namespaced: true,
         legacy_v1: true,
+        generation: true,
         aliases: &["imagestream", "is"],
     },
     ResourceType {
@@ -123,6 +134,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "apps.openshift.io/v1",
         namespaced: true,
         legacy_v1: true,
+        generation: true,
         aliases: &["deploymentconfig", "dc"],
     },
     ResourceType {
@@ -132,6 +144,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "route.openshift.io/v1",
         namespaced: true,
         legacy_v1: true,
+        generation: false,
         aliases: &["route"],
     },
     ResourceType {
@@ -141,6 +154,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "rbac.authorization.k8s.io/v1",
         namespaced: true,
         legacy_v1: false,
+        generation: false,
         aliases: &["role"],
     },
     ResourceType {
@@ -150,6 +164,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "rbac.authorization.k8s.io/v1",
         namespaced: true,
         legacy_v1: false,
+        generation: false,
         aliases: &["rolebinding"],
     },
     ResourceType {
@@ -159,6 +174,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "policy/v1",
         namespaced: true,
         legacy_v1: false,
+        generation: true,
         aliases: &["poddisruptionbudget", "pdb"],
     },
     ResourceType {
@@ -168,6 +184,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "v1",
         namespaced: false,
         legacy_v1: false,
+        generation: false,
         aliases: &["node", "no"],
     },
     ResourceType {
@@ -177,6 +194,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "v1",
         namespaced: true,
         legacy_v1: false,
+        generation: false,
         aliases: &["resourcequota", "quota"],
     },
     ResourceType {
@@ -186,6 +204,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "v1",
         namespaced: true,
         legacy_v1: false,
+        generation: false,
         aliases: &["pod", "po"],
     },
     ResourceType {
@@ -195,6 +214,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "v1",
         namespaced: true,
         legacy_v1: false,
+        generation: false,
         aliases: &["event", "ev"],
     },
     ResourceType {
@@ -204,6 +224,7 @@ pub const TYPES: &[ResourceType] = &[
         api_version: "project.openshift.io/v1",
         namespaced: false,
         legacy_v1: true,
+        generation: false,
         aliases: &[],
     },
 ];

@@ -8,8 +8,14 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default)]
 pub struct State {
-    /// The logged-in user; `None` simulates a session without login (anonymous).
+    /// The logged-in user; `None` simulates a session the server does not accept (an expired
+    /// or wrong token: 401 Unauthorized), as does `token_rejected`.
     pub user: Option<String>,
+    /// The kubeconfig's token is refused (401): every call that reaches the server fails the way
+    /// oc fails then.
+    pub token_rejected: bool,
+    /// Whether the user may self-provision projects (`oc new-project`).
+    pub can_create_projects: bool,
     /// Cluster admins see `openshiftVersion` and get NotFound instead of Forbidden for projects.
     pub cluster_admin: bool,
     pub server: String,
@@ -29,6 +35,8 @@ pub struct State {
     pub projects: BTreeMap<String, Project>,
     pub random_seed: u64,
     pub resource_version: u64,
+    /// Cluster IPs handed out to services so far.
+    pub service_ips: u64,
     /// Commands (first word, e.g. "process") that hang until killed, like oc on a dead network.
     pub hang: Vec<String>,
     /// Commands (first word, e.g. "create") that succeed on the server but whose answer never
@@ -58,6 +66,21 @@ pub struct StorageClass {
     pub provisioner: String,
     #[serde(default)]
     pub default: bool,
+    /// `Immediate` or `WaitForFirstConsumer` (the default here, as on most clouds).
+    #[serde(default)]
+    pub volume_binding_mode: Option<String>,
+    #[serde(default)]
+    pub allow_volume_expansion: Option<bool>,
+    #[serde(default)]
+    pub reclaim_policy: Option<String>,
+}
+
+impl StorageClass {
+    pub fn binding_mode(&self) -> &str {
+        self.volume_binding_mode
+            .as_deref()
+            .unwrap_or("WaitForFirstConsumer")
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -68,12 +91,18 @@ pub struct Project {
     /// Observations of the project so far: the simulated clock.
     #[serde(default)]
     pub ticks: u64,
+    /// The namespace's own metadata (uid, creationTimestamp, resourceVersion, description),
+    /// set when the fake creates the project; tests may leave it out.
+    #[serde(default)]
+    pub metadata: Value,
 }
 
 impl Default for State {
     fn default() -> Self {
         State {
             user: Some("developer".into()),
+            token_rejected: false,
+            can_create_projects: true,
             cluster_admin: false,
             server: "https://api.crc.testing:6443".into(),
             flavour: "4".into(),
@@ -88,6 +117,7 @@ impl Default for State {
             projects: BTreeMap::new(),
             random_seed: 42,
             resource_version: 1000,
+            service_ips: 0,
             hang: Vec::new(),
             hang_after: BTreeMap::new(),
             rollout: "ready".into(),
@@ -155,6 +185,33 @@ impl State {
 
     pub fn user_name(&self) -> &str {
         self.user.as_deref().unwrap_or("system:anonymous")
+    }
+
+    /// Whether the server turns the session away (401).
+    pub fn unauthorized(&self) -> bool {
+        self.user.is_none() || self.token_rejected
+    }
+
+    /// A new object uid (random, in the UUID form the API server uses).
+    pub fn new_uid(&mut self) -> String {
+        let (a, b) = (self.next_random(), self.next_random());
+        let hex = format!("{a:016x}{b:016x}");
+        format!(
+            "{}-{}-4{}-a{}-{}",
+            &hex[0..8],
+            &hex[8..12],
+            &hex[13..16],
+            &hex[17..20],
+            &hex[20..32]
+        )
+    }
+
+    /// Five random characters as `generateName` appends them (Kubernetes' `utilrand.String`).
+    pub fn name_suffix(&mut self) -> String {
+        const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+        (0..5)
+            .map(|_| ALPHABET[(self.next_random() % ALPHABET.len() as u64) as usize] as char)
+            .collect()
     }
 
     /// Whether the user may work inside `namespace` (requester of the project, or admin).
