@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_threescale_install_global_optspecs
-    string join \n project= config= oc= kubeconfig= context= oc-timeout= v/verbose q/quiet o/output= no-input log-file= y/yes dry-run confirm-password credentials-file= show-secrets skip-check= strict template= display-name= wildcard-domain= rwx-storage-class= p/param= param-from-file= registry-server= registry-username= registry-password-stdin registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= refresh-templates no-wait timeout= poll-interval= h/help V/version
+    string join \n project= config= oc= kubeconfig= context= oc-timeout= v/verbose q/quiet o/output= no-input log-file= y/yes dry-run confirm-password credentials-file= show-secrets skip-check= strict template= display-name= wildcard-domain= rwx-storage-class= p/param= param-from-file= registry-server= registry-username= registry-password-stdin registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= refresh-templates no-wait timeout= poll-interval= no-verify ca-file= insecure-skip-tls-verify resolve= h/help V/version
 end
 
 function __fish_threescale_install_needs_command
@@ -51,9 +51,11 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -l r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l aws-secret-access-key-file -d 'Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m) [default: 30m]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-input -d 'Never prompt, even in a terminal'
@@ -66,14 +68,18 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -l r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-wait -d 'Do not wait for 3scale to work after creating it'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-verify -d 'Do not check at the end that 3scale answers through its routes (see `verify`)'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s V -l version -d 'Print version'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "install" -d 'Install 3scale (what runs without a subcommand)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "preflight" -d 'Run every read-only check of an install and print them as a table; changes nothing'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "plan" -d 'Print what an install would do, as a reviewable shell script; changes nothing'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "status" -d 'Show an installed project: profile, templates commit, components, routes, root cause'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "verify" -d 'Check that 3scale answers through its routes: DNS, TLS, the portals, the APIs with the install\'s tokens, the gateways'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "credentials" -d 'Print the URLs and logins of an installed project, read from secret system-seed'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "uninstall" -d 'Delete what the install created (or the whole project with --delete-project)'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "gateway" -d 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "render" -d 'Render what `plan`\'s scripts pipe to oc, secrets read from the environment'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "completions" -d 'Print the completion script for a shell'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "man" -d 'Print the man page (roff)'
@@ -96,9 +102,11 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l aws-secret-access-key-file -d 'Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m) [default: 30m]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
@@ -117,6 +125,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-wait -d 'Do not wait for 3scale to work after creating it'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-verify -d 'Do not check at the end that 3scale answers through its routes (see `verify`)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-input -d 'Never prompt, even in a terminal'
@@ -138,7 +148,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l aws-secret-access-key-file -d 'Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
@@ -173,7 +183,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pl
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l aws-secret-access-key-file -d 'Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-dir -d 'Use an existing checkout of the templates; no git at all' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
@@ -191,6 +201,9 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pl
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
@@ -200,10 +213,34 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand st
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand status" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -l no-input -d 'Never prompt, even in a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand verify" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l credentials-file -d 'Where the credentials file is [default: credentials.yaml in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
@@ -214,11 +251,15 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand cr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l show-secrets -d 'Print passwords and tokens even when stdout is not a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l credentials-file -d 'Where the credentials file is [default: credentials.yaml in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
@@ -229,6 +270,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand un
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s y -l yes -d 'Do not ask before deleting'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l delete-project -d 'Delete the whole project instead of the objects the install created'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l keep-credentials -d 'Keep the local credentials file'
@@ -236,6 +278,124 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand un
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -l no-input -d 'Never prompt, even in a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -f -a "add" -d 'Add a gateway: mint its access token, create its portal-endpoint and pull secrets, the template\'s objects and an edge route per host, and wait until it is ready'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -f -a "list" -d 'List the gateways this tool made: environment, hosts, readiness, whether their token works'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -f -a "status" -d 'Show one gateway (or all): its routes, readiness with the root cause, its token'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -f -a "remove" -d 'Remove a gateway: exactly what `gateway add` made, and revoke the token it minted'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and not __fish_seen_subcommand_from add list status remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l name -d 'The gateway\'s name: of its deployment config, service, secret and routes, and of its access token; a DNS label starting with a letter (e.g. apicast-eu)' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l environment -d 'The configuration the gateway serves: staging or production [default: production]' -r -f -a "staging\t''
+production\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l host -d 'A public host of the gateway, served by an edge route (the product\'s public base URL); repeatable or comma-separated' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l configuration-loader -d 'When the gateway loads its configuration: boot (at start) or lazy (on each request) [default: lazy for staging, boot for production]' -r -f -a "boot\t''
+lazy\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l configuration-cache -d 'Seconds the gateway keeps its configuration: 0 (none, lazy only) or more than 60 [default: 0 for staging, 300 for production]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l access-token-file -d 'Read the gateway\'s access token from a file instead of minting one (or set THREESCALE_ACCESS_TOKEN); it needs the account_management scope' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l tenant-project -d 'The project of the 3scale install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l portal-context -d 'Kubeconfig context of the install\'s cluster, when the gateway goes to another cluster [default: the gateway\'s context]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l portal-kubeconfig -d 'Kubeconfig of the install\'s cluster [default: the gateway\'s kubeconfig]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l registry-server -d 'Registry the 3scale images come from [default: registry.redhat.io]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l registry-username -d 'Registry user, e.g. a registry service account \'12345|name\'' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l registry-password-file -d 'Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l timeout -d 'How long to wait for the gateway to be ready (e.g. 15m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l access-token-stdin -d 'Read the gateway\'s access token from standard input instead of minting one'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the plan instead of changing anything'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l no-wait -d 'Do not wait for the gateway to be ready after creating it'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l no-verify -d 'Do not list at the end the products whose public base URL matches none of the gateway\'s hosts'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l no-input -d 'Never prompt, even in a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l no-input -d 'Never prompt, even in a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l no-input -d 'Never prompt, even in a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l tenant-project -d 'The project of the 3scale install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l portal-context -d 'Kubeconfig context of the install\'s cluster, when the gateway goes to another cluster [default: the gateway\'s context]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l portal-kubeconfig -d 'Kubeconfig of the install\'s cluster [default: the gateway\'s kubeconfig]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l context -d 'Kubeconfig context passed to oc as --context' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l oc-timeout -d 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -s o -l output -d 'Result format on stdout; progress and prompts stay on stderr [default: text]' -r -f -a "text\t''
+json\t''"
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask before removing'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l keep-token -d 'Leave the access token the gateway was given in 3scale (by default the token `gateway add` minted is revoked)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only errors and the result'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l no-input -d 'Never prompt, even in a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a gateway: mint its access token, create its portal-endpoint and pull secrets, the template\'s objects and an edge route per host, and wait until it is ready'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the gateways this tool made: environment, hosts, readiness, whether their token works'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from help" -f -a "status" -d 'Show one gateway (or all): its routes, readiness with the root cause, its token'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a gateway: exactly what `gateway add` made, and revoke the token it minted'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand render; and not __fish_seen_subcommand_from pull-secret param-file objects help" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
@@ -326,16 +486,22 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand ma
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -s h -l help -d 'Print help'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "install" -d 'Install 3scale (what runs without a subcommand)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "preflight" -d 'Run every read-only check of an install and print them as a table; changes nothing'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "plan" -d 'Print what an install would do, as a reviewable shell script; changes nothing'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "status" -d 'Show an installed project: profile, templates commit, components, routes, root cause'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "credentials" -d 'Print the URLs and logins of an installed project, read from secret system-seed'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "uninstall" -d 'Delete what the install created (or the whole project with --delete-project)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "render" -d 'Render what `plan`\'s scripts pipe to oc, secrets read from the environment'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "completions" -d 'Print the completion script for a shell'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status credentials uninstall render completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "install" -d 'Install 3scale (what runs without a subcommand)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "preflight" -d 'Run every read-only check of an install and print them as a table; changes nothing'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "plan" -d 'Print what an install would do, as a reviewable shell script; changes nothing'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "status" -d 'Show an installed project: profile, templates commit, components, routes, root cause'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "verify" -d 'Check that 3scale answers through its routes: DNS, TLS, the portals, the APIs with the install\'s tokens, the gateways'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "credentials" -d 'Print the URLs and logins of an installed project, read from secret system-seed'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "uninstall" -d 'Delete what the install created (or the whole project with --delete-project)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "gateway" -d 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "render" -d 'Render what `plan`\'s scripts pipe to oc, secrets read from the environment'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "completions" -d 'Print the completion script for a shell'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gateway render completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from gateway" -f -a "add" -d 'Add a gateway: mint its access token, create its portal-endpoint and pull secrets, the template\'s objects and an edge route per host, and wait until it is ready'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from gateway" -f -a "list" -d 'List the gateways this tool made: environment, hosts, readiness, whether their token works'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from gateway" -f -a "status" -d 'Show one gateway (or all): its routes, readiness with the root cause, its token'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from gateway" -f -a "remove" -d 'Remove a gateway: exactly what `gateway add` made, and revoke the token it minted'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from render" -f -a "pull-secret" -d 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from render" -f -a "param-file" -d 'oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from render" -f -a "objects" -d 'A processed template\'s List (stdin) with the API versions a cluster of Kubernetes 1.<MINOR> serves, and only the named objects'
