@@ -321,12 +321,16 @@ impl Observed {
             .and_then(|c| c.trim().parse().ok())
     }
 
-    /// The hosts of its routes.
+    /// The hosts of its routes, sorted.
     pub fn hosts(&self) -> Vec<String> {
-        self.routes
+        let mut hosts: Vec<String> = self
+            .routes
             .iter()
             .filter_map(|r| r["spec"]["host"].as_str().map(str::to_string))
-            .collect()
+            .collect();
+        hosts.sort();
+        hosts.dedup();
+        hosts
     }
 }
 

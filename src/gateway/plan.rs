@@ -118,8 +118,9 @@ pub fn token_to_check(answers: &AddAnswers, existing: &Observed) -> Option<Secre
         })
 }
 
-/// A value given now, else the existing gateway's, else the default; a given value that differs
-/// from the existing gateway's is a problem (the gateway is not changed in place).
+/// A value given now, else the existing gateway's, else the default, with where it came from in
+/// words; a given value that differs from the existing gateway's is a problem (the gateway is not
+/// changed in place).
 fn settle<T: Copy + PartialEq + std::fmt::Display>(
     what: &str,
     given: Option<&Given<T>>,
@@ -134,11 +135,11 @@ fn settle<T: Copy + PartialEq + std::fmt::Display>(
                 "gateway {name} exists with {what} {e}; {} (from {}) differs: the gateway is not changed in place: leave the value out, or remove the gateway first (`threescale-install gateway remove {name}`)",
                 g.value, g.source
             ));
-            (e, format!("{e} (the existing gateway's)"))
+            (e, "(the existing gateway's)".into())
         }
-        (Some(g), _) => (g.value, format!("{} (from {})", g.value, g.source)),
-        (None, Some(e)) => (e, format!("{e} (the existing gateway's)")),
-        (None, None) => (default.0, format!("{} ({})", default.0, default.1)),
+        (Some(g), _) => (g.value, format!("(from {})", g.source)),
+        (None, Some(e)) => (e, "(the existing gateway's)".into()),
+        (None, None) => (default.0, format!("({})", default.1)),
     }
 }
 
@@ -187,16 +188,17 @@ pub fn plan_add(r: &AddRequest) -> Plan {
         p.problems.push(why);
     }
     p.decisions.push(format!(
-        "environment {env_text}; configuration loader {loader_text}; cache {cache_text} s"
+        "environment {environment} {env_text}; configuration loader {loader} {loader_text}; cache {cache} s {cache_text}"
     ));
 
-    // The hosts: given, else those of the existing routes.
-    let given_hosts: Vec<String> = a.hosts.iter().map(|h| h.value.clone()).collect();
-    let hosts = if given_hosts.is_empty() {
-        existing.hosts()
-    } else {
-        given_hosts.clone()
-    };
+    // The hosts: those of the existing routes and those given (a route is never deleted here:
+    // `gateway remove`, or `oc delete route`, does that).
+    let mut hosts = existing.hosts();
+    for h in &a.hosts {
+        if !hosts.contains(&h.value) {
+            hosts.push(h.value.clone());
+        }
+    }
     if hosts.is_empty() {
         p.missing.push(Missing {
             what: "a public host of the gateway (one edge route each)".into(),
@@ -396,21 +398,6 @@ pub fn plan_add(r: &AddRequest) -> Plan {
         .filter(|h| !existing.hosts().contains(h))
         .map(|h| objects::route(name, h))
         .collect();
-    let unwanted: Vec<ObjectRef> = if given_hosts.is_empty() {
-        Vec::new()
-    } else {
-        existing
-            .routes
-            .iter()
-            .filter(|r| {
-                r["spec"]["host"]
-                    .as_str()
-                    .is_some_and(|h| !given_hosts.iter().any(|g| g == h))
-            })
-            .filter_map(ObjectRef::of_json)
-            .collect()
-    };
-
     p.actions.extend(first);
     // Absent, or not visible (OpenShift answers the same for both): creating it tells.
     if !r.state.exists() {
@@ -437,17 +424,6 @@ pub fn plan_add(r: &AddRequest) -> Plan {
             gateway: name.to_string(),
             routes,
         });
-    }
-    if !unwanted.is_empty() {
-        p.decisions.push(format!(
-            "the routes of hosts no longer given are deleted: {}",
-            unwanted
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-        p.actions.push(Action::DeleteObjects(unwanted));
     }
     p.actions.extend(last);
     p.settled = Some(Settled {
@@ -923,6 +899,25 @@ parameters:
                 && s[1].starts_with("update secret gw-portal-endpoint"),
             "{s:?}"
         );
+    }
+
+    #[test]
+    fn a_host_added_later_gets_its_route_and_no_route_is_ever_deleted() {
+        let w = world();
+        let first = plan(
+            &w,
+            &answers(&["a.example.com"]),
+            &ProjectState::Absent,
+            &[],
+            None,
+        );
+        let state = ProjectState::Present(applied(&first, &w));
+        let p = plan(&w, &answers(&["b.example.com"]), &state, &[], Some(Ok(1)));
+        assert_eq!(
+            shown(&p),
+            ["create edge route gw-b-example-com for https://b.example.com"]
+        );
+        assert_eq!(p.settled.unwrap().hosts, ["a.example.com", "b.example.com"]);
     }
 
     #[test]

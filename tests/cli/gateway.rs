@@ -868,3 +868,39 @@ fn an_explicit_registry_login_is_used_for_the_pull_secret() {
         "{config}"
     );
 }
+
+#[test]
+fn in_a_terminal_what_is_missing_is_asked_and_the_changes_confirmed() {
+    use expectrl::{Eof, Expect, Session};
+    let g = installed();
+    let mut cmd = g.env.command(&["gateway", "add"]);
+    cmd.env("TERM", "xterm-256color");
+    let mut s = Session::spawn(cmd).expect("spawn in a pty");
+    s.get_process_mut().set_window_size(160, 50).unwrap();
+    s.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    let mut answer = |question: &str, keys: &str| {
+        s.expect(question)
+            .unwrap_or_else(|e| panic!("waiting for {question:?}: {e}"));
+        s.send(keys).unwrap();
+    };
+    answer("Gateway name", "apicast-eu\r");
+    answer("Environment", "\x1b[B\r");
+    answer("Public host(s)", "api.eu.example.com\r");
+    answer("Make these changes?", "y\r");
+    s.expect(Eof).unwrap();
+    assert!(matches!(
+        s.get_process().wait().unwrap(),
+        expectrl::process::unix::WaitStatus::Exited(_, 0)
+    ));
+    let dc = g.env.object(GW, "DeploymentConfig", GW).unwrap();
+    assert!(
+        dc["spec"]
+            .to_string()
+            .contains(r#"{"name":"THREESCALE_DEPLOYMENT_ENV","value":"staging"}"#),
+        "the environment chosen"
+    );
+    assert!(g
+        .env
+        .object(GW, "Route", "apicast-eu-api-eu-example-com")
+        .is_some());
+}

@@ -280,6 +280,11 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
             let line = ui.step("products");
             match portal::unmatched(&api, host, token, settled.environment, &settled.hosts) {
                 Ok(u) => {
+                    line.detail(&format!(
+                        "{} product(s) with a {} public base URL on none of the gateway's hosts",
+                        u.len(),
+                        settled.environment
+                    ));
                     line.done();
                     Some(u)
                 }
