@@ -36,18 +36,8 @@ fn installed() -> Gw {
     let env = TestEnv::new();
     env.run(&["--yes", "--wildcard-domain", DOMAIN])
         .assert_code(0);
-    // New projects get their service accounts; the install's project has them too, as on a
-    // real cluster.
-    env.cluster(|s| {
-        s["service_account_controller"] = json!(true);
-        let objects = s["projects"]["3scale-apim"]["objects"]
-            .as_array_mut()
-            .unwrap();
-        for sa in ["builder", "default", "deployer"] {
-            objects.push(json!({"apiVersion": "v1", "kind": "ServiceAccount",
-                "metadata": {"name": sa, "namespace": "3scale-apim"}}));
-        }
-    });
+    // Projects get their service accounts moments after they are made, as on a real cluster.
+    env.cluster(|s| s["service_account_controller"] = json!(true));
     let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
     let server = Server::start(
         Config::new(DOMAIN)

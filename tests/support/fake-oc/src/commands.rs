@@ -599,23 +599,12 @@ fn new_project(args: &Args, st: &mut State, name: &str) -> Outcome {
     }
     let display_name = args.flag("--display-name").unwrap_or_default().to_string();
     let requester = st.user_name().to_string();
-    let objects = if st.service_account_controller {
-        ["builder", "default", "deployer"]
-            .iter()
-            .map(|sa| {
-                json!({"apiVersion": "v1", "kind": "ServiceAccount",
-                    "metadata": {"name": sa, "namespace": name, "uid": format!("uid-serviceaccounts-{sa}")}})
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
     st.projects.insert(
         name.into(),
         Project {
             display_name,
             requester,
-            objects,
+            objects: Vec::new(),
             ticks: 0,
         },
     );

@@ -50,8 +50,9 @@ pub struct State {
     pub transient_failures: BTreeMap<String, u32>,
     /// For benchmarks only: deployment configs roll out until this wall-clock moment (Unix ms).
     pub ready_at_ms: Option<u64>,
-    /// New projects get the service accounts OpenShift's controller makes (`default`, `builder`,
-    /// `deployer`), as on a real cluster; off by default, where tests count a project's objects.
+    /// Projects get the service accounts OpenShift's controller makes (`builder`, `default`,
+    /// `deployer`) at their first look, as on a real cluster, moments after creation; off by
+    /// default, where tests count a project's objects.
     pub service_account_controller: bool,
 }
 
