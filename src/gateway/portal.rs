@@ -11,8 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 /// The admin portal's host: the route zync made for `system-provider`, else
-/// `<tenant>-admin.<domain>`.
-pub fn admin_host(install_objects: &[Value], creds: &Credentials, domain: &str) -> String {
+/// `<tenant>-admin.<domain>`; `None` when neither is known.
+pub fn admin_host(install_objects: &[Value], creds: &Credentials, domain: &str) -> Option<String> {
     install_objects
         .iter()
         .find(|o| {
@@ -21,11 +21,13 @@ pub fn admin_host(install_objects: &[Value], creds: &Credentials, domain: &str) 
         })
         .and_then(|r| r["spec"]["host"].as_str())
         .map(str::to_string)
-        .unwrap_or_else(|| {
-            creds
-                .admin_portal(domain)
-                .trim_start_matches("https://")
-                .to_string()
+        .or_else(|| {
+            (!domain.is_empty()).then(|| {
+                creds
+                    .admin_portal(domain)
+                    .trim_start_matches("https://")
+                    .to_string()
+            })
         })
 }
 

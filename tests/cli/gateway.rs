@@ -380,6 +380,23 @@ fn missing_and_bad_values_are_all_reported_before_anything_changes() {
         "{}",
         run.stderr
     );
+    let run = g.env.run(&[
+        "gateway",
+        "add",
+        "--name",
+        "openshift-gw",
+        "--host",
+        HOST,
+        "--yes",
+    ]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains("would go to project openshift-gw (named after it)")
+            && run.stderr.contains("--project"),
+        "{}",
+        run.stderr
+    );
     // Without a host, once the install and 3scale were read: one list, with the ways to give it.
     let run = g.env.run(&["gateway", "add", "--name", GW, "--yes"]);
     run.assert_code(2);

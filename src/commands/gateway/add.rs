@@ -84,13 +84,20 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
             return Err(missing_error(&missing));
         }
     };
-    let observer = Observer::new(&session.oc);
-    let cluster = report::cluster(ui, &observer)?;
     let project = answers
         .common
         .project
         .clone()
         .unwrap_or_else(|| Given::new(name.value.clone(), Source::Default));
+    if let Err(why) = crate::inputs::check_project(&project.value) {
+        return Err(Failure::input(format!(
+            "gateway {} would go to project {} (named after it), which is invalid: {why}",
+            name.value, project.value
+        ))
+        .with_help("name the gateway's project with --project"));
+    }
+    let observer = Observer::new(&session.oc);
+    let cluster = report::cluster(ui, &observer)?;
     session.attach_transcript(&cluster.server, &project.value)?;
 
     // The install, on its cluster.
@@ -116,7 +123,16 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
     .map_err(no_install_here)?;
     let creds = install.credentials(&session.redactor)?;
     let domain = install.domain.clone().unwrap_or_default();
-    let admin_host = portal::admin_host(&install.objects, &creds, &domain);
+    let admin_host = portal::admin_host(&install.objects, &creds, &domain).ok_or_else(|| {
+        Failure::preflight(format!(
+            "the admin portal of the install in project {} is unknown: zync made no route for system-provider, and the install's domain is not recorded",
+            install.project
+        ))
+        .with_help(format!(
+            "check the install with `threescale-install status --project {}`",
+            install.project
+        ))
+    })?;
     let template_path = install.templates_dir.join(objects::TEMPLATE);
     let template = Template::load(&template_path).map_err(|e| {
         Failure::preflight(format!("the gateway template: {e}")).with_help(
