@@ -37,16 +37,7 @@ pub fn cluster_step(ui: &Ui, observer: &Observer, title: &str) -> Outcome<Cluste
 
 /// The plan step: what was decided, what the checks say, and every change to come.
 pub fn plan(ui: &Ui, plan: &Plan) {
-    changes(
-        ui,
-        &Changes {
-            decisions: &plan.decisions,
-            checks: &plan.checks,
-            actions: &plan.actions,
-            missing: &plan.missing,
-            problems: &plan.problems,
-        },
-    );
+    changes(ui, &Changes::of(plan));
 }
 
 /// What a plan of any command holds, to show and judge the same way.
@@ -59,6 +50,17 @@ pub struct Changes<'a> {
 }
 
 impl Changes<'_> {
+    /// The install's plan.
+    pub fn of(plan: &Plan) -> Changes<'_> {
+        Changes {
+            decisions: &plan.decisions,
+            checks: &plan.checks,
+            actions: &plan.actions,
+            missing: &plan.missing,
+            problems: &plan.problems,
+        }
+    }
+
     fn failed_checks(&self) -> Vec<&crate::checks::CheckResult> {
         self.checks
             .iter()
@@ -113,16 +115,7 @@ pub fn changes(ui: &Ui, plan: &Changes) {
 /// Input problems and missing values are input errors (exit 2), listed together; failed checks
 /// stop the install before any change (exit 3).
 pub fn verdict(plan: &Plan) -> Outcome<()> {
-    verdict_of(
-        &Changes {
-            decisions: &plan.decisions,
-            checks: &plan.checks,
-            actions: &plan.actions,
-            missing: &plan.missing,
-            problems: &plan.problems,
-        },
-        "the install",
-    )
+    verdict_of(&Changes::of(plan), "the install")
 }
 
 /// The verdict of any command's plan; `what` goes ahead or not ("the install").

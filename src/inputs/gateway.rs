@@ -10,7 +10,7 @@ use super::gather::{
 };
 use super::{
     validate, Connection, Env, Given, Mode, Registry, SecretReader, Source, TemplatesSource, Ways,
-    DEFAULT_PROJECT, DEFAULT_REGISTRY, PASSWORD_ENV,
+    DEFAULT_PROJECT,
 };
 use crate::cli::{self, GatewayAddArgs, GlobalArgs, HttpArgs, PortalArgs};
 use crate::failure::Outcome;
@@ -519,60 +519,10 @@ pub fn gateway_add_answers(
 
     // The registry login, as install reads it; left out, the install's pull secret gives it.
     let r = &args.registry;
-    let server = match (
-        &r.registry_server,
-        f.and_then(|f| f.registry_server.clone()),
-    ) {
-        (Some(s), _) => Given::new(
-            s.clone(),
-            origins.of(
-                "registry_server",
-                "--registry-server",
-                "THREESCALE_REGISTRY_SERVER",
-            ),
-        ),
-        (None, Some(s)) => Given::new(s, file_source(loaded, "registry_server")),
-        (None, None) => Given::new(DEFAULT_REGISTRY.to_string(), Source::Default),
-    };
-    if let Err(why) = validate::check_registry_server(&server.value) {
-        report.problems.push(format!(
-            "registry server '{}' (from {}) is invalid: {why}",
-            server.value, server.source
-        ));
-    }
-    let username = match (
-        &r.registry_username,
-        f.and_then(|f| f.registry_username.clone()),
-    ) {
-        (Some(u), _) => Some(Given::new(
-            u.clone(),
-            origins.of(
-                "registry_username",
-                "--registry-username",
-                "THREESCALE_REGISTRY_USERNAME",
-            ),
-        )),
-        (None, Some(u)) => Some(Given::new(u, file_source(loaded, "registry_username"))),
-        (None, None) => None,
-    }
-    .filter(|u| !u.value.trim().is_empty());
+    let registry = gather::registry_of(r, &origins, loaded, env, stdin, &mut report);
     let password_file_key = f
         .and_then(|f| f.registry_password_file.as_deref())
-        .and_then(|p| {
-            loaded.map(|l| (l.path_of(p), file_source(loaded, "registry_password_file")))
-        });
-    let password = read_secret(
-        "registry password",
-        r.registry_password_stdin,
-        r.registry_password_file
-            .as_deref()
-            .map(|p| (p.to_path_buf(), Source::File(p.to_path_buf()))),
-        env.get(PASSWORD_ENV)
-            .map(|v| (v.to_string(), Source::Env(PASSWORD_ENV.into()))),
-        password_file_key.clone(),
-        stdin,
-        &mut report,
-    );
+        .and_then(|p| loaded.map(|l| l.path_of(p)));
     for (what, path) in [
         (
             "access token file",
@@ -582,9 +532,7 @@ pub fn gateway_add_answers(
         ),
         (
             "registry password file",
-            r.registry_password_file
-                .clone()
-                .or(password_file_key.map(|(p, _)| p)),
+            r.registry_password_file.clone().or(password_file_key),
         ),
     ] {
         if let Some(w) = path.as_deref().and_then(|p| readable_by_others(what, p)) {
@@ -614,12 +562,7 @@ pub fn gateway_add_answers(
         loader,
         cache,
         access_token,
-        registry: Registry {
-            server,
-            username,
-            password,
-            confirm: false,
-        },
+        registry,
         templates: (templates.source != Source::Default).then_some(templates),
         refresh_templates: args.templates.refresh_templates,
         wait: (!no_wait).then_some(timeout),

@@ -346,58 +346,14 @@ pub fn install_answers(
     }
 
     // Registry.
-    let r = &inputs.registry;
-    let server = text_value(
-        &r.registry_server,
-        "registry_server",
-        "--registry-server",
-        "THREESCALE_REGISTRY_SERVER",
-        "registry_server",
-        f.and_then(|f| f.registry_server.clone()),
-    )
-    .unwrap_or_else(|| {
+    let registry = registry_of(&inputs.registry, &origins, loaded, env, stdin, &mut report);
+    if registry.server.source == Source::Default {
         open.push(Field::RegistryServer);
-        Given::new(DEFAULT_REGISTRY.to_string(), Source::Default)
-    });
-    if let Err(why) = validate::check_registry_server(&server.value) {
-        report.problems.push(format!(
-            "registry server '{}' (from {}) is invalid: {why}",
-            server.value, server.source
-        ));
     }
-    let username = text_value(
-        &r.registry_username,
-        "registry_username",
-        "--registry-username",
-        "THREESCALE_REGISTRY_USERNAME",
-        "registry_username",
-        f.and_then(|f| f.registry_username.clone()),
-    )
-    .filter(|u| !u.value.trim().is_empty());
-    if username.is_none() {
+    if registry.username.is_none() {
         open.push(Field::RegistryUsername);
     }
-    let password = read_secret(
-        "registry password",
-        r.registry_password_stdin,
-        r.registry_password_file
-            .as_deref()
-            .map(|p| (p.to_path_buf(), Source::File(p.to_path_buf()))),
-        env.get(PASSWORD_ENV)
-            .map(|v| (v.to_string(), Source::Env(PASSWORD_ENV.into()))),
-        f.and_then(|f| f.registry_password_file.as_deref())
-            .map(|p| {
-                (
-                    loaded
-                        .map(|l| l.path_of(p))
-                        .unwrap_or_else(|| p.to_path_buf()),
-                    file_source(loaded, "registry_password_file"),
-                )
-            }),
-        stdin,
-        &mut report,
-    );
-    if password.is_none() {
+    if registry.password.is_none() {
         open.push(Field::RegistryPassword);
     }
 
@@ -577,7 +533,7 @@ pub fn install_answers(
     for (what, path) in [
         (
             "registry password file",
-            r.registry_password_file.clone().or_else(|| {
+            inputs.registry.registry_password_file.clone().or_else(|| {
                 loaded.and_then(|l| {
                     l.file
                         .registry_password_file
@@ -616,10 +572,8 @@ pub fn install_answers(
         wildcard_domain,
         rwx_storage_class,
         registry: Registry {
-            server,
-            username,
-            password,
             confirm: install.is_some_and(|i| i.confirm_password),
+            ..registry
         },
         params,
         credentials_file,
@@ -637,6 +591,81 @@ pub fn install_answers(
         open,
         warnings,
     })
+}
+
+/// The registry login: server (default registry.redhat.io), username, and the password from
+/// stdin, a file, the environment or the answers file's file.
+pub(super) fn registry_of(
+    r: &cli::RegistryArgs,
+    origins: &Origins,
+    loaded: Option<&Loaded>,
+    env: &Env,
+    stdin: &mut dyn SecretReader,
+    report: &mut Report,
+) -> Registry {
+    let f = loaded.map(|l| &l.file);
+    let text = |flag_value: &Option<String>,
+                id: &str,
+                flag: &str,
+                var: &str,
+                key: &str,
+                file_value: Option<String>| {
+        match (flag_value, file_value) {
+            (Some(v), _) => Some(Given::new(v.clone(), origins.of(id, flag, var))),
+            (None, Some(v)) => Some(Given::new(v, file_source(loaded, key))),
+            (None, None) => None,
+        }
+    };
+    let server = text(
+        &r.registry_server,
+        "registry_server",
+        "--registry-server",
+        "THREESCALE_REGISTRY_SERVER",
+        "registry_server",
+        f.and_then(|f| f.registry_server.clone()),
+    )
+    .unwrap_or_else(|| Given::new(DEFAULT_REGISTRY.to_string(), Source::Default));
+    if let Err(why) = validate::check_registry_server(&server.value) {
+        report.problems.push(format!(
+            "registry server '{}' (from {}) is invalid: {why}",
+            server.value, server.source
+        ));
+    }
+    let username = text(
+        &r.registry_username,
+        "registry_username",
+        "--registry-username",
+        "THREESCALE_REGISTRY_USERNAME",
+        "registry_username",
+        f.and_then(|f| f.registry_username.clone()),
+    )
+    .filter(|u| !u.value.trim().is_empty());
+    let password = read_secret(
+        "registry password",
+        r.registry_password_stdin,
+        r.registry_password_file
+            .as_deref()
+            .map(|p| (p.to_path_buf(), Source::File(p.to_path_buf()))),
+        env.get(PASSWORD_ENV)
+            .map(|v| (v.to_string(), Source::Env(PASSWORD_ENV.into()))),
+        f.and_then(|f| f.registry_password_file.as_deref())
+            .map(|p| {
+                (
+                    loaded
+                        .map(|l| l.path_of(p))
+                        .unwrap_or_else(|| p.to_path_buf()),
+                    file_source(loaded, "registry_password_file"),
+                )
+            }),
+        stdin,
+        report,
+    );
+    Registry {
+        server,
+        username,
+        password,
+        confirm: false,
+    }
 }
 
 /// Where the templates come from: a directory, or a repository at a ref. A flag beats the

@@ -398,19 +398,8 @@ fn create_gateway_objects(ctx: &Ctx, project: &str, g: &GatewayObjects) -> Outco
     let processed = ctx
         .oc
         .process_stdin(template.to_string().as_bytes(), &g.params, project)
-        .map_err(|e| {
-            let help = (e.cause == Cause::Invalid).then(|| {
-                "the template refused the values: check the gateway's settings above".to_string()
-            });
-            change_failure("process the gateway template", e, help)
-        })?;
-    let mut items: Vec<Value> = processed["items"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|o| g.objects.iter().any(|r| r.matches(o)))
-        .collect();
+        .map_err(|e| process_failure("the gateway template", e, "the gateway's settings"))?;
+    let mut items = kept(&processed, &g.objects);
     if items.len() != g.objects.len() {
         return Err(Failure::internal(format!(
             "the processed gateway template lacks some of {}: the template and our reading of it disagree",
@@ -466,19 +455,8 @@ fn create_objects(ctx: &Ctx, project: &str, c: &CreateObjects) -> Outcome<String
     let processed = ctx
         .oc
         .process(&c.template, c.param_file.expose().as_bytes(), project)
-        .map_err(|e| {
-            let help = (e.cause == Cause::Invalid).then(|| {
-                "the template refused the values: check the parameters named above".to_string()
-            });
-            change_failure("process the template", e, help)
-        })?;
-    let mut items: Vec<Value> = processed["items"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|o| c.objects.iter().any(|r| r.matches(o)))
-        .collect();
+        .map_err(|e| process_failure("the template", e, "the parameters named above"))?;
+    let mut items = kept(&processed, &c.objects);
     let absent: Vec<&ObjectRef> = c
         .objects
         .iter()
@@ -499,6 +477,24 @@ fn create_objects(ctx: &Ctx, project: &str, c: &CreateObjects) -> Outcome<String
         created += create_wave(ctx, project, wave)?;
     }
     Ok(format!("{created} objects created"))
+}
+
+/// A template the server did not process: the values it refused are `values`.
+fn process_failure(template: &str, e: OcError, values: &str) -> Failure {
+    let help = (e.cause == Cause::Invalid)
+        .then(|| format!("the template refused the values: check {values}"));
+    change_failure(&format!("process {template}"), e, help)
+}
+
+/// The processed objects that are among `wanted`.
+fn kept(processed: &Value, wanted: &[ObjectRef]) -> Vec<Value> {
+    processed["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|o| wanted.iter().any(|r| r.matches(o)))
+        .cloned()
+        .collect()
 }
 
 /// Creates `objects`; when some fail transiently (a flaky API), looks at what exists and sends

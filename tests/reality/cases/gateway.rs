@@ -70,25 +70,12 @@ fn lifecycle(world: &World) {
     let sim = world.start_sim(Scenario::named("happy").speed(60.0));
     let install = Installer::new(world, &["--timeout", "20m"]).run();
     install.assert_code(&[0]);
-    let seed = common::secret_data(world, PROJECT, "system-seed").expect("system-seed");
-    let value = |k: &str| {
-        seed.iter()
-            .find(|(n, _)| n == k)
-            .map(|(_, v)| v.clone())
-            .unwrap()
-    };
-    let routes = common::list(world, "routes.route.openshift.io", PROJECT);
-    let admin_host = routes
-        .iter()
-        .find(|r| r["metadata"]["labels"]["zync.3scale.net/route-to"] == "system-provider")
-        .and_then(|r| r["spec"]["host"].as_str())
-        .expect("zync's admin portal route")
-        .to_string();
-    let domain = admin_host.split_once('.').unwrap().1.to_string();
+    let installed = common::installed_portal(world);
+    let admin_host = installed.admin_host.clone();
     let server = Server::start(
-        Config::new(&domain)
-            .admin_access_token(&value("ADMIN_ACCESS_TOKEN"))
-            .master_access_token(&value("MASTER_ACCESS_TOKEN"))
+        Config::new(&installed.domain)
+            .admin_access_token(&installed.admin_token)
+            .master_access_token(&installed.master_token)
             .products(vec![
                 Product::new("API").system_name("api"),
                 Product::new("EU Shop")
