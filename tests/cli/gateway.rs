@@ -546,6 +546,23 @@ fn list_and_status_show_each_gateway_its_routes_readiness_and_token() {
         "{}",
         list.stderr
     );
+    // A cluster admin's list is one call for every project.
+    g.env.cluster(|s| s["cluster_admin"] = json!(true));
+    g.env.clear_calls();
+    let everywhere = g.env.run(&["gateway", "list", "-o", "json"]);
+    everywhere.assert_code(0);
+    let doc: Value = serde_json::from_str(&everywhere.stdout).unwrap();
+    assert_eq!(doc["searched"], "every project");
+    assert_eq!(doc["gateways"].as_array().unwrap().len(), 2);
+    assert!(
+        g.env
+            .commands()
+            .iter()
+            .any(|c| c.contains("--all-namespaces")),
+        "{:?}",
+        g.env.commands()
+    );
+    g.env.cluster(|s| s["cluster_admin"] = json!(false));
 
     let status = g.env.run(&["gateway", "status", GW, "-o", "json"]);
     status.assert_code(0);
