@@ -75,6 +75,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand verify 'Check that 3scale answers through its routes: DNS, TLS, the portals, the APIs with the install''s tokens, the gateways'
             cand credentials 'Print the URLs and logins of an installed project, read from secret system-seed'
             cand uninstall 'Delete what the install created (or the whole project with --delete-project)'
+            cand gateway 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one'
             cand render 'Render what `plan`''s scripts pipe to oc, secrets read from the environment'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
@@ -302,6 +303,161 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'threescale-install;gateway'= {
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a gateway: mint its access token, create its portal-endpoint and pull secrets, the template''s objects and an edge route per host, and wait until it is ready'
+            cand list 'List the gateways this tool made: environment, hosts, readiness, whether their token works'
+            cand status 'Show one gateway (or all): its routes, readiness with the root cause, its token'
+            cand remove 'Remove a gateway: exactly what `gateway add` made, and revoke the token it minted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'threescale-install;gateway;add'= {
+            cand --name 'The gateway''s name: of its deployment config, service, secret and routes, and of its access token; a DNS label starting with a letter (e.g. apicast-eu)'
+            cand --environment 'The configuration the gateway serves: staging or production [default: production]'
+            cand --host 'A public host of the gateway, served by an edge route (the product''s public base URL); repeatable or comma-separated'
+            cand --configuration-loader 'When the gateway loads its configuration: boot (at start) or lazy (on each request) [default: lazy for staging, boot for production]'
+            cand --configuration-cache 'Seconds the gateway keeps its configuration: 0 (none, lazy only) or more than 60 [default: 0 for staging, 300 for production]'
+            cand --access-token-file 'Read the gateway''s access token from a file instead of minting one (or set THREESCALE_ACCESS_TOKEN); it needs the account_management scope'
+            cand --tenant-project 'The project of the 3scale install [default: 3scale-apim]'
+            cand --portal-context 'Kubeconfig context of the install''s cluster, when the gateway goes to another cluster [default: the gateway''s context]'
+            cand --portal-kubeconfig 'Kubeconfig of the install''s cluster [default: the gateway''s kubeconfig]'
+            cand --registry-server 'Registry the 3scale images come from [default: registry.redhat.io]'
+            cand --registry-username 'Registry user, e.g. a registry service account ''12345|name'''
+            cand --registry-password-file 'Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)'
+            cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
+            cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
+            cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
+            cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
+            cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
+            cand --poll-interval 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]'
+            cand --timeout 'How long to wait for the gateway to be ready (e.g. 15m) [default: 10m]'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand --access-token-stdin 'Read the gateway''s access token from standard input instead of minting one'
+            cand -y 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
+            cand --yes 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
+            cand --dry-run 'Print the plan instead of changing anything'
+            cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
+            cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
+            cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
+            cand --no-wait 'Do not wait for the gateway to be ready after creating it'
+            cand --no-verify 'Do not list at the end the products whose public base URL matches none of the gateway''s hosts'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'threescale-install;gateway;list'= {
+            cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
+            cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;gateway;status'= {
+            cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
+            cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;gateway;remove'= {
+            cand --tenant-project 'The project of the 3scale install [default: 3scale-apim]'
+            cand --portal-context 'Kubeconfig context of the install''s cluster, when the gateway goes to another cluster [default: the gateway''s context]'
+            cand --portal-kubeconfig 'Kubeconfig of the install''s cluster [default: the gateway''s kubeconfig]'
+            cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
+            cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -y 'Do not ask before removing'
+            cand --yes 'Do not ask before removing'
+            cand --keep-token 'Leave the access token the gateway was given in 3scale (by default the token `gateway add` minted is revoked)'
+            cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'threescale-install;gateway;help'= {
+            cand add 'Add a gateway: mint its access token, create its portal-endpoint and pull secrets, the template''s objects and an edge route per host, and wait until it is ready'
+            cand list 'List the gateways this tool made: environment, hosts, readiness, whether their token works'
+            cand status 'Show one gateway (or all): its routes, readiness with the root cause, its token'
+            cand remove 'Remove a gateway: exactly what `gateway add` made, and revoke the token it minted'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'threescale-install;gateway;help;add'= {
+        }
+        &'threescale-install;gateway;help;list'= {
+        }
+        &'threescale-install;gateway;help;status'= {
+        }
+        &'threescale-install;gateway;help;remove'= {
+        }
+        &'threescale-install;gateway;help;help'= {
+        }
         &'threescale-install;render'= {
             cand --project 'The project of the install [default: 3scale-apim]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
@@ -440,6 +596,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand verify 'Check that 3scale answers through its routes: DNS, TLS, the portals, the APIs with the install''s tokens, the gateways'
             cand credentials 'Print the URLs and logins of an installed project, read from secret system-seed'
             cand uninstall 'Delete what the install created (or the whole project with --delete-project)'
+            cand gateway 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one'
             cand render 'Render what `plan`''s scripts pipe to oc, secrets read from the environment'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
@@ -458,6 +615,20 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;help;credentials'= {
         }
         &'threescale-install;help;uninstall'= {
+        }
+        &'threescale-install;help;gateway'= {
+            cand add 'Add a gateway: mint its access token, create its portal-endpoint and pull secrets, the template''s objects and an edge route per host, and wait until it is ready'
+            cand list 'List the gateways this tool made: environment, hosts, readiness, whether their token works'
+            cand status 'Show one gateway (or all): its routes, readiness with the root cause, its token'
+            cand remove 'Remove a gateway: exactly what `gateway add` made, and revoke the token it minted'
+        }
+        &'threescale-install;help;gateway;add'= {
+        }
+        &'threescale-install;help;gateway;list'= {
+        }
+        &'threescale-install;help;gateway;status'= {
+        }
+        &'threescale-install;help;gateway;remove'= {
         }
         &'threescale-install;help;render'= {
             cand pull-secret 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'

@@ -12,6 +12,7 @@ pub mod cli;
 mod commands;
 pub mod duration;
 pub mod failure;
+pub mod gateway;
 pub mod http;
 pub mod inputs;
 pub mod install;

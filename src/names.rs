@@ -75,6 +75,33 @@ pub fn check_wildcard_domain(domain: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A name a Service takes (an RFC 1035 label): at most 63 lower-case letters, digits and '-',
+/// starting with a letter and ending with a letter or digit.
+pub fn check_service_name(name: &str) -> Result<(), String> {
+    check_project_name(name)?;
+    if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return Err("it must start with a letter (it names a Service)".into());
+    }
+    Ok(())
+}
+
+/// A route's host: a DNS name alone, without scheme, port, path or wildcard.
+pub fn check_host(host: &str) -> Result<(), String> {
+    if host.contains("://") {
+        return Err("give the host alone, without a scheme such as https://".into());
+    }
+    if host.contains(['/', ':', '@']) {
+        return Err("give the host alone, without port, path or user".into());
+    }
+    if host.contains('*') {
+        return Err(
+            "a wildcard host needs a router that admits wildcard routes: give one host per --host"
+                .into(),
+        );
+    }
+    check_wildcard_domain(host)
+}
+
 /// The candidate closest to `name` by edit distance, when it is close enough to be a typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let upper = name.to_uppercase();
@@ -138,6 +165,24 @@ mod tests {
         assert!(check_wildcard_domain(&too_long)
             .unwrap_err()
             .contains("253"));
+    }
+
+    #[test]
+    fn service_names_and_hosts() {
+        assert!(check_service_name("apicast-eu").is_ok());
+        assert!(check_service_name("1gw").unwrap_err().contains("letter"));
+        assert!(check_service_name("Gw").is_err());
+        assert!(check_host("api.eu.example.com").is_ok());
+        for (bad, why) in [
+            ("https://api.x", "scheme"),
+            ("api.x:443", "port"),
+            ("api.x/v1", "path"),
+            ("*.x", "wildcard"),
+            ("API.x", "lower case"),
+        ] {
+            let err = check_host(bad).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
     }
 
     #[test]

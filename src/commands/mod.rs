@@ -3,6 +3,7 @@
 //! command reaches into another's module.
 
 mod credentials;
+mod gateway;
 mod install;
 mod plan;
 mod preflight;
@@ -150,6 +151,7 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
                 },
             )
         }
+        Some(Command::Gateway(command)) => gateway::run(global, command, matches, &env, &mut stdin),
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {
             print!("{}", String::from_utf8_lossy(&completion_script(shell)));

@@ -5,6 +5,7 @@ mod support;
 
 mod commands;
 mod completions;
+mod gateway;
 mod git;
 mod inputs;
 mod install;

@@ -5,6 +5,7 @@ use crate::runner::Case;
 mod common;
 mod faults;
 mod fixtures;
+mod gateway;
 mod harness;
 mod lifecycle;
 mod smoke;
@@ -18,6 +19,7 @@ pub fn all() -> Vec<Case> {
         lifecycle::CASES,
         faults::CASES,
         verify::CASES,
+        gateway::CASES,
     ]
     .concat()
 }

@@ -9,15 +9,31 @@
 //!   ticks), "hook-failed" (pre hook pod failing, with a log), "image-pull-backoff",
 //!   "unschedulable" (FailedScheduling: insufficient cpu), "quota" (FailedCreate: exceeded quota);
 //! - the router admits routes, or refuses hosts listed in `claimed_hosts` (HostAlreadyClaimed);
-//! - zync creates the portal and gateway routes once every deployment config is ready.
+//! - zync creates the portal and gateway routes once every deployment config is ready;
+//! - with `service_account_controller`, a project gets `builder`, `default` and `deployer` at its
+//!   first look after creation (real OpenShift makes them moments after `oc new-project`, so a
+//!   command right after it may not find them yet).
 
 use crate::state::State;
 use serde_json::{json, Value};
 
 pub fn settle(st: &mut State, namespace: &str) {
+    let service_accounts = st.service_account_controller;
     let Some(project) = st.projects.get_mut(namespace) else {
         return;
     };
+    if service_accounts {
+        for sa in ["builder", "default", "deployer"] {
+            let exists = project
+                .objects
+                .iter()
+                .any(|o| o["kind"] == "ServiceAccount" && o["metadata"]["name"] == sa);
+            if !exists {
+                project.objects.push(json!({"apiVersion": "v1", "kind": "ServiceAccount",
+                    "metadata": {"name": sa, "namespace": namespace, "uid": format!("uid-serviceaccounts-{sa}")}}));
+            }
+        }
+    }
     project.ticks += 1;
     let tick = project.ticks;
     let overrides = st.rollout_overrides.clone();

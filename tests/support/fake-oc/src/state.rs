@@ -50,6 +50,10 @@ pub struct State {
     pub transient_failures: BTreeMap<String, u32>,
     /// For benchmarks only: deployment configs roll out until this wall-clock moment (Unix ms).
     pub ready_at_ms: Option<u64>,
+    /// Projects get the service accounts OpenShift's controller makes (`builder`, `default`,
+    /// `deployer`) at their first look, as on a real cluster, moments after creation; off by
+    /// default, where tests count a project's objects.
+    pub service_account_controller: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -98,6 +102,7 @@ impl Default for State {
             claimed_hosts: Vec::new(),
             transient_failures: BTreeMap::new(),
             ready_at_ms: None,
+            service_account_controller: false,
         }
     }
 }
