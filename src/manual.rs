@@ -13,13 +13,17 @@ pub fn page() -> Vec<u8> {
         .unwrap_or_default()
 }
 
-/// Every page, with its file name: the program's first, then one per visible subcommand.
+/// Every page, with its file name: the program's first, then one per visible subcommand, and
+/// one per visible subcommand of those (`tenant create`).
 pub fn pages() -> Vec<(String, Vec<u8>)> {
     let mut cmd = Cli::command().disable_help_subcommand(true);
     cmd.build();
     let mut out = vec![render(&cmd)];
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         out.push(render(sub));
+        for nested in sub.get_subcommands().filter(|s| !s.is_hide_set()) {
+            out.push(render(nested));
+        }
     }
     out
 }

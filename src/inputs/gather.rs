@@ -69,12 +69,12 @@ pub trait SecretReader {
 }
 
 /// Where each clap value came from.
-struct Origins<'a> {
-    matches: &'a ArgMatches,
+pub(super) struct Origins<'a> {
+    pub(super) matches: &'a ArgMatches,
 }
 
 impl Origins<'_> {
-    fn of(&self, id: &str, flag: &str, env: &str) -> Source {
+    pub(super) fn of(&self, id: &str, flag: &str, env: &str) -> Source {
         match self.matches.value_source(id) {
             Some(ValueSource::EnvVariable) => Source::Env(env.to_string()),
             Some(ValueSource::CommandLine) => Source::Flag(flag.to_string()),
@@ -84,7 +84,7 @@ impl Origins<'_> {
 }
 
 /// The innermost subcommand's matches: where global and subcommand values are both visible.
-fn innermost(matches: &ArgMatches) -> &ArgMatches {
+pub(super) fn innermost(matches: &ArgMatches) -> &ArgMatches {
     let mut m = matches;
     while let Some((_, sub)) = m.subcommand() {
         m = sub;
@@ -94,13 +94,13 @@ fn innermost(matches: &ArgMatches) -> &ArgMatches {
 
 /// Collects problems and warnings while gathering.
 #[derive(Default)]
-struct Report {
-    problems: Vec<String>,
-    warnings: Vec<String>,
+pub(super) struct Report {
+    pub(super) problems: Vec<String>,
+    pub(super) warnings: Vec<String>,
 }
 
 impl Report {
-    fn finish(self) -> Outcome<Vec<String>> {
+    pub(super) fn finish(self) -> Outcome<Vec<String>> {
         if self.problems.is_empty() {
             return Ok(self.warnings);
         }
@@ -155,7 +155,7 @@ fn connection(
     }
 }
 
-fn file_duration(
+pub(super) fn file_duration(
     text: &str,
     key: &str,
     loaded: Option<&Loaded>,
@@ -198,7 +198,7 @@ fn project_of(
     project
 }
 
-fn file_source(loaded: Option<&Loaded>, key: &str) -> Source {
+pub(super) fn file_source(loaded: Option<&Loaded>, key: &str) -> Source {
     match loaded {
         Some(l) => Source::AnswersFile(l.path.clone(), key.to_string()),
         None => Source::Default,
@@ -215,7 +215,7 @@ fn mode(global: &GlobalArgs, never_ask: bool, show_secrets: bool) -> Mode {
     }
 }
 
-fn load_file(global: &GlobalArgs) -> Outcome<Option<Loaded>> {
+pub(super) fn load_file(global: &GlobalArgs) -> Outcome<Option<Loaded>> {
     global.config.as_deref().map(file::load).transpose()
 }
 
@@ -809,7 +809,7 @@ fn http_of(
     }
 }
 
-fn was_given(origins: &Origins, id: &str) -> bool {
+pub(super) fn was_given(origins: &Origins, id: &str) -> bool {
     matches!(
         origins.matches.value_source(id),
         Some(ValueSource::EnvVariable | ValueSource::CommandLine)
@@ -841,6 +841,22 @@ pub fn project_answers(
     inputs: ProjectInputs,
     matches: &ArgMatches,
 ) -> Outcome<ProjectAnswers> {
+    let loaded = load_file(global)?;
+    let mut report = Report::default();
+    let mut answers = project_answers_in(global, inputs, matches, loaded.as_ref(), &mut report);
+    answers.warnings = report.finish()?;
+    Ok(answers)
+}
+
+/// The answers of the commands on an installed project, their problems added to `report` (the
+/// caller finishes it, with problems of its own values).
+pub(super) fn project_answers_in(
+    global: &GlobalArgs,
+    inputs: ProjectInputs,
+    matches: &ArgMatches,
+    loaded: Option<&Loaded>,
+    report: &mut Report,
+) -> ProjectAnswers {
     let ProjectInputs {
         project: project_args,
         http,
@@ -848,25 +864,17 @@ pub fn project_answers(
         show_secrets,
         never_ask,
     } = inputs;
-    let loaded = load_file(global)?;
-    let loaded = loaded.as_ref();
     let origins = Origins {
         matches: innermost(matches),
     };
-    let mut report = Report::default();
-    let connection = connection(global, &origins, loaded, DEFAULT_POLL, &mut report);
-    let project = project_of(global, &origins, loaded, &mut report);
+    let connection = connection(global, &origins, loaded, DEFAULT_POLL, report);
+    let project = project_of(global, &origins, loaded, report);
     let show = show_secrets || loaded.and_then(|l| l.file.show_secrets).unwrap_or(false);
     let credentials_file = credentials_file
         .or_else(|| loaded.and_then(|l| l.file.credentials_file.as_deref().map(|p| l.path_of(p))));
-    let templates = templates_of(&project_args.templates, &origins, loaded, &mut report);
-    let http = http_of(
-        http.unwrap_or(&cli::HttpArgs::default()),
-        loaded,
-        &mut report,
-    );
-    let warnings = report.finish()?;
-    Ok(ProjectAnswers {
+    let templates = templates_of(&project_args.templates, &origins, loaded, report);
+    let http = http_of(http.unwrap_or(&cli::HttpArgs::default()), loaded, report);
+    ProjectAnswers {
         mode: mode(global, never_ask, show),
         connection,
         project,
@@ -874,13 +882,13 @@ pub fn project_answers(
         refresh_templates: project_args.templates.refresh_templates,
         http,
         credentials_file,
-        warnings,
-    })
+        warnings: Vec::new(),
+    }
 }
 
 /// A secret from stdin, a file, the environment or a file named in the answers file, in that
 /// order (flags beat the environment, which beats the answers file).
-fn read_secret(
+pub(super) fn read_secret(
     what: &str,
     from_stdin: bool,
     file: Option<(PathBuf, Source)>,
@@ -949,7 +957,7 @@ fn read_param_file(name: &str, path: &Path, report: &mut Report) -> Option<Secre
 }
 
 /// A warning when a file holding a secret can be read by other users.
-fn readable_by_others(what: &str, path: &Path) -> Option<String> {
+pub(super) fn readable_by_others(what: &str, path: &Path) -> Option<String> {
     let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
     (mode & 0o077 != 0).then(|| {
         format!(

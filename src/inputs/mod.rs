@@ -4,6 +4,7 @@
 
 pub mod file;
 mod gather;
+pub mod tenant;
 mod validate;
 
 pub use gather::{install_answers, project_answers, Env, ProjectInputs, SecretReader};
