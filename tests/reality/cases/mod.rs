@@ -8,6 +8,7 @@ mod fixtures;
 mod harness;
 mod lifecycle;
 mod smoke;
+mod tenant;
 mod verify;
 
 pub fn all() -> Vec<Case> {
@@ -18,6 +19,7 @@ pub fn all() -> Vec<Case> {
         lifecycle::CASES,
         faults::CASES,
         verify::CASES,
+        tenant::CASES,
     ]
     .concat()
 }
