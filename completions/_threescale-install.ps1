@@ -304,7 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before deleting')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before deleting')
             [CompletionResult]::new('--delete-project', '--delete-project', [CompletionResultType]::ParameterName, 'Delete the whole project instead of the objects the install created')
-            [CompletionResult]::new('--keep-credentials', '--keep-credentials', [CompletionResultType]::ParameterName, 'Keep the local credentials file')
+            [CompletionResult]::new('--keep-credentials', '--keep-credentials', [CompletionResultType]::ParameterName, 'Keep the local credentials file (and the logins of the install''s tenants beside it)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')

@@ -294,7 +294,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand -y 'Do not ask before deleting'
             cand --yes 'Do not ask before deleting'
             cand --delete-project 'Delete the whole project instead of the objects the install created'
-            cand --keep-credentials 'Keep the local credentials file'
+            cand --keep-credentials 'Keep the local credentials file (and the logins of the install''s tenants beside it)'
             cand -v 'Print each oc command (secrets masked) as it runs'
             cand --verbose 'Print each oc command (secrets masked) as it runs'
             cand -q 'Print only errors and the result'

@@ -273,7 +273,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand un
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s y -l yes -d 'Do not ask before deleting'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l delete-project -d 'Delete the whole project instead of the objects the install created'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l keep-credentials -d 'Keep the local credentials file'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l keep-credentials -d 'Keep the local credentials file (and the logins of the install\'s tenants beside it)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l no-input -d 'Never prompt, even in a terminal'

@@ -478,7 +478,7 @@ pub struct UninstallArgs {
     #[arg(long, env = "THREESCALE_DELETE_PROJECT", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub delete_project: bool,
 
-    /// Keep the local credentials file
+    /// Keep the local credentials file (and the logins of the install's tenants beside it)
     #[arg(long, env = "THREESCALE_KEEP_CREDENTIALS", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub keep_credentials: bool,
 

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 /// The label that says who wrote the Secret.
 pub const MANAGED_BY: (&str, &str) = ("app.kubernetes.io/managed-by", "threescale-install");
 /// The label that says whose login it holds.
-pub const TENANT_ID_LABEL: &str = "threescale.net/tenant-id";
+pub const TENANT_ID_LABEL: &str = "threescale-install/tenant-id";
 pub const ADMIN_URL_KEY: &str = "adminURL";
 pub const TOKEN_KEY: &str = "token";
 

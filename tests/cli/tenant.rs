@@ -512,6 +512,61 @@ fn a_refused_signup_shows_3scale_own_messages_per_field() {
 }
 
 #[test]
+fn a_signup_whose_answer_is_lost_keeps_its_password_and_is_not_repeated() {
+    let w = world(0);
+    // 3scale makes the tenant, and the answer (with the token) is cut on its way back.
+    w.server.set_fault(
+        When::path("/master/api/providers.json")
+            .method("POST")
+            .times(1),
+        Fault::Truncated,
+    );
+    let lost = w.create(&[]);
+    lost.assert_code(6);
+    assert!(lost.stderr.contains("cut short"), "{}", lost.stderr);
+    assert!(
+        lost.stderr
+            .contains("the signup may have been made even so: run the same command again"),
+        "{}",
+        lost.stderr
+    );
+    let again = w.create(&[]);
+    again.assert_code(0);
+    let doc = again.json();
+    assert_eq!(doc["created"], false);
+    assert!(
+        doc["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("answer was lost"),
+        "{doc:#}"
+    );
+    assert_eq!(w.server.tenants().len(), 2, "not signed up twice");
+    let login = w.login("acme-corp");
+    let state = w.server.state();
+    let tenant = state
+        .tenants()
+        .into_iter()
+        .find(|a| a.org_name == "ACME Corp")
+        .unwrap();
+    assert_eq!(
+        state
+            .user_by_username(tenant.id, "acme-admin")
+            .unwrap()
+            .password
+            .as_deref(),
+        login["admin"]["password"].as_str(),
+        "the password sent is the one kept"
+    );
+    assert!(
+        login["admin"]["access_token"].is_null(),
+        "the token is lost with the answer"
+    );
+    assert_eq!(doc["admin"]["state"], "active");
+    w.assert_no_secret(&[&lost, &again]);
+}
+
+#[test]
 fn bad_or_missing_values_are_refused_before_anything_is_sent() {
     let w = world(0);
     let out = w.run(&[
@@ -823,6 +878,16 @@ fn remove_schedules_the_deletion_after_yes_and_forgets_the_login() {
 }
 
 #[test]
+fn uninstall_takes_the_tenants_logins_with_the_install() {
+    let w = world(0);
+    w.create(&[]).assert_code(0);
+    assert!(w.login_file("acme-corp").exists());
+    w.env.run(&["uninstall", "--yes"]).assert_code(0);
+    assert!(!w.login_file("acme-corp").exists());
+    assert!(!w.state_dir().join("tenants").exists());
+}
+
+#[test]
 fn a_refused_master_token_or_a_claimed_host_say_what_to_do() {
     let w = world(0);
     w.server
@@ -857,4 +922,162 @@ fn routes_not_made_in_time_end_the_wait_at_its_deadline() {
     rerun.assert_code(0);
     assert_eq!(rerun.json()["created"], false);
     assert!(rerun.json()["routes"].is_null());
+}
+
+/// The questions in a terminal, typed as a person would (a pseudo-terminal).
+mod terminal {
+    use super::*;
+    use expectrl::process::unix::WaitStatus;
+    use expectrl::process::Termios;
+    use expectrl::{Eof, Expect, Session};
+    use std::time::{Duration, Instant};
+
+    const DOWN: &str = "\x1b[B";
+    const TYPED: &str = "Typed-admin-pw-9";
+
+    struct Terminal {
+        session: expectrl::session::OsSession,
+        screen: String,
+    }
+
+    impl Terminal {
+        fn start(w: &World, args: &[&str]) -> Terminal {
+            let ca = w.server.ca_pem_path().display().to_string();
+            let mut all = args.to_vec();
+            all.extend(["--ca-file", &ca]);
+            let mut cmd = w.env.command(&all);
+            cmd.env("TERM", "xterm-256color")
+                .env("HTTPS_PROXY", w.proxy.url())
+                .env("NO_PROXY", "");
+            let mut session = Session::spawn(cmd).expect("spawn in a pty");
+            session.get_process_mut().set_window_size(160, 50).unwrap();
+            session.set_expect_timeout(Some(Duration::from_secs(20)));
+            Terminal {
+                session,
+                screen: String::new(),
+            }
+        }
+
+        #[track_caller]
+        fn wait_for(&mut self, text: &str) {
+            match self.session.expect(text) {
+                Ok(found) => {
+                    self.screen
+                        .push_str(&String::from_utf8_lossy(found.before()));
+                    self.screen.push_str(text);
+                }
+                Err(e) => panic!("waiting for {text:?}: {e}\n--- screen:\n{}", self.screen),
+            }
+        }
+
+        #[track_caller]
+        fn answer(&mut self, question: &str, keys: &str) {
+            self.wait_for(question);
+            self.session.send(keys).unwrap();
+        }
+
+        /// A hidden entry, typed once echo is off (see wizard.rs: console discards what comes
+        /// before), again while `next` does not come (a bounded wait, no sleep).
+        #[track_caller]
+        fn type_secret(&mut self, question: &str, secret: &str, next: &str) {
+            self.wait_for(question);
+            self.type_hidden(question, secret, next);
+        }
+
+        /// A hidden entry at the question on screen now.
+        #[track_caller]
+        fn type_hidden(&mut self, question: &str, secret: &str, next: &str) {
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while self.session.get_process().is_echo().unwrap() {
+                assert!(
+                    Instant::now() < deadline,
+                    "echo never went off at {question}"
+                );
+                std::thread::yield_now();
+            }
+            self.session
+                .set_expect_timeout(Some(Duration::from_millis(500)));
+            for _ in 0..20 {
+                self.session.send(format!("{secret}\r")).unwrap();
+                if let Ok(found) = self.session.expect(next) {
+                    self.screen
+                        .push_str(&String::from_utf8_lossy(found.before()));
+                    self.screen.push_str(next);
+                    self.session
+                        .set_expect_timeout(Some(Duration::from_secs(20)));
+                    return;
+                }
+            }
+            panic!(
+                "the hidden entry was never taken\n--- screen:\n{}",
+                self.screen
+            );
+        }
+
+        fn finish(mut self) -> (i32, String) {
+            if let Ok(found) = self.session.expect(Eof) {
+                self.screen
+                    .push_str(&String::from_utf8_lossy(found.get(0).unwrap_or_default()));
+            }
+            match self.session.get_process().wait().unwrap() {
+                WaitStatus::Exited(_, code) => (code, self.screen),
+                other => panic!("unexpected end: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn missing_values_are_asked_checked_and_summarised() {
+        let w = world(0);
+        let mut t = Terminal::start(&w, &["tenant", "create"]);
+        // A name 3scale cannot make a host of is asked again, with the reason.
+        t.answer("Organization name", "ACME_Corp\r");
+        t.wait_for("'_'");
+        t.session.send("\x15ACME Corp\r").unwrap();
+        t.answer("Admin username", "acme-admin\r");
+        t.answer("Admin e-mail", "ops@acme.example\r");
+        t.answer("Admin password", &format!("{DOWN}\r"));
+        t.type_secret("Admin password (hidden)", TYPED, "Repeat it");
+        t.type_hidden("Repeat it", TYPED, "What now?");
+        t.session.send("\r").unwrap(); // Proceed
+        t.wait_for("was created in project 3scale-apim");
+        let (code, screen) = t.finish();
+        assert_eq!(code, 0, "{screen}");
+        assert!(screen.contains("Organization    ACME Corp"), "{screen}");
+        let state = w.server.state();
+        let tenant = state
+            .tenants()
+            .into_iter()
+            .find(|a| a.org_name == "ACME Corp")
+            .unwrap();
+        assert_eq!(
+            state
+                .user_by_username(tenant.id, "acme-admin")
+                .unwrap()
+                .password
+                .as_deref(),
+            Some(TYPED)
+        );
+        // At a terminal the login is shown, as `credentials` shows it.
+        assert!(
+            screen.contains(&format!("Admin password    {TYPED}")),
+            "{screen}"
+        );
+    }
+
+    #[test]
+    fn cancel_at_the_summary_changes_nothing() {
+        let w = world(0);
+        let mut args = vec!["tenant", "create"];
+        args.extend(ORG);
+        let mut t = Terminal::start(&w, &args);
+        t.answer("Admin password", "\r"); // generated
+        t.wait_for("generated (24 characters)");
+        t.answer("What now?", &format!("{DOWN}{DOWN}\r"));
+        t.wait_for("cancelled; nothing was changed");
+        let (code, screen) = t.finish();
+        assert_eq!(code, 0, "{screen}");
+        assert_eq!(w.server.tenants().len(), 1, "no signup");
+        assert!(!w.state_dir().join("tenants").exists());
+    }
 }
