@@ -339,8 +339,18 @@ fn sign_up(
         )
         .map_err(|e| {
             use crate::threescale::ApiError;
-            let refused = matches!(e, ApiError::Refused { .. });
-            let sent_maybe = matches!(&e, ApiError::Http(h) if h.cause == crate::http::Cause::Timeout || h.cause == crate::http::Cause::Truncated);
+            // A 4xx made nothing. A 5xx may come after the tenant was saved (porta sends the
+            // activation e-mail after saving, and a mail server that is set but fails raises),
+            // as may an answer that never came whole.
+            let refused = matches!(e, ApiError::Refused { status, .. } if status < 500);
+            let sent_maybe = match &e {
+                ApiError::Refused { status, .. } => *status >= 500,
+                ApiError::Http(h) => matches!(
+                    h.cause,
+                    crate::http::Cause::Timeout | crate::http::Cause::Truncated
+                ),
+                ApiError::Unexpected { .. } => true,
+            };
             let mut f = api_failure(&format!("sign tenant {org} up through the Master API"), e);
             if refused {
                 // 3scale made nothing: the password kept for it goes too.
