@@ -597,7 +597,7 @@ pub struct TenantCreateArgs {
     )]
     pub secret_name: Option<String>,
 
-    /// Print the password and token even when stdout is not a terminal
+    /// Print the password and token (hidden otherwise, at a terminal too)
     #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub show_secrets: bool,
 
@@ -614,7 +614,7 @@ pub struct TenantShowArgs {
     #[arg(value_name = "NAME-OR-ID")]
     pub tenant: String,
 
-    /// Print the stored password and token even when stdout is not a terminal
+    /// Print the stored password and token (hidden otherwise, at a terminal too)
     #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub show_secrets: bool,
 

@@ -110,7 +110,7 @@ pub fn stop_if_requested() {
 /// section lives, an interruption waits for it, so that what came back is kept before the run
 /// stops. `what` is said to the person if they interrupt meanwhile.
 pub struct Critical {
-    _shared: RwLockReadGuard<'static, Option<String>>,
+    shared: Option<RwLockReadGuard<'static, Option<String>>>,
 }
 
 pub fn critical(what: &str) -> Critical {
@@ -119,12 +119,19 @@ pub fn critical(what: &str) -> Critical {
     }
     let shared = CRITICAL.read().unwrap_or_else(|e| e.into_inner());
     HOLDING.with(|h| h.set(h.get() + 1));
-    Critical { _shared: shared }
+    Critical {
+        shared: Some(shared),
+    }
 }
 
 impl Drop for Critical {
     fn drop(&mut self) {
+        drop(self.shared.take());
         HOLDING.with(|h| h.set(h.get().saturating_sub(1)));
+        // No section left: nothing to name to a person who interrupts.
+        if let Ok(mut w) = CRITICAL.try_write() {
+            *w = None;
+        }
     }
 }
 
@@ -135,12 +142,11 @@ pub fn finish() -> ! {
     let _critical = (HOLDING.with(Cell::get) == 0).then(|| match CRITICAL.try_write() {
         Ok(w) => w,
         Err(_) => {
-            let what = CRITICAL
-                .try_read()
-                .ok()
-                .and_then(|r| r.clone())
-                .unwrap_or_else(|| "a change".into());
-            eprintln!("\ninterrupted: waiting for {what} to end first");
+            // Held shared by a section (named), or exclusively by another thread finishing
+            // already (then this one waits for the exit).
+            if let Some(what) = CRITICAL.try_read().ok().and_then(|r| r.clone()) {
+                eprintln!("\ninterrupted: waiting for {what} to end first");
+            }
             CRITICAL.write().unwrap_or_else(|e| e.into_inner())
         }
     });

@@ -609,7 +609,8 @@ fn print(session: &Session, answers: &TenantAnswers, opened: &Opened, r: &Made) 
                 .result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
         Format::Text => {
-            let show = mode.show_secrets || session.ui.stdout_is_terminal();
+            // Shown only when asked: a terminal is often shared, recorded or scrolled back.
+            let show = mode.show_secrets;
             let what = if r.created { "was created" } else { "exists" };
             let mut out = format!(
                 "Tenant {} (id {}) {what} in project {}.\n\n",
@@ -680,9 +681,10 @@ fn print(session: &Session, answers: &TenantAnswers, opened: &Opened, r: &Made) 
                 ),
             }
             if !show && (r.login.password.is_some() || r.login.access_token.is_some()) {
-                out.push_str(
-                    "  Passwords and tokens are hidden; --show-secrets prints them here.\n",
-                );
+                out.push_str(&format!(
+                    "  Passwords and tokens are hidden: they are in the login file, and\n  `threescale-install tenant show {} --show-secrets` prints them.\n",
+                    t.id
+                ));
             }
             session.ui.result(&out);
         }

@@ -111,7 +111,8 @@ fn show(session: &Session, answers: &TenantQuery) -> Outcome<()> {
                 .result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
         Format::Text => {
-            let show = mode.show_secrets || session.ui.stdout_is_terminal();
+            // Shown only when asked: a terminal is often shared, recorded or scrolled back.
+            let show = mode.show_secrets;
             let default = if opened.is_default(&tenant) {
                 " (the install's default tenant)"
             } else {
@@ -187,6 +188,11 @@ fn show(session: &Session, answers: &TenantQuery) -> Outcome<()> {
                             None => "not kept here".into(),
                         },
                     );
+                    if !show && (l.password.is_some() || l.access_token.is_some()) {
+                        out.push_str(
+                            "  Passwords and tokens are hidden: --show-secrets prints them.\n",
+                        );
+                    }
                 }
                 None if opened.is_default(&tenant) => row(
                     &mut out,
