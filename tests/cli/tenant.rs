@@ -888,6 +888,38 @@ fn uninstall_takes_the_tenants_logins_with_the_install() {
 }
 
 #[test]
+fn the_install_s_own_portals_stay_its_own_when_tenants_have_routes() {
+    let w = world(0);
+    w.create(&[]).assert_code(0);
+    // The tenant's routes are listed before the install's: verify still checks the install's.
+    let verify = w.run(&["verify", "-o", "json"]);
+    let doc = verify.json();
+    assert_eq!(
+        doc["hosts"]["admin"],
+        format!("3scale-admin.{DOMAIN}"),
+        "{doc:#}"
+    );
+    assert_eq!(doc["hosts"]["developer"], format!("3scale.{DOMAIN}"));
+    // And the default tenant is still the one `remove` refuses.
+    let default = w.run(&["tenant", "remove", "3scale", "--yes"]);
+    default.assert_code(2);
+    assert!(
+        default.stderr.contains("default tenant"),
+        "{}",
+        default.stderr
+    );
+    let list = w.run(&["tenant", "list", "-o", "json"]).json();
+    let defaults: Vec<&str> = list["tenants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["default"] == true)
+        .filter_map(|t| t["org_name"].as_str())
+        .collect();
+    assert_eq!(defaults, ["3scale"]);
+}
+
+#[test]
 fn a_refused_master_token_or_a_claimed_host_say_what_to_do() {
     let w = world(0);
     w.server
@@ -930,7 +962,7 @@ mod terminal {
     use expectrl::process::unix::WaitStatus;
     use expectrl::process::Termios;
     use expectrl::{Eof, Expect, Session};
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     const DOWN: &str = "\x1b[B";
     const TYPED: &str = "Typed-admin-pw-9";
@@ -949,7 +981,8 @@ mod terminal {
             cmd.env("TERM", "xterm-256color")
                 .env("HTTPS_PROXY", w.proxy.url())
                 .env("NO_PROXY", "");
-            let mut session = Session::spawn(cmd).expect("spawn in a pty");
+            let mut session = Session::spawn(crate::support::terminal::as_in_a_shell(&cmd))
+                .expect("spawn in a pty");
             session.get_process_mut().set_window_size(160, 50).unwrap();
             session.set_expect_timeout(Some(Duration::from_secs(20)));
             Terminal {
@@ -976,8 +1009,8 @@ mod terminal {
             self.session.send(keys).unwrap();
         }
 
-        /// A hidden entry, typed once echo is off (see wizard.rs: console discards what comes
-        /// before), again while `next` does not come (a bounded wait, no sleep).
+        /// A hidden entry, typed once its question shows: echo is off by then (the prompt turns
+        /// it off before drawing the question), and the entry never shows.
         #[track_caller]
         fn type_secret(&mut self, question: &str, secret: &str, next: &str) {
             self.wait_for(question);
@@ -987,29 +1020,15 @@ mod terminal {
         /// A hidden entry at the question on screen now.
         #[track_caller]
         fn type_hidden(&mut self, question: &str, secret: &str, next: &str) {
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while self.session.get_process().is_echo().unwrap() {
-                assert!(
-                    Instant::now() < deadline,
-                    "echo never went off at {question}"
-                );
-                std::thread::yield_now();
-            }
-            self.session
-                .set_expect_timeout(Some(Duration::from_millis(500)));
-            for _ in 0..20 {
-                self.session.send(format!("{secret}\r")).unwrap();
-                if let Ok(found) = self.session.expect(next) {
-                    self.screen
-                        .push_str(&String::from_utf8_lossy(found.before()));
-                    self.screen.push_str(next);
-                    self.session
-                        .set_expect_timeout(Some(Duration::from_secs(20)));
-                    return;
-                }
-            }
-            panic!(
-                "the hidden entry was never taken\n--- screen:\n{}",
+            assert!(
+                !self.session.get_process().is_echo().unwrap(),
+                "echo is off once {question:?} shows"
+            );
+            self.session.send(format!("{secret}\r")).unwrap();
+            self.wait_for(next);
+            assert!(
+                !self.screen.contains(secret),
+                "the hidden entry showed: {}",
                 self.screen
             );
         }
@@ -1058,11 +1077,9 @@ mod terminal {
                 .as_deref(),
             Some(TYPED)
         );
-        // At a terminal the login is shown, as `credentials` shows it.
-        assert!(
-            screen.contains(&format!("Admin password    {TYPED}")),
-            "{screen}"
-        );
+        // Even at a terminal the login is shown only when asked, as `credentials` shows it.
+        assert!(!screen.contains(TYPED), "{screen}");
+        assert!(screen.contains("--show-secrets` prints them"), "{screen}");
     }
 
     #[test]

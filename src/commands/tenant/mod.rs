@@ -74,14 +74,14 @@ fn open(session: &Session, answers: &ProjectAnswers) -> Outcome<Opened> {
         .filter(|o| o["kind"] == "Route" && o["metadata"]["labels"][ZYNC_LABEL.0] == ZYNC_LABEL.1)
         .cloned()
         .collect();
-    // The hosts of zync's routes, else the ones the install's names make.
-    let host_of = |service: &str, fallback: String| {
-        zync_routes
-            .iter()
-            .find(|r| r["metadata"]["labels"]["zync.3scale.net/route-to"] == service)
-            .and_then(|r| r["spec"]["host"].as_str())
-            .map(str::to_string)
-            .unwrap_or_else(|| fallback.trim_start_matches("https://").to_string())
+    // The install's own portals among zync's routes (a tenant's are routed to the same
+    // services), else the hosts the install's names make.
+    let host_of = |service: &str, expected: String| {
+        crate::verify::portal_host(
+            &zync_routes,
+            service,
+            expected.trim_start_matches("https://"),
+        )
     };
     if domain.is_empty() && zync_routes.is_empty() {
         return Err(Failure::input(format!(

@@ -113,6 +113,7 @@ fn tenant_lifecycle(world: &World) {
     let doc: Value = serde_json::from_str(&create.stdout).expect("create JSON");
     assert_eq!(doc["created"], true, "{}", create.transcript());
     let admin = format!("acme-corp-admin.{domain}");
+    assert_ne!(admin, admin_host);
     assert_eq!(doc["tenant"]["admin_domain"], admin.as_str());
     assert_eq!(doc["admin"]["state"], "active");
     assert_eq!(doc["verified"]["ok"], true, "{}", create.transcript());
@@ -154,6 +155,20 @@ fn tenant_lifecycle(world: &World) {
         .any(|(k, v)| k == "adminURL" && *v == format!("https://{admin}")));
     let scan = scan(world, &server);
     assert_no_leak(world, &server, &scan, &[&install, &create]);
+
+    // The tenant's routes go to the same services as the install's own: verify still checks
+    // the install's portals (the API lists routes by name, the tenant's may come first).
+    let mut cmd = world.installer(["verify", "-o", "json", "--ca-file", &ca]);
+    cmd.env("HTTPS_PROXY", proxy.url()).env("NO_PROXY", "");
+    let verify = world.run_command(cmd, None);
+    verify.assert_code(&[0]);
+    let doc: Value = serde_json::from_str(&verify.stdout).expect("verify JSON");
+    assert_eq!(
+        doc["hosts"]["admin"],
+        admin_host.as_str(),
+        "{}",
+        verify.transcript()
+    );
 
     // A re-run: found, not created again; the cluster unchanged.
     let since = world.sim().last_seq();
@@ -198,7 +213,7 @@ fn tenant_lifecycle(world: &World) {
         .unwrap()
         .iter()
         .all(|r| r["admitted"] == true));
-    assert_no_leak(world, &server, &scan, &[&rerun, &list, &show]);
+    assert_no_leak(world, &server, &scan, &[&verify, &rerun, &list, &show]);
 
     // remove: scheduled, the login and the Secret gone.
     let remove = world.run_command(tenant(&["remove", "acme-corp", "--yes"]), None);

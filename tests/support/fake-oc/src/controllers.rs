@@ -206,7 +206,9 @@ fn create_tenant_routes(
         } else {
             json!({"type": "Admitted", "status": "True"})
         };
-        objects.push(json!({
+        // The API lists by name, and generated names may sort before the install's own routes:
+        // the tenant's come first here, the case a client must not get wrong.
+        objects.insert(0, json!({
             "apiVersion": "route.openshift.io/v1", "kind": "Route",
             "metadata": {"name": format!("zync-3scale-provider-t{}{suffix}", t.id), "namespace": namespace,
                          "labels": labels,
