@@ -43,7 +43,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
             cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
-            cand --timeout 'How long to wait for every component to be ready (e.g. 45m) [default: 30m]'
+            cand --timeout 'How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a tenant''s routes]'
             cand --poll-interval 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]'
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
@@ -61,8 +61,8 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
             cand --aws-secret-access-key-stdin 'Read AWS_SECRET_ACCESS_KEY from standard input'
             cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
-            cand --no-wait 'Do not wait for 3scale to work after creating it'
-            cand --no-verify 'Do not check at the end that 3scale answers through its routes (see `verify`)'
+            cand --no-wait 'Do not wait for what was created to work (3scale; a tenant''s routes)'
+            cand --no-verify 'Do not check at the end that 3scale answers through its routes (see `verify`; for a tenant, that its admin portal answers with its token)'
             cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -76,6 +76,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand credentials 'Print the URLs and logins of an installed project, read from secret system-seed'
             cand uninstall 'Delete what the install created (or the whole project with --delete-project)'
             cand gateway 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one'
+            cand tenant 'Create, list, show and remove tenants: more admin portals of the same 3scale'
             cand render 'Render what `plan`''s scripts pipe to oc, secrets read from the environment'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
@@ -98,7 +99,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
             cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
-            cand --timeout 'How long to wait for every component to be ready (e.g. 45m) [default: 30m]'
+            cand --timeout 'How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a tenant''s routes]'
             cand --poll-interval 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]'
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
@@ -120,8 +121,8 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
             cand --aws-secret-access-key-stdin 'Read AWS_SECRET_ACCESS_KEY from standard input'
             cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
-            cand --no-wait 'Do not wait for 3scale to work after creating it'
-            cand --no-verify 'Do not check at the end that 3scale answers through its routes (see `verify`)'
+            cand --no-wait 'Do not wait for what was created to work (3scale; a tenant''s routes)'
+            cand --no-verify 'Do not check at the end that 3scale answers through its routes (see `verify`; for a tenant, that its admin portal answers with its token)'
             cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
             cand -v 'Print each oc command (secrets masked) as it runs'
             cand --verbose 'Print each oc command (secrets masked) as it runs'
@@ -294,7 +295,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand -y 'Do not ask before deleting'
             cand --yes 'Do not ask before deleting'
             cand --delete-project 'Delete the whole project instead of the objects the install created'
-            cand --keep-credentials 'Keep the local credentials file'
+            cand --keep-credentials 'Keep the local credentials file (and the logins of the install''s tenants beside it)'
             cand -v 'Print each oc command (secrets masked) as it runs'
             cand --verbose 'Print each oc command (secrets masked) as it runs'
             cand -q 'Print only errors and the result'
@@ -458,6 +459,167 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;gateway;help;help'= {
         }
+        &'threescale-install;tenant'= {
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Sign a tenant up through the Master API, activate its admin user, wait for its routes and store its login; a tenant of the same organization name is not created again'
+            cand list 'List the tenants of the install (the master''s accounts)'
+            cand show 'Show a tenant: its state, portals, routes, and whether the stored token still works'
+            cand remove 'Schedule a tenant''s deletion (3scale keeps it 15 days, when it can be resumed) and remove its stored login'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'threescale-install;tenant;create'= {
+            cand --org-name 'The tenant''s organization name; 3scale makes its portals'' names from it ("ACME Corp": acme-corp-admin.DOMAIN)'
+            cand --admin-username 'Username of the tenant''s admin user: 3 to 40 letters, digits and .-_@+'
+            cand --admin-email 'E-mail address of the tenant''s admin user'
+            cand --admin-password-file 'Read the admin password from a file (or set THREESCALE_TENANT_ADMIN_PASSWORD); without one, a strong password is generated'
+            cand --secret-name 'The name of that Secret [default: tenant-SUBDOMAIN, e.g. tenant-acme-corp]'
+            cand --timeout 'How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a tenant''s routes]'
+            cand --poll-interval 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]'
+            cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
+            cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
+            cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
+            cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
+            cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
+            cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -y 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
+            cand --yes 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
+            cand --admin-password-stdin 'Read the admin password from standard input'
+            cand --store-secret 'Also keep the tenant''s adminURL and token in a Secret of the install''s project, with the keys of the 3scale operator''s tenant Secret'
+            cand --show-secrets 'Print the password and token (hidden otherwise, at a terminal too)'
+            cand --no-wait 'Do not wait for what was created to work (3scale; a tenant''s routes)'
+            cand --no-verify 'Do not check at the end that 3scale answers through its routes (see `verify`; for a tenant, that its admin portal answers with its token)'
+            cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
+            cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;tenant;list'= {
+            cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
+            cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
+            cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
+            cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
+            cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
+            cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
+            cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;tenant;show'= {
+            cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
+            cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
+            cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
+            cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
+            cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
+            cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand --show-secrets 'Print the stored password and token (hidden otherwise, at a terminal too)'
+            cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
+            cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;tenant;remove'= {
+            cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
+            cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
+            cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
+            cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
+            cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
+            cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -y 'Do not ask before scheduling the deletion'
+            cand --yes 'Do not ask before scheduling the deletion'
+            cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
+            cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;tenant;help'= {
+            cand create 'Sign a tenant up through the Master API, activate its admin user, wait for its routes and store its login; a tenant of the same organization name is not created again'
+            cand list 'List the tenants of the install (the master''s accounts)'
+            cand show 'Show a tenant: its state, portals, routes, and whether the stored token still works'
+            cand remove 'Schedule a tenant''s deletion (3scale keeps it 15 days, when it can be resumed) and remove its stored login'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'threescale-install;tenant;help;create'= {
+        }
+        &'threescale-install;tenant;help;list'= {
+        }
+        &'threescale-install;tenant;help;show'= {
+        }
+        &'threescale-install;tenant;help;remove'= {
+        }
+        &'threescale-install;tenant;help;help'= {
+        }
         &'threescale-install;render'= {
             cand --project 'The project of the install [default: 3scale-apim]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
@@ -597,6 +759,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand credentials 'Print the URLs and logins of an installed project, read from secret system-seed'
             cand uninstall 'Delete what the install created (or the whole project with --delete-project)'
             cand gateway 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one'
+            cand tenant 'Create, list, show and remove tenants: more admin portals of the same 3scale'
             cand render 'Render what `plan`''s scripts pipe to oc, secrets read from the environment'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
@@ -629,6 +792,20 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;help;gateway;status'= {
         }
         &'threescale-install;help;gateway;remove'= {
+        }
+        &'threescale-install;help;tenant'= {
+            cand create 'Sign a tenant up through the Master API, activate its admin user, wait for its routes and store its login; a tenant of the same organization name is not created again'
+            cand list 'List the tenants of the install (the master''s accounts)'
+            cand show 'Show a tenant: its state, portals, routes, and whether the stored token still works'
+            cand remove 'Schedule a tenant''s deletion (3scale keeps it 15 days, when it can be resumed) and remove its stored login'
+        }
+        &'threescale-install;help;tenant;create'= {
+        }
+        &'threescale-install;help;tenant;list'= {
+        }
+        &'threescale-install;help;tenant;show'= {
+        }
+        &'threescale-install;help;tenant;remove'= {
         }
         &'threescale-install;help;render'= {
             cand pull-secret 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'

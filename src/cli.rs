@@ -65,6 +65,16 @@ pub mod exit_codes {
         "Exit codes:\n  0    done (status reports an unhealthy install in its output, not in its exit code)",
         "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check failed: not logged in, a missing permission\n  4    (uninstall) a deletion failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
     );
+    pub const TENANT: &str = concat!(
+        "Exit codes:\n  0    done (a tenant that exists already is not created again)",
+        "\n  1    unexpected internal error",
+        "\n  2    bad input: a value, 3scale's refusal (422), no such tenant, no install in the project",
+        "\n  3    a check of the cluster failed: not logged in, a missing permission",
+        "\n  4    (create) the tenant's routes were not admitted in time, or its Secret not written",
+        "\n  5    the cluster's API could not be reached or kept failing: run again",
+        "\n  6    3scale does not answer: the master portal (or its token), or the new admin portal",
+        "\n  130  interrupted: run the same command again to continue"
+    );
 }
 
 /// Install Red Hat 3scale API Management 2.8 on OpenShift from the official templates.
@@ -116,6 +126,9 @@ pub enum Command {
     /// cluster, list them, show their state, remove one
     #[command(subcommand, after_help = exit_codes::GATEWAY)]
     Gateway(Gateway),
+    /// Create, list, show and remove tenants: more admin portals of the same 3scale
+    #[command(subcommand, after_help = exit_codes::TENANT)]
+    Tenant(TenantCommand),
     /// Render what `plan`'s scripts pipe to oc, secrets read from the environment
     #[command(hide = true, subcommand)]
     Render(Render),
@@ -300,11 +313,12 @@ pub struct VerifyArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Wait")]
 pub struct WaitArgs {
-    /// Do not wait for 3scale to work after creating it
+    /// Do not wait for what was created to work (3scale; a tenant's routes)
     #[arg(long, env = "THREESCALE_NO_WAIT", value_parser = BoolishValueParser::new())]
     pub no_wait: bool,
 
-    /// How long to wait for every component to be ready (e.g. 45m) [default: 30m]
+    /// How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a
+    /// tenant's routes]
     #[arg(long, value_name = "DURATION", value_parser = parse_duration, env = "THREESCALE_TIMEOUT")]
     pub timeout: Option<Duration>,
 
@@ -312,7 +326,8 @@ pub struct WaitArgs {
     #[arg(long, value_name = "DURATION", value_parser = parse_poll_interval, env = "THREESCALE_POLL_INTERVAL")]
     pub poll_interval: Option<Duration>,
 
-    /// Do not check at the end that 3scale answers through its routes (see `verify`)
+    /// Do not check at the end that 3scale answers through its routes (see `verify`; for a
+    /// tenant, that its admin portal answers with its token)
     #[arg(long, env = "THREESCALE_NO_VERIFY", value_parser = BoolishValueParser::new())]
     pub no_verify: bool,
 }
@@ -493,7 +508,7 @@ pub struct UninstallArgs {
     #[arg(long, env = "THREESCALE_DELETE_PROJECT", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub delete_project: bool,
 
-    /// Keep the local credentials file
+    /// Keep the local credentials file (and the logins of the install's tenants beside it)
     #[arg(long, env = "THREESCALE_KEEP_CREDENTIALS", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub keep_credentials: bool,
 
@@ -690,6 +705,149 @@ pub struct GatewayRemoveArgs {
     pub portal: PortalArgs,
     #[command(flatten)]
     pub http: HttpArgs,
+}
+
+/// The tenant subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Sign a tenant up through the Master API, activate its admin user, wait for its routes and
+    /// store its login; a tenant of the same organization name is not created again
+    #[command(after_help = exit_codes::TENANT)]
+    Create(TenantCreateArgs),
+    /// List the tenants of the install (the master's accounts)
+    #[command(after_help = exit_codes::TENANT)]
+    List(TenantArgs),
+    /// Show a tenant: its state, portals, routes, and whether the stored token still works
+    #[command(after_help = exit_codes::TENANT)]
+    Show(TenantShowArgs),
+    /// Schedule a tenant's deletion (3scale keeps it 15 days, when it can be resumed) and remove
+    /// its stored login
+    #[command(after_help = exit_codes::TENANT)]
+    Remove(TenantRemoveArgs),
+}
+
+/// What every tenant subcommand reads besides the global options: the install, and how to reach
+/// its 3scale.
+#[derive(Debug, Args)]
+pub struct TenantArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+
+    #[command(flatten)]
+    pub http: HttpArgs,
+
+    /// The install's credentials file; tenants' logins are kept in tenants/ beside it (mode
+    /// 0600) [default: credentials.yaml in the project's state directory]
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "THREESCALE_CREDENTIALS_FILE",
+        help_heading = "Output"
+    )]
+    pub credentials_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantCreateArgs {
+    /// Never prompt: take every value from flags, environment or the answers file, and fail listing
+    /// everything missing
+    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub yes: bool,
+
+    /// The tenant's organization name; 3scale makes its portals' names from it ("ACME Corp":
+    /// acme-corp-admin.DOMAIN)
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "THREESCALE_TENANT_ORG_NAME",
+        help_heading = "Tenant"
+    )]
+    pub org_name: Option<String>,
+
+    /// Username of the tenant's admin user: 3 to 40 letters, digits and .-_@+
+    #[arg(
+        long,
+        value_name = "USER",
+        env = "THREESCALE_TENANT_ADMIN_USERNAME",
+        help_heading = "Tenant"
+    )]
+    pub admin_username: Option<String>,
+
+    /// E-mail address of the tenant's admin user
+    #[arg(
+        long,
+        value_name = "EMAIL",
+        env = "THREESCALE_TENANT_ADMIN_EMAIL",
+        help_heading = "Tenant"
+    )]
+    pub admin_email: Option<String>,
+
+    /// Read the admin password from a file (or set THREESCALE_TENANT_ADMIN_PASSWORD); without
+    /// one, a strong password is generated
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "THREESCALE_TENANT_ADMIN_PASSWORD_FILE",
+        conflicts_with = "admin_password_stdin",
+        help_heading = "Tenant"
+    )]
+    pub admin_password_file: Option<PathBuf>,
+
+    /// Read the admin password from standard input
+    #[arg(long, env = "THREESCALE_TENANT_ADMIN_PASSWORD_STDIN", value_parser = BoolishValueParser::new(), help_heading = "Tenant")]
+    pub admin_password_stdin: bool,
+
+    /// Also keep the tenant's adminURL and token in a Secret of the install's project, with the
+    /// keys of the 3scale operator's tenant Secret
+    #[arg(long, env = "THREESCALE_TENANT_STORE_SECRET", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub store_secret: bool,
+
+    /// The name of that Secret [default: tenant-SUBDOMAIN, e.g. tenant-acme-corp]
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "THREESCALE_TENANT_SECRET_NAME",
+        help_heading = "Output"
+    )]
+    pub secret_name: Option<String>,
+
+    /// Print the password and token (hidden otherwise, at a terminal too)
+    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub show_secrets: bool,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
+
+    #[command(flatten)]
+    pub common: TenantArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantShowArgs {
+    /// The tenant: its id, organization name, subdomain or admin portal host
+    #[arg(value_name = "NAME-OR-ID")]
+    pub tenant: String,
+
+    /// Print the stored password and token (hidden otherwise, at a terminal too)
+    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub show_secrets: bool,
+
+    #[command(flatten)]
+    pub common: TenantArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantRemoveArgs {
+    /// The tenant: its id, organization name, subdomain or admin portal host
+    #[arg(value_name = "NAME-OR-ID")]
+    pub tenant: String,
+
+    /// Do not ask before scheduling the deletion
+    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub yes: bool,
+
+    #[command(flatten)]
+    pub common: TenantArgs,
 }
 
 /// Install flags written before a subcommand (`threescale-install --yes status`): they would

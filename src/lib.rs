@@ -29,6 +29,7 @@ mod report;
 pub mod secrets;
 mod session;
 pub mod templates;
+pub mod tenants;
 pub mod threescale;
 pub mod transcript;
 pub mod ui;

@@ -49,6 +49,9 @@ pub struct AnswersFile {
     /// The `gateway` commands' own keys.
     #[serde(default)]
     pub gateway: Option<GatewayFile>,
+    /// The values of `tenant create`.
+    #[serde(default)]
+    pub tenant: Option<TenantFile>,
 }
 
 /// The section `gateway:` of the answers file: `gateway add`'s flags, `_` for `-`.
@@ -68,6 +71,21 @@ pub struct GatewayFile {
     pub tenant_project: Option<String>,
     pub portal_context: Option<String>,
     pub portal_kubeconfig: Option<PathBuf>,
+}
+
+/// The `tenant:` section: `tenant create`'s values, keyed by its long flag names.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantFile {
+    pub org_name: Option<String>,
+    pub admin_username: Option<String>,
+    pub admin_email: Option<String>,
+    pub admin_password_file: Option<PathBuf>,
+    /// Refused: a password does not belong in an answers file (its value is never read).
+    #[serde(default)]
+    admin_password: Option<serde_yaml::Value>,
+    pub store_secret: Option<bool>,
+    pub secret_name: Option<String>,
 }
 
 /// The file read, with where it is.
@@ -141,6 +159,17 @@ pub fn load(path: &Path) -> Outcome<Loaded> {
             path.display()
         ))
         .with_help("put the token in a file of its own (mode 0600) and name it with `gateway.access_token_file`, or set THREESCALE_ACCESS_TOKEN"));
+    }
+    if file
+        .tenant
+        .as_ref()
+        .is_some_and(|t| t.admin_password.is_some())
+    {
+        return Err(Failure::input(format!(
+            "the answers file {} holds `tenant.admin_password`: a password does not belong in an answers file",
+            path.display()
+        ))
+        .with_help("put the password in a file of its own (mode 0600) and name it with `tenant.admin_password_file`, set THREESCALE_TENANT_ADMIN_PASSWORD, or leave it out to have a strong one generated"));
     }
     Ok(Loaded {
         path: path.to_path_buf(),

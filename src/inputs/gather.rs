@@ -870,6 +870,22 @@ pub fn project_answers(
     inputs: ProjectInputs,
     matches: &ArgMatches,
 ) -> Outcome<ProjectAnswers> {
+    let loaded = load_file(global)?;
+    let mut report = Report::default();
+    let mut answers = project_answers_in(global, inputs, matches, loaded.as_ref(), &mut report);
+    answers.warnings = report.finish()?;
+    Ok(answers)
+}
+
+/// The answers of the commands on an installed project, their problems added to `report` (the
+/// caller finishes it, with problems of its own values).
+pub(super) fn project_answers_in(
+    global: &GlobalArgs,
+    inputs: ProjectInputs,
+    matches: &ArgMatches,
+    loaded: Option<&Loaded>,
+    report: &mut Report,
+) -> ProjectAnswers {
     let ProjectInputs {
         project: project_args,
         http,
@@ -877,25 +893,17 @@ pub fn project_answers(
         show_secrets,
         never_ask,
     } = inputs;
-    let loaded = load_file(global)?;
-    let loaded = loaded.as_ref();
     let origins = Origins {
         matches: innermost(matches),
     };
-    let mut report = Report::default();
-    let connection = connection(global, &origins, loaded, DEFAULT_POLL, &mut report);
-    let project = project_of(global, &origins, loaded, &mut report);
+    let connection = connection(global, &origins, loaded, DEFAULT_POLL, report);
+    let project = project_of(global, &origins, loaded, report);
     let show = show_secrets || loaded.and_then(|l| l.file.show_secrets).unwrap_or(false);
     let credentials_file = credentials_file
         .or_else(|| loaded.and_then(|l| l.file.credentials_file.as_deref().map(|p| l.path_of(p))));
-    let templates = templates_of(&project_args.templates, &origins, loaded, &mut report);
-    let http = http_of(
-        http.unwrap_or(&cli::HttpArgs::default()),
-        loaded,
-        &mut report,
-    );
-    let warnings = report.finish()?;
-    Ok(ProjectAnswers {
+    let templates = templates_of(&project_args.templates, &origins, loaded, report);
+    let http = http_of(http.unwrap_or(&cli::HttpArgs::default()), loaded, report);
+    ProjectAnswers {
         mode: mode(global, never_ask, show),
         connection,
         project,
@@ -903,8 +911,8 @@ pub fn project_answers(
         refresh_templates: project_args.templates.refresh_templates,
         http,
         credentials_file,
-        warnings,
-    })
+        warnings: Vec::new(),
+    }
 }
 
 /// A secret from stdin, a file, the environment or a file named in the answers file, in that

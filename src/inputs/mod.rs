@@ -5,6 +5,7 @@
 pub mod file;
 pub mod gateway;
 mod gather;
+pub mod tenant;
 mod validate;
 
 pub use gateway::{gateway_add_answers, gateway_answers, gateway_remove_answers};

@@ -76,6 +76,11 @@ pub fn delete(objects: &[String], namespace: &str) -> Vec<String> {
     args
 }
 
+/// `oc delete TYPE -l SELECTOR`: every object of the type with those labels (none is no error).
+pub fn delete_labelled(resource: &str, selector: &str, namespace: &str) -> Vec<String> {
+    words(&["delete", resource, "-l", selector, "-n", namespace])
+}
+
 /// `oc secrets link SA SECRET --for=pull`.
 pub fn link_pull_secret(service_account: &str, secret: &str, namespace: &str) -> Vec<String> {
     words(&[

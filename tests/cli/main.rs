@@ -11,6 +11,7 @@ mod inputs;
 mod install;
 mod resume;
 mod screen;
+mod tenant;
 mod verify;
 mod wait;
 mod wizard;

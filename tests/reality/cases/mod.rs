@@ -9,6 +9,7 @@ mod gateway;
 mod harness;
 mod lifecycle;
 mod smoke;
+mod tenant;
 mod verify;
 
 pub fn all() -> Vec<Case> {
@@ -20,6 +21,7 @@ pub fn all() -> Vec<Case> {
         faults::CASES,
         verify::CASES,
         gateway::CASES,
+        tenant::CASES,
     ]
     .concat()
 }
