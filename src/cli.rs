@@ -35,9 +35,45 @@ pub mod exit_codes {
         "\n  6    3scale is installed but does not answer: the failed checks say why",
         "\n  130  interrupted"
     );
+    pub const GATEWAY: &str = concat!(
+        "Exit codes (of every gateway subcommand):\n  0    done (list and status report an unhealthy gateway in their output, not in their exit code)",
+        "\n  1    unexpected internal error\n  2    bad usage or input; no install or no such gateway; a refused token",
+        "\n  3    a check failed before any change: not logged in, a permission, templates, the admin portal",
+        "\n  4    a change failed, or the gateway did not become ready in time",
+        "\n  5    the cluster's API could not be reached or kept failing: run again",
+        "\n  130  interrupted: run the same command again to resume"
+    );
+    pub const GATEWAY_ADD: &str = concat!(
+        "Exit codes:\n  0    the gateway is in place and ready (or already was), or the plan was printed",
+        "\n  1    unexpected internal error\n  2    bad usage or input: a flag, variable, answers-file key or value; no install; a refused token",
+        "\n  3    a check failed before any change: not logged in, a permission, templates, the admin portal",
+        "\n  4    a change to the cluster or to 3scale failed, or the gateway was not ready in time",
+        "\n  5    the cluster's API could not be reached or kept failing: run again",
+        "\n  130  interrupted: run the same command again to resume (nothing is made twice)"
+    );
+    pub const GATEWAY_SHOW: &str = concat!(
+        "Exit codes:\n  0    done (an unhealthy gateway or a refused token is reported in the output, not in the exit code)",
+        "\n  1    unexpected internal error\n  2    bad usage or input, or no gateway of that name\n  3    a check failed: not logged in, a missing permission",
+        "\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
+    );
+    pub const GATEWAY_REMOVE: &str = concat!(
+        "Exit codes:\n  0    removed, or stopped at the question",
+        "\n  1    unexpected internal error\n  2    bad usage or input, or no gateway of that name\n  3    a check failed before any change: not logged in, a permission, the admin portal",
+        "\n  4    a deletion or the token's revocation failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted: run the same command again to finish"
+    );
     pub const PROJECT: &str = concat!(
         "Exit codes:\n  0    done (status reports an unhealthy install in its output, not in its exit code)",
         "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check failed: not logged in, a missing permission\n  4    (uninstall) a deletion failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
+    );
+    pub const TENANT: &str = concat!(
+        "Exit codes:\n  0    done (a tenant that exists already is not created again)",
+        "\n  1    unexpected internal error",
+        "\n  2    bad input: a value, 3scale's refusal (422), no such tenant, no install in the project",
+        "\n  3    a check of the cluster failed: not logged in, a missing permission",
+        "\n  4    (create) the tenant's routes were not admitted in time, or its Secret not written",
+        "\n  5    the cluster's API could not be reached or kept failing: run again",
+        "\n  6    3scale does not answer: the master portal (or its token), or the new admin portal",
+        "\n  130  interrupted: run the same command again to continue"
     );
 }
 
@@ -86,6 +122,13 @@ pub enum Command {
     /// Delete what the install created (or the whole project with --delete-project)
     #[command(after_help = exit_codes::PROJECT)]
     Uninstall(UninstallArgs),
+    /// Self-managed APIcast gateways of an install: add one in a project of this or another
+    /// cluster, list them, show their state, remove one
+    #[command(subcommand, after_help = exit_codes::GATEWAY)]
+    Gateway(Gateway),
+    /// Create, list, show and remove tenants: more admin portals of the same 3scale
+    #[command(subcommand, after_help = exit_codes::TENANT)]
+    Tenant(TenantCommand),
     /// Render what `plan`'s scripts pipe to oc, secrets read from the environment
     #[command(hide = true, subcommand)]
     Render(Render),
@@ -270,11 +313,12 @@ pub struct VerifyArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Wait")]
 pub struct WaitArgs {
-    /// Do not wait for 3scale to work after creating it
+    /// Do not wait for what was created to work (3scale; a tenant's routes)
     #[arg(long, env = "THREESCALE_NO_WAIT", value_parser = BoolishValueParser::new())]
     pub no_wait: bool,
 
-    /// How long to wait for every component to be ready (e.g. 45m) [default: 30m]
+    /// How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a
+    /// tenant's routes]
     #[arg(long, value_name = "DURATION", value_parser = parse_duration, env = "THREESCALE_TIMEOUT")]
     pub timeout: Option<Duration>,
 
@@ -282,7 +326,8 @@ pub struct WaitArgs {
     #[arg(long, value_name = "DURATION", value_parser = parse_poll_interval, env = "THREESCALE_POLL_INTERVAL")]
     pub poll_interval: Option<Duration>,
 
-    /// Do not check at the end that 3scale answers through its routes (see `verify`)
+    /// Do not check at the end that 3scale answers through its routes (see `verify`; for a
+    /// tenant, that its admin portal answers with its token)
     #[arg(long, env = "THREESCALE_NO_VERIFY", value_parser = BoolishValueParser::new())]
     pub no_verify: bool,
 }
@@ -463,7 +508,7 @@ pub struct UninstallArgs {
     #[arg(long, env = "THREESCALE_DELETE_PROJECT", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub delete_project: bool,
 
-    /// Keep the local credentials file
+    /// Keep the local credentials file (and the logins of the install's tenants beside it)
     #[arg(long, env = "THREESCALE_KEEP_CREDENTIALS", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub keep_credentials: bool,
 
@@ -476,6 +521,333 @@ pub struct UninstallArgs {
         help_heading = "Run"
     )]
     pub credentials_file: Option<PathBuf>,
+}
+
+/// The self-managed gateways (`apicast-gateway/apicast.yml` of the same templates). Each reads its
+/// configuration from the install's admin portal with an access token of its own; `--project` is
+/// the gateway's project (default: the gateway's name), `--context` its cluster.
+#[derive(Debug, Subcommand)]
+pub enum Gateway {
+    /// Add a gateway: mint its access token, create its portal-endpoint and pull secrets, the
+    /// template's objects and an edge route per host, and wait until it is ready
+    ///
+    /// --project is the gateway's project (default: its name) and --context its cluster; the
+    /// install is read from --tenant-project, on --portal-context when it is on another cluster.
+    /// Re-runs change nothing when the gateway is in place, and continue one that stopped.
+    #[command(
+        after_help = exit_codes::GATEWAY_ADD,
+        mut_arg("timeout", |a| a.help("How long to wait for the gateway to be ready (e.g. 15m) [default: 10m]")),
+        mut_arg("no_wait", |a| a.help("Do not wait for the gateway to be ready after creating it")),
+        mut_arg("no_verify", |a| a.help("Do not list at the end the products whose public base URL matches none of the gateway's hosts"))
+    )]
+    Add(Box<GatewayAddArgs>),
+    /// List the gateways this tool made: environment, hosts, readiness, whether their token works
+    #[command(after_help = exit_codes::GATEWAY_SHOW)]
+    List(GatewayListArgs),
+    /// Show one gateway (or all): its routes, readiness with the root cause, its token
+    #[command(after_help = exit_codes::GATEWAY_SHOW)]
+    Status(GatewayStatusArgs),
+    /// Remove a gateway: exactly what `gateway add` made, and revoke the token it minted
+    ///
+    /// Without --project, the gateway is looked for in every project you can see. Its token is
+    /// revoked with the install's admin token, on the cluster its secret names (--portal-context
+    /// reaches it when it is another cluster).
+    #[command(after_help = exit_codes::GATEWAY_REMOVE)]
+    Remove(GatewayRemoveArgs),
+}
+
+/// Where the 3scale install is whose admin portal the gateways read.
+#[derive(Debug, Args, Default)]
+#[command(next_help_heading = "3scale install (where the gateway reads its configuration)")]
+pub struct PortalArgs {
+    /// The project of the 3scale install [default: 3scale-apim]
+    #[arg(long, value_name = "NAME", env = "THREESCALE_TENANT_PROJECT")]
+    pub tenant_project: Option<String>,
+
+    /// Kubeconfig context of the install's cluster, when the gateway goes to another cluster
+    /// [default: the gateway's context]
+    #[arg(long, value_name = "NAME", env = "THREESCALE_PORTAL_CONTEXT")]
+    pub portal_context: Option<String>,
+
+    /// Kubeconfig of the install's cluster [default: the gateway's kubeconfig]
+    #[arg(long, value_name = "PATH", env = "THREESCALE_PORTAL_KUBECONFIG")]
+    pub portal_kubeconfig: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GatewayAddArgs {
+    /// The gateway's name: of its deployment config, service, secret and routes, and of its
+    /// access token; a DNS label starting with a letter (e.g. apicast-eu)
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "THREESCALE_GATEWAY_NAME",
+        help_heading = "Gateway"
+    )]
+    pub name: Option<String>,
+
+    /// The configuration the gateway serves: staging or production [default: production]
+    #[arg(
+        long,
+        value_name = "ENV",
+        value_parser = ["staging", "production"],
+        env = "THREESCALE_GATEWAY_ENVIRONMENT",
+        help_heading = "Gateway"
+    )]
+    pub environment: Option<String>,
+
+    /// A public host of the gateway, served by an edge route (the product's public base URL);
+    /// repeatable or comma-separated
+    #[arg(
+        long = "host",
+        value_name = "HOST",
+        env = "THREESCALE_GATEWAY_HOSTS",
+        value_delimiter = ',',
+        help_heading = "Gateway"
+    )]
+    pub hosts: Vec<String>,
+
+    /// When the gateway loads its configuration: boot (at start) or lazy (on each request)
+    /// [default: lazy for staging, boot for production]
+    #[arg(
+        long,
+        value_name = "WHEN",
+        value_parser = ["boot", "lazy"],
+        env = "THREESCALE_GATEWAY_CONFIGURATION_LOADER",
+        help_heading = "Gateway"
+    )]
+    pub configuration_loader: Option<String>,
+
+    /// Seconds the gateway keeps its configuration: 0 (none, lazy only) or more than 60
+    /// [default: 0 for staging, 300 for production]
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        env = "THREESCALE_GATEWAY_CONFIGURATION_CACHE",
+        help_heading = "Gateway"
+    )]
+    pub configuration_cache: Option<u32>,
+
+    /// Read the gateway's access token from a file instead of minting one (or set
+    /// THREESCALE_ACCESS_TOKEN); it needs the account_management scope
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "THREESCALE_ACCESS_TOKEN_FILE",
+        conflicts_with = "access_token_stdin",
+        help_heading = "Gateway"
+    )]
+    pub access_token_file: Option<PathBuf>,
+
+    /// Read the gateway's access token from standard input instead of minting one
+    #[arg(
+        long,
+        env = "THREESCALE_ACCESS_TOKEN_STDIN",
+        value_parser = BoolishValueParser::new(),
+        conflicts_with = "registry_password_stdin",
+        help_heading = "Gateway"
+    )]
+    pub access_token_stdin: bool,
+
+    /// Never prompt: take every value from flags, environment or the answers file, and fail
+    /// listing everything missing
+    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub yes: bool,
+
+    /// Print the plan instead of changing anything
+    #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub dry_run: bool,
+
+    #[command(flatten)]
+    pub portal: PortalArgs,
+    #[command(flatten)]
+    pub registry: RegistryArgs,
+    #[command(flatten)]
+    pub templates: TemplateArgs,
+    #[command(flatten)]
+    pub http: HttpArgs,
+    #[command(flatten)]
+    pub wait: WaitArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GatewayListArgs {
+    #[command(flatten)]
+    pub http: HttpArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GatewayStatusArgs {
+    /// The gateway [default: every gateway]
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+
+    #[command(flatten)]
+    pub http: HttpArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GatewayRemoveArgs {
+    /// The gateway to remove
+    #[arg(value_name = "NAME")]
+    pub name: String,
+
+    /// Do not ask before removing
+    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub yes: bool,
+
+    /// Leave the access token the gateway was given in 3scale (by default the token `gateway add`
+    /// minted is revoked)
+    #[arg(long, env = "THREESCALE_KEEP_TOKEN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub keep_token: bool,
+
+    #[command(flatten)]
+    pub portal: PortalArgs,
+    #[command(flatten)]
+    pub http: HttpArgs,
+}
+
+/// The tenant subcommands.
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Sign a tenant up through the Master API, activate its admin user, wait for its routes and
+    /// store its login; a tenant of the same organization name is not created again
+    #[command(after_help = exit_codes::TENANT)]
+    Create(TenantCreateArgs),
+    /// List the tenants of the install (the master's accounts)
+    #[command(after_help = exit_codes::TENANT)]
+    List(TenantArgs),
+    /// Show a tenant: its state, portals, routes, and whether the stored token still works
+    #[command(after_help = exit_codes::TENANT)]
+    Show(TenantShowArgs),
+    /// Schedule a tenant's deletion (3scale keeps it 15 days, when it can be resumed) and remove
+    /// its stored login
+    #[command(after_help = exit_codes::TENANT)]
+    Remove(TenantRemoveArgs),
+}
+
+/// What every tenant subcommand reads besides the global options: the install, and how to reach
+/// its 3scale.
+#[derive(Debug, Args)]
+pub struct TenantArgs {
+    #[command(flatten)]
+    pub project: ProjectArgs,
+
+    #[command(flatten)]
+    pub http: HttpArgs,
+
+    /// The install's credentials file; tenants' logins are kept in tenants/ beside it (mode
+    /// 0600) [default: credentials.yaml in the project's state directory]
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "THREESCALE_CREDENTIALS_FILE",
+        help_heading = "Output"
+    )]
+    pub credentials_file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantCreateArgs {
+    /// Never prompt: take every value from flags, environment or the answers file, and fail listing
+    /// everything missing
+    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub yes: bool,
+
+    /// The tenant's organization name; 3scale makes its portals' names from it ("ACME Corp":
+    /// acme-corp-admin.DOMAIN)
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "THREESCALE_TENANT_ORG_NAME",
+        help_heading = "Tenant"
+    )]
+    pub org_name: Option<String>,
+
+    /// Username of the tenant's admin user: 3 to 40 letters, digits and .-_@+
+    #[arg(
+        long,
+        value_name = "USER",
+        env = "THREESCALE_TENANT_ADMIN_USERNAME",
+        help_heading = "Tenant"
+    )]
+    pub admin_username: Option<String>,
+
+    /// E-mail address of the tenant's admin user
+    #[arg(
+        long,
+        value_name = "EMAIL",
+        env = "THREESCALE_TENANT_ADMIN_EMAIL",
+        help_heading = "Tenant"
+    )]
+    pub admin_email: Option<String>,
+
+    /// Read the admin password from a file (or set THREESCALE_TENANT_ADMIN_PASSWORD); without
+    /// one, a strong password is generated
+    #[arg(
+        long,
+        value_name = "PATH",
+        env = "THREESCALE_TENANT_ADMIN_PASSWORD_FILE",
+        conflicts_with = "admin_password_stdin",
+        help_heading = "Tenant"
+    )]
+    pub admin_password_file: Option<PathBuf>,
+
+    /// Read the admin password from standard input
+    #[arg(long, env = "THREESCALE_TENANT_ADMIN_PASSWORD_STDIN", value_parser = BoolishValueParser::new(), help_heading = "Tenant")]
+    pub admin_password_stdin: bool,
+
+    /// Also keep the tenant's adminURL and token in a Secret of the install's project, with the
+    /// keys of the 3scale operator's tenant Secret
+    #[arg(long, env = "THREESCALE_TENANT_STORE_SECRET", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub store_secret: bool,
+
+    /// The name of that Secret [default: tenant-SUBDOMAIN, e.g. tenant-acme-corp]
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "THREESCALE_TENANT_SECRET_NAME",
+        help_heading = "Output"
+    )]
+    pub secret_name: Option<String>,
+
+    /// Print the password and token (hidden otherwise, at a terminal too)
+    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub show_secrets: bool,
+
+    #[command(flatten)]
+    pub wait: WaitArgs,
+
+    #[command(flatten)]
+    pub common: TenantArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantShowArgs {
+    /// The tenant: its id, organization name, subdomain or admin portal host
+    #[arg(value_name = "NAME-OR-ID")]
+    pub tenant: String,
+
+    /// Print the stored password and token (hidden otherwise, at a terminal too)
+    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub show_secrets: bool,
+
+    #[command(flatten)]
+    pub common: TenantArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantRemoveArgs {
+    /// The tenant: its id, organization name, subdomain or admin portal host
+    #[arg(value_name = "NAME-OR-ID")]
+    pub tenant: String,
+
+    /// Do not ask before scheduling the deletion
+    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub yes: bool,
+
+    #[command(flatten)]
+    pub common: TenantArgs,
 }
 
 /// Install flags written before a subcommand (`threescale-install --yes status`): they would
@@ -580,7 +952,11 @@ mod tests {
     fn every_flag_has_an_environment_variable() {
         let cmd = Cli::command();
         let mut commands = vec![&cmd];
-        commands.extend(cmd.get_subcommands());
+        let mut i = 0;
+        while i < commands.len() {
+            commands.extend(commands[i].get_subcommands().filter(|s| !s.is_hide_set()));
+            i += 1;
+        }
         for c in commands {
             for arg in c.get_arguments().filter(|a| !a.is_positional()) {
                 if matches!(arg.get_id().as_str(), "help" | "version") {

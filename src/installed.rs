@@ -28,6 +28,8 @@ pub struct Installed {
     pub objects: Vec<Value>,
     /// The wildcard domain: recorded, or read back from the install's objects.
     pub domain: Option<String>,
+    /// The templates checkout the install was read with (a gateway's template comes from it).
+    pub templates_dir: std::path::PathBuf,
 }
 
 impl Installed {
@@ -64,6 +66,16 @@ pub fn open(
     answers: &ProjectAnswers,
 ) -> Outcome<Installed> {
     let cluster = crate::report::cluster(&session.ui, observer)?;
+    open_on(session, observer, cluster, answers)
+}
+
+/// `open` on a cluster already looked at.
+pub fn open_on(
+    session: &Session,
+    observer: &Observer,
+    cluster: Cluster,
+    answers: &ProjectAnswers,
+) -> Outcome<Installed> {
     let project = answers.project.value.clone();
     session.attach_transcript(&cluster.server, &project)?;
     let not_there = || {
@@ -171,5 +183,6 @@ pub fn open(
         identity,
         objects,
         domain,
+        templates_dir: checkout.dir.clone(),
     })
 }

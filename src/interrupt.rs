@@ -6,9 +6,10 @@
 //! has no other way to reach it.
 
 use crate::failure::FailureKind;
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, RwLock, RwLockReadGuard};
 use std::time::{Duration, Instant};
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
@@ -26,6 +27,14 @@ static MESSAGE: Mutex<Option<String>> = Mutex::new(None);
 /// last line is printed, or a next frame would draw over it.
 type Freeze = Box<dyn Fn() + Send>;
 static DRAWING: Mutex<Vec<Freeze>> = Mutex::new(Vec::new());
+/// Held (shared) around a change whose answer must not be lost; an interruption takes it
+/// exclusively, so it waits for the change to end. Says what the change is.
+static CRITICAL: RwLock<Option<String>> = RwLock::new(None);
+
+thread_local! {
+    /// How many critical sections this thread is in: it must not wait for itself.
+    static HOLDING: Cell<u32> = const { Cell::new(0) };
+}
 
 pub fn install_handler() {
     // SAFETY: isatty/tcgetattr/tcsetattr on our standard descriptors, with termios of our own;
@@ -90,14 +99,57 @@ pub fn requested() -> bool {
 /// Ends the run here when it was interrupted: whatever just failed, failed because of that, and
 /// the thread handling the interruption says so (this one waits for it to exit).
 pub fn stop_if_requested() {
-    if requested() {
+    // Inside a critical section the thread handling the interruption waits for this one to
+    // leave it: the answer just received is kept first.
+    if requested() && HOLDING.with(Cell::get) == 0 {
         finish();
+    }
+}
+
+/// A change whose answer is given only once (a tenant's signup and its token). While the
+/// section lives, an interruption waits for it, so that what came back is kept before the run
+/// stops. `what` is said to the person if they interrupt meanwhile.
+pub struct Critical {
+    shared: Option<RwLockReadGuard<'static, Option<String>>>,
+}
+
+pub fn critical(what: &str) -> Critical {
+    if let Ok(mut w) = CRITICAL.try_write() {
+        *w = Some(what.to_string());
+    }
+    let shared = CRITICAL.read().unwrap_or_else(|e| e.into_inner());
+    HOLDING.with(|h| h.set(h.get() + 1));
+    Critical {
+        shared: Some(shared),
+    }
+}
+
+impl Drop for Critical {
+    fn drop(&mut self) {
+        drop(self.shared.take());
+        HOLDING.with(|h| h.set(h.get().saturating_sub(1)));
+        // No section left: nothing to name to a person who interrupts.
+        if let Ok(mut w) = CRITICAL.try_write() {
+            *w = None;
+        }
     }
 }
 
 /// Stops what runs, removes temporary files, restores the terminal, says so, exits 130.
 pub fn finish() -> ! {
     INTERRUPTED.store(true, Ordering::SeqCst);
+    // Wait for a critical section on another thread to end (never for one of our own).
+    let _critical = (HOLDING.with(Cell::get) == 0).then(|| match CRITICAL.try_write() {
+        Ok(w) => w,
+        Err(_) => {
+            // Held shared by a section (named), or exclusively by another thread finishing
+            // already (then this one waits for the exit).
+            if let Some(what) = CRITICAL.try_read().ok().and_then(|r| r.clone()) {
+                eprintln!("\ninterrupted: waiting for {what} to end first");
+            }
+            CRITICAL.write().unwrap_or_else(|e| e.into_inner())
+        }
+    });
     let _guard = STOPPING.lock().unwrap_or_else(|e| e.into_inner());
     stop_everything();
     for freeze in DRAWING.lock().unwrap_or_else(|e| e.into_inner()).iter() {

@@ -13,13 +13,20 @@ pub fn page() -> Vec<u8> {
         .unwrap_or_default()
 }
 
-/// Every page, with its file name: the program's first, then one per visible subcommand.
+/// Every page, with its file name: the program's first, then one per visible subcommand (and
+/// per visible subcommand of those: `threescale-install-gateway-add.1`).
 pub fn pages() -> Vec<(String, Vec<u8>)> {
     let mut cmd = Cli::command().disable_help_subcommand(true);
     cmd.build();
     let mut out = vec![render(&cmd)];
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+    let mut pending: Vec<&clap::Command> =
+        cmd.get_subcommands().filter(|s| !s.is_hide_set()).collect();
+    while !pending.is_empty() {
+        let sub = pending.remove(0);
         out.push(render(sub));
+        let nested: Vec<&clap::Command> =
+            sub.get_subcommands().filter(|s| !s.is_hide_set()).collect();
+        pending.splice(0..0, nested);
     }
     out
 }

@@ -75,6 +75,93 @@ pub fn check_wildcard_domain(domain: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A name a Service takes (an RFC 1035 label): at most 63 lower-case letters, digits and '-',
+/// starting with a letter and ending with a letter or digit.
+pub fn check_service_name(name: &str) -> Result<(), String> {
+    check_project_name(name)?;
+    if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return Err("it must start with a letter (it names a Service)".into());
+    }
+    Ok(())
+}
+
+/// A route's host: a DNS name alone, without scheme, port, path or wildcard.
+pub fn check_host(host: &str) -> Result<(), String> {
+    if host.contains("://") {
+        return Err("give the host alone, without a scheme such as https://".into());
+    }
+    if host.contains(['/', ':', '@']) {
+        return Err("give the host alone, without port, path or user".into());
+    }
+    if host.contains('*') {
+        return Err(
+            "a wildcard host needs a router that admits wildcard routes: give one host per --host"
+                .into(),
+        );
+    }
+    check_wildcard_domain(host)
+}
+
+/// ActiveSupport's `String#parameterize`, as porta 2.8 makes a tenant's subdomain from its
+/// organization name (`Signup::DomainsBuilder`): Latin letters transliterated to ASCII, every
+/// run of other characters one `-`, none at either end, lower case. `_` is kept, as Rails keeps
+/// it (and 3scale then refuses the name).
+pub fn parameterize(text: &str) -> String {
+    let mut out = String::new();
+    let mut pending = false;
+    let ascii = text.chars().flat_map(|c| {
+        if c.is_ascii() {
+            vec![c]
+        } else {
+            transliterate(c).chars().collect()
+        }
+    });
+    for c in ascii {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            if pending && !out.is_empty() {
+                out.push('-');
+            }
+            pending = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            // `-` too: runs of separators collapse into one.
+            pending = true;
+        }
+    }
+    out
+}
+
+/// I18n's default transliteration of the Latin-1 letters; anything else becomes `?`, which
+/// `parameterize` drops.
+fn transliterate(c: char) -> &'static str {
+    match c {
+        'À'..='Å' => "A",
+        'Æ' => "AE",
+        'Ç' => "C",
+        'È'..='Ë' => "E",
+        'Ì'..='Ï' => "I",
+        'Ð' => "D",
+        'Ñ' => "N",
+        'Ò'..='Ö' | 'Ø' => "O",
+        'Ù'..='Ü' => "U",
+        'Ý' => "Y",
+        'Þ' => "Th",
+        'ß' => "ss",
+        'à'..='å' => "a",
+        'æ' => "ae",
+        'ç' => "c",
+        'è'..='ë' => "e",
+        'ì'..='ï' => "i",
+        'ð' => "d",
+        'ñ' => "n",
+        'ò'..='ö' | 'ø' => "o",
+        'ù'..='ü' => "u",
+        'ý' | 'ÿ' => "y",
+        'þ' => "th",
+        _ => "?",
+    }
+}
+
 /// The candidate closest to `name` by edit distance, when it is close enough to be a typo.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let upper = name.to_uppercase();
@@ -141,10 +228,38 @@ mod tests {
     }
 
     #[test]
+    fn service_names_and_hosts() {
+        assert!(check_service_name("apicast-eu").is_ok());
+        assert!(check_service_name("1gw").unwrap_err().contains("letter"));
+        assert!(check_service_name("Gw").is_err());
+        assert!(check_host("api.eu.example.com").is_ok());
+        for (bad, why) in [
+            ("https://api.x", "scheme"),
+            ("api.x:443", "port"),
+            ("api.x/v1", "path"),
+            ("*.x", "wildcard"),
+            ("API.x", "lower case"),
+        ] {
+            let err = check_host(bad).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
+    }
+
+    #[test]
     fn closest_suggests_typos_only() {
         let names = ["WILDCARD_DOMAIN", "TENANT_NAME", "ADMIN_PASSWORD"];
         assert_eq!(closest("WILDCARD_DOMIAN", names), Some("WILDCARD_DOMAIN"));
         assert_eq!(closest("tenant_name", names), Some("TENANT_NAME"));
         assert_eq!(closest("SOMETHING_ELSE_ENTIRELY", names), None);
+    }
+
+    #[test]
+    fn parameterize_as_rails_makes_a_subdomain() {
+        assert_eq!(parameterize("ACME Corp"), "acme-corp");
+        assert_eq!(parameterize("  Café  & Bar!! "), "cafe-bar");
+        assert_eq!(parameterize("a--b"), "a-b");
+        assert_eq!(parameterize("ACME_Corp"), "acme_corp");
+        assert_eq!(parameterize("東京"), "");
+        assert_eq!(parameterize("Ørsted A/S"), "orsted-a-s");
     }
 }

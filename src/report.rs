@@ -12,7 +12,12 @@ use crate::ui::Ui;
 
 /// The cluster step: who is logged in, where, which OpenShift, and the support warning.
 pub fn cluster(ui: &Ui, observer: &Observer) -> Outcome<Cluster> {
-    let line = ui.step("cluster");
+    cluster_step(ui, observer, "cluster")
+}
+
+/// The cluster step under another title (a gateway's install on another cluster).
+pub fn cluster_step(ui: &Ui, observer: &Observer, title: &str) -> Outcome<Cluster> {
+    let line = ui.step(title);
     match observer.cluster() {
         Ok(c) => {
             line.detail(&format!("logged in as {} on {}", c.user, c.server));
@@ -32,11 +37,45 @@ pub fn cluster(ui: &Ui, observer: &Observer) -> Outcome<Cluster> {
 
 /// The plan step: what was decided, what the checks say, and every change to come.
 pub fn plan(ui: &Ui, plan: &Plan) {
+    changes(ui, &Changes::of(plan));
+}
+
+/// What a plan of any command holds, to show and judge the same way.
+pub struct Changes<'a> {
+    pub decisions: &'a [String],
+    pub checks: &'a [crate::checks::CheckResult],
+    pub actions: &'a [crate::install::action::Action],
+    pub missing: &'a [crate::install::plan::Missing],
+    pub problems: &'a [String],
+}
+
+impl Changes<'_> {
+    /// The install's plan.
+    pub fn of(plan: &Plan) -> Changes<'_> {
+        Changes {
+            decisions: &plan.decisions,
+            checks: &plan.checks,
+            actions: &plan.actions,
+            missing: &plan.missing,
+            problems: &plan.problems,
+        }
+    }
+
+    fn failed_checks(&self) -> Vec<&crate::checks::CheckResult> {
+        self.checks
+            .iter()
+            .filter(|c| c.result == Verdict::Fail)
+            .collect()
+    }
+}
+
+/// The plan step of any command.
+pub fn changes(ui: &Ui, plan: &Changes) {
     let line = ui.step("plan");
-    for d in &plan.decisions {
+    for d in plan.decisions {
         line.detail(d);
     }
-    for c in &plan.checks {
+    for c in plan.checks {
         match c.result {
             // The cluster step said it already.
             Verdict::Warn if c.id == "openshift-version" => {}
@@ -63,7 +102,7 @@ pub fn plan(ui: &Ui, plan: &Plan) {
     if plan.actions.is_empty() && plan.missing.is_empty() && plan.problems.is_empty() {
         line.detail("nothing to change");
     }
-    for a in &plan.actions {
+    for a in plan.actions {
         line.detail(&format!("will {a}"));
     }
     if plan.failed_checks().is_empty() && plan.missing.is_empty() && plan.problems.is_empty() {
@@ -76,6 +115,11 @@ pub fn plan(ui: &Ui, plan: &Plan) {
 /// Input problems and missing values are input errors (exit 2), listed together; failed checks
 /// stop the install before any change (exit 3).
 pub fn verdict(plan: &Plan) -> Outcome<()> {
+    verdict_of(&Changes::of(plan), "the install")
+}
+
+/// The verdict of any command's plan; `what` goes ahead or not ("the install").
+pub fn verdict_of(plan: &Changes, what: &str) -> Outcome<()> {
     if !plan.problems.is_empty() || !plan.missing.is_empty() {
         // A problem of several lines (a storage class table) stays one item of the list.
         let mut lines: Vec<String> = plan
@@ -100,7 +144,7 @@ pub fn verdict(plan: &Plan) -> Outcome<()> {
         return Ok(());
     }
     let mut f = Failure::preflight(format!(
-        "the install cannot go ahead; nothing was changed:\n  - {}",
+        "{what} cannot go ahead; nothing was changed:\n  - {}",
         failed
             .iter()
             .map(|c| format!("{}: {}", c.id, c.detail.replace('\n', "\n    ")))

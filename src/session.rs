@@ -40,31 +40,7 @@ impl Session {
                 "install the OpenShift CLI (oc) and put it on PATH, or pass --oc PATH (THREESCALE_OC)",
             )
         })?;
-        if let Some(k) = &connection.kubeconfig {
-            if !k.is_file() {
-                return Err(Failure::input(format!(
-                    "the kubeconfig {} given with --kubeconfig does not exist",
-                    k.display()
-                ))
-                .with_help("name an existing kubeconfig, or leave --kubeconfig out to use KUBECONFIG or ~/.kube/config"));
-            }
-        }
-        let globals = Globals {
-            kubeconfig: connection
-                .kubeconfig
-                .as_ref()
-                .map(|k| k.display().to_string()),
-            context: connection.context.clone(),
-        };
-        let mut oc = Oc::new(
-            program,
-            globals,
-            redactor.clone(),
-            connection.timing,
-            transcript.clone(),
-        );
-        let log_ui = ui.clone();
-        oc.set_command_log(Arc::new(move |command| log_ui.command(command)));
+        let oc = oc_of(program, connection, &redactor, &transcript, &ui)?;
         Ok(Session {
             ui,
             redactor,
@@ -73,6 +49,18 @@ impl Session {
             log_file: connection.log_file.clone(),
             checkouts: RefCell::new(Vec::new()),
         })
+    }
+
+    /// oc for another cluster or context (a gateway's install elsewhere): the same program,
+    /// redactor, transcript and command log, with `connection`'s kubeconfig and context.
+    pub fn oc_for(&self, connection: &Connection) -> Outcome<Oc> {
+        oc_of(
+            self.oc.program().to_path_buf(),
+            connection,
+            &self.redactor,
+            &self.transcript,
+            &self.ui,
+        )
     }
 
     /// The HTTP client for 3scale's portals and APIs, with this run's redactor and transcript.
@@ -86,7 +74,11 @@ impl Session {
     }
 
     /// From now on the transcript goes to `--log-file`, or to the project's file on this cluster.
+    /// A run keeps the first it attached (a gateway's, before its install is read).
     pub fn attach_transcript(&self, server: &str, project: &str) -> Outcome<()> {
+        if self.transcript.location().is_some() {
+            return Ok(());
+        }
         let path = match &self.log_file {
             Some(p) => p.clone(),
             None => record::default_transcript_path(server, project).map_err(Failure::input)?,
@@ -151,4 +143,41 @@ impl Session {
             }
         }
     }
+}
+
+/// oc with the connection's kubeconfig and context, wired to the run's redactor, transcript and
+/// verbose output.
+fn oc_of(
+    program: PathBuf,
+    connection: &Connection,
+    redactor: &Redactor,
+    transcript: &Arc<Transcript>,
+    ui: &Ui,
+) -> Outcome<Oc> {
+    if let Some(k) = &connection.kubeconfig {
+        if !k.is_file() {
+            return Err(Failure::input(format!(
+                "the kubeconfig {} does not exist",
+                k.display()
+            ))
+            .with_help("name an existing kubeconfig (--kubeconfig, --portal-kubeconfig), or leave it out to use KUBECONFIG or ~/.kube/config"));
+        }
+    }
+    let globals = Globals {
+        kubeconfig: connection
+            .kubeconfig
+            .as_ref()
+            .map(|k| k.display().to_string()),
+        context: connection.context.clone(),
+    };
+    let mut oc = Oc::new(
+        program,
+        globals,
+        redactor.clone(),
+        connection.timing,
+        transcript.clone(),
+    );
+    let log_ui = ui.clone();
+    oc.set_command_log(Arc::new(move |command| log_ui.command(command)));
+    Ok(oc)
 }

@@ -83,8 +83,9 @@ pub struct AccessToken {
     pub value: Option<Secret>,
 }
 
-/// A tenant (a provider account of master).
-#[derive(Debug, Clone, Deserialize)]
+/// A tenant (a provider account of master). `admin_domain` and `domain` are the hosts of its
+/// admin and developer portals; master's own account has the same host for both.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Tenant {
     pub id: u64,
     #[serde(default)]
@@ -93,9 +94,29 @@ pub struct Tenant {
     pub admin_domain: Option<String>,
     #[serde(default)]
     pub domain: Option<String>,
+    /// `approved`, `suspended`, `scheduled_for_deletion`, ...
     #[serde(default)]
     pub state: String,
+    /// When a tenant scheduled for deletion is deleted for good.
+    #[serde(default)]
+    pub deletion_date: Option<String>,
 }
+
+impl Tenant {
+    /// Master's own account: one host for both portals (zync tells it the same way).
+    pub fn is_master(&self) -> bool {
+        self.admin_domain.is_some() && self.admin_domain == self.domain
+    }
+
+    pub fn scheduled_for_deletion(&self) -> bool {
+        self.state == SCHEDULED_FOR_DELETION
+    }
+}
+
+pub const SCHEDULED_FOR_DELETION: &str = "scheduled_for_deletion";
+
+/// Accounts asked for per page of master's list (porta allows 1 to 500).
+pub const ACCOUNTS_PER_PAGE: u32 = 100;
 
 /// What a signup returns: the tenant and its only token, shown this once.
 #[derive(Debug)]
@@ -104,7 +125,7 @@ pub struct Signup {
     pub token: Secret,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct User {
     pub id: u64,
     #[serde(default)]
@@ -250,13 +271,25 @@ impl Api<'_> {
         Ok(Signup { tenant, token })
     }
 
-    pub fn tenant(&self, master: &str, token: &Secret, id: u64) -> Result<Tenant, ApiError> {
-        let doc = self
-            .call(Request::get(master, &format!("/master/api/providers/{id}.json")).token(token))?;
-        serde_json::from_value(doc["account"].clone()).map_err(|e| ApiError::Unexpected {
-            request: format!("GET https://{master}/master/api/providers/{id}.json"),
-            what: e.to_string(),
-        })
+    /// A tenant by id (also while scheduled for deletion); `None` when master has none of it.
+    pub fn tenant(
+        &self,
+        master: &str,
+        token: &Secret,
+        id: u64,
+    ) -> Result<Option<Tenant>, ApiError> {
+        let path = format!("/master/api/providers/{id}.json");
+        let doc = match self.call(Request::get(master, &path).token(token)) {
+            Err(e) if e.status() == Some(404) => return Ok(None),
+            other => other?,
+        };
+        // `Signup::ResultWithAccessToken`'s representer: {"signup": {"account": {...}}}.
+        serde_json::from_value(doc["signup"]["account"].clone())
+            .map(Some)
+            .map_err(|e| ApiError::Unexpected {
+                request: format!("GET https://{master}{path}"),
+                what: format!("no account in the answer: {e}"),
+            })
     }
 
     /// Schedules the tenant's deletion (porta keeps it 15 days; `resume` undoes it).
@@ -272,7 +305,30 @@ impl Api<'_> {
         .map(|_| ())
     }
 
-    /// One page of master's accounts (tenants, master itself, sample developers).
+    /// Every tenant of master, page after page (master's own account left out).
+    pub fn tenants(&self, master: &str, token: &Secret) -> Result<Vec<Tenant>, ApiError> {
+        let mut out = Vec::new();
+        for page in 1.. {
+            let accounts = self.accounts(master, token, page, ACCOUNTS_PER_PAGE)?;
+            let full = accounts.len() >= ACCOUNTS_PER_PAGE as usize;
+            for a in accounts {
+                let tenant: Tenant =
+                    serde_json::from_value(a).map_err(|e| ApiError::Unexpected {
+                        request: format!("GET https://{master}/admin/api/accounts.json"),
+                        what: format!("an account that is not one: {e}"),
+                    })?;
+                if !tenant.is_master() && !out.iter().any(|t: &Tenant| t.id == tenant.id) {
+                    out.push(tenant);
+                }
+            }
+            if !full {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// One page of master's accounts (the tenants and master itself).
     pub fn accounts(
         &self,
         master: &str,
@@ -352,6 +408,10 @@ fn messages(resp: &Response) -> Vec<String> {
     };
     if let Some(e) = doc["error"].as_str() {
         return vec![e.to_string()];
+    }
+    // `ErrorHandling#handle_not_found`: {"status": "Not found"}.
+    if let Some(s) = doc["status"].as_str() {
+        return vec![s.to_string()];
     }
     let mut out = Vec::new();
     collect(&doc["errors"], "", &mut out);

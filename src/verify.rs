@@ -283,6 +283,30 @@ fn error_help(e: &HttpError) -> String {
     }
 }
 
+fn strip(url: String) -> String {
+    url.trim_start_matches("https://").to_string()
+}
+
+/// The host of the install's own portal that zync routes to `service`, `expected` being the host
+/// the install's names make (`TENANT_NAME-admin.DOMAIN`, ...): the route with that host, else
+/// the one whose first label is the expected one (the domain may be unknown), else `expected`.
+/// Every tenant's portals are routed to the same services, so the first such route is not
+/// necessarily the install's own.
+pub fn portal_host(routes: &[serde_json::Value], service: &str, expected: &str) -> String {
+    let hosts: Vec<&str> = routes
+        .iter()
+        .filter(|r| r["metadata"]["labels"]["zync.3scale.net/route-to"] == service)
+        .filter_map(|r| r["spec"]["host"].as_str())
+        .collect();
+    let label = format!("{}.", expected.split('.').next().unwrap_or_default());
+    hosts
+        .iter()
+        .find(|h| **h == expected)
+        .or_else(|| hosts.iter().find(|h| h.starts_with(&label)))
+        .map(|h| h.to_string())
+        .unwrap_or_else(|| expected.to_string())
+}
+
 /// The target of an install: hosts from zync's routes (else from the logins and domain), the
 /// tokens of `system-seed`, the gateways from the same look the wait and `status` use.
 pub fn target_of(
@@ -290,19 +314,8 @@ pub fn target_of(
     creds: &crate::install::credentials::Credentials,
     domain: &str,
 ) -> Target {
-    let route_to = |service: &str| {
-        snapshot
-            .routes
-            .iter()
-            .find(|r| r["metadata"]["labels"]["zync.3scale.net/route-to"] == service)
-    };
-    let host_of = |service: &str, fallback: String| {
-        route_to(service)
-            .and_then(|r| r["spec"]["host"].as_str())
-            .map(str::to_string)
-            .unwrap_or(fallback)
-    };
-    let strip = |url: String| url.trim_start_matches("https://").to_string();
+    let host_of =
+        |service: &str, expected: String| portal_host(&snapshot.routes, service, &strip(expected));
     let router = snapshot
         .routes
         .iter()
@@ -331,9 +344,9 @@ pub fn target_of(
         .collect();
     Target {
         domain: domain.to_string(),
-        admin: host_of("system-provider", strip(creds.admin_portal(domain))),
-        developer: host_of("system-developer", strip(creds.developer_portal(domain))),
-        master: host_of("system-master", strip(creds.master_portal(domain))),
+        admin: host_of("system-provider", creds.admin_portal(domain)),
+        developer: host_of("system-developer", creds.developer_portal(domain)),
+        master: host_of("system-master", creds.master_portal(domain)),
         admin_token: creds.admin_access_token.clone(),
         master_token: creds.master_access_token.clone(),
         router,
@@ -374,4 +387,38 @@ pub fn failure(results: &[CheckResult]) -> Option<crate::failure::Failure> {
         f = f.with_help(h);
     }
     Some(f.with_help("`threescale-install verify` runs these checks again"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_install_s_own_portal_is_told_from_its_tenants_portals() {
+        let route = |host: &str, to: &str| json!({"metadata": {"labels": {"zync.3scale.net/route-to": to}}, "spec": {"host": host}});
+        // A tenant's routes, sorted before the install's own by their generated names.
+        let routes = [
+            route("acme-corp-admin.apps.x", "system-provider"),
+            route("3scale-admin.apps.x", "system-provider"),
+            route("master.apps.x", "system-master"),
+        ];
+        assert_eq!(
+            portal_host(&routes, "system-provider", "3scale-admin.apps.x"),
+            "3scale-admin.apps.x"
+        );
+        // The domain unknown: the first label tells.
+        assert_eq!(
+            portal_host(&routes, "system-provider", "3scale-admin."),
+            "3scale-admin.apps.x"
+        );
+        assert_eq!(
+            portal_host(&routes[..1], "system-provider", "3scale-admin.apps.x"),
+            "3scale-admin.apps.x"
+        );
+        assert_eq!(
+            portal_host(&routes, "system-master", "master."),
+            "master.apps.x"
+        );
+    }
 }

@@ -441,6 +441,64 @@ impl<'a> Wizard<'a> {
             .map(Secret::new)
     }
 
+    /// A gateway's name (`gateway add`).
+    pub fn ask_gateway_name(&self) -> Outcome<Given<String>> {
+        let v = self.prompter.text(
+            "Gateway name (its deployment config, service and routes)",
+            Some("apicast-self-managed"),
+            inputs::gateway::check_name,
+        )?;
+        Ok(Given::new(v, Source::Wizard))
+    }
+
+    /// Which configuration a new gateway serves.
+    pub fn ask_gateway_environment(&self) -> Outcome<Given<crate::gateway::settings::Environment>> {
+        use crate::gateway::settings::Environment;
+        let items = [
+            "production   the promoted configuration; loads at boot, cached 300 s".to_string(),
+            "staging      the latest configuration; loads on each request, no cache".to_string(),
+        ];
+        let chosen = self.prompter.select("Environment", &items, 0)?;
+        let env = if chosen == 0 {
+            Environment::Production
+        } else {
+            Environment::Staging
+        };
+        Ok(Given::new(env, Source::Wizard))
+    }
+
+    /// A gateway's public hosts, comma-separated.
+    pub fn ask_gateway_hosts(&self) -> Outcome<Vec<Given<String>>> {
+        let split = |v: &str| -> Vec<String> {
+            v.split(',')
+                .map(|h| h.trim().to_string())
+                .filter(|h| !h.is_empty())
+                .collect()
+        };
+        let v = self.prompter.text(
+            "Public host(s) of the gateway, comma-separated (an edge route each)",
+            None,
+            |v| {
+                let hosts = split(v);
+                if hosts.is_empty() {
+                    return Err("give at least one host, e.g. api.eu.example.com".into());
+                }
+                hosts.iter().try_for_each(|h| {
+                    inputs::gateway::check_host(h).map_err(|e| format!("{h}: {e}"))
+                })
+            },
+        )?;
+        Ok(split(&v)
+            .into_iter()
+            .map(|h| Given::new(h, Source::Wizard))
+            .collect())
+    }
+
+    /// Proceed with a gateway's changes?
+    pub fn confirm_changes(&self, question: &str) -> Outcome<bool> {
+        self.prompter.confirm(question, true)
+    }
+
     /// The summary before any change: every answer, the decisions, the changes, and the choice.
     pub fn summary(
         &self,

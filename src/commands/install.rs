@@ -92,6 +92,7 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
         redactor: &session.redactor,
         transcript: &session.transcript,
         user: &cluster.user,
+        http: None,
     };
     let plan = &prepared.plan;
     if !plan.actions.is_empty() {

@@ -3,15 +3,17 @@
 //! command reaches into another's module.
 
 mod credentials;
+mod gateway;
 mod install;
 mod plan;
 mod preflight;
 mod render;
 mod status;
+mod tenant;
 mod uninstall;
 mod verify;
 
-use crate::cli::{Cli, Command, Format};
+use crate::cli::{Cli, Command, Format, TenantCommand};
 use crate::failure::{Failure, Outcome};
 use crate::inputs::{self, Env, ProjectInputs};
 use crate::prompt::StdinSecrets;
@@ -149,6 +151,37 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
                     keep_credentials: args.keep_credentials,
                 },
             )
+        }
+        Some(Command::Gateway(command)) => gateway::run(global, command, matches, &env, &mut stdin),
+        Some(Command::Tenant(TenantCommand::Create(args))) => {
+            let never_ask = args.yes || global.no_input;
+            let can_ask = crate::prompt::Prompter::new(never_ask).can_ask();
+            tenant::create(inputs::tenant::tenant_create_answers(
+                global, &args, matches, &env, &mut stdin, can_ask,
+            )?)
+        }
+        Some(Command::Tenant(TenantCommand::List(args))) => tenant::list(
+            inputs::tenant::tenant_answers(global, &args, None, false, true, matches)?,
+        ),
+        Some(Command::Tenant(TenantCommand::Show(args))) => {
+            tenant::show(inputs::tenant::tenant_answers(
+                global,
+                &args.common,
+                Some(&args.tenant),
+                args.show_secrets,
+                true,
+                matches,
+            )?)
+        }
+        Some(Command::Tenant(TenantCommand::Remove(args))) => {
+            tenant::remove(inputs::tenant::tenant_answers(
+                global,
+                &args.common,
+                Some(&args.tenant),
+                false,
+                args.yes,
+                matches,
+            )?)
         }
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {

@@ -153,6 +153,14 @@ fn step(
             variables: Vec::new(),
         },
         Action::CreateObjects(c) => objects_step(session, answers, cluster, plan, c, command, description),
+        // A gateway's actions: never in an install's plan (`gateway add --dry-run` prints them).
+        _ => ScriptStep {
+            text: format!("# {description}"),
+            description,
+            command,
+            stdin_summary: None,
+            variables: Vec::new(),
+        },
     }
 }
 

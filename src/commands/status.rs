@@ -79,6 +79,7 @@ fn status(session: &Session, answers: ProjectAnswers) -> Outcome<()> {
         redactor: &session.redactor,
         transcript: &session.transcript,
         user: &install.cluster.user,
+        http: None,
     };
     let snapshot = wait::look(&ctx, &install.project, &install.identity)
         .map_err(|e| read_failure("look at the project", e))?;

@@ -11,6 +11,7 @@ use crate::oc::args;
 use crate::prompt::Prompter;
 use crate::record;
 use crate::session::Session;
+use crate::tenants::store::Store;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -89,6 +90,19 @@ fn uninstall(session: &Session, answers: ProjectAnswers, options: Options) -> Ou
             Some(p) => Some(p.clone()),
             None => record::default_credentials_path(&install.cluster.server, project).ok(),
         };
+        // The logins of the install's tenants are beside its credentials: their tenants are
+        // gone with the install's database.
+        if let Some(f) = &file {
+            let tenants = Store::beside(f, &install.cluster.server, project);
+            for t in tenants.all(&session.redactor) {
+                if let Some(p) = tenants
+                    .remove(&t)
+                    .map_err(|e| Failure::internal(format!("uninstall: {e}")))?
+                {
+                    line.detail(&format!("removed {}", p.display()));
+                }
+            }
+        }
         if let Some(f) = file.filter(|f| f.is_file()) {
             std::fs::remove_file(&f).map_err(|e| {
                 Failure::internal(format!("uninstall: cannot remove {}: {e}", f.display()))

@@ -30,6 +30,7 @@ fn check(session: &Session, answers: &ProjectAnswers) -> Outcome<()> {
         redactor: &session.redactor,
         transcript: &session.transcript,
         user: &install.cluster.user,
+        http: None,
     };
     let creds = install.credentials(&session.redactor)?;
     let snapshot = wait::look(&ctx, &install.project, &install.identity)

@@ -46,6 +46,46 @@ pub struct AnswersFile {
     #[serde(default)]
     pub skip_checks: Option<Vec<String>>,
     pub strict: Option<bool>,
+    /// The `gateway` commands' own keys.
+    #[serde(default)]
+    pub gateway: Option<GatewayFile>,
+    /// The values of `tenant create`.
+    #[serde(default)]
+    pub tenant: Option<TenantFile>,
+}
+
+/// The section `gateway:` of the answers file: `gateway add`'s flags, `_` for `-`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GatewayFile {
+    pub name: Option<String>,
+    pub environment: Option<String>,
+    /// `--host`, one entry per host.
+    pub hosts: Option<Vec<String>>,
+    pub configuration_loader: Option<String>,
+    pub configuration_cache: Option<u32>,
+    pub access_token_file: Option<PathBuf>,
+    /// Refused: a token does not belong in an answers file (its value is never read).
+    #[serde(default)]
+    access_token: Option<serde_yaml::Value>,
+    pub tenant_project: Option<String>,
+    pub portal_context: Option<String>,
+    pub portal_kubeconfig: Option<PathBuf>,
+}
+
+/// The `tenant:` section: `tenant create`'s values, keyed by its long flag names.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TenantFile {
+    pub org_name: Option<String>,
+    pub admin_username: Option<String>,
+    pub admin_email: Option<String>,
+    pub admin_password_file: Option<PathBuf>,
+    /// Refused: a password does not belong in an answers file (its value is never read).
+    #[serde(default)]
+    admin_password: Option<serde_yaml::Value>,
+    pub store_secret: Option<bool>,
+    pub secret_name: Option<String>,
 }
 
 /// The file read, with where it is.
@@ -109,6 +149,28 @@ pub fn load(path: &Path) -> Outcome<Loaded> {
         ))
         .with_help("put the password in a file of its own (mode 0600) and name it with `registry_password_file`, or set THREESCALE_REGISTRY_PASSWORD"));
     }
+    if file
+        .gateway
+        .as_ref()
+        .is_some_and(|g| g.access_token.is_some())
+    {
+        return Err(Failure::input(format!(
+            "the answers file {} holds `gateway.access_token`: a token does not belong in an answers file",
+            path.display()
+        ))
+        .with_help("put the token in a file of its own (mode 0600) and name it with `gateway.access_token_file`, or set THREESCALE_ACCESS_TOKEN"));
+    }
+    if file
+        .tenant
+        .as_ref()
+        .is_some_and(|t| t.admin_password.is_some())
+    {
+        return Err(Failure::input(format!(
+            "the answers file {} holds `tenant.admin_password`: a password does not belong in an answers file",
+            path.display()
+        ))
+        .with_help("put the password in a file of its own (mode 0600) and name it with `tenant.admin_password_file`, set THREESCALE_TENANT_ADMIN_PASSWORD, or leave it out to have a strong one generated"));
+    }
     Ok(Loaded {
         path: path.to_path_buf(),
         file,
@@ -128,6 +190,29 @@ mod tests {
         let pw = loaded.file.registry_password_file.clone().unwrap();
         assert_eq!(loaded.path_of(&pw), dir.path().join("pw"));
         assert_eq!(loaded.path_of(Path::new("/abs")), PathBuf::from("/abs"));
+    }
+
+    #[test]
+    fn an_inline_gateway_token_is_refused_and_gateway_keys_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, "gateway:\n  access_token: tok-hunter2\n").unwrap();
+        let err = load(&path).err().unwrap().to_string();
+        assert!(err.contains("gateway.access_token"), "{err}");
+        assert!(!err.contains("hunter2"));
+        std::fs::write(&path, "gateway:\n  hostz: [a.example.com]\n").unwrap();
+        let err = load(&path).err().unwrap().to_string();
+        assert!(err.contains("unknown field `hostz`"), "{err}");
+        std::fs::write(
+            &path,
+            "gateway:\n  name: gw\n  hosts: [a.example.com]\n  configuration_cache: 120\n",
+        )
+        .unwrap();
+        let g = load(&path).unwrap().file.gateway.unwrap();
+        assert_eq!(
+            (g.name.as_deref(), g.configuration_cache),
+            (Some("gw"), Some(120))
+        );
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::time::Duration;
 
 const DEFAULT_OC_TIMEOUT: Duration = Duration::from_secs(600);
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(1800);
-const DEFAULT_POLL: Duration = Duration::from_secs(1);
+pub(super) const DEFAULT_POLL: Duration = Duration::from_secs(1);
 
 /// The environment variables that are read directly (secrets are never clap flags).
 #[derive(Debug, Default, Clone)]
@@ -69,12 +69,12 @@ pub trait SecretReader {
 }
 
 /// Where each clap value came from.
-struct Origins<'a> {
-    matches: &'a ArgMatches,
+pub(super) struct Origins<'a> {
+    pub(super) matches: &'a ArgMatches,
 }
 
 impl Origins<'_> {
-    fn of(&self, id: &str, flag: &str, env: &str) -> Source {
+    pub(super) fn of(&self, id: &str, flag: &str, env: &str) -> Source {
         match self.matches.value_source(id) {
             Some(ValueSource::EnvVariable) => Source::Env(env.to_string()),
             Some(ValueSource::CommandLine) => Source::Flag(flag.to_string()),
@@ -84,7 +84,7 @@ impl Origins<'_> {
 }
 
 /// The innermost subcommand's matches: where global and subcommand values are both visible.
-fn innermost(matches: &ArgMatches) -> &ArgMatches {
+pub(super) fn innermost(matches: &ArgMatches) -> &ArgMatches {
     let mut m = matches;
     while let Some((_, sub)) = m.subcommand() {
         m = sub;
@@ -94,13 +94,13 @@ fn innermost(matches: &ArgMatches) -> &ArgMatches {
 
 /// Collects problems and warnings while gathering.
 #[derive(Default)]
-struct Report {
-    problems: Vec<String>,
-    warnings: Vec<String>,
+pub(super) struct Report {
+    pub(super) problems: Vec<String>,
+    pub(super) warnings: Vec<String>,
 }
 
 impl Report {
-    fn finish(self) -> Outcome<Vec<String>> {
+    pub(super) fn finish(self) -> Outcome<Vec<String>> {
         if self.problems.is_empty() {
             return Ok(self.warnings);
         }
@@ -113,7 +113,7 @@ impl Report {
     }
 }
 
-fn connection(
+pub(super) fn connection(
     global: &GlobalArgs,
     origins: &Origins,
     loaded: Option<&Loaded>,
@@ -155,7 +155,7 @@ fn connection(
     }
 }
 
-fn file_duration(
+pub(super) fn file_duration(
     text: &str,
     key: &str,
     loaded: Option<&Loaded>,
@@ -198,14 +198,14 @@ fn project_of(
     project
 }
 
-fn file_source(loaded: Option<&Loaded>, key: &str) -> Source {
+pub(super) fn file_source(loaded: Option<&Loaded>, key: &str) -> Source {
     match loaded {
         Some(l) => Source::AnswersFile(l.path.clone(), key.to_string()),
         None => Source::Default,
     }
 }
 
-fn mode(global: &GlobalArgs, never_ask: bool, show_secrets: bool) -> Mode {
+pub(super) fn mode(global: &GlobalArgs, never_ask: bool, show_secrets: bool) -> Mode {
     Mode {
         never_ask: never_ask || global.no_input,
         verbose: global.verbose,
@@ -215,7 +215,7 @@ fn mode(global: &GlobalArgs, never_ask: bool, show_secrets: bool) -> Mode {
     }
 }
 
-fn load_file(global: &GlobalArgs) -> Outcome<Option<Loaded>> {
+pub(super) fn load_file(global: &GlobalArgs) -> Outcome<Option<Loaded>> {
     global.config.as_deref().map(file::load).transpose()
 }
 
@@ -346,58 +346,14 @@ pub fn install_answers(
     }
 
     // Registry.
-    let r = &inputs.registry;
-    let server = text_value(
-        &r.registry_server,
-        "registry_server",
-        "--registry-server",
-        "THREESCALE_REGISTRY_SERVER",
-        "registry_server",
-        f.and_then(|f| f.registry_server.clone()),
-    )
-    .unwrap_or_else(|| {
+    let registry = registry_of(&inputs.registry, &origins, loaded, env, stdin, &mut report);
+    if registry.server.source == Source::Default {
         open.push(Field::RegistryServer);
-        Given::new(DEFAULT_REGISTRY.to_string(), Source::Default)
-    });
-    if let Err(why) = validate::check_registry_server(&server.value) {
-        report.problems.push(format!(
-            "registry server '{}' (from {}) is invalid: {why}",
-            server.value, server.source
-        ));
     }
-    let username = text_value(
-        &r.registry_username,
-        "registry_username",
-        "--registry-username",
-        "THREESCALE_REGISTRY_USERNAME",
-        "registry_username",
-        f.and_then(|f| f.registry_username.clone()),
-    )
-    .filter(|u| !u.value.trim().is_empty());
-    if username.is_none() {
+    if registry.username.is_none() {
         open.push(Field::RegistryUsername);
     }
-    let password = read_secret(
-        "registry password",
-        r.registry_password_stdin,
-        r.registry_password_file
-            .as_deref()
-            .map(|p| (p.to_path_buf(), Source::File(p.to_path_buf()))),
-        env.get(PASSWORD_ENV)
-            .map(|v| (v.to_string(), Source::Env(PASSWORD_ENV.into()))),
-        f.and_then(|f| f.registry_password_file.as_deref())
-            .map(|p| {
-                (
-                    loaded
-                        .map(|l| l.path_of(p))
-                        .unwrap_or_else(|| p.to_path_buf()),
-                    file_source(loaded, "registry_password_file"),
-                )
-            }),
-        stdin,
-        &mut report,
-    );
-    if password.is_none() {
+    if registry.password.is_none() {
         open.push(Field::RegistryPassword);
     }
 
@@ -577,7 +533,7 @@ pub fn install_answers(
     for (what, path) in [
         (
             "registry password file",
-            r.registry_password_file.clone().or_else(|| {
+            inputs.registry.registry_password_file.clone().or_else(|| {
                 loaded.and_then(|l| {
                     l.file
                         .registry_password_file
@@ -616,10 +572,8 @@ pub fn install_answers(
         wildcard_domain,
         rwx_storage_class,
         registry: Registry {
-            server,
-            username,
-            password,
             confirm: install.is_some_and(|i| i.confirm_password),
+            ..registry
         },
         params,
         credentials_file,
@@ -639,10 +593,85 @@ pub fn install_answers(
     })
 }
 
+/// The registry login: server (default registry.redhat.io), username, and the password from
+/// stdin, a file, the environment or the answers file's file.
+pub(super) fn registry_of(
+    r: &cli::RegistryArgs,
+    origins: &Origins,
+    loaded: Option<&Loaded>,
+    env: &Env,
+    stdin: &mut dyn SecretReader,
+    report: &mut Report,
+) -> Registry {
+    let f = loaded.map(|l| &l.file);
+    let text = |flag_value: &Option<String>,
+                id: &str,
+                flag: &str,
+                var: &str,
+                key: &str,
+                file_value: Option<String>| {
+        match (flag_value, file_value) {
+            (Some(v), _) => Some(Given::new(v.clone(), origins.of(id, flag, var))),
+            (None, Some(v)) => Some(Given::new(v, file_source(loaded, key))),
+            (None, None) => None,
+        }
+    };
+    let server = text(
+        &r.registry_server,
+        "registry_server",
+        "--registry-server",
+        "THREESCALE_REGISTRY_SERVER",
+        "registry_server",
+        f.and_then(|f| f.registry_server.clone()),
+    )
+    .unwrap_or_else(|| Given::new(DEFAULT_REGISTRY.to_string(), Source::Default));
+    if let Err(why) = validate::check_registry_server(&server.value) {
+        report.problems.push(format!(
+            "registry server '{}' (from {}) is invalid: {why}",
+            server.value, server.source
+        ));
+    }
+    let username = text(
+        &r.registry_username,
+        "registry_username",
+        "--registry-username",
+        "THREESCALE_REGISTRY_USERNAME",
+        "registry_username",
+        f.and_then(|f| f.registry_username.clone()),
+    )
+    .filter(|u| !u.value.trim().is_empty());
+    let password = read_secret(
+        "registry password",
+        r.registry_password_stdin,
+        r.registry_password_file
+            .as_deref()
+            .map(|p| (p.to_path_buf(), Source::File(p.to_path_buf()))),
+        env.get(PASSWORD_ENV)
+            .map(|v| (v.to_string(), Source::Env(PASSWORD_ENV.into()))),
+        f.and_then(|f| f.registry_password_file.as_deref())
+            .map(|p| {
+                (
+                    loaded
+                        .map(|l| l.path_of(p))
+                        .unwrap_or_else(|| p.to_path_buf()),
+                    file_source(loaded, "registry_password_file"),
+                )
+            }),
+        stdin,
+        report,
+    );
+    Registry {
+        server,
+        username,
+        password,
+        confirm: false,
+    }
+}
+
 /// Where the templates come from: a directory, or a repository at a ref. A flag beats the
 /// environment (`--templates-dir` with THREESCALE_TEMPLATES_REPO set takes the directory); both
 /// kinds at the same level are a mistake.
-fn templates_of(
+pub(super) fn templates_of(
     t: &cli::TemplateArgs,
     origins: &Origins,
     loaded: Option<&Loaded>,
@@ -758,7 +787,7 @@ fn templates_of(
 }
 
 /// The options of requests to 3scale: a CA to trust, no verification, hosts at addresses.
-fn http_of(
+pub(super) fn http_of(
     h: &cli::HttpArgs,
     loaded: Option<&Loaded>,
     report: &mut Report,
@@ -809,7 +838,7 @@ fn http_of(
     }
 }
 
-fn was_given(origins: &Origins, id: &str) -> bool {
+pub(super) fn was_given(origins: &Origins, id: &str) -> bool {
     matches!(
         origins.matches.value_source(id),
         Some(ValueSource::EnvVariable | ValueSource::CommandLine)
@@ -841,6 +870,22 @@ pub fn project_answers(
     inputs: ProjectInputs,
     matches: &ArgMatches,
 ) -> Outcome<ProjectAnswers> {
+    let loaded = load_file(global)?;
+    let mut report = Report::default();
+    let mut answers = project_answers_in(global, inputs, matches, loaded.as_ref(), &mut report);
+    answers.warnings = report.finish()?;
+    Ok(answers)
+}
+
+/// The answers of the commands on an installed project, their problems added to `report` (the
+/// caller finishes it, with problems of its own values).
+pub(super) fn project_answers_in(
+    global: &GlobalArgs,
+    inputs: ProjectInputs,
+    matches: &ArgMatches,
+    loaded: Option<&Loaded>,
+    report: &mut Report,
+) -> ProjectAnswers {
     let ProjectInputs {
         project: project_args,
         http,
@@ -848,25 +893,17 @@ pub fn project_answers(
         show_secrets,
         never_ask,
     } = inputs;
-    let loaded = load_file(global)?;
-    let loaded = loaded.as_ref();
     let origins = Origins {
         matches: innermost(matches),
     };
-    let mut report = Report::default();
-    let connection = connection(global, &origins, loaded, DEFAULT_POLL, &mut report);
-    let project = project_of(global, &origins, loaded, &mut report);
+    let connection = connection(global, &origins, loaded, DEFAULT_POLL, report);
+    let project = project_of(global, &origins, loaded, report);
     let show = show_secrets || loaded.and_then(|l| l.file.show_secrets).unwrap_or(false);
     let credentials_file = credentials_file
         .or_else(|| loaded.and_then(|l| l.file.credentials_file.as_deref().map(|p| l.path_of(p))));
-    let templates = templates_of(&project_args.templates, &origins, loaded, &mut report);
-    let http = http_of(
-        http.unwrap_or(&cli::HttpArgs::default()),
-        loaded,
-        &mut report,
-    );
-    let warnings = report.finish()?;
-    Ok(ProjectAnswers {
+    let templates = templates_of(&project_args.templates, &origins, loaded, report);
+    let http = http_of(http.unwrap_or(&cli::HttpArgs::default()), loaded, report);
+    ProjectAnswers {
         mode: mode(global, never_ask, show),
         connection,
         project,
@@ -874,13 +911,13 @@ pub fn project_answers(
         refresh_templates: project_args.templates.refresh_templates,
         http,
         credentials_file,
-        warnings,
-    })
+        warnings: Vec::new(),
+    }
 }
 
 /// A secret from stdin, a file, the environment or a file named in the answers file, in that
 /// order (flags beat the environment, which beats the answers file).
-fn read_secret(
+pub(super) fn read_secret(
     what: &str,
     from_stdin: bool,
     file: Option<(PathBuf, Source)>,
@@ -949,7 +986,7 @@ fn read_param_file(name: &str, path: &Path, report: &mut Report) -> Option<Secre
 }
 
 /// A warning when a file holding a secret can be read by other users.
-fn readable_by_others(what: &str, path: &Path) -> Option<String> {
+pub(super) fn readable_by_others(what: &str, path: &Path) -> Option<String> {
     let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
     (mode & 0o077 != 0).then(|| {
         format!(
@@ -960,7 +997,7 @@ fn readable_by_others(what: &str, path: &Path) -> Option<String> {
     })
 }
 
-fn trim_line_end(text: &str) -> String {
+pub(super) fn trim_line_end(text: &str) -> String {
     text.strip_suffix('\n')
         .map(|t| t.strip_suffix('\r').unwrap_or(t))
         .unwrap_or(text)

@@ -3,9 +3,12 @@
 //! from, and checked in one pass whoever supplied it. Nothing downstream sees clap types.
 
 pub mod file;
+pub mod gateway;
 mod gather;
+pub mod tenant;
 mod validate;
 
+pub use gateway::{gateway_add_answers, gateway_answers, gateway_remove_answers};
 pub use gather::{install_answers, project_answers, Env, ProjectInputs, SecretReader};
 pub use validate::{
     check_against, check_domain, check_param_value, check_project, check_registry_server,

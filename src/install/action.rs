@@ -3,9 +3,12 @@
 
 use super::api_versions::Rewrite;
 use super::pull_secret;
+use crate::gateway::objects::{self, PortalRecord, TokenRecord};
+use crate::gateway::settings::{Environment, Loader};
 use crate::oc::args;
 use crate::secrets::Secret;
 use crate::templates::kinds::{ObjectRef, Resource};
+use serde_json::Value;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -26,6 +29,79 @@ pub enum Action {
     },
     /// The template processed by the server with these values, and the listed objects created.
     CreateObjects(CreateObjects),
+    /// A personal access token for a gateway, minted through 3scale's Account Management API
+    /// (earlier ones of its name, whose value is lost, deleted first), then checked.
+    MintAccessToken(Mint),
+    /// A personal access token revoked through the Account Management API.
+    RevokeAccessToken(Revoke),
+    /// A gateway's portal-endpoint secret, sent on oc's stdin.
+    WritePortalEndpoint(PortalEndpoint),
+    /// The pull secret listed by a service account for pulls.
+    LinkPullSecret {
+        service_account: String,
+    },
+    UnlinkPullSecret {
+        service_account: String,
+    },
+    /// The gateway template processed by the server (no parameter of it is secret) and the
+    /// listed objects created, labelled as the gateway's, with their API versions groupified.
+    CreateGatewayObjects(GatewayObjects),
+    /// Edge routes of a gateway, one per host.
+    CreateRoutes {
+        gateway: String,
+        routes: Vec<Value>,
+    },
+    /// Objects deleted by name (what a gateway is made of).
+    DeleteObjects(Vec<ObjectRef>),
+}
+
+/// A token to mint for a gateway, with the admin token that may.
+#[derive(Debug, Clone)]
+pub struct Mint {
+    /// The tenant's admin portal.
+    pub host: String,
+    pub admin_token: Secret,
+    pub name: String,
+    /// Tokens of that name minted by an earlier run whose value was never stored.
+    pub orphans: Vec<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Revoke {
+    pub host: String,
+    pub admin_token: Secret,
+    pub id: u64,
+    pub name: String,
+}
+
+/// The token a portal-endpoint secret gets: one known now, or the one minted by the plan's
+/// `MintAccessToken`.
+#[derive(Debug, Clone)]
+pub enum EndpointToken {
+    Known { value: Secret, record: TokenRecord },
+    Minted,
+}
+
+#[derive(Debug, Clone)]
+pub struct PortalEndpoint {
+    pub gateway: String,
+    /// The admin portal the gateway reads.
+    pub host: String,
+    pub token: EndpointToken,
+    pub portal: PortalRecord,
+    /// The secret exists: it is replaced.
+    pub replace: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct GatewayObjects {
+    pub gateway: String,
+    pub environment: Environment,
+    pub loader: Loader,
+    pub cache: u32,
+    pub template: PathBuf,
+    pub params: Vec<(String, String)>,
+    pub objects: Vec<ObjectRef>,
 }
 
 /// The objects of the template to create, and how: the values (as oc's param file, on stdin)
@@ -59,15 +135,23 @@ impl Action {
                 Resource::of("ImageStream", "image.openshift.io/v1"),
                 true,
             )],
-            Action::CreateObjects(c) => {
-                let mut out: Vec<(&'static str, Resource, bool)> = Vec::new();
-                for o in &c.objects {
-                    if !out.iter().any(|(_, r, _)| *r == o.resource) {
-                        out.push(("create", o.resource.clone(), true));
-                    }
-                }
-                out
+            Action::CreateObjects(c) => each_resource("create", &c.objects),
+            Action::MintAccessToken(_) | Action::RevokeAccessToken(_) => Vec::new(),
+            Action::WritePortalEndpoint(e) => vec![(
+                if e.replace { "update" } else { "create" },
+                Resource::of("Secret", "v1"),
+                true,
+            )],
+            Action::LinkPullSecret { .. } | Action::UnlinkPullSecret { .. } => {
+                vec![("update", Resource::of("ServiceAccount", "v1"), true)]
             }
+            Action::CreateGatewayObjects(g) => each_resource("create", &g.objects),
+            Action::CreateRoutes { .. } => vec![(
+                "create",
+                Resource::of("Route", "route.openshift.io/v1"),
+                true,
+            )],
+            Action::DeleteObjects(refs) => each_resource("delete", refs),
         }
     }
 
@@ -79,6 +163,22 @@ impl Action {
             | Action::CreateImageStreams { .. }
             | Action::CreateObjects(_) => args::create(project),
             Action::UpdatePullSecret { .. } => args::replace(project),
+            // Requests to 3scale, not oc.
+            Action::MintAccessToken(_) | Action::RevokeAccessToken(_) => Vec::new(),
+            Action::WritePortalEndpoint(e) if e.replace => args::replace(project),
+            Action::WritePortalEndpoint(_)
+            | Action::CreateGatewayObjects(_)
+            | Action::CreateRoutes { .. } => args::create(project),
+            Action::LinkPullSecret { service_account } => {
+                args::link_pull_secret(service_account, pull_secret::NAME, project)
+            }
+            Action::UnlinkPullSecret { service_account } => {
+                args::unlink_pull_secret(service_account, pull_secret::NAME, project)
+            }
+            Action::DeleteObjects(refs) => {
+                let names: Vec<String> = refs.iter().map(ObjectRef::oc_name).collect();
+                args::delete(&names, project)
+            }
         }
     }
 
@@ -86,6 +186,17 @@ impl Action {
     pub fn creates_objects(&self) -> bool {
         matches!(self, Action::CreateObjects(_))
     }
+}
+
+/// (verb, resource, namespaced) once per resource of `objects`.
+fn each_resource(verb: &'static str, objects: &[ObjectRef]) -> Vec<(&'static str, Resource, bool)> {
+    let mut out: Vec<(&'static str, Resource, bool)> = Vec::new();
+    for o in objects {
+        if !out.iter().any(|(_, r, _)| *r == o.resource) {
+            out.push((verb, o.resource.clone(), true));
+        }
+    }
+    out
 }
 
 impl fmt::Display for Action {
@@ -129,6 +240,80 @@ impl fmt::Display for Action {
                     names.len(),
                     names.join(", ")
                 )
+            }
+            Action::MintAccessToken(m) => {
+                write!(
+                    f,
+                    "mint access token \"{}\" (scope account_management, read-only) on {}",
+                    m.name, m.host
+                )?;
+                if !m.orphans.is_empty() {
+                    write!(
+                        f,
+                        ", after deleting {} earlier token(s) of that name whose value was lost",
+                        m.orphans.len()
+                    )?;
+                }
+                Ok(())
+            }
+            Action::RevokeAccessToken(r) => write!(
+                f,
+                "revoke access token \"{}\" (id {}) on {}",
+                r.name, r.id, r.host
+            ),
+            Action::WritePortalEndpoint(e) => {
+                let token = match &e.token {
+                    EndpointToken::Known { record, .. } if record.minted => "its minted token",
+                    EndpointToken::Known { .. } => "the token given",
+                    EndpointToken::Minted => "the token minted above",
+                };
+                write!(
+                    f,
+                    "{} secret {} (THREESCALE_PORTAL_ENDPOINT: https://{}@{} with {token})",
+                    if e.replace { "update" } else { "create" },
+                    objects::secret_name(&e.gateway),
+                    crate::secrets::MASK,
+                    e.host
+                )
+            }
+            Action::LinkPullSecret { service_account } => write!(
+                f,
+                "link secret {} to service account {service_account} for pulls",
+                pull_secret::NAME
+            ),
+            Action::UnlinkPullSecret { service_account } => write!(
+                f,
+                "unlink secret {} from service account {service_account}",
+                pull_secret::NAME
+            ),
+            Action::CreateGatewayObjects(g) => {
+                let names: Vec<String> = g.objects.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "create {} of {} ({}: loader {}, cache {} s)",
+                    names.join(", "),
+                    objects::TEMPLATE,
+                    g.environment,
+                    g.loader,
+                    g.cache
+                )
+            }
+            Action::CreateRoutes { routes, .. } => {
+                let hosts: Vec<String> = routes
+                    .iter()
+                    .map(|r| {
+                        format!(
+                            "route {} for https://{}",
+                            r["metadata"]["name"].as_str().unwrap_or_default(),
+                            r["spec"]["host"].as_str().unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                write!(f, "create edge {}", hosts.join(", "))
+            }
+            Action::DeleteObjects(refs) => {
+                let names: Vec<String> = refs.iter().map(ToString::to_string).collect();
+                write!(f, "delete {}", names.join(", "))
             }
         }
     }

@@ -78,6 +78,29 @@ pub fn assess(objects: &[Value], kube_minor: u32) -> (Vec<Rewrite>, Vec<String>)
     (rewrites, refused)
 }
 
+/// Objects of OpenShift's own kinds written with the legacy `apiVersion: v1` (as
+/// `apicast-gateway/apicast.yml` writes them), sent with their group's `v1`: OpenShift 4.11 and
+/// later serve no other, and every OpenShift since 3.6 serves the groupified one. Returns the
+/// kinds changed.
+pub fn groupify(objects: &mut [Value]) -> Vec<String> {
+    let mut changed: Vec<String> = Vec::new();
+    for o in objects.iter_mut() {
+        let kind = o["kind"].as_str().unwrap_or_default().to_string();
+        if o["apiVersion"] != "v1" {
+            continue;
+        }
+        let resource = crate::templates::kinds::Resource::of(&kind, "v1");
+        if resource.group.is_empty() {
+            continue;
+        }
+        o["apiVersion"] = Value::String(format!("{}/v1", resource.group));
+        if !changed.contains(&kind) {
+            changed.push(kind);
+        }
+    }
+    changed
+}
+
 /// Applies the rewrites to processed objects.
 pub fn apply(objects: &mut [Value], rewrites: &[Rewrite]) {
     for o in objects.iter_mut() {
@@ -94,6 +117,19 @@ pub fn apply(objects: &mut [Value], rewrites: &[Rewrite]) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn legacy_openshift_kinds_are_groupified_and_core_kinds_kept() {
+        let mut objects = vec![
+            json!({"apiVersion": "v1", "kind": "DeploymentConfig"}),
+            json!({"apiVersion": "v1", "kind": "Service"}),
+            json!({"apiVersion": "v1", "kind": "Template"}),
+        ];
+        assert_eq!(groupify(&mut objects), ["DeploymentConfig", "Template"]);
+        assert_eq!(objects[0]["apiVersion"], "apps.openshift.io/v1");
+        assert_eq!(objects[1]["apiVersion"], "v1");
+        assert_eq!(objects[2]["apiVersion"], "template.openshift.io/v1");
+    }
 
     #[test]
     fn pod_disruption_budgets_move_to_policy_v1_on_new_clusters() {

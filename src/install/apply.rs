@@ -3,14 +3,18 @@
 //! try. A run stopped half-way is continued by running the same command again: the next plan
 //! sees what exists.
 
-use super::action::{Action, CreateObjects};
+use super::action::{Action, CreateObjects, EndpointToken, GatewayObjects, Mint, PortalEndpoint};
 use super::api_versions;
 use super::pull_secret;
 use super::Ctx;
 use crate::failure::{Failure, FailureKind, Outcome};
+use crate::gateway::objects::{self, TokenRecord};
 use crate::oc::{args, Cause, Oc, OcError};
+use crate::secrets::Secret;
 use crate::templates::kinds::ObjectRef;
+use crate::threescale::{Api, ApiError};
 use serde_json::{json, Value};
+use std::time::{Duration, Instant};
 
 /// How many `oc create` run at once: oc limits itself to 5 requests a second after a burst of
 /// 10 (client-go's defaults), so the 66 objects of amp.yml take 12 s through one oc.
@@ -36,10 +40,20 @@ pub fn change_failure(doing: &str, e: OcError, help: Option<String>) -> Failure 
     f.with_help("run the same command again: it continues from what exists")
 }
 
+/// A token minted by this run: later actions write it (its value is shown only once).
+struct Minted {
+    value: Secret,
+    record: TokenRecord,
+}
+
+/// How long a new project may take to get its `default` service account.
+const SERVICE_ACCOUNT_DEADLINE: Duration = Duration::from_secs(120);
+
 pub fn apply(ctx: &Ctx, project: &str, actions: &[Action]) -> Outcome<()> {
+    let mut minted: Option<Minted> = None;
     for action in actions {
         let line = ctx.ui.step(&step_title(action));
-        match run(ctx, project, action) {
+        match run(ctx, project, action, &mut minted) {
             Ok(detail) => {
                 if let Some(d) = detail {
                     line.detail(&d);
@@ -67,10 +81,37 @@ fn step_title(action: &Action) -> String {
             format!("create the {} objects of the template", c.objects.len())
         }
         Action::CreateObjects(c) => format!("create the {} missing objects", c.objects.len()),
+        Action::MintAccessToken(_) => "mint the gateway's access token".into(),
+        Action::RevokeAccessToken(r) => format!("revoke access token {}", r.id),
+        Action::WritePortalEndpoint(e) => format!(
+            "{} secret {}",
+            if e.replace { "update" } else { "create" },
+            objects::secret_name(&e.gateway)
+        ),
+        Action::LinkPullSecret { service_account } => {
+            format!(
+                "link pull secret {} to {service_account}",
+                pull_secret::NAME
+            )
+        }
+        Action::UnlinkPullSecret { service_account } => {
+            format!(
+                "unlink pull secret {} from {service_account}",
+                pull_secret::NAME
+            )
+        }
+        Action::CreateGatewayObjects(g) => format!("create gateway {}", g.gateway),
+        Action::CreateRoutes { routes, .. } => format!("create {} route(s)", routes.len()),
+        Action::DeleteObjects(refs) => format!("delete {} object(s)", refs.len()),
     }
 }
 
-fn run(ctx: &Ctx, project: &str, action: &Action) -> Outcome<Option<String>> {
+fn run(
+    ctx: &Ctx,
+    project: &str,
+    action: &Action,
+    minted: &mut Option<Minted>,
+) -> Outcome<Option<String>> {
     let oc = ctx.oc;
     match action {
         Action::CreateProject { name, .. } => {
@@ -118,7 +159,265 @@ fn run(ctx: &Ctx, project: &str, action: &Action) -> Outcome<Option<String>> {
                 .map_err(|e| e.context("could not create the image streams"))
         }
         Action::CreateObjects(c) => create_objects(ctx, project, c).map(Some),
+        Action::MintAccessToken(m) => {
+            let (token, detail) = mint(ctx, m)?;
+            *minted = Some(token);
+            Ok(Some(detail))
+        }
+        Action::RevokeAccessToken(r) => {
+            let api = api(ctx)?;
+            match api.delete_access_token(&r.host, &r.admin_token, r.id) {
+                Ok(()) => Ok(Some(format!(
+                    "access token \"{}\" (id {}) revoked",
+                    r.name, r.id
+                ))),
+                // Gone already (revoked by hand, or by a run that stopped after it).
+                Err(e) if e.status() == Some(404) => {
+                    Ok(Some(format!("access token {} was already gone", r.id)))
+                }
+                Err(e) => Err(threescale_failure(
+                    &format!("revoke access token {}", r.id),
+                    e,
+                )),
+            }
+        }
+        Action::WritePortalEndpoint(e) => write_endpoint(ctx, project, action, e, minted.as_ref()),
+        Action::LinkPullSecret { service_account } => {
+            link(ctx, project, action, service_account).map(|_| None)
+        }
+        Action::UnlinkPullSecret { service_account } => {
+            let linked = || {
+                oc.get::<Value>("serviceaccount", service_account, Some(project))
+                    .ok()
+                    .flatten()
+                    .is_some_and(|sa| !objects::pulls_with(&sa))
+            };
+            single_change(oc, &action.oc_args(project), None, linked)
+                .map(|_| None)
+                .map_err(|e| {
+                    change_failure(
+                        &format!(
+                            "unlink {} from service account {service_account}",
+                            pull_secret::NAME
+                        ),
+                        e,
+                        None,
+                    )
+                })
+        }
+        Action::CreateGatewayObjects(g) => create_gateway_objects(ctx, project, g).map(Some),
+        Action::CreateRoutes { routes, .. } => create_wave(ctx, project, routes.clone())
+            .map(|n| Some(format!("{n} route(s) created")))
+            .map_err(|f| f.context("could not create the gateway's routes")),
+        Action::DeleteObjects(_) => single_change(oc, &action.oc_args(project), None, || false)
+            .map(|_| None)
+            .map_err(|e| change_failure("delete the gateway's objects", e, None)),
     }
+}
+
+fn api<'a>(ctx: &Ctx<'a>) -> Outcome<Api<'a>> {
+    ctx.http
+        .map(|http| Api { http })
+        .ok_or_else(|| Failure::internal("a request to 3scale was planned without an HTTP client"))
+}
+
+/// A failed request to 3scale: no answer is `Unavailable`... for the cluster's API only; 3scale
+/// that does not answer, or refuses, is a failed change.
+fn threescale_failure(doing: &str, e: ApiError) -> Failure {
+    let help = match &e {
+        ApiError::Http(_) => "3scale's admin portal did not answer: check it with `threescale-install verify --project <the install's project>`, then run the same command again",
+        ApiError::Refused { status: 403, .. } => "the install's ADMIN_ACCESS_TOKEN (secret system-seed) was refused: it may have been changed in the admin portal; check with `threescale-install verify`",
+        _ => "run the same command again: it continues from what exists",
+    };
+    Failure::new(FailureKind::Cluster, e)
+        .context(format!("could not {doing}"))
+        .with_help(help)
+}
+
+/// Mints the gateway's token (deleting earlier ones of its name first), then checks it the way
+/// the gateway will use it: `GET /admin/api/services.json`.
+fn mint(ctx: &Ctx, m: &Mint) -> Outcome<(Minted, String)> {
+    let api = api(ctx)?;
+    for id in &m.orphans {
+        match api.delete_access_token(&m.host, &m.admin_token, *id) {
+            Ok(()) => {}
+            Err(e) if e.status() == Some(404) => {}
+            Err(e) => {
+                return Err(threescale_failure(
+                    &format!("delete the earlier access token {id} of that name"),
+                    e,
+                ))
+            }
+        }
+    }
+    let token = api
+        .create_access_token(
+            &m.host,
+            &m.admin_token,
+            &m.name,
+            "ro",
+            &["account_management"],
+        )
+        .map_err(|e| threescale_failure("mint the gateway's access token", e))?;
+    let Some(value) = token.value else {
+        return Err(Failure::internal(format!(
+            "3scale minted access token {} but sent no value",
+            token.id
+        )));
+    };
+    let products = api.products(&m.host, &value).map_err(|e| {
+        threescale_failure("read the products with the new token", e).with_help(format!(
+            "the token was minted (id {}) but does not read the configuration: the next run deletes it and mints another",
+            token.id
+        ))
+    })?;
+    let detail = format!(
+        "token \"{}\" (id {}) minted; with it, GET /admin/api/services.json lists {} product(s)",
+        m.name,
+        token.id,
+        products.len()
+    );
+    Ok((
+        Minted {
+            value,
+            record: TokenRecord {
+                id: Some(token.id),
+                name: Some(m.name.clone()),
+                minted: true,
+            },
+        },
+        detail,
+    ))
+}
+
+fn write_endpoint(
+    ctx: &Ctx,
+    project: &str,
+    action: &Action,
+    e: &PortalEndpoint,
+    minted: Option<&Minted>,
+) -> Outcome<Option<String>> {
+    let (value, record) = match (&e.token, minted) {
+        (EndpointToken::Known { value, record }, _) => (value, record),
+        (EndpointToken::Minted, Some(m)) => (&m.value, &m.record),
+        (EndpointToken::Minted, None) => {
+            return Err(Failure::internal(
+                "the plan writes a minted token that no earlier action minted",
+            ))
+        }
+    };
+    let url = objects::endpoint_url(value, &e.host);
+    ctx.redactor.add_secret("PORTAL_ENDPOINT", &url);
+    let manifest = objects::endpoint_secret(&e.gateway, &url, record, &e.portal);
+    let name = objects::secret_name(&e.gateway);
+    let written = || {
+        ctx.oc
+            .get_secret::<Value>(&name, project)
+            .ok()
+            .flatten()
+            .and_then(|s| {
+                objects::Observed::of(project, &e.gateway, &[s], ctx.redactor)
+                    .secret
+                    .and_then(|s| s.endpoint)
+            })
+            .is_some_and(|(t, h)| t == *value && h == e.host)
+    };
+    single_change(
+        ctx.oc,
+        &action.oc_args(project),
+        Some(manifest.expose().as_bytes()),
+        written,
+    )
+    .map(|_| None)
+    .map_err(|err| change_failure(&format!("write secret {name}"), err, None))
+}
+
+/// `oc secrets link`; a project made moments ago may not have its `default` service account
+/// yet (OpenShift's controller makes it): it is waited for, with a deadline.
+fn link(ctx: &Ctx, project: &str, action: &Action, service_account: &str) -> Outcome<()> {
+    let oc = ctx.oc;
+    let linked = || {
+        oc.get::<Value>("serviceaccount", service_account, Some(project))
+            .ok()
+            .flatten()
+            .is_some_and(|sa| objects::pulls_with(&sa))
+    };
+    let failed = |e: OcError| {
+        change_failure(
+            &format!(
+                "link {} to service account {service_account}",
+                pull_secret::NAME
+            ),
+            e,
+            None,
+        )
+    };
+    match single_change(oc, &action.oc_args(project), None, linked) {
+        Ok(_) => return Ok(()),
+        Err(e) if e.cause != Cause::NotFound => return Err(failed(e)),
+        Err(_) => {}
+    }
+    let deadline = Instant::now() + SERVICE_ACCOUNT_DEADLINE;
+    let mut pause = Duration::from_millis(250);
+    loop {
+        match oc.get::<Value>("serviceaccount", service_account, Some(project)) {
+            Ok(Some(_)) => break,
+            Ok(None) if Instant::now() < deadline && !crate::interrupt::requested() => {
+                oc.note(&format!("waiting for service account {service_account} to appear"));
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_secs(2));
+            }
+            Ok(None) => {
+                return Err(Failure::new(
+                    FailureKind::Cluster,
+                    anyhow::anyhow!(
+                        "service account {service_account} did not appear in project {project} within {}",
+                        crate::duration::describe(SERVICE_ACCOUNT_DEADLINE)
+                    ),
+                )
+                .with_help("OpenShift makes it for every project: ask a cluster admin whether the service account controller works, then run the same command again"))
+            }
+            Err(e) => return Err(failed(e)),
+        }
+    }
+    single_change(oc, &action.oc_args(project), None, linked)
+        .map(|_| ())
+        .map_err(failed)
+}
+
+/// The gateway template sent to `oc process` on stdin (groupified: OpenShift 4.11 and later
+/// refuse its `apiVersion: v1` Template), its planned objects kept, groupified, labelled and
+/// created: the service first, then the deployment config.
+fn create_gateway_objects(ctx: &Ctx, project: &str, g: &GatewayObjects) -> Outcome<String> {
+    let text = std::fs::read_to_string(&g.template)
+        .map_err(|e| Failure::preflight(format!("cannot read {}: {e}", g.template.display())))?;
+    let mut template: Value = serde_yaml::from_str(&text).map_err(|e| {
+        Failure::preflight(format!("{} is not a template: {e}", g.template.display()))
+    })?;
+    api_versions::groupify(std::slice::from_mut(&mut template));
+    let processed = ctx
+        .oc
+        .process_stdin(template.to_string().as_bytes(), &g.params, project)
+        .map_err(|e| process_failure("the gateway template", e, "the gateway's settings"))?;
+    let mut items = kept(&processed, &g.objects);
+    if items.len() != g.objects.len() {
+        return Err(Failure::internal(format!(
+            "the processed gateway template lacks some of {}: the template and our reading of it disagree",
+            g.objects.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+        )));
+    }
+    api_versions::groupify(&mut items);
+    objects::label_objects(&mut items, &g.gateway, g.environment);
+    let (first, last): (Vec<Value>, Vec<Value>) = items
+        .into_iter()
+        .partition(|o| o["kind"] != "DeploymentConfig");
+    let mut created = 0;
+    for wave in [first, last] {
+        if !wave.is_empty() {
+            created += create_wave(ctx, project, wave)?;
+        }
+    }
+    Ok(format!("{created} objects created"))
 }
 
 /// One change, sent again while it fails transiently and `done` says it did not happen.
@@ -156,19 +455,8 @@ fn create_objects(ctx: &Ctx, project: &str, c: &CreateObjects) -> Outcome<String
     let processed = ctx
         .oc
         .process(&c.template, c.param_file.expose().as_bytes(), project)
-        .map_err(|e| {
-            let help = (e.cause == Cause::Invalid).then(|| {
-                "the template refused the values: check the parameters named above".to_string()
-            });
-            change_failure("process the template", e, help)
-        })?;
-    let mut items: Vec<Value> = processed["items"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|o| c.objects.iter().any(|r| r.matches(o)))
-        .collect();
+        .map_err(|e| process_failure("the template", e, "the parameters named above"))?;
+    let mut items = kept(&processed, &c.objects);
     let absent: Vec<&ObjectRef> = c
         .objects
         .iter()
@@ -189,6 +477,24 @@ fn create_objects(ctx: &Ctx, project: &str, c: &CreateObjects) -> Outcome<String
         created += create_wave(ctx, project, wave)?;
     }
     Ok(format!("{created} objects created"))
+}
+
+/// A template the server did not process: the values it refused are `values`.
+fn process_failure(template: &str, e: OcError, values: &str) -> Failure {
+    let help = (e.cause == Cause::Invalid)
+        .then(|| format!("the template refused the values: check {values}"));
+    change_failure(&format!("process {template}"), e, help)
+}
+
+/// The processed objects that are among `wanted`.
+fn kept(processed: &Value, wanted: &[ObjectRef]) -> Vec<Value> {
+    processed["items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|o| wanted.iter().any(|r| r.matches(o)))
+        .cloned()
+        .collect()
 }
 
 /// Creates `objects`; when some fail transiently (a flaky API), looks at what exists and sends

@@ -35,6 +35,8 @@ pub struct Ctx<'a> {
     pub transcript: &'a Transcript,
     /// Who is logged in: named in the advice given to them.
     pub user: &'a str,
+    /// Requests to 3scale, for the actions that make them (a gateway's access token).
+    pub http: Option<&'a crate::http::Http>,
 }
 
 impl Ctx<'_> {

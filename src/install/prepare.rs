@@ -105,7 +105,12 @@ pub fn prepare(session: &Session, observer: &Observer, answers: &Answers) -> Out
     for v in plan.values.iter().filter(|v| v.secret) {
         session.redactor.add_secret(&v.name, &v.value);
     }
-    if let Some(check) = permissions(observer, &plan, &answers.project.value, project.exists())? {
+    if let Some(check) = permissions(
+        observer,
+        &plan.actions,
+        &answers.project.value,
+        project.exists(),
+    )? {
         plan.checks.push(check.skip_if_asked(&answers.checks.skip));
     }
     Ok(Prepared {
@@ -117,17 +122,17 @@ pub fn prepare(session: &Session, observer: &Observer, answers: &Answers) -> Out
     })
 }
 
-/// Whether the user may make every change the plan holds: `oc auth can-i` for each kind of
-/// object it creates, before any change. In a project this run creates, the user will be its
+/// Whether the user may make every change of `actions`: `oc auth can-i` for each kind of
+/// object they make, before any change. In a project this run creates, the user will be its
 /// admin: only the project request is asked then.
-fn permissions(
+pub fn permissions(
     observer: &Observer,
-    plan: &Plan,
+    actions: &[super::action::Action],
     project: &str,
     exists: bool,
 ) -> Outcome<Option<CheckResult>> {
     let mut asked: Vec<(&str, String, Option<String>)> = Vec::new();
-    for action in &plan.actions {
+    for action in actions {
         for (verb, resource, namespaced) in action.permissions() {
             if namespaced && !exists {
                 continue;

@@ -1,6 +1,7 @@
-//! Waiting for a working 3scale: every component of the install watched at once, one oc call per
-//! look, under one deadline. A failure nothing will fix ends the wait early with its root cause;
-//! an API that stops answering for a while (a control-plane restart) is waited out, and said so.
+//! Waiting for a working 3scale (or a gateway: anything [`Watched`]): every component watched at
+//! once, one oc call per look, under one deadline. A failure nothing will fix ends the wait early
+//! with its root cause; an API that stops answering for a while (a control-plane restart) is
+//! waited out, and said so.
 
 use super::diagnosis::{self, Finding};
 use super::identity::Identity;
@@ -18,7 +19,42 @@ pub fn look(ctx: &Ctx, project: &str, identity: &Identity) -> Result<Snapshot, c
         .map(|items| Snapshot::of(items, identity))
 }
 
-/// Waits until every component is settled, a blocking failure appears, or `timeout` passes.
+/// What a wait watches: how to look at it, its components, and why it fails.
+pub trait Watched {
+    /// What is waited for, in words: "3scale", "gateway apicast-eu".
+    fn subject(&self) -> String;
+    /// One look at the project.
+    fn look(&self, ctx: &Ctx, project: &str) -> Result<Snapshot, crate::oc::OcError>;
+    fn assess(&self, snapshot: &Snapshot) -> Vec<Component>;
+    /// The root cause of what does not work, when a known signature matches.
+    fn diagnose(&self, snapshot: &Snapshot) -> Option<Finding>;
+    /// What to do when the deadline passed with components still unsettled.
+    fn out_of_time_help(&self) -> String;
+}
+
+/// The install: its template's objects, the routes zync creates.
+pub struct Install<'a>(pub &'a Identity);
+
+impl Watched for Install<'_> {
+    fn subject(&self) -> String {
+        "3scale".into()
+    }
+    fn look(&self, ctx: &Ctx, project: &str) -> Result<Snapshot, crate::oc::OcError> {
+        look(ctx, project, self.0)
+    }
+    fn assess(&self, snapshot: &Snapshot) -> Vec<Component> {
+        readiness::assess(snapshot)
+    }
+    fn diagnose(&self, snapshot: &Snapshot) -> Option<Finding> {
+        diagnosis::diagnose(snapshot)
+    }
+    fn out_of_time_help(&self) -> String {
+        "run the same command again to keep waiting (nothing is created twice), or raise --timeout; `threescale-install status` shows the state".into()
+    }
+}
+
+/// Waits until every component of the install is settled, a blocking failure appears, or
+/// `timeout` passes.
 pub fn wait(
     ctx: &Ctx,
     project: &str,
@@ -26,11 +62,24 @@ pub fn wait(
     timeout: Duration,
     poll: Duration,
 ) -> Outcome<Snapshot> {
+    until(ctx, project, &Install(identity), timeout, poll)
+}
+
+/// Waits until every component of `watched` is settled, a blocking failure appears, or
+/// `timeout` passes.
+pub fn until(
+    ctx: &Ctx,
+    project: &str,
+    watched: &dyn Watched,
+    timeout: Duration,
+    poll: Duration,
+) -> Outcome<Snapshot> {
+    let subject = watched.subject();
     let started = Instant::now();
     let deadline = duration::deadline(timeout);
     let until = crate::transcript::utc_timestamp(SystemTime::now() + timeout.min(duration::MAX));
     let board = ctx.ui.board(&format!(
-        "waiting for 3scale to work, until {} (--timeout {})",
+        "waiting for {subject} to work, until {} (--timeout {})",
         until.replace('T', " "),
         duration::describe(timeout)
     ));
@@ -38,7 +87,7 @@ pub fn wait(
     let mut last: Vec<Component> = Vec::new();
     loop {
         let out_of_time = Instant::now() >= deadline;
-        match look(ctx, project, identity) {
+        match watched.look(ctx, project) {
             Ok(snapshot) => {
                 if let Some(since) = unreachable_since.take() {
                     board.note(&format!(
@@ -46,24 +95,27 @@ pub fn wait(
                         duration::describe(since.elapsed())
                     ));
                 }
-                let components = readiness::assess(&snapshot);
+                let components = watched.assess(&snapshot);
                 board.show(&components);
                 ctx.transcript_components(&components, &last);
                 last = components.clone();
                 if components.iter().all(|c| c.state.settled()) {
                     board.finish(
                         true,
-                        &format!("3scale works ({})", duration::describe(started.elapsed())),
+                        &format!(
+                            "{subject} works ({})",
+                            duration::describe(started.elapsed())
+                        ),
                     );
                     return Ok(snapshot);
                 }
-                let finding = diagnosis::diagnose(&snapshot);
+                let finding = watched.diagnose(&snapshot);
                 if let Some(f) = finding.as_ref().filter(|f| f.blocks || out_of_time) {
-                    board.finish(false, "3scale does not work");
-                    return Err(failure(ctx, project, f, out_of_time));
+                    board.finish(false, &format!("{subject} does not work"));
+                    return Err(failure(ctx, project, &subject, f, out_of_time));
                 }
                 if out_of_time {
-                    board.finish(false, "3scale does not work yet");
+                    board.finish(false, &format!("{subject} does not work yet"));
                     let waiting: Vec<String> = components
                         .iter()
                         .filter(|c| !c.state.settled())
@@ -77,7 +129,7 @@ pub fn wait(
                             waiting.join("\n  - ")
                         ),
                     )
-                    .with_help("run the same command again to keep waiting (nothing is created twice), or raise --timeout; `threescale-install status` shows the state"));
+                    .with_help(watched.out_of_time_help()));
                 }
             }
             Err(e) if e.cause == Cause::Unauthorized => {
@@ -118,7 +170,7 @@ pub fn wait(
     }
 }
 
-fn failure(ctx: &Ctx, project: &str, f: &Finding, out_of_time: bool) -> Failure {
+fn failure(ctx: &Ctx, project: &str, subject: &str, f: &Finding, out_of_time: bool) -> Failure {
     let mut evidence = f.evidence.clone();
     if let Some(pod) = &f.log_of {
         if let Ok(log) = ctx.oc.logs(pod, project, 20) {
@@ -142,7 +194,7 @@ fn failure(ctx: &Ctx, project: &str, f: &Finding, out_of_time: bool) -> Failure 
     Failure::new(
         FailureKind::Cluster,
         anyhow::anyhow!(
-            "3scale does not work {when}: {} ({}):\n{evidence}",
+            "{subject} does not work {when}: {} ({}):\n{evidence}",
             f.subject,
             f.signature
         ),

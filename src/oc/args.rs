@@ -76,6 +76,11 @@ pub fn delete(objects: &[String], namespace: &str) -> Vec<String> {
     args
 }
 
+/// `oc delete TYPE -l SELECTOR`: every object of the type with those labels (none is no error).
+pub fn delete_labelled(resource: &str, selector: &str, namespace: &str) -> Vec<String> {
+    words(&["delete", resource, "-l", selector, "-n", namespace])
+}
+
 /// `oc secrets link SA SECRET --for=pull`.
 pub fn link_pull_secret(service_account: &str, secret: &str, namespace: &str) -> Vec<String> {
     words(&[
@@ -87,6 +92,30 @@ pub fn link_pull_secret(service_account: &str, secret: &str, namespace: &str) ->
         "-n",
         namespace,
     ])
+}
+
+/// `oc secrets unlink SA SECRET`.
+pub fn unlink_pull_secret(service_account: &str, secret: &str, namespace: &str) -> Vec<String> {
+    words(&[
+        "secrets",
+        "unlink",
+        service_account,
+        secret,
+        "-n",
+        namespace,
+    ])
+}
+
+/// `oc process -f - -p NAME=VALUE... -o json`: a template read from stdin, processed by the
+/// server with these values (none of them secret: they are on the command line).
+pub fn process_stdin(params: &[(String, String)], namespace: &str) -> Vec<String> {
+    let mut args = words(&["process", "-f", "-"]);
+    for (k, v) in params {
+        args.push("-p".into());
+        args.push(format!("{k}={v}"));
+    }
+    args.extend(words(&["-o", "json", "-n", namespace]));
+    args
 }
 
 fn words(w: &[&str]) -> Vec<String> {

@@ -174,13 +174,23 @@ pub fn classify(line: &str) -> Cause {
             _ => Cause::Other,
         };
     }
+    // oc 4.13 also says `error: unable to process template: Unauthorized` and `error: unable to
+    // determine console location: Unauthorized` for a rejected token.
     if line.contains("You must be logged in to the server")
         || line.contains("User \"system:anonymous\" cannot")
         || line.contains("Please login or point to an existing, complete config file")
+        || line.contains("the server has asked for the client to provide credentials")
+        || (line.starts_with("error: ") && line.ends_with(": Unauthorized"))
     {
         return Cause::Unauthorized;
     }
+    // `--context nosuch`: `error: context "nosuch" does not exist` (whoami, get with -n), or
+    // `context was not found for specified context: nosuch`.
+    let missing_context = line
+        .strip_prefix("error: context \"")
+        .is_some_and(|rest| rest.ends_with("\" does not exist"));
     if line.starts_with("Error in configuration:")
+        || missing_context
         || line.contains("context was not found for specified context")
         || (line.starts_with("error: stat ") && line.ends_with("no such file or directory"))
         || line.contains("error loading config file")
@@ -200,8 +210,15 @@ pub fn classify(line: &str) -> Cause {
     if line.contains("Client.Timeout exceeded") || line.contains("context deadline exceeded") {
         return Cause::RequestTimeout;
     }
+    // Also inside the messages of writes and template processing: `error when creating
+    // "STDIN": Post "https://…": dial tcp …: connect: connection refused`.
     if line.contains("was refused - did you specify the right host or port")
         || line.starts_with("Unable to connect to the server")
+        || line.contains(": connect: connection refused")
+        || (line.contains("dial tcp")
+            && (line.contains("no such host")
+                || line.contains("no route to host")
+                || line.contains("network is unreachable")))
         || line.contains("connection reset by peer")
         || line.contains("i/o timeout")
         || line.contains("TLS handshake timeout")
@@ -242,6 +259,14 @@ mod tests {
             ("error: unknown shorthand flag: 'o' in -o", Cause::Usage),
             ("error: unable to determine console location: the server is currently unable to handle the request", Cause::ServerError),
             ("error: unable to process template: etcdserver: request timed out", Cause::ServerError),
+            // What the real oc 4.13 prints (the reality tier's fake_oc cases record it).
+            ("error: context \"nosuch\" does not exist", Cause::Config),
+            ("error: unable to process template: Unauthorized", Cause::Unauthorized),
+            ("error: unable to determine console location: Unauthorized", Cause::Unauthorized),
+            ("error: You must be logged in to the server (the server has asked for the client to provide credentials)", Cause::Unauthorized),
+            ("error when creating \"STDIN\": Post \"https://127.0.0.1:6443/api/v1/namespaces/p/secrets?fieldManager=kubectl-create&fieldValidation=Ignore\": dial tcp 127.0.0.1:6443: connect: connection refused", Cause::Unreachable),
+            ("error: unable to process template: Post \"https://127.0.0.1:6443/apis/template.openshift.io/v1/namespaces/p/processedtemplates\": dial tcp 127.0.0.1:6443: connect: connection refused", Cause::Unreachable),
+            ("error: unable to recognize \"STDIN\": Get \"https://api.example.com:6443/api?timeout=32s\": dial tcp: lookup api.example.com: no such host", Cause::Unreachable),
             ("something else", Cause::Other),
         ];
         for (line, cause) in cases {

@@ -91,6 +91,14 @@ impl VersionInfo {
     }
 }
 
+/// Where a listing looks.
+#[derive(Debug, Clone, Copy)]
+pub enum Scope<'a> {
+    Project(&'a str),
+    /// `--all-namespaces` (cluster readers only).
+    AllProjects,
+}
+
 #[derive(Deserialize)]
 struct List<T> {
     #[serde(default = "Vec::new")]
@@ -475,6 +483,37 @@ impl Oc {
         let args = args::process(template, namespace);
         let out = self.call(&args, Some(param_file), Call::ReadSecret)?;
         self.parse(&args, &out)
+    }
+
+    /// `oc process -f -`: a template sent on stdin, processed by the server with `params` (not
+    /// secret: they are on the command line).
+    pub fn process_stdin(
+        &self,
+        template: &[u8],
+        params: &[(String, String)],
+        namespace: &str,
+    ) -> Result<serde_json::Value, OcError> {
+        let args = args::process_stdin(params, namespace);
+        let out = self.call(&args, Some(template), Call::Read)?;
+        self.parse(&args, &out)
+    }
+
+    /// Every object of `types` carrying the label `selector`, in one project or in all; secrets
+    /// with their data (never logged).
+    pub fn labelled(
+        &self,
+        types: &[&str],
+        scope: Scope,
+        selector: &str,
+    ) -> Result<Vec<serde_json::Value>, OcError> {
+        let mut args = words(&["get", &types.join(","), "-o", "json", "-l", selector]);
+        match scope {
+            Scope::Project(ns) => push_namespace(&mut args, Some(ns)),
+            Scope::AllProjects => args.push("--all-namespaces".into()),
+        }
+        let out = self.call(&args, None, Call::ReadSecret)?;
+        self.parse::<List<serde_json::Value>>(&args, &out)
+            .map(|l| l.items)
     }
 
     /// Runs a change built by [`args`]; Ok with its stdout for exit 0. Never retried.

@@ -5,11 +5,13 @@ mod support;
 
 mod commands;
 mod completions;
+mod gateway;
 mod git;
 mod inputs;
 mod install;
 mod resume;
 mod screen;
+mod tenant;
 mod verify;
 mod wait;
 mod wizard;

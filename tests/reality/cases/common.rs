@@ -311,3 +311,36 @@ pub fn present(
 pub fn calls_since(world: &World, before: usize) -> Vec<Vec<String>> {
     world.argv_log().into_iter().skip(before).collect()
 }
+
+/// What a fake 3scale needs to stand in for an install: the admin portal's host as zync's route
+/// names it, the domain, and the tokens of `system-seed`.
+pub struct InstalledPortal {
+    pub admin_host: String,
+    pub domain: String,
+    pub admin_token: String,
+    pub master_token: String,
+}
+
+/// The portal of the install in [`PROJECT`].
+pub fn installed_portal(world: &World) -> InstalledPortal {
+    let seed = secret_data(world, PROJECT, "system-seed").expect("system-seed");
+    let value = |k: &str| {
+        seed.iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("system-seed has no {k}"))
+    };
+    // The domain the install used: the admin route zync created tells it.
+    let admin_host = list(world, "routes.route.openshift.io", PROJECT)
+        .iter()
+        .find(|r| r["metadata"]["labels"]["zync.3scale.net/route-to"] == "system-provider")
+        .and_then(|r| r["spec"]["host"].as_str())
+        .expect("zync's admin portal route")
+        .to_string();
+    InstalledPortal {
+        domain: admin_host.split_once('.').unwrap().1.to_string(),
+        admin_host,
+        admin_token: value("ADMIN_ACCESS_TOKEN"),
+        master_token: value("MASTER_ACCESS_TOKEN"),
+    }
+}

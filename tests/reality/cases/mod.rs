@@ -6,9 +6,11 @@ mod common;
 mod fake_oc;
 mod faults;
 mod fixtures;
+mod gateway;
 mod harness;
 mod lifecycle;
 mod smoke;
+mod tenant;
 mod verify;
 
 pub fn all() -> Vec<Case> {
@@ -20,6 +22,8 @@ pub fn all() -> Vec<Case> {
         lifecycle::CASES,
         faults::CASES,
         verify::CASES,
+        gateway::CASES,
+        tenant::CASES,
     ]
     .concat()
 }

@@ -18,26 +18,12 @@ fn install_then_verify(world: &World) {
     world.start_sim(Scenario::named("happy").speed(60.0));
     let install = Installer::new(world, &["--timeout", "20m"]).run();
     install.assert_code(&[0]);
-    let seed = common::secret_data(world, PROJECT, "system-seed").expect("system-seed");
-    let value = |k: &str| {
-        seed.iter()
-            .find(|(n, _)| n == k)
-            .map(|(_, v)| v.clone())
-            .unwrap()
-    };
-    // The domain the install used: the admin route zync created tells it.
-    let routes = common::list(world, "routes.route.openshift.io", PROJECT);
-    let admin_host = routes
-        .iter()
-        .find(|r| r["metadata"]["labels"]["zync.3scale.net/route-to"] == "system-provider")
-        .and_then(|r| r["spec"]["host"].as_str())
-        .expect("zync's admin portal route")
-        .to_string();
-    let domain = admin_host.split_once('.').unwrap().1.to_string();
+    let portal = common::installed_portal(world);
+    let admin_host = portal.admin_host.clone();
     let server = Server::start(
-        Config::new(&domain)
-            .admin_access_token(&value("ADMIN_ACCESS_TOKEN"))
-            .master_access_token(&value("MASTER_ACCESS_TOKEN")),
+        Config::new(&portal.domain)
+            .admin_access_token(&portal.admin_token)
+            .master_access_token(&portal.master_token),
     );
     let proxy = Proxy::start(server.port());
     let ca = server.ca_pem_path().display().to_string();

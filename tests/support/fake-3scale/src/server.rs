@@ -36,8 +36,12 @@ struct FaultEntry {
     left: Option<usize>,
 }
 
+/// What is told of each tenant signed up (see `Server::on_signup`).
+type SignupHook = Arc<dyn Fn(&Account) + Send + Sync>;
+
 struct Shared {
     state: Mutex<State>,
+    on_signup: Mutex<Vec<SignupHook>>,
     developer_portal: DeveloperPortal,
     faults: Mutex<Vec<FaultEntry>>,
     gates: Mutex<Vec<Gate>>,
@@ -93,6 +97,7 @@ impl Server {
         let port = listener.local_addr().expect("local address").port();
         let shared = Arc::new(Shared {
             state: Mutex::new(State::new(&config)),
+            on_signup: Mutex::new(Vec::new()),
             developer_portal: config.developer_portal,
             faults: Mutex::new(Vec::new()),
             gates: Mutex::new(Vec::new()),
@@ -186,6 +191,17 @@ impl Server {
 
     pub fn handshakes(&self) -> Vec<Handshake> {
         self.shared.handshakes.lock().expect("handshakes").clone()
+    }
+
+    /// Calls `hook` with each tenant a request signs up, after the state changed and before
+    /// the answer is written: what zync hears of a new provider, for a test that plays zync
+    /// (its routes for the tenant's portals). Hooks run on the connection's thread.
+    pub fn on_signup(&self, hook: impl Fn(&Account) + Send + Sync + 'static) {
+        self.shared
+            .on_signup
+            .lock()
+            .expect("hooks")
+            .push(Arc::new(hook));
     }
 
     // ---- faults ---------------------------------------------------------------------------
@@ -400,8 +416,27 @@ fn answer(
     let host = req.host();
     let fault = take_fault(shared, req, &host);
     let normal = |shared: &Shared| {
-        let mut state = shared.state.lock().expect("state");
-        api::handle(&mut state, shared.developer_portal, req)
+        let (response, signed_up) = {
+            let mut state = shared.state.lock().expect("state");
+            let known: Vec<u64> = state.tenants().iter().map(|a| a.id).collect();
+            let response = api::handle(&mut state, shared.developer_portal, req);
+            let signed_up: Vec<Account> = state
+                .tenants()
+                .into_iter()
+                .filter(|a| !known.contains(&a.id))
+                .cloned()
+                .collect();
+            (response, signed_up)
+        };
+        if !signed_up.is_empty() {
+            let hooks: Vec<SignupHook> = shared.on_signup.lock().expect("hooks").clone();
+            for account in &signed_up {
+                for hook in &hooks {
+                    hook(account);
+                }
+            }
+        }
+        response
     };
     let plan = match &fault {
         None => Plan::Send(normal(shared)),

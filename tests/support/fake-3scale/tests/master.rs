@@ -368,3 +368,23 @@ fn deletion_is_scheduled_and_can_be_undone() {
     assert_eq!(query_only.status, 400);
     assert_eq!(query_only.text(), "Required parameter missing: account");
 }
+
+#[test]
+fn each_signup_is_told_to_the_hooks_before_its_answer() {
+    use std::sync::{Arc, Mutex};
+    let e = env();
+    let told: Arc<Mutex<Vec<(u64, Option<String>)>>> = Arc::default();
+    let sink = Arc::clone(&told);
+    e.server
+        .on_signup(move |a| sink.lock().unwrap().push((a.id, a.admin_domain.clone())));
+    let reply = e.signup("ACME Corp", "acme-admin");
+    assert_eq!(reply.status, 201);
+    // Told by the time the answer arrived.
+    assert_eq!(
+        *told.lock().unwrap(),
+        vec![(4, Some("acme-corp-admin.apps.example.com".to_string()))]
+    );
+    // A refused signup makes nothing, and tells nothing.
+    assert_eq!(e.signup("", "ab").status, 422);
+    assert_eq!(told.lock().unwrap().len(), 1);
+}

@@ -59,6 +59,12 @@ pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> O
         ["new-app"] => new_app(args, st, stdin),
         ["process"] => process(args, st, stdin),
         ["delete", "project", name] => delete_project(args, st, name),
+        ["secrets", "link", sa, secrets @ ..] if !secrets.is_empty() => {
+            secrets_link(args, st, sa, secrets, false)
+        }
+        ["secrets", "unlink", sa, secrets @ ..] if !secrets.is_empty() => {
+            secrets_link(args, st, sa, secrets, true)
+        }
         ["logs", pod] => logs(args, st, pod),
         ["delete", types] if args.flag("--selector").is_some() => delete_selected(args, st, types),
         ["delete", named @ ..] if !named.is_empty() && named.iter().all(|n| n.contains('/')) => {
@@ -213,6 +219,9 @@ fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome 
     let ns = namespace(args, st);
     crate::controllers::settle(st, &ns);
     let selector = args.flag("--selector").map(parse_selector);
+    if args.has("--all-namespaces") && name.is_none() {
+        return get_everywhere(args, st, &kinds, selector.as_deref());
+    }
     let mut found: Vec<Value> = Vec::new();
     let mut errors = String::new();
     for rt in &kinds {
@@ -294,6 +303,178 @@ fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome 
     }
 }
 
+/// `oc get TYPES --all-namespaces`: cluster-wide lists, which only cluster readers may make.
+fn get_everywhere(
+    args: &Args,
+    st: &mut State,
+    kinds: &[&'static ResourceType],
+    selector: Option<&[(String, Option<String>)]>,
+) -> Outcome {
+    for rt in kinds {
+        if !st.cluster_admin || st.is_denied("list", &rt.qualified_plural()) {
+            return Outcome::err(format!(
+                "Error from server (Forbidden): {}",
+                forbidden(st, "list", rt, None, None)
+            ));
+        }
+    }
+    let projects: Vec<String> = st.projects.keys().cloned().collect();
+    let mut found = Vec::new();
+    for p in &projects {
+        crate::controllers::settle(st, p);
+        for rt in kinds {
+            let mut objects = objects_of(st, rt, p);
+            if let Some(sel) = selector {
+                objects.retain(|o| selected(o, sel));
+            }
+            found.extend(objects);
+        }
+    }
+    match args.flag("--output") {
+        Some("json") => Outcome::ok(print_json(&json!({
+            "apiVersion": "v1", "items": found, "kind": "List",
+            "metadata": {"resourceVersion": "", "selfLink": ""}
+        }))),
+        _ => unknown(&args.words),
+    }
+}
+
+/// `oc secrets link SA SECRET... [--for=pull,mount]` and `oc secrets unlink SA SECRET...`, as
+/// `pkg/cli/secrets` does them: the service account first, then the secrets (a missing one is
+/// named on stderr), one update of the service account.
+fn secrets_link(args: &Args, st: &mut State, sa: &str, secrets: &[&str], unlink: bool) -> Outcome {
+    // `oc secrets link` starts with a GET of the service account: it fails as a get does.
+    let call = Call::Get {
+        types: vec!["serviceaccounts"],
+        named: true,
+    };
+    if let Some(fail) = client::failure(st, args, call) {
+        return fail;
+    }
+    let ns = namespace(args, st);
+    let sa_type = resources::by_name("serviceaccounts").unwrap();
+    if !st.member_of(&ns) {
+        return Outcome::err(format!(
+            "Error from server (Forbidden): {}",
+            forbidden(st, "get", sa_type, Some(sa), Some(&ns))
+        ));
+    }
+    let for_pull;
+    let for_mount;
+    match args.flag("--for") {
+        None => (for_pull, for_mount) = (false, true),
+        Some(f) => {
+            for_pull = f.split(',').any(|t| t == "pull");
+            for_mount = f.split(',').any(|t| t == "mount");
+            if let Some(bad) = f.split(',').find(|t| *t != "pull" && *t != "mount") {
+                return Outcome::err(format!("error: unknown for: {bad}"));
+            }
+        }
+    }
+    let Some(project) = st.projects.get_mut(&ns) else {
+        return Outcome::err(format!(
+            "Error from server (NotFound): serviceaccounts \"{sa}\" not found"
+        ));
+    };
+    let Some(i) = project
+        .objects
+        .iter()
+        .position(|o| o["kind"] == "ServiceAccount" && o["metadata"]["name"] == sa)
+    else {
+        return Outcome::err(format!(
+            "Error from server (NotFound): serviceaccounts \"{sa}\" not found"
+        ));
+    };
+    let mut stderr = String::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut not_found = false;
+    for s in secrets {
+        let exists = project
+            .objects
+            .iter()
+            .any(|o| o["kind"] == "Secret" && o["metadata"]["name"] == *s);
+        if !exists {
+            stderr.push_str(&format!("secret \"{s}\" not found\n"));
+            not_found = true;
+        }
+        // unlink takes a removed secret too (allowNonExisting)
+        if exists || unlink {
+            names.push(s.to_string());
+        }
+    }
+    let fail = |stderr: String, message: &str| Outcome {
+        stdout: String::new(),
+        stderr: format!("{stderr}error: {message}\n"),
+        code: 1,
+    };
+    if names.is_empty() {
+        return fail(stderr, "No valid secrets found");
+    }
+    let account = &mut project.objects[i];
+    let listed = |a: &Value, key: &str| -> Vec<String> {
+        a[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["name"].as_str().map(str::to_string))
+            .collect()
+    };
+    let mut updated = false;
+    if unlink {
+        for key in ["secrets", "imagePullSecrets"] {
+            let before = listed(account, key);
+            let after: Vec<Value> = before
+                .iter()
+                .filter(|n| !names.contains(n))
+                .map(|n| json!({"name": n}))
+                .collect();
+            if after.len() != before.len() {
+                updated = true;
+                account[key] = Value::Array(after);
+            }
+        }
+        if !updated {
+            return fail(
+                stderr,
+                "No valid secrets found or secrets not linked to service account",
+            );
+        }
+        if not_found {
+            return fail(
+                stderr,
+                &format!("Unlinked deleted secrets from {ns}/{sa} service account"),
+            );
+        }
+        return Outcome {
+            stdout: format!("serviceaccount/{sa} updated\n"),
+            stderr,
+            code: 0,
+        };
+    }
+    for (wanted, key) in [(for_mount, "secrets"), (for_pull, "imagePullSecrets")] {
+        if !wanted {
+            continue;
+        }
+        let mut current = listed(account, key);
+        for n in &names {
+            if !current.contains(n) {
+                current.push(n.clone());
+                updated = true;
+            }
+        }
+        account[key] = Value::Array(current.into_iter().map(|n| json!({"name": n})).collect());
+    }
+    if !updated && not_found {
+        return fail(stderr, "Some secrets could not be linked");
+    }
+    Outcome {
+        stdout: String::new(),
+        stderr,
+        code: 0,
+    }
+}
+
+/// `k=v` pairs and bare `k` (the label exists; value `None`).
 /// `TYPE[,TYPE...]` as oc resolves it, or oc's error for the first unknown one.
 fn resource_types(types: &str) -> Result<Vec<&'static ResourceType>, Outcome> {
     types
@@ -760,7 +941,13 @@ fn process_template(
             "error: failed to read input object (not a Template?): {why}"
         ))
     };
-    let Ok(text) = std::fs::read_to_string(&file) else {
+    // `-f -`: the template on stdin (oc process only).
+    let read = if file == "-" && by == By::Process {
+        Ok(String::from_utf8_lossy(stdin).into_owned())
+    } else {
+        std::fs::read_to_string(&file)
+    };
+    let Ok(text) = read else {
         if by == By::Process {
             return Err(unreadable(format!("the path \"{file}\" does not exist")));
         }
@@ -790,6 +977,20 @@ fn process_template(
         }
     } else if let Some(fail) = client::failure(st, args, Call::NewProject) {
         return Err(fail);
+    }
+    // oc maps the file's kind through discovery: OpenShift 4.11 and later serve no
+    // ungroupified `apiVersion: v1` Template (apicast-gateway/apicast.yml is written that way).
+    let removed_legacy = st.flavour == "4" && minor_version(&st.openshift_version) >= 11;
+    if by == By::Process
+        && template["kind"] == "Template"
+        && template["apiVersion"] == "v1"
+        && removed_legacy
+    {
+        let shown = if file == "-" { "STDIN" } else { file.as_str() };
+        return Err(unreadable(format!(
+            "resource mapping not found for name: \"{}\" namespace: \"\" from \"{shown}\": no matches for kind \"Template\" in version \"v1\"\nensure CRDs are installed first",
+            template["metadata"]["name"].as_str().unwrap_or_default()
+        )));
     }
     if template["kind"] != "Template" {
         if by == By::Process {

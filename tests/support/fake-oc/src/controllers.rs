@@ -15,10 +15,14 @@
 //!   "unschedulable" (FailedScheduling: insufficient cpu), "quota" (FailedCreate: exceeded quota);
 //! - the router admits routes, or refuses hosts listed in `claimed_hosts` (HostAlreadyClaimed);
 //! - zync creates the portal and gateway routes once system-app (and zync-que, when the template
-//!   has it) is ready, as zync 2.8 names and labels them.
+//!   has it) is ready, as zync 2.8 names and labels them, and the portal routes of each tenant in
+//!   `zync_tenants` after its `looks`;
+//! - new projects have `builder`, `default` and `deployer` at once, or, with
+//!   `service_account_controller`, at their first look after creation (real OpenShift makes them
+//!   moments after `oc new-project`, so a command right after it may not find them yet).
 
 use crate::clock::now_rfc3339;
-use crate::state::State;
+use crate::state::{State, ZyncTenant};
 use serde_json::{json, Value};
 use std::hash::{Hash, Hasher};
 
@@ -65,8 +69,27 @@ fn name_of(o: &Value) -> String {
 }
 
 pub fn settle(st: &mut State, namespace: &str) {
+    if !st.projects.contains_key(namespace) {
+        return;
+    }
+    if st.service_account_controller {
+        crate::server::default_service_accounts(st, namespace);
+    }
     let classes = st.storage_classes.clone();
     let domain = st.ingress_domain.clone().unwrap_or_default();
+    // Tenants zync heard of: due now, or one look nearer.
+    let mut due: Vec<ZyncTenant> = Vec::new();
+    st.zync_tenants.retain_mut(|t| {
+        if t.namespace != namespace {
+            return true;
+        }
+        if t.looks == 0 {
+            due.push(t.clone());
+            return false;
+        }
+        t.looks -= 1;
+        true
+    });
     let Some(project) = st.projects.get_mut(namespace) else {
         return;
     };
@@ -308,6 +331,63 @@ pub fn settle(st: &mut State, namespace: &str) {
     let ready = |n: &str| ready_dcs.iter().any(|m| m == n);
     if ready("system-app") && (!has("zync-que") || ready("zync-que")) {
         create_zync_routes(st, namespace);
+    }
+    for t in &due {
+        create_tenant_routes(st, namespace, t);
+    }
+}
+
+/// zync's routes of a tenant's portals (`build_provider_routes`, 3scale-2.8.0-GA): generated
+/// names `zync-3scale-provider-*`, the root owner's labels, `labels_for_provider`, the
+/// `zync.3scale.net/route-to` service, and the gid and host annotations.
+fn create_tenant_routes(st: &mut State, namespace: &str, t: &ZyncTenant) {
+    use base64::Engine;
+    let claimed = st.claimed_hosts.clone();
+    let Some(project) = st.projects.get_mut(namespace) else {
+        return;
+    };
+    let objects = &mut project.objects;
+    let owner_labels = objects
+        .iter()
+        .find(|o| o["kind"] == "DeploymentConfig" && o["metadata"]["name"] == "zync-que")
+        .map(|o| o["metadata"]["labels"].clone())
+        .unwrap_or_else(|| json!({}));
+    let gid = format!("gid://system/Provider/{}", t.id);
+    let record = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&gid);
+    for (service, host, suffix) in [
+        ("system-developer", &t.domain, "d"),
+        ("system-provider", &t.admin_domain, "a"),
+    ] {
+        if objects
+            .iter()
+            .any(|o| o["kind"] == "Route" && o["spec"]["host"] == host.as_str())
+        {
+            continue;
+        }
+        let mut labels = owner_labels.clone();
+        labels["3scale.net/created-by"] = json!("zync");
+        labels["3scale.net/tenant_id"] = json!(t.id.to_string());
+        labels["zync.3scale.net/record"] = json!(record);
+        labels["zync.3scale.net/ingress"] = json!("provider");
+        labels["3scale.net/provider_id"] = json!(t.id.to_string());
+        labels["zync.3scale.net/route-to"] = json!(service);
+        let condition = if claimed.contains(host) {
+            json!({"type": "Admitted", "status": "False", "reason": "HostAlreadyClaimed", "message": "route zync-3scale-provider-older already exposes the host and is older"})
+        } else {
+            json!({"type": "Admitted", "status": "True"})
+        };
+        // The API lists by name, and generated names may sort before the install's own routes:
+        // the tenant's come first here, the case a client must not get wrong.
+        objects.insert(0, json!({
+            "apiVersion": "route.openshift.io/v1", "kind": "Route",
+            "metadata": {"name": format!("zync-3scale-provider-t{}{suffix}", t.id), "namespace": namespace,
+                         "labels": labels,
+                         "annotations": {"zync.3scale.net/gid": gid, "zync.3scale.net/host": host}},
+            "spec": {"host": host, "port": {"targetPort": "http"},
+                     "to": {"kind": "Service", "name": service},
+                     "tls": {"termination": "edge", "insecureEdgeTerminationPolicy": "Redirect"}},
+            "status": {"ingress": [{"host": host, "routerName": "default", "conditions": [condition]}]}
+        }));
     }
 }
 

@@ -94,6 +94,7 @@ const VALUE_FLAGS: &[(&str, &str)] = &[
     ("--display-name", "--display-name"),
     ("--description", "--description"),
     ("--tail", "--tail"),
+    ("--for", "--for"),
 ];
 const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--ignore-not-found", "--ignore-not-found"),
@@ -104,6 +105,8 @@ const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--client", "--client"),
     ("-q", "--quiet"),
     ("--quiet", "--quiet"),
+    ("-A", "--all-namespaces"),
+    ("--all-namespaces", "--all-namespaces"),
 ];
 
 fn parse(argv: &[String]) -> Result<Args, Outcome> {

@@ -544,10 +544,33 @@ pub fn create_project(st: &mut State, name: &str, display_name: &str, descriptio
             json!([{"kind": "User", "name": requester, "apiGroup": "rbac.authorization.k8s.io"}]),
         ),
     );
+    // The service accounts come from a controller: at once here, or at the project's first look
+    // (`service_account_controller`), as on a real cluster moments later.
+    if !st.service_account_controller {
+        default_service_accounts(st, name);
+    }
+}
+
+/// The service accounts openshift-controller-manager makes in every project, with their secrets;
+/// those already there are left as they are.
+pub fn default_service_accounts(st: &mut State, namespace: &str) {
     let sa = resources::by_kind("ServiceAccount").expect("a known kind");
     for account in ["builder", "default", "deployer"] {
-        as_server(st, sa, json!({"metadata": {"name": account}}));
-        service_account_secrets(st, name, account);
+        let exists = st.projects.get(namespace).is_some_and(|p| {
+            p.objects
+                .iter()
+                .any(|o| o["kind"] == "ServiceAccount" && o["metadata"]["name"] == account)
+        });
+        if exists {
+            continue;
+        }
+        let mut obj = json!({"metadata": {"name": account}});
+        stamp(st, sa, namespace, &mut obj);
+        let Some(project) = st.projects.get_mut(namespace) else {
+            return;
+        };
+        project.objects.push(obj);
+        service_account_secrets(st, namespace, account);
     }
 }
 

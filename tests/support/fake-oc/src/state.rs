@@ -58,6 +58,27 @@ pub struct State {
     pub transient_failures: BTreeMap<String, u32>,
     /// For benchmarks only: deployment configs roll out until this wall-clock moment (Unix ms).
     pub ready_at_ms: Option<u64>,
+    /// Projects get the service accounts OpenShift's controller makes (`builder`, `default`,
+    /// `deployer`) at their first look, as on a real cluster, moments after creation; off by
+    /// default, where tests count a project's objects.
+    pub service_account_controller: bool,
+    /// Tenants signed up in 3scale since the install, whose portal routes zync is to create (a
+    /// test that plays porta telling zync of a new provider adds them).
+    pub zync_tenants: Vec<ZyncTenant>,
+}
+
+/// A tenant zync has heard of: its routes appear after `looks` more looks at its project (zync
+/// acts seconds after the signup).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ZyncTenant {
+    pub namespace: String,
+    pub id: u64,
+    /// The developer portal's host.
+    pub domain: String,
+    /// The admin portal's host.
+    pub admin_domain: String,
+    #[serde(default)]
+    pub looks: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -128,6 +149,8 @@ impl Default for State {
             claimed_hosts: Vec::new(),
             transient_failures: BTreeMap::new(),
             ready_at_ms: None,
+            service_account_controller: false,
+            zync_tenants: Vec::new(),
         }
     }
 }

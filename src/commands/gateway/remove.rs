@@ -1,0 +1,260 @@
+//! `gateway remove NAME`: exactly what `gateway add` made — every object labelled as the
+//! gateway's, and the pull secret with the last gateway of a project that needs it for nothing
+//! else — and the tokens it minted for the gateway, revoked with the install's admin token (on
+//! the install's cluster, as the gateway's secret records it). The plan is shown and confirmed.
+
+use super::{no_install_here, portal_oc};
+use crate::cli::Format;
+use crate::failure::{Failure, FailureKind, Outcome};
+use crate::gateway::objects::{self, Observed};
+use crate::gateway::plan::{self, RemoveRequest};
+use crate::gateway::search;
+use crate::inputs::gateway::RemoveAnswers;
+use crate::inputs::Source;
+use crate::install::credentials;
+use crate::install::observe::{read_failure, Observer};
+use crate::install::{apply, Ctx};
+use crate::lock::Lock;
+use crate::prompt::Prompter;
+use crate::report;
+use crate::secrets::Secret;
+use crate::session::Session;
+use crate::threescale::{AccessToken, Api};
+use serde_json::{json, Value};
+
+pub fn run(answers: RemoveAnswers) -> Outcome<()> {
+    let session = Session::open(&answers.common.connection, &answers.common.mode)?;
+    let result = remove(&session, &answers);
+    session.point_at_transcript(result)
+}
+
+/// What revoking the gateway's tokens takes: the admin portal, the admin token, its tokens.
+struct Portal {
+    host: String,
+    admin_token: Secret,
+    tokens: Vec<AccessToken>,
+}
+
+fn remove(session: &Session, answers: &RemoveAnswers) -> Outcome<()> {
+    let ui = &session.ui;
+    for w in &answers.common.warnings {
+        ui.warn(w);
+    }
+    let name = &answers.name.value;
+    let observer = Observer::new(&session.oc);
+    let cluster = report::cluster(ui, &observer)?;
+    let line = ui.step(&format!("gateway {name}"));
+    let (found, searched) = match search::find(
+        &session.oc,
+        answers.common.project.as_ref().map(|p| p.value.as_str()),
+        Some(name),
+    ) {
+        Ok(f) => f,
+        Err(e) => {
+            line.failed();
+            return Err(e);
+        }
+    };
+    let project = match found.as_slice() {
+        [one] => one.project.clone(),
+        [] => {
+            line.failed();
+            return Err(Failure::input(format!("no gateway {name} in {}", searched.text()))
+                .with_help("`threescale-install gateway list` lists the gateways; name the gateway's project with --project"));
+        }
+        several => {
+            line.failed();
+            let projects: Vec<&str> = several.iter().map(|f| f.project.as_str()).collect();
+            return Err(Failure::input(format!(
+                "gateway {name} is in {} projects: {}",
+                projects.len(),
+                projects.join(", ")
+            ))
+            .with_help("name the one to remove with --project"));
+        }
+    };
+    line.detail(&format!("in project {project}"));
+    line.done();
+    session.attach_transcript(&cluster.server, &project)?;
+    let state = observer.project(&project, &objects::resources())?;
+    let existing = Observed::of(&project, name, state.objects(), &session.redactor);
+
+    // The tokens to revoke: those this tool minted, found on the install's cluster.
+    let record = existing.secret.as_ref().map(|s| s.token.clone());
+    let given = record.as_ref().is_some_and(|t| !t.minted);
+    let token_name = objects::token_name(name, &project, &cluster.server);
+    let http = session.http(&answers.common.http)?;
+    let portal = if answers.keep_token || given {
+        None
+    } else {
+        Some(portal(session, answers, &existing, &cluster, &http)?)
+    };
+    let plan = plan::plan_remove(&RemoveRequest {
+        existing: &existing,
+        objects: state.objects(),
+        token_name,
+        portal: portal
+            .as_ref()
+            .map(|p| (p.host.as_str(), &p.admin_token, p.tokens.as_slice())),
+        keep_token: answers.keep_token,
+    });
+    report::changes(ui, &plan.changes());
+    report::verdict_of(&plan.changes(), &format!("gateway remove {name}"))?;
+
+    if !answers.yes && !plan.actions.is_empty() {
+        let prompter = Prompter::new(answers.common.mode.never_ask);
+        if !prompter.can_ask() {
+            return Err(Failure::input(
+                "gateway remove deletes objects and asks first, but there is no terminal to ask in",
+            )
+            .with_help("pass --yes to remove without a question"));
+        }
+        if !prompter.confirm(
+            &format!("Remove gateway {name} from {}?", cluster.server),
+            false,
+        )? {
+            ui.note("cancelled; nothing was removed");
+            return Ok(());
+        }
+    }
+    let dir = crate::paths::project_state_dir(&cluster.server, &project).map_err(Failure::input)?;
+    let lock = Lock::acquire(&dir, &format!("project {project} on {}", cluster.server))
+        .map_err(Failure::preflight)?;
+    crate::interrupt::set_message(
+        "gateway remove stopped part-way: run it again to remove what is left",
+    );
+    let ctx = Ctx {
+        oc: &session.oc,
+        ui,
+        redactor: &session.redactor,
+        transcript: &session.transcript,
+        user: &cluster.user,
+        http: Some(&http),
+    };
+    apply::apply(&ctx, &project, &plan.actions)?;
+    drop(lock);
+    let changes: Vec<String> = plan.actions.iter().map(ToString::to_string).collect();
+    match answers.common.mode.format {
+        Format::Json => ui.result(
+            &serde_json::to_string_pretty(&json!({
+                "schema_version": 1,
+                "ok": true,
+                "cluster": cluster.server,
+                "project": project,
+                "name": name,
+                "changes": changes,
+                "decisions": plan.decisions,
+            }))
+            .unwrap_or_default(),
+        ),
+        Format::Text => ui.result(&format!(
+            "Gateway {name} was removed from project {project}.{}",
+            if plan.decisions.is_empty() {
+                String::new()
+            } else {
+                format!("\n  {}", plan.decisions.join("\n  "))
+            }
+        )),
+    }
+    Ok(())
+}
+
+/// The install's admin portal and token, on the cluster the gateway's secret names (the
+/// install's cluster named with --portal-context / --portal-kubeconfig, or the gateway's).
+fn portal(
+    session: &Session,
+    answers: &RemoveAnswers,
+    existing: &Observed,
+    cluster: &crate::install::cluster::Cluster,
+    http: &crate::http::Http,
+) -> Outcome<Portal> {
+    let ui = &session.ui;
+    let recorded = existing.secret.as_ref().and_then(|s| s.portal.clone());
+    let other = portal_oc(session, &answers.common.portal)?;
+    let oc = other.as_ref().unwrap_or(&session.oc);
+    let server = match &other {
+        Some(o) => {
+            let observer = Observer::new(o);
+            report::cluster_step(ui, &observer, "the install's cluster")?.server
+        }
+        None => cluster.server.clone(),
+    };
+    let keep = "or pass --keep-token to remove the gateway and leave its token in 3scale";
+    if let Some(r) = recorded.as_ref().filter(|r| r.cluster != server) {
+        return Err(Failure::input(format!(
+            "gateway {}'s token was minted by the install on {} (project {}); this run reaches {server}",
+            existing.name, r.cluster, r.project
+        ))
+        .with_help(format!(
+            "name a kubeconfig context of {} with --portal-context (or --portal-kubeconfig), {keep}",
+            r.cluster
+        )));
+    }
+    let project = match (&answers.common.portal.project.source, &recorded) {
+        (Source::Default, Some(r)) => r.project.clone(),
+        _ => answers.common.portal.project.value.clone(),
+    };
+    let line = ui.step("3scale");
+    let creds = match credentials::read(oc, &project, &session.redactor) {
+        Ok(c) => c,
+        Err(f) if f.kind == FailureKind::Cluster => {
+            line.failed();
+            return Err(no_install_here(Failure::input(format!(
+                "no 3scale install in project {project} on {server} to revoke the gateway's token with: {}",
+                f.message()
+            )))
+            .with_help(keep));
+        }
+        Err(f) => {
+            line.failed();
+            return Err(f.with_help(keep));
+        }
+    };
+    let host = match existing.secret.as_ref().and_then(|s| s.endpoint.as_ref()) {
+        Some((_, h)) => h.clone(),
+        None => match admin_route(oc, &project)? {
+            Some(h) => h,
+            None => {
+                line.failed();
+                return Err(Failure::input(format!(
+                    "the admin portal of the install in project {project} is unknown: the gateway has no secret, and zync made no route for system-provider"
+                ))
+                .with_help(format!("check the install with `threescale-install status --project {project}`, {keep}")));
+            }
+        },
+    };
+    let api = Api { http };
+    let tokens = match api.access_tokens(&host, &creds.admin_access_token) {
+        Ok(t) => t,
+        Err(e) => {
+            line.failed();
+            return Err(Failure::preflight(e)
+                .context(format!("could not list the access tokens on {host}"))
+                .with_help(format!("check the admin portal with `threescale-install verify --project {project}` (--ca-file, --resolve and HTTPS_PROXY reach it as there), {keep}")));
+        }
+    };
+    line.detail(&format!(
+        "admin portal {host} of the install in project {project}"
+    ));
+    line.done();
+    Ok(Portal {
+        host,
+        admin_token: creds.admin_access_token,
+        tokens,
+    })
+}
+
+/// The admin portal's host, from zync's route in the install's project.
+fn admin_route(oc: &crate::oc::Oc, project: &str) -> Outcome<Option<String>> {
+    let routes: Vec<Value> = oc
+        .list(
+            &["routes.route.openshift.io"],
+            Some(project),
+            Some("zync.3scale.net/route-to=system-provider"),
+        )
+        .map_err(|e| read_failure("list the install's routes", e))?;
+    Ok(routes
+        .first()
+        .and_then(|r| r["spec"]["host"].as_str())
+        .map(str::to_string))
+}

@@ -1,0 +1,684 @@
+//! The inputs of the tenant commands: the installed project (as every command on one), and for
+//! `tenant create` the organization name, the admin user's username, e-mail and password, each
+//! with its source and checked by the rules porta 2.8 applies to an API signup, before anything
+//! is sent.
+
+use super::file::{Loaded, TenantFile};
+use super::gather::{
+    file_duration, file_source, innermost, load_file, project_answers_in, read_secret,
+    readable_by_others, was_given, Origins, Report,
+};
+use super::{Given, ProjectAnswers, Source, Ways};
+use crate::cli::{GlobalArgs, TenantArgs, TenantCreateArgs};
+use crate::failure::{Failure, Outcome};
+use crate::inputs::{Env, ProjectInputs, SecretReader};
+use crate::secrets::Secret;
+use clap::ArgMatches;
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The admin password, read from the environment directly (secrets are never clap flags).
+pub const TENANT_PASSWORD_ENV: &str = "THREESCALE_TENANT_ADMIN_PASSWORD";
+/// The shortest admin password taken: the length of porta's strong passwords. porta itself
+/// checks nothing for an API signup (`User#password_required?` is false for
+/// `created_by_provider` users), so a one-letter password would be accepted and unusable.
+pub const MIN_PASSWORD_LEN: usize = 8;
+/// bcrypt, behind porta's `has_secure_password`, reads 72 bytes and ignores the rest.
+pub const MAX_PASSWORD_BYTES: usize = 72;
+/// How long `tenant create` waits for zync's routes by default: zync makes them seconds after
+/// the signup.
+pub const DEFAULT_TENANT_TIMEOUT: Duration = Duration::from_secs(300);
+const DEFAULT_POLL: Duration = Duration::from_secs(1);
+/// The longest subdomain whose admin portal host label (`SUBDOMAIN-admin`) is a valid DNS label
+/// (63 characters): OpenShift refuses a route with a longer one, so zync could not create it.
+pub const MAX_SUBDOMAIN_LEN: usize = 63 - "-admin".len();
+
+/// A value of `tenant create` the wizard can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TenantField {
+    OrgName,
+    AdminUsername,
+    AdminEmail,
+}
+
+impl TenantField {
+    pub fn label(self) -> &'static str {
+        match self {
+            TenantField::OrgName => "organization name",
+            TenantField::AdminUsername => "admin username",
+            TenantField::AdminEmail => "admin e-mail",
+        }
+    }
+
+    /// Every way to give the value without the wizard.
+    pub fn ways(self) -> Ways {
+        let w = |flag: &str, env: &str, key: &str| Ways {
+            flag: flag.into(),
+            env: env.into(),
+            key: key.into(),
+        };
+        match self {
+            TenantField::OrgName => w(
+                "--org-name",
+                "THREESCALE_TENANT_ORG_NAME",
+                "tenant.org_name",
+            ),
+            TenantField::AdminUsername => w(
+                "--admin-username",
+                "THREESCALE_TENANT_ADMIN_USERNAME",
+                "tenant.admin_username",
+            ),
+            TenantField::AdminEmail => w(
+                "--admin-email",
+                "THREESCALE_TENANT_ADMIN_EMAIL",
+                "tenant.admin_email",
+            ),
+        }
+    }
+}
+
+/// Everything `tenant create` needs.
+#[derive(Debug, Clone)]
+pub struct TenantAnswers {
+    pub project: ProjectAnswers,
+    pub org_name: Option<Given<String>>,
+    pub admin_username: Option<Given<String>>,
+    pub admin_email: Option<Given<String>>,
+    /// `None`: the password of an earlier run of this tenant, else a generated one.
+    pub admin_password: Option<Given<Secret>>,
+    pub store_secret: bool,
+    pub secret_name: Option<Given<String>>,
+    /// `None`: do not wait for the tenant's routes (`--no-wait`).
+    pub wait: Option<Duration>,
+    pub poll_interval: Duration,
+    /// Check at the end that the new admin portal answers with the tenant's token.
+    pub verify: bool,
+}
+
+impl TenantAnswers {
+    /// The values no input gave, in the order the wizard asks them.
+    pub fn open(&self) -> Vec<TenantField> {
+        let mut open = Vec::new();
+        if self.org_name.is_none() {
+            open.push(TenantField::OrgName);
+        }
+        if self.admin_username.is_none() {
+            open.push(TenantField::AdminUsername);
+        }
+        if self.admin_email.is_none() {
+            open.push(TenantField::AdminEmail);
+        }
+        open
+    }
+}
+
+/// Which tenant `show` and `remove` are about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TenantRef {
+    Id(u64),
+    /// An organization name, a subdomain, or a portal host.
+    Name(String),
+}
+
+impl fmt::Display for TenantRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TenantRef::Id(id) => write!(f, "id {id}"),
+            TenantRef::Name(n) => write!(f, "'{n}'"),
+        }
+    }
+}
+
+impl TenantRef {
+    pub fn parse(text: &str) -> Result<TenantRef, String> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err("name the tenant by its id, organization name, subdomain or admin portal host (`threescale-install tenant list` shows them)".into());
+        }
+        Ok(match text.parse::<u64>() {
+            Ok(id) => TenantRef::Id(id),
+            Err(_) => TenantRef::Name(text.to_string()),
+        })
+    }
+}
+
+/// What `tenant list`, `show` and `remove` need.
+#[derive(Debug, Clone)]
+pub struct TenantQuery {
+    pub project: ProjectAnswers,
+    /// `None` for `list`.
+    pub tenant: Option<TenantRef>,
+    pub yes: bool,
+}
+
+/// The answers of `tenant create`. `can_ask`: someone can answer the wizard (a missing value is
+/// then a question, not a problem).
+#[allow(clippy::too_many_arguments)]
+pub fn tenant_create_answers(
+    global: &GlobalArgs,
+    args: &TenantCreateArgs,
+    matches: &ArgMatches,
+    env: &Env,
+    stdin: &mut dyn SecretReader,
+    can_ask: bool,
+) -> Outcome<TenantAnswers> {
+    let loaded = load_file(global)?;
+    let loaded = loaded.as_ref();
+    let mut report = Report::default();
+    let project = project_inputs(
+        global,
+        &args.common,
+        args.show_secrets,
+        args.yes,
+        matches,
+        loaded,
+        &mut report,
+    );
+    let origins = Origins {
+        matches: innermost(matches),
+    };
+    let file = loaded.and_then(|l| l.file.tenant.as_ref());
+    let text = |flag_value: &Option<String>,
+                id: &str,
+                flag: &str,
+                env: &str,
+                key: &str,
+                file_value: Option<&String>|
+     -> Option<Given<String>> {
+        match (flag_value, file_value) {
+            (Some(v), _) => Some(Given::new(v.clone(), origins.of(id, flag, env))),
+            (None, Some(v)) => Some(Given::new(v.clone(), file_source(loaded, key))),
+            (None, None) => None,
+        }
+    };
+    let org_name = text(
+        &args.org_name,
+        "org_name",
+        "--org-name",
+        "THREESCALE_TENANT_ORG_NAME",
+        "tenant.org_name",
+        file.and_then(|f| f.org_name.as_ref()),
+    )
+    .map(|g| Given::new(g.value.trim().to_string(), g.source));
+    let admin_username = text(
+        &args.admin_username,
+        "admin_username",
+        "--admin-username",
+        "THREESCALE_TENANT_ADMIN_USERNAME",
+        "tenant.admin_username",
+        file.and_then(|f| f.admin_username.as_ref()),
+    )
+    // porta strips the username before it checks it (`trim_white_space_from_username`).
+    .map(|g| Given::new(g.value.trim().to_string(), g.source));
+    let admin_email = text(
+        &args.admin_email,
+        "admin_email",
+        "--admin-email",
+        "THREESCALE_TENANT_ADMIN_EMAIL",
+        "tenant.admin_email",
+        file.and_then(|f| f.admin_email.as_ref()),
+    );
+    for (what, given, check) in [
+        (
+            "organization name",
+            &org_name,
+            check_org_name as fn(&str) -> Result<(), String>,
+        ),
+        ("admin username", &admin_username, check_admin_username),
+        ("admin e-mail", &admin_email, check_admin_email),
+    ] {
+        if let Some(g) = given {
+            if let Err(why) = check(&g.value) {
+                report.problems.push(format!(
+                    "{what} '{}' (from {}) is invalid: {why}",
+                    g.value, g.source
+                ));
+            }
+        }
+    }
+
+    let password_file = |f: &TenantFile| {
+        f.admin_password_file.as_deref().map(|p| {
+            (
+                loaded
+                    .map(|l| l.path_of(p))
+                    .unwrap_or_else(|| p.to_path_buf()),
+                file_source(loaded, "tenant.admin_password_file"),
+            )
+        })
+    };
+    let admin_password = read_secret(
+        "tenant admin password",
+        args.admin_password_stdin,
+        args.admin_password_file
+            .as_deref()
+            .map(|p| (p.to_path_buf(), Source::File(p.to_path_buf()))),
+        env.get(TENANT_PASSWORD_ENV)
+            .map(|v| (v.to_string(), Source::Env(TENANT_PASSWORD_ENV.into()))),
+        file.and_then(password_file),
+        stdin,
+        &mut report,
+    );
+    if let Some(p) = &admin_password {
+        if let Err(why) = check_admin_password(p.value.expose()) {
+            report.problems.push(format!(
+                "the tenant admin password (from {}) is refused: {why}",
+                p.source
+            ));
+        }
+    }
+    let password_path: Option<PathBuf> = args
+        .admin_password_file
+        .clone()
+        .or_else(|| file.and_then(password_file).map(|(p, _)| p));
+    if let Some(path) = password_path {
+        if let Some(w) = readable_by_others("tenant admin password file", &path) {
+            report.warnings.push(w);
+        }
+    }
+
+    let store_secret = args.store_secret || file.and_then(|f| f.store_secret).unwrap_or(false);
+    let secret_name = text(
+        &args.secret_name,
+        "secret_name",
+        "--secret-name",
+        "THREESCALE_TENANT_SECRET_NAME",
+        "tenant.secret_name",
+        file.and_then(|f| f.secret_name.as_ref()),
+    );
+    if let Some(n) = &secret_name {
+        if let Err(why) = check_secret_name(&n.value) {
+            report.problems.push(format!(
+                "secret name '{}' (from {}) is invalid: {why}",
+                n.value, n.source
+            ));
+        }
+    }
+
+    let f = loaded.map(|l| &l.file);
+    let wait_args = &args.wait;
+    let no_wait = wait_args.no_wait
+        || (!was_given(&origins, "no_wait") && f.and_then(|f| f.no_wait).unwrap_or(false));
+    let no_verify = wait_args.no_verify
+        || (!was_given(&origins, "no_verify") && f.and_then(|f| f.no_verify).unwrap_or(false));
+    let timeout = wait_args
+        .timeout
+        .or_else(|| {
+            f.and_then(|f| f.timeout.as_deref())
+                .and_then(|t| file_duration(t, "timeout", loaded, &mut report))
+        })
+        .unwrap_or(DEFAULT_TENANT_TIMEOUT);
+    let poll_interval = wait_args
+        .poll_interval
+        .or_else(|| {
+            f.and_then(|f| f.poll_interval.as_deref())
+                .and_then(|t| file_duration(t, "poll_interval", loaded, &mut report))
+        })
+        .unwrap_or(DEFAULT_POLL)
+        .min(Duration::from_secs(2));
+
+    let mut answers = TenantAnswers {
+        project,
+        org_name,
+        admin_username,
+        admin_email,
+        admin_password,
+        store_secret,
+        secret_name,
+        wait: (!no_wait).then_some(timeout),
+        poll_interval,
+        verify: !(no_wait || no_verify),
+    };
+    if !can_ask {
+        for field in answers.open() {
+            report.problems.push(format!(
+                "needed and not given: {}: {}",
+                field.label(),
+                field.ways()
+            ));
+        }
+    }
+    let missing = !can_ask && !answers.open().is_empty();
+    answers.project.warnings = finish(report, missing)?;
+    Ok(answers)
+}
+
+/// The answers of `tenant list`, `show` and `remove`.
+pub fn tenant_answers(
+    global: &GlobalArgs,
+    common: &TenantArgs,
+    tenant: Option<&str>,
+    show_secrets: bool,
+    yes: bool,
+    matches: &ArgMatches,
+) -> Outcome<TenantQuery> {
+    let loaded = load_file(global)?;
+    let mut report = Report::default();
+    let mut project = project_inputs(
+        global,
+        common,
+        show_secrets,
+        yes,
+        matches,
+        loaded.as_ref(),
+        &mut report,
+    );
+    let tenant = match tenant.map(TenantRef::parse) {
+        Some(Ok(t)) => Some(t),
+        Some(Err(why)) => {
+            report.problems.push(format!("NAME-OR-ID is empty: {why}"));
+            None
+        }
+        None => None,
+    };
+    project.warnings = report.finish()?;
+    Ok(TenantQuery {
+        project,
+        tenant,
+        yes,
+    })
+}
+
+fn project_inputs(
+    global: &GlobalArgs,
+    common: &TenantArgs,
+    show_secrets: bool,
+    never_ask: bool,
+    matches: &ArgMatches,
+    loaded: Option<&Loaded>,
+    report: &mut Report,
+) -> ProjectAnswers {
+    project_answers_in(
+        global,
+        ProjectInputs {
+            project: &common.project,
+            http: Some(&common.http),
+            credentials_file: common.credentials_file.clone(),
+            show_secrets,
+            never_ask,
+        },
+        matches,
+        loaded,
+        report,
+    )
+}
+
+/// Every problem at once; with values missing, the help says how to give them.
+fn finish(report: Report, missing: bool) -> Outcome<Vec<String>> {
+    match report.finish() {
+        Err(f) if missing => Err(Failure::input(f.message()).with_help(
+            "give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked",
+        )),
+        other => other,
+    }
+}
+
+/// An organization name as porta makes a tenant of it: not blank, at most 255 characters, and a
+/// subdomain (`parameterize`) that is a host name label (`Account::ProviderDomains`).
+pub fn check_org_name(name: &str) -> Result<(), String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("it is empty".into());
+    }
+    let count = name.chars().count();
+    if count > 255 {
+        return Err(format!(
+            "it has {count} characters; at most 255 are allowed"
+        ));
+    }
+    let subdomain = crate::names::parameterize(name);
+    if subdomain.is_empty() {
+        return Err("3scale makes the portals' host names from its letters a-z and digits, and it has none: add some (\"ACME Corp\" becomes acme-corp-admin.DOMAIN)".into());
+    }
+    if subdomain.contains('_') {
+        return Err(format!(
+            "3scale would name the portals {subdomain}, and a host name cannot hold '_': write it without '_' (e.g. with a space)"
+        ));
+    }
+    if subdomain.len() > MAX_SUBDOMAIN_LEN {
+        return Err(format!(
+            "3scale would name the admin portal {subdomain}-admin, longer than the 63 characters a host name label may have (OpenShift would refuse its route): shorten it"
+        ));
+    }
+    Ok(())
+}
+
+/// porta's `User` rules: 3 to 40 characters, `\A\w[\w\.\-_@\+]+\z` (ASCII).
+pub fn check_admin_username(username: &str) -> Result<(), String> {
+    let count = username.chars().count();
+    if count < 3 {
+        return Err(format!("it has {count} characters; 3scale wants 3 to 40"));
+    }
+    if count > 40 {
+        return Err(format!("it has {count} characters; 3scale wants 3 to 40"));
+    }
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let first = username.chars().next().unwrap_or(' ');
+    if !word(first) {
+        return Err(format!(
+            "it starts with '{first}': begin with a letter, digit or '_'"
+        ));
+    }
+    if let Some(c) = username
+        .chars()
+        .find(|c| !(word(*c) || ".-@+".contains(*c)))
+    {
+        return Err(format!(
+            "'{c}' is not allowed: use only letters, digits and .-_@+ (as 3scale asks)"
+        ));
+    }
+    Ok(())
+}
+
+/// porta's `Authentication::RE_EMAIL_OK` and length (6 to 255).
+pub fn check_admin_email(email: &str) -> Result<(), String> {
+    let count = email.chars().count();
+    if count < 6 {
+        return Err(format!("it has {count} characters; at least 6 are needed"));
+    }
+    if count > 255 {
+        return Err(format!(
+            "it has {count} characters; at most 255 are allowed"
+        ));
+    }
+    let looks = || -> bool {
+        let Some((local, domain)) = email.split_once('@') else {
+            return false;
+        };
+        let local_ok = !local.is_empty()
+            && local
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "'_.%+-".contains(c));
+        let labels: Vec<&str> = domain.split('.').collect();
+        let Some((tld, heads)) = labels.split_last() else {
+            return false;
+        };
+        let heads_ok = !heads.is_empty()
+            && heads
+                .iter()
+                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        let tld_ok = (2..=63).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic());
+        local_ok && heads_ok && tld_ok
+    };
+    if !looks() {
+        return Err("it does not look like an e-mail address to 3scale (name@example.com)".into());
+    }
+    Ok(())
+}
+
+/// The admin password: long enough to be one, short enough for bcrypt to read all of it.
+pub fn check_admin_password(password: &str) -> Result<(), String> {
+    let count = password.chars().count();
+    if count < MIN_PASSWORD_LEN {
+        return Err(format!(
+            "it has {count} characters; use at least {MIN_PASSWORD_LEN}, or leave it out to have a strong one generated"
+        ));
+    }
+    if password.len() > MAX_PASSWORD_BYTES {
+        return Err(format!(
+            "it has {} bytes; 3scale (bcrypt) reads only the first {MAX_PASSWORD_BYTES}",
+            password.len()
+        ));
+    }
+    if password.chars().any(char::is_control) {
+        return Err("it holds a control character (a line break?): remove it".into());
+    }
+    Ok(())
+}
+
+/// A Secret's name: a DNS subdomain (lower-case letters, digits, '-' and '.').
+pub fn check_secret_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("it is empty".into());
+    }
+    if name.len() > 253 {
+        return Err(format!(
+            "it has {} characters; at most 253 are allowed",
+            name.len()
+        ));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '.'))
+    {
+        return Err(format!(
+            "'{c}' is not allowed: use lower-case letters, digits, '-' and '.'"
+        ));
+    }
+    let edge = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    if !edge(name.chars().next()) || !edge(name.chars().last()) {
+        return Err("it must start and end with a letter or digit".into());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command, TenantCommand};
+    use clap::{CommandFactory, FromArgMatches};
+
+    struct Stdin(&'static str);
+    impl SecretReader for Stdin {
+        fn read_secret(&mut self, _: &str) -> Result<String, String> {
+            Ok(self.0.to_string())
+        }
+    }
+
+    fn create(args: &[&str], env: &Env, can_ask: bool) -> Outcome<TenantAnswers> {
+        let mut argv = vec!["threescale-install", "tenant", "create"];
+        argv.extend_from_slice(args);
+        let matches = Cli::command().try_get_matches_from(argv).unwrap();
+        let cli = Cli::from_arg_matches(&matches).unwrap();
+        let Some(Command::Tenant(TenantCommand::Create(a))) = &cli.command else {
+            unreachable!()
+        };
+        tenant_create_answers(
+            &cli.global,
+            a,
+            &matches,
+            env,
+            &mut Stdin("from-stdin-pw\n"),
+            can_ask,
+        )
+    }
+
+    #[test]
+    fn porta_rules_are_applied_before_anything_is_sent() {
+        assert!(check_org_name("ACME Corp").is_ok());
+        assert!(check_org_name("  ").unwrap_err().contains("empty"));
+        assert!(check_org_name("!!!").unwrap_err().contains("none"));
+        assert!(check_org_name("ACME_Corp").unwrap_err().contains("'_'"));
+        assert!(check_org_name(&"a".repeat(58)).unwrap_err().contains("63"));
+        assert!(check_org_name(&"a".repeat(57)).is_ok());
+
+        assert!(check_admin_username("acme-admin").is_ok());
+        assert!(check_admin_username("ab").unwrap_err().contains("3 to 40"));
+        assert!(check_admin_username("-acme").unwrap_err().contains("begin"));
+        assert!(check_admin_username("acme admin")
+            .unwrap_err()
+            .contains("' '"));
+        assert!(check_admin_username(&"a".repeat(41)).is_err());
+
+        assert!(check_admin_email("ops@acme.example").is_ok());
+        assert!(check_admin_email("ops@acme").is_err());
+        assert!(check_admin_email("a@b.c").is_err());
+        assert!(check_admin_email("o p@acme.example").is_err());
+
+        assert!(check_admin_password("Sh0rt!")
+            .unwrap_err()
+            .contains("at least 8"));
+        assert!(check_admin_password(&"x".repeat(73))
+            .unwrap_err()
+            .contains("72"));
+        assert!(check_admin_password("long enough\n").is_err());
+        assert!(check_admin_password("correct horse battery").is_ok());
+
+        assert!(check_secret_name("tenant-acme-corp").is_ok());
+        assert!(check_secret_name("Tenant").is_err());
+        assert!(check_secret_name("-x").is_err());
+    }
+
+    #[test]
+    fn every_missing_value_is_named_with_its_three_ways_at_once() {
+        let err = create(&["--admin-username", "x"], &Env::default(), false)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("admin username 'x' (from --admin-username) is invalid"),
+            "{err}"
+        );
+        assert!(
+            err.contains("organization name: --org-name, env THREESCALE_TENANT_ORG_NAME, answers-file key `tenant.org_name`"),
+            "{err}"
+        );
+        assert!(err.contains("admin e-mail: --admin-email"), "{err}");
+        assert!(err.contains("run in a terminal without --yes"), "{err}");
+        // Someone can answer: missing values are questions, not problems.
+        let a = create(&[], &Env::default(), true).unwrap();
+        assert_eq!(a.open().len(), 3);
+    }
+
+    #[test]
+    fn the_password_comes_from_a_file_stdin_or_the_environment_never_argv() {
+        let env = Env::from_pairs(&[(TENANT_PASSWORD_ENV, "from-env-password")]);
+        let base = [
+            "--org-name",
+            " ACME Corp ",
+            "--admin-username",
+            "acme-admin",
+            "--admin-email",
+            "ops@acme.example",
+        ];
+        let a = create(&base, &env, false).unwrap();
+        assert_eq!(a.org_name.unwrap().value, "ACME Corp");
+        let p = a.admin_password.unwrap();
+        assert_eq!(p.value.expose(), "from-env-password");
+        assert_eq!(p.source, Source::Env(TENANT_PASSWORD_ENV.into()));
+        let mut args = base.to_vec();
+        args.push("--admin-password-stdin");
+        let a = create(&args, &env, false).unwrap();
+        assert_eq!(a.admin_password.unwrap().value.expose(), "from-stdin-pw");
+        let a = create(&base, &Env::default(), false).unwrap();
+        assert!(a.admin_password.is_none(), "generated later");
+        assert_eq!(a.wait, Some(DEFAULT_TENANT_TIMEOUT));
+
+        let env = Env::from_pairs(&[(TENANT_PASSWORD_ENV, "short")]);
+        let err = create(&base, &env, false).unwrap_err().to_string();
+        assert!(
+            err.contains("at least 8") && !err.contains("short'"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn names_and_ids_are_told_apart() {
+        assert_eq!(TenantRef::parse(" 12 ").unwrap(), TenantRef::Id(12));
+        assert_eq!(
+            TenantRef::parse("ACME Corp").unwrap(),
+            TenantRef::Name("ACME Corp".into())
+        );
+        assert!(TenantRef::parse(" ").is_err());
+    }
+}
