@@ -369,11 +369,14 @@ fn deletion_is_scheduled_and_can_be_undone() {
     assert_eq!(query_only.text(), "Required parameter missing: account");
 }
 
+/// What a hook was told of each signup: the account's id and admin domain.
+type Told = std::sync::Arc<std::sync::Mutex<Vec<(u64, Option<String>)>>>;
+
 #[test]
 fn each_signup_is_told_to_the_hooks_before_its_answer() {
-    use std::sync::{Arc, Mutex};
+    use std::sync::Arc;
     let e = env();
-    let told: Arc<Mutex<Vec<(u64, Option<String>)>>> = Arc::default();
+    let told: Told = Arc::default();
     let sink = Arc::clone(&told);
     e.server
         .on_signup(move |a| sink.lock().unwrap().push((a.id, a.admin_domain.clone())));
