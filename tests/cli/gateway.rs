@@ -785,14 +785,11 @@ fn an_interrupted_add_resumes_without_minting_twice() {
         .spawn()
         .unwrap();
     let pid_file = g.env.root().join("cluster/hung.pid");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !pid_file.exists() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the run never reached the template"
-        );
-        std::thread::yield_now();
-    }
+    crate::support::events::await_change(
+        pid_file.parent().unwrap(),
+        "the run reaching the template",
+        || pid_file.exists(),
+    );
     unsafe { libc::kill(first.id() as i32, libc::SIGINT) };
     assert_eq!(first.wait().unwrap().code(), Some(130));
     assert_eq!(g.minted().len(), 1, "minted before the objects");

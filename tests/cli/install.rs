@@ -922,14 +922,9 @@ fn sigterm_during_a_step_stops_oc_and_exits_130() {
         .spawn()
         .unwrap();
     let pid_file = env.root().join("cluster/hung.pid");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !pid_file.exists() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "oc process never started"
-        );
-        std::thread::yield_now();
-    }
+    crate::support::events::await_change(pid_file.parent().unwrap(), "oc process starting", || {
+        pid_file.exists()
+    });
     let oc_pid: i32 = std::fs::read_to_string(&pid_file)
         .unwrap()
         .trim()
