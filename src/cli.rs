@@ -850,6 +850,54 @@ pub struct TenantRemoveArgs {
     pub common: TenantArgs,
 }
 
+/// A refused value that came from the environment says so: clap names only the flag, and a
+/// person who never typed it would look for it on the command line.
+pub fn name_the_variable(mut err: clap::Error, cmd: &clap::Command) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if !matches!(
+        err.kind(),
+        ErrorKind::ValueValidation | ErrorKind::InvalidValue
+    ) {
+        return err;
+    }
+    let (Some(ContextValue::String(arg)), Some(ContextValue::String(value))) = (
+        err.get(ContextKind::InvalidArg),
+        err.get(ContextKind::InvalidValue),
+    ) else {
+        return err;
+    };
+    let long = arg
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches('-')
+        .to_string();
+    let value = value.clone();
+    fn env_of(cmd: &clap::Command, long: &str) -> Option<String> {
+        cmd.get_arguments()
+            .find(|a| a.get_long() == Some(long))
+            .and_then(|a| a.get_env())
+            .map(|e| e.to_string_lossy().into_owned())
+            .or_else(|| cmd.get_subcommands().find_map(|s| env_of(s, long)))
+    }
+    let Some(var) = env_of(cmd, &long) else {
+        return err;
+    };
+    let typed = std::env::args()
+        .skip(1)
+        .any(|a| a == value || a.ends_with(&format!("={value}")));
+    if std::env::var(&var).ok().as_deref() == Some(value.as_str()) && !typed {
+        err.insert(
+            ContextKind::Suggested,
+            ContextValue::StyledStrs(vec![format!(
+                "the value comes from the environment variable {var}: correct it or unset it"
+            )
+            .into()]),
+        );
+    }
+    err
+}
+
 /// Install flags written before a subcommand (`threescale-install --yes status`): they would
 /// be ignored, so they are named in an error that says where they go.
 pub fn install_flags_before(matches: &clap::ArgMatches) -> Vec<String> {

@@ -45,7 +45,9 @@ pub fn main() -> ExitCode {
     // Output piped into `head` ends the run quietly, as with any Unix tool, instead of a panic.
     // SAFETY: restores the default disposition before any thread starts.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-    let matches = cli::Cli::command().get_matches();
+    let matches = cli::Cli::command()
+        .try_get_matches()
+        .unwrap_or_else(|e| cli::name_the_variable(e, &cli::Cli::command()).exit());
     interrupt::install_handler();
     let _terminal = interrupt::TerminalGuard;
     match commands::run(&matches) {

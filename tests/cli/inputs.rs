@@ -269,3 +269,17 @@ fn conflicting_template_sources_are_a_usage_error() {
         run.stderr
     );
 }
+
+#[test]
+fn huge_durations_are_refused_naming_the_maximum_never_a_panic() {
+    let env = TestEnv::new();
+    for (flag, value) in [
+        ("--timeout", "18446744073709551615"),
+        ("--oc-timeout", "99999999999999999999h"),
+        ("--poll-interval", "5124095576030432h"),
+    ] {
+        rejected(&env, &[BASE, &[flag, value]].concat(), &["7d"]);
+    }
+    let env = TestEnv::new().env("THREESCALE_TIMEOUT", "18446744073709551615");
+    rejected(&env, BASE, &["THREESCALE_TIMEOUT", "7d"]);
+}
