@@ -1,5 +1,7 @@
-//! `fake-3scale [--domain D] [--tenant T] [--master M]`: starts a fake 3scale and a CONNECT
-//! proxy, prints how to reach them, and runs until killed.
+//! `fake-3scale [--domain D] [--tenant T] [--master M] [--tokens-from-seed FILE]`: starts a fake
+//! 3scale and a CONNECT proxy, prints how to reach them, and runs until killed. With
+//! `--tokens-from-seed`, the admin and master tokens are those of an install's `system-seed`
+//! secret (`oc get secret system-seed -o json > FILE`), so that the installer's own checks pass.
 
 use fake_3scale::{Config, Proxy, Server};
 
@@ -17,8 +19,31 @@ fn main() {
             "--domain" => config.domain = value("--domain"),
             "--tenant" => config.tenant_name = value("--tenant"),
             "--master" => config.master_name = value("--master"),
+            "--tokens-from-seed" => {
+                let path = value("--tokens-from-seed");
+                let seed: serde_json::Value = std::fs::read(&path)
+                    .ok()
+                    .and_then(|b| serde_json::from_slice(&b).ok())
+                    .unwrap_or_else(|| {
+                        eprintln!("fake-3scale: {path} is not a secret as JSON");
+                        std::process::exit(2)
+                    });
+                let field = |key: &str| {
+                    use base64::Engine;
+                    seed["data"][key]
+                        .as_str()
+                        .and_then(|v| base64::engine::general_purpose::STANDARD.decode(v).ok())
+                        .map(|v| String::from_utf8_lossy(&v).into_owned())
+                        .unwrap_or_else(|| {
+                            eprintln!("fake-3scale: {path} has no data.{key}");
+                            std::process::exit(2)
+                        })
+                };
+                config.admin_access_token = field("ADMIN_ACCESS_TOKEN");
+                config.master_access_token = field("MASTER_ACCESS_TOKEN");
+            }
             "-h" | "--help" => {
-                println!("usage: fake-3scale [--domain DOMAIN] [--tenant NAME] [--master NAME]");
+                println!("usage: fake-3scale [--domain DOMAIN] [--tenant NAME] [--master NAME] [--tokens-from-seed FILE]");
                 return;
             }
             other => {
