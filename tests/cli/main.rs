@@ -5,6 +5,7 @@ mod support;
 
 mod commands;
 mod completions;
+mod edges;
 mod gateway;
 mod git;
 mod inputs;

@@ -378,3 +378,24 @@ fn sigterm_with_stderr_in_a_file_writes_no_escape_codes() {
         "{text}"
     );
 }
+
+#[test]
+fn a_failed_wait_keeps_every_row_with_its_mark_above_the_error() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout_overrides"] = serde_json::json!({"system-app": "failed"}));
+    let mut t = Pty::start(&env, ARGS);
+    let code = t.finish();
+    let screen = t.contents();
+    assert_eq!(code, 4, "{screen}");
+    assert!(t.row("✖ system-app").contains("failed"), "{screen}");
+    t.row("✔ claims");
+    let rows = t.rows();
+    let at = |start: &str| {
+        rows.iter()
+            .position(|r| r.trim_start().starts_with(start))
+            .unwrap_or_else(|| panic!("no {start:?}:\n{screen}"))
+    };
+    assert!(at("✖ system-app") < at("error:"), "{screen}");
+    assert_eq!(spinner_frames(&t.rows()), Vec::<&String>::new(), "{screen}");
+    t.assert_terminal_restored();
+}
