@@ -303,15 +303,12 @@ fn a_hung_oc_is_stopped_at_its_deadline_with_a_hint() {
         run.stderr
     );
     assert!(run.stderr.contains("raise --oc-timeout"), "{}", run.stderr);
-    let oc_pid: i32 = std::fs::read_to_string(env.root().join("cluster/hung.pid"))
-        .unwrap()
-        .trim()
-        .parse()
-        .unwrap();
-    let state = std::fs::read_to_string(format!("/proc/{oc_pid}/status")).unwrap_or_default();
-    assert!(
-        state.is_empty() || state.contains("State:\tZ"),
-        "the hung oc was stopped: {state}"
+    // With a 1 ms deadline an oc may be stopped before it even wrote its pid file: look for
+    // any still running instead.
+    assert_eq!(
+        env.running_fake_ocs(),
+        Vec::<i32>::new(),
+        "a hung oc survived"
     );
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }

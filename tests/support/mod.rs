@@ -172,6 +172,32 @@ impl TestEnv {
         let _ = std::fs::remove_file(self.root().join("cluster/calls.jsonl"));
     }
 
+    /// The fake oc processes of this environment that are still running (zombies excepted),
+    /// found by their `FAKE_OC_DIR`: it tells whether every oc the installer started was
+    /// stopped, even one killed before it could say who it was.
+    pub fn running_fake_ocs(&self) -> Vec<i32> {
+        let marker = format!("FAKE_OC_DIR={}", self.root().join("cluster").display());
+        let mut running = Vec::new();
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Some(pid) = entry
+                .file_name()
+                .to_str()
+                .and_then(|n| n.parse::<i32>().ok())
+            else {
+                continue;
+            };
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            let ours = environ
+                .split(|b| *b == 0)
+                .any(|var| var == marker.as_bytes());
+            let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
+            if ours && !status.contains("State:\tZ") && pid != std::process::id() as i32 {
+                running.push(pid);
+            }
+        }
+        running
+    }
+
     /// Commands that change the cluster.
     pub fn mutating_commands(&self) -> Vec<String> {
         self.commands()
