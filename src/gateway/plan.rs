@@ -477,6 +477,28 @@ fn plan_pull_secret(r: &AddRequest, objects: &[Value], p: &mut Plan) -> Vec<Acti
             ));
             Vec::new()
         }
+        // A password alone (often the install's, still exported): the user it belongs to is
+        // the one of the secret already here, or else of the install's login.
+        (Some(password), None) if held.is_some() || install_login.as_ref().is_some() => {
+            let (username, whose) = match (held, &install_login) {
+                (Some(u), _) => (u, "of the pull secret already in this project"),
+                (None, Some(l)) => (l.username.clone(), "of the install's registry login"),
+                (None, None) => unreachable!("guarded"),
+            };
+            p.decisions.push(format!(
+                "pull secret {}: the given password, for {username} (the user {whose}; \
+                 --registry-username names another)",
+                pull_secret::NAME
+            ));
+            pull_secret::plan(
+                here,
+                pull_secret::Login {
+                    server,
+                    username,
+                    password: password.value.clone(),
+                },
+            )
+        }
         (None, user)
             if install_login
                 .as_ref()

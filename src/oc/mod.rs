@@ -165,6 +165,12 @@ impl Oc {
 
     /// Runs oc once; Ok carries what it printed whatever its exit status.
     fn exec(&self, args: &[String], stdin: Option<&[u8]>, call: Call) -> Result<Exec, OcError> {
+        // Whoever asks, a read of secrets keeps its output out of the transcript: a look at
+        // what a failed create made, say, lists them with the rest.
+        let call = match call {
+            Call::Read if reads_secrets(args) => Call::ReadSecret,
+            other => other,
+        };
         let full = self.full_args(args);
         let command = self.redactor.redact(&args::shell_line("oc", &full));
         if let Some(log) = &self.on_command {
@@ -565,6 +571,19 @@ fn words(w: &[&str]) -> Vec<String> {
     w.iter().map(|s| s.to_string()).collect()
 }
 
+/// Whether `oc get` is asked for secrets (`secrets`, `secret/NAME`, `secrets.v1`, in a list of
+/// types or alone).
+fn reads_secrets(args: &[String]) -> bool {
+    match args {
+        [verb, types, ..] if verb == "get" => types.split(',').any(|t| {
+            let resource = t.split('/').next().unwrap_or_default();
+            let resource = resource.split('.').next().unwrap_or_default();
+            resource.eq_ignore_ascii_case("secret") || resource.eq_ignore_ascii_case("secrets")
+        }),
+        _ => false,
+    }
+}
+
 fn push_namespace(args: &mut Vec<String>, namespace: Option<&str>) {
     if let Some(ns) = namespace {
         args.push("-n".into());
@@ -599,6 +618,30 @@ fn parse_plain_version(text: &str) -> VersionInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_of_secrets_are_recognised_in_every_spelling() {
+        for types in [
+            "secrets",
+            "secret",
+            "secret/system-seed",
+            "deploymentconfigs.apps.openshift.io,secrets,routes",
+            "Secrets.v1",
+        ] {
+            assert!(
+                reads_secrets(&words(&["get", types, "-o", "json"])),
+                "{types}"
+            );
+        }
+        for args in [
+            &["get", "routes,services", "-o", "json"][..],
+            &["get", "secretstores", "-o", "json"][..],
+            &["create", "secret", "generic", "x"][..],
+            &["delete", "secrets", "x"][..],
+        ] {
+            assert!(!reads_secrets(&words(args)), "{args:?}");
+        }
+    }
 
     #[test]
     fn plain_3_11_version_is_understood() {

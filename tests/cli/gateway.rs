@@ -908,6 +908,31 @@ fn an_explicit_registry_login_is_used_for_the_pull_secret() {
 }
 
 #[test]
+fn a_password_alone_goes_with_the_installs_registry_user() {
+    // The quick start leaves THREESCALE_REGISTRY_PASSWORD exported: a gateway added afterwards
+    // has a password and no username, and the install's secret names the user.
+    let g = installed();
+    let run = g
+        .env
+        .command(ADD)
+        .env("THREESCALE_REGISTRY_PASSWORD", "rotated-registry-pw")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("no pull secret"), "{stderr}");
+    let pull = g
+        .env
+        .object(GW, "Secret", "threescale-registry-auth")
+        .unwrap();
+    let config = unb64(&pull["data"][".dockerconfigjson"]);
+    let auths: Value = serde_json::from_str(&config).unwrap();
+    let auth = unb64(&auths["auths"]["registry.redhat.io"]["auth"]);
+    assert_eq!(auth, format!("{USERNAME}:rotated-registry-pw"));
+}
+
+#[test]
 fn in_a_terminal_what_is_missing_is_asked_and_the_changes_confirmed() {
     use expectrl::{Eof, Expect, Session};
     let g = installed();

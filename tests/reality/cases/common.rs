@@ -191,13 +191,14 @@ pub fn secrets_of(world: &World, project: &str, extra: &[(&str, &str)]) -> Secre
             .as_str()
             .unwrap_or_default()
             .to_string();
-        if s["type"] == "kubernetes.io/service-account-token"
-            || s["type"] == "kubernetes.io/dockercfg"
-        {
+        // The service accounts' tokens are bearer tokens of the project: as secret as ours
+        // (a dockercfg secret holds the same token).
+        if s["type"] == "kubernetes.io/dockercfg" {
             continue;
         }
         for (k, v) in decode(&s) {
-            if is_secret_key(&k) {
+            // system-database's URL holds the database root password.
+            if is_secret_key(&k) || (name == "system-database" && k == "URL") {
                 scan = scan.secret(&format!("{name}.{k}"), &v);
             }
         }

@@ -231,6 +231,10 @@ fn flaky_api(world: &World) {
     );
     let rerun = Installer::new(world, &[]).run();
     rerun.assert_code(&[0]);
+    // Failed and split reads, retried creates and the look at what a failed create made all
+    // touch the project's secrets: none of it may reach the transcript.
+    let scan = common::secrets_of(world, PROJECT, &[]);
+    common::assert_no_leak(world, &scan, &[&run, &rerun]);
 }
 
 fn api_away_during_wait(world: &World) {
