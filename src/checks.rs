@@ -11,6 +11,7 @@ pub const SKIPPABLE: &[&str] = &[
     "claims",
     "capacity",
     "quota",
+    "registry-login",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

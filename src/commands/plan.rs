@@ -124,7 +124,9 @@ fn step(
     let command = oc_line(session, &action.oc_args(project));
     let description = action.to_string();
     match action {
-        Action::CreateProject { .. } => ScriptStep {
+        Action::CreateProject { .. }
+        | Action::CheckRegistryLogin { .. }
+        | Action::ReimportImages { .. } => ScriptStep {
             description,
             text: command.clone(),
             command,

@@ -27,6 +27,20 @@ pub enum Action {
         names: Vec<String>,
         manifest: String,
     },
+    /// The registry login checked before the template's objects exist: the cluster fetches one
+    /// of the install's images with the project's pull secret (`oc import-image --dry-run`,
+    /// which creates nothing), so that a wrong login stops the run before the big change.
+    CheckRegistryLogin {
+        image: String,
+        server: String,
+        username: String,
+    },
+    /// An image stream whose import failed, imported again (after its login was fixed).
+    ReimportImages {
+        stream: String,
+        /// `TAG: the registry's message` of each failed tag.
+        tags: Vec<String>,
+    },
     /// The template processed by the server with these values, and the listed objects created.
     CreateObjects(CreateObjects),
     /// A personal access token for a gateway, minted through 3scale's Account Management API
@@ -135,6 +149,11 @@ impl Action {
                 Resource::of("ImageStream", "image.openshift.io/v1"),
                 true,
             )],
+            Action::CheckRegistryLogin { .. } | Action::ReimportImages { .. } => vec![(
+                "create",
+                Resource::of("ImageStreamImport", "image.openshift.io/v1"),
+                true,
+            )],
             Action::CreateObjects(c) => each_resource("create", &c.objects),
             Action::MintAccessToken(_) | Action::RevokeAccessToken(_) => Vec::new(),
             Action::WritePortalEndpoint(e) => vec![(
@@ -163,6 +182,8 @@ impl Action {
             | Action::CreateImageStreams { .. }
             | Action::CreateObjects(_) => args::create(project),
             Action::UpdatePullSecret { .. } => args::replace(project),
+            Action::CheckRegistryLogin { image, .. } => args::registry_check(image, project),
+            Action::ReimportImages { stream, .. } => args::reimport(stream, project),
             // Requests to 3scale, not oc.
             Action::MintAccessToken(_) | Action::RevokeAccessToken(_) => Vec::new(),
             Action::WritePortalEndpoint(e) if e.replace => args::replace(project),
@@ -223,6 +244,20 @@ impl fmt::Display for Action {
             Action::CreateImageStreams { names, .. } => {
                 write!(f, "create image streams {}", names.join(", "))
             }
+            Action::CheckRegistryLogin {
+                image,
+                server,
+                username,
+            } => write!(
+                f,
+                "check that {server} lets {username} in: the cluster fetches {image} with pull secret {} (a dry run: nothing is imported)",
+                pull_secret::NAME
+            ),
+            Action::ReimportImages { stream, tags } => write!(
+                f,
+                "import image stream {stream} again (failed before: {})",
+                tags.join("; ")
+            ),
             Action::CreateObjects(c) if c.all => write!(
                 f,
                 "create the {} objects of {}",

@@ -77,6 +77,8 @@ fn step_title(action: &Action) -> String {
         Action::CreateImageStreams { names, .. } => {
             format!("create image streams {}", names.join(", "))
         }
+        Action::CheckRegistryLogin { server, .. } => format!("check the login to {server}"),
+        Action::ReimportImages { stream, .. } => format!("import image stream {stream} again"),
         Action::CreateObjects(c) if c.all => {
             format!("create the {} objects of the template", c.objects.len())
         }
@@ -157,6 +159,48 @@ fn run(
             create_wave(ctx, project, items)
                 .map(|_| None)
                 .map_err(|e| e.context("could not create the image streams"))
+        }
+        Action::CheckRegistryLogin {
+            image,
+            server,
+            username,
+        } => match oc.import_image(&action.oc_args(project)) {
+            Ok(refused) if refused.is_empty() => Ok(Some(format!(
+                "{server} lets {username} in ({image} can be fetched)"
+            ))),
+            Ok(refused) => Err(Failure::input(format!(
+                "{server} refused the login of {username} (pull secret {}): {}",
+                pull_secret::NAME,
+                refused.join("; ")
+            ))
+            .context("the registry login was checked before the install's objects were created")
+            .with_help(format!(
+                "run again with the right --registry-username and password (a Registry Service Account token from https://access.redhat.com/terms-based-registry/): the secret is updated and checked again. If this cluster pulls {server}'s images through a mirror, --skip-check {} goes on without this check",
+                crate::install::plan::REGISTRY_CHECK
+            ))),
+            Err(e) => Err(change_failure(
+                &format!("check the login to {server}"),
+                e,
+                None,
+            )),
+        },
+        Action::ReimportImages { stream, .. } => {
+            match oc.import_image(&action.oc_args(project)) {
+                Ok(refused) if refused.is_empty() => Ok(None),
+                Ok(refused) => Err(Failure::new(
+                    FailureKind::Cluster,
+                    anyhow::anyhow!("{}", refused.join("; ")),
+                )
+                .context(format!("image stream {stream} could not be imported"))
+                .with_help(format!(
+                    "the registry refused an image the login check could fetch: check that the subscription of the registry account covers {stream}'s images, then run the same command again"
+                ))),
+                Err(e) => Err(change_failure(
+                    &format!("import image stream {stream} again"),
+                    e,
+                    None,
+                )),
+            }
         }
         Action::CreateObjects(c) => create_objects(ctx, project, c).map(Some),
         Action::MintAccessToken(m) => {

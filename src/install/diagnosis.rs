@@ -168,9 +168,8 @@ fn import_failed(s: &Snapshot) -> Vec<Finding> {
                     subject: format!("image stream {}:{}", name(is), tag["tag"].as_str().unwrap_or_default()),
                     evidence: format!("Import failed ({}): {}", c["reason"].as_str().unwrap_or_default(), c["message"].as_str().unwrap_or_default()),
                     fix: format!(
-                        "the registry refused the credentials of pull secret threescale-registry-auth: run threescale-install again with the right --registry-username and password (it updates the secret), then `oc import-image {} --all -n {}`",
-                        name(is),
-                        is["metadata"]["namespace"].as_str().unwrap_or("PROJECT")
+                        "the registry refused the credentials of pull secret threescale-registry-auth for {}: run threescale-install again with the right --registry-username and password: it updates the secret, checks it, and imports every failed image stream again",
+                        name(is)
                     ),
                     blocks: true,
                     log_of: None,
@@ -353,16 +352,17 @@ mod tests {
     }
 
     #[test]
-    fn a_refused_import_names_the_stream_and_project_to_import_again() {
+    fn a_refused_import_says_that_a_run_with_the_right_login_imports_again() {
         let s = snapshot(vec![
             json!({"kind": "ImageStream", "metadata": {"name": "amp-system", "namespace": "3scale-apim"}, "status": {"tags": [{"tag": "2.8", "conditions": [
             {"type": "ImportSuccess", "status": "False", "reason": "Unauthorized", "message": "unauthorized"}]}]}}),
         ]);
         let found = import_failed(&s);
         assert!(
-            found[0]
-                .fix
-                .ends_with("`oc import-image amp-system --all -n 3scale-apim`"),
+            found[0].fix.contains("for amp-system")
+                && found[0]
+                    .fix
+                    .ends_with("imports every failed image stream again"),
             "{}",
             found[0].fix
         );

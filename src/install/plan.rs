@@ -355,6 +355,7 @@ pub fn plan(r: &Request) -> Plan {
         .filter(|s| !existing_streams.iter().any(|e| s["metadata"]["name"] == *e))
         .cloned()
         .collect();
+    plan_registry(r, objects, &mut actions, &mut decisions);
     if !wanted_streams.is_empty() {
         actions.push(Action::CreateImageStreams {
             names: wanted_streams
@@ -674,6 +675,101 @@ fn decide_class(
             None
         }
     }
+}
+
+/// The registry login is checked whenever it is written or images failed to import, before the
+/// template's objects exist; image streams whose import failed are imported again (the cluster
+/// never retries a failed import on its own).
+fn plan_registry(
+    r: &Request,
+    objects: &[Value],
+    actions: &mut Vec<Action>,
+    decisions: &mut Vec<String>,
+) {
+    let login = actions.iter().find_map(|a| match a {
+        Action::CreatePullSecret(login) | Action::UpdatePullSecret { login, .. } => {
+            Some(login.username.clone())
+        }
+        _ => None,
+    });
+    let failed = failed_imports(objects);
+    if login.is_none() && failed.is_empty() {
+        return;
+    }
+    let server = &r.answers.registry.server.value;
+    let username = login.or_else(|| match pull_secret::observe(objects, server) {
+        pull_secret::Observed::Present(Some(e)) => e.username,
+        _ => None,
+    });
+    let image = registry_image(r, server);
+    match (image, username) {
+        _ if r.answers.checks.skips(REGISTRY_CHECK) => decisions.push(format!(
+            "the registry login is not checked (--skip-check {REGISTRY_CHECK})"
+        )),
+        (Some(image), Some(username)) => actions.push(Action::CheckRegistryLogin {
+            image,
+            server: server.clone(),
+            username,
+        }),
+        (None, _) => decisions.push(format!(
+            "the registry login is not checked: no image of the template comes from {server}"
+        )),
+        (_, None) => decisions.push(format!(
+            "the registry login is not checked: no pull secret for {server} is in the project"
+        )),
+    }
+    for (stream, tags) in failed {
+        actions.push(Action::ReimportImages { stream, tags });
+    }
+}
+
+/// The `--skip-check` id of the registry login check.
+pub const REGISTRY_CHECK: &str = "registry-login";
+
+/// An image of the template from `server` (as given, or the template's default): the one the
+/// registry check asks the cluster to fetch.
+fn registry_image(r: &Request, server: &str) -> Option<String> {
+    r.profile
+        .template
+        .parameters
+        .iter()
+        .filter(|p| p.name.ends_with("_IMAGE"))
+        .filter_map(|p| {
+            r.answers
+                .param(&p.name)
+                .map(|given| given.value.expose().to_string())
+                .or_else(|| p.value.clone())
+        })
+        .find(|image| image.split('/').next() == Some(server))
+}
+
+/// Image streams with tags whose import failed: (stream, [TAG: the registry's message]).
+pub fn failed_imports(objects: &[Value]) -> Vec<(String, Vec<String>)> {
+    objects
+        .iter()
+        .filter(|o| o["kind"] == "ImageStream")
+        .filter_map(|is| {
+            let tags: Vec<String> = is["status"]["tags"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|tag| {
+                    let refused = tag["conditions"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .find(|c| c["type"] == "ImportSuccess" && c["status"] == "False")?;
+                    Some(format!(
+                        "{}: {}",
+                        tag["tag"].as_str().unwrap_or_default(),
+                        refused["message"].as_str().unwrap_or_default()
+                    ))
+                })
+                .collect();
+            let name = is["metadata"]["name"].as_str()?;
+            (!tags.is_empty()).then(|| (name.to_string(), tags))
+        })
+        .collect()
 }
 
 fn plan_pull_secret(

@@ -48,6 +48,29 @@ pub fn replace(namespace: &str) -> Vec<String> {
     words(&["replace", "-f", "-", "-n", namespace])
 }
 
+/// The image stream name the registry check asks about; never created (`--dry-run`).
+pub const REGISTRY_CHECK_STREAM: &str = "threescale-install-registry-check";
+
+/// `oc import-image --dry-run`: the cluster fetches `image` with the project's pull secrets and
+/// says whether the registry let it, creating nothing.
+pub fn registry_check(image: &str, namespace: &str) -> Vec<String> {
+    vec![
+        "import-image".into(),
+        REGISTRY_CHECK_STREAM.into(),
+        format!("--from={image}"),
+        "--confirm".into(),
+        "--dry-run".into(),
+        "-n".into(),
+        namespace.into(),
+    ]
+}
+
+/// `oc import-image STREAM --all`: every tag of the stream that points at a registry imported
+/// again (a failed import is never retried by the cluster on its own).
+pub fn reimport(stream: &str, namespace: &str) -> Vec<String> {
+    words(&["import-image", stream, "--all", "-n", namespace])
+}
+
 /// `oc process -f TEMPLATE --param-file=- -o json`: the template's objects with the values on
 /// stdin, processed by the server as `oc new-app` has it done.
 pub fn process(template: &Path, namespace: &str) -> Vec<String> {

@@ -528,6 +528,34 @@ impl Oc {
             .map(|out| self.redactor.redact(&String::from_utf8_lossy(&out)))
     }
 
+    /// `oc import-image` (the registry check, or a re-import): the tags the registry refused,
+    /// each as `TAG: MESSAGE` (oc exits 1 and prints `error: tag TAG failed: MESSAGE` for each),
+    /// none when every tag was imported. An import changes nothing but the stream's own status,
+    /// so a transient failure is tried again like a read.
+    pub fn import_image(&self, args: &[String]) -> Result<Vec<String>, OcError> {
+        let mut attempt = 0;
+        loop {
+            let exec = self.exec(args, None, Call::Read)?;
+            let refused = refused_tags(&exec.stderr);
+            match exec.status {
+                Some(0) => return Ok(Vec::new()),
+                Some(1) if !refused.is_empty() => {
+                    return Ok(refused.iter().map(|r| self.redactor.redact(r)).collect())
+                }
+                _ => {}
+            }
+            let e = match exec.into_result(&self.redactor) {
+                Err(e) => e,
+                Ok(_) => return Ok(Vec::new()),
+            };
+            if !e.is_transient() || attempt >= READ_RETRIES || crate::interrupt::requested() {
+                return Err(e);
+            }
+            std::thread::sleep((self.timing.retry_backoff * 2u32.pow(attempt)).min(MAX_BACKOFF));
+            attempt += 1;
+        }
+    }
+
     /// The last `tail` lines of a pod's log.
     pub fn logs(&self, pod: &str, namespace: &str, tail: u32) -> Result<String, OcError> {
         let tail = format!("--tail={tail}");
@@ -584,6 +612,21 @@ fn reads_secrets(args: &[String]) -> bool {
     }
 }
 
+/// `TAG: MESSAGE` for each `error: tag TAG failed: MESSAGE` (or `error: repository tag ...`)
+/// line `oc import-image` printed.
+fn refused_tags(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter_map(|line| {
+            let rest = line
+                .strip_prefix("error: tag ")
+                .or_else(|| line.strip_prefix("error: repository tag "))?;
+            let (tag, message) = rest.split_once(" failed: ")?;
+            Some(format!("{tag}: {}", message.trim()))
+        })
+        .collect()
+}
+
 fn push_namespace(args: &mut Vec<String>, namespace: Option<&str>) {
     if let Some(ns) = namespace {
         args.push("-n".into());
@@ -618,6 +661,21 @@ fn parse_plain_version(text: &str) -> VersionInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refused_tags_are_read_from_what_oc_import_image_prints() {
+        // As oc 4.13 prints them (pkg/cli/importimage/importimage.go), against the simulator.
+        let stderr = "error: tag latest failed: you may not have access to the container image \"registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8\"\nerror: imported completed with errors\n";
+        assert_eq!(
+            refused_tags(stderr),
+            ["latest: you may not have access to the container image \"registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8\""]
+        );
+        assert!(refused_tags("error: imported completed with errors\n").is_empty());
+        assert!(
+            refused_tags("Error from server (Forbidden): imagestreamimports is forbidden")
+                .is_empty()
+        );
+    }
 
     #[test]
     fn reads_of_secrets_are_recognised_in_every_spelling() {

@@ -294,7 +294,7 @@ fn plan_json_masks_secrets_and_lists_the_commands() {
         .iter()
         .map(|c| c["command"].as_str().unwrap())
         .collect();
-    assert_eq!(commands.len(), 4, "{commands:?}");
+    assert_eq!(commands.len(), 5, "{commands:?}");
     assert!(commands[0].starts_with("oc new-project 3scale-apim"));
     assert!(commands[1].starts_with("oc create -f - -n 3scale-apim"));
     assert!(
@@ -305,11 +305,18 @@ fn plan_json_masks_secrets_and_lists_the_commands() {
         "{}",
         doc["commands"][1]
     );
-    assert!(commands[2].starts_with("oc create -f - -n 3scale-apim"));
+    // The registry login is checked before anything of 3scale is created.
     assert!(
-        commands[3].starts_with("oc process -f ")
-            && commands[3].contains("/amp/amp.yml --param-file=- -o json -n 3scale-apim")
-            && commands[3].contains("| oc create -f - -n 3scale-apim"),
+        commands[2].starts_with(
+            "oc import-image threescale-install-registry-check --from=registry.redhat.io/"
+        ) && commands[2].contains("--dry-run"),
+        "{commands:?}"
+    );
+    assert!(commands[3].starts_with("oc create -f - -n 3scale-apim"));
+    assert!(
+        commands[4].starts_with("oc process -f ")
+            && commands[4].contains("/amp/amp.yml --param-file=- -o json -n 3scale-apim")
+            && commands[4].contains("| oc create -f - -n 3scale-apim"),
         "{}",
         commands[3]
     );
@@ -431,7 +438,7 @@ fn install_json_output() {
         "https://3scale-admin.apps.cluster.example.com"
     );
     assert_eq!(doc["admin"]["password"], Value::Null);
-    assert_eq!(doc["changes"].as_array().unwrap().len(), 4);
+    assert_eq!(doc["changes"].as_array().unwrap().len(), 5);
 }
 
 #[test]

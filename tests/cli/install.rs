@@ -29,6 +29,7 @@ fn unb64(s: &serde_json::Value) -> String {
 fn fresh_cluster_runs_exactly_these_oc_commands() {
     let env = TestEnv::new();
     env.run(ISSUE_COMMAND).assert_code(0);
+    // The pull secret's login is checked (a dry-run import) before anything of 3scale exists.
     // The template is processed by the server with the values on stdin, then its objects are
     // created a few `oc create` at once: everything but the deployment configs (16 objects of
     // the fixture, in 4 calls), then the 4 deployment configs (1 call each).
@@ -42,6 +43,7 @@ fn fresh_cluster_runs_exactly_these_oc_commands() {
         "oc auth can-i create projectrequests.project.openshift.io --request-timeout=60s",
         "oc new-project 3scale-apim --display-name=3Scale API Management --skip-config-write --request-timeout=60s",
         "oc create -f - -n 3scale-apim --request-timeout=60s",
+        "oc import-image threescale-install-registry-check --from=registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 --confirm --dry-run -n 3scale-apim --request-timeout=60s",
         "oc create -f - -n 3scale-apim --request-timeout=60s",
         "oc process -f $FIXTURES/templates/amp/amp.yml --param-file=- -o json -n 3scale-apim --request-timeout=60s",
         "oc create -f - -n 3scale-apim --request-timeout=60s",
@@ -333,7 +335,10 @@ fn changed_registry_password_updates_the_pull_secret() {
     run.assert_code(0);
     assert_eq!(
         env.mutating_commands(),
-        ["oc replace -f - -n 3scale-apim --request-timeout=60s"]
+        [
+            "oc replace -f - -n 3scale-apim --request-timeout=60s",
+            "oc import-image threescale-install-registry-check --from=registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 --confirm --dry-run -n 3scale-apim --request-timeout=60s"
+        ]
     );
     assert!(run.stderr.contains("password changed"), "{}", run.stderr);
     let pull = env

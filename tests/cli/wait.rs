@@ -50,18 +50,114 @@ fn fails_with(switch: impl FnOnce(&mut serde_json::Value), extra: &[&str]) -> St
 
 #[test]
 fn a_failed_image_import_is_explained_with_the_registry_message() {
+    // The login check, skipped, would have stopped the install before the wait.
     let err = fails_with(
         |s| {
             s["import_failure"] =
                 json!("you may not have access to the container image \"{image}\"")
         },
-        &[],
+        &["--skip-check", "registry-login"],
     );
     assert!(err.contains("image-import-failed"), "{err}");
     assert!(err.contains("Import failed (Unauthorized): you may not have access to the container image \"registry.redhat.io/3scale-amp2/"), "{err}");
     assert!(
         err.contains("pull secret threescale-registry-auth"),
         "{err}"
+    );
+}
+
+/// A registry that lets in only USERNAME with `password`.
+fn registry_accepts(s: &mut serde_json::Value, password: &str) {
+    s["registry_login"] = json!({"host": "registry.redhat.io", "username": crate::support::USERNAME, "password": password});
+}
+
+#[test]
+fn a_refused_registry_login_stops_before_the_objects_and_a_rerun_with_the_right_one_installs() {
+    let env = TestEnv::new();
+    env.cluster(|s| registry_accepts(s, "the-right-registry-pw"));
+    let run = env.run(ARGS);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("registry.redhat.io refused the login of 12345|svc-account (pull secret threescale-registry-auth): latest: you may not have access to the container image \"registry.redhat.io/3scale-amp2/"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--skip-check registry-login"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains(PASSWORD), "{}", run.stderr);
+    // Only the project and the pull secret were made; the check created nothing.
+    assert!(env
+        .object("3scale-apim", "DeploymentConfig", "system-app")
+        .is_none());
+    assert!(env
+        .object("3scale-apim", "ImageStream", "amp-system")
+        .is_none());
+    let rerun = env
+        .command(ARGS)
+        .env("THREESCALE_REGISTRY_PASSWORD", "the-right-registry-pw")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&rerun.stderr);
+    assert_eq!(rerun.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("update pull secret"), "{stderr}");
+    assert!(stderr.contains("lets 12345|svc-account in"), "{stderr}");
+    // A finished install's re-run checks nothing again.
+    let before = env.mutating_commands().len();
+    let again = env
+        .command(ARGS)
+        .env("THREESCALE_REGISTRY_PASSWORD", "the-right-registry-pw")
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(
+        env.mutating_commands().len(),
+        before,
+        "{:#?}",
+        env.mutating_commands()
+    );
+}
+
+#[test]
+fn image_streams_that_failed_to_import_are_imported_again_once_the_login_is_right() {
+    let env = TestEnv::new();
+    env.cluster(|s| registry_accepts(s, "the-right-registry-pw"));
+    let run = env.run(&[ARGS, &["--skip-check", "registry-login", "--timeout", "0s"]].concat());
+    run.assert_code(4);
+    assert!(run.stderr.contains("image-import-failed"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("imports every failed image stream again"),
+        "{}",
+        run.stderr
+    );
+    let rerun = env
+        .command(ARGS)
+        .env("THREESCALE_REGISTRY_PASSWORD", "the-right-registry-pw")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&rerun.stderr);
+    assert_eq!(rerun.status.code(), Some(0), "{stderr}");
+    let reimports: Vec<String> = env
+        .commands()
+        .into_iter()
+        .filter(|c| c.starts_with("oc import-image") && c.contains("--all"))
+        .collect();
+    assert!(
+        reimports
+            .iter()
+            .any(|c| c.starts_with("oc import-image amp-system --all -n 3scale-apim")),
+        "{reimports:#?}"
+    );
+    let system = env
+        .object("3scale-apim", "ImageStream", "amp-system")
+        .unwrap();
+    assert!(
+        !system["status"].to_string().contains("ImportSuccess"),
+        "imported: {}",
+        system["status"]
     );
 }
 

@@ -210,6 +210,7 @@ impl TestEnv {
                     "oc new-app",
                     "oc apply",
                     "oc delete",
+                    "oc import-image",
                 ]
                 .iter()
                 .any(|m| c.starts_with(m))

@@ -381,6 +381,21 @@ fn project(world: &World) {
     .stdin(pull_secret(REGISTRY.0, "a-wrong-password"))
     .run();
     twin.exchange("the pull secret", &get_pull).run();
+    // The registry login check, as src/oc/args.rs builds it: refused with the wrong password.
+    twin.edit_fake_state(|s| {
+        s["registry_login"] =
+            json!({"host": "registry.redhat.io", "username": REGISTRY.0, "password": REGISTRY.1})
+    });
+    let check = [
+        "import-image",
+        "threescale-install-registry-check",
+        "--from=registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8",
+        "--confirm",
+        "--dry-run",
+        "-n",
+        PROJECT,
+    ];
+    twin.exchange("the registry check, refused", &check).run();
     twin.exchange(
         "the pull secret replaced",
         &["replace", "-f", "-", "-n", PROJECT],
@@ -389,6 +404,9 @@ fn project(world: &World) {
     .run();
     world.sim().settle();
     twin.exchange("the replaced pull secret", &get_pull).run();
+    twin.exchange("the registry check, let in", &check)
+        .head(1, "the rest describes the image the registry sent")
+        .run();
 
     // The image streams, groupified as src/install/api_versions.rs sends them.
     twin.exchange(

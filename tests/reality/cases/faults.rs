@@ -17,7 +17,7 @@ pub const CASES: &[Case] = &[
         run: partial_install_resumes,
     },
     Case {
-        name: "bad_registry_credentials_are_the_root_cause_before_the_deadline",
+        name: "bad_registry_credentials_stop_before_the_objects_and_a_fixed_login_resumes",
         needs: Needs::Simulator,
         run: bad_registry,
     },
@@ -116,9 +116,50 @@ fn partial_install_resumes(world: &World) {
 
 fn bad_registry(world: &World) {
     world.start_sim(Scenario::named("bad-registry").speed(60.0));
-    // The scenario accepts no credentials at all: any login is refused at import.
+    // Real OpenShift never rolls a deployment config out before its image resolves ("waiting on
+    // image update"); the simulator's default starts it anyway, to fail it at its deadline.
+    world
+        .sim()
+        .scenario(json!({"unresolved_image_policy": "wait"}));
+    // The scenario accepts no credentials at all: the login check stops the install before any
+    // object of 3scale exists (a dry-run import creates nothing).
+    let since = world.sim().last_seq();
+    let refused = Installer::new(world, &[]).run();
+    refused.assert_code(&[2]);
+    assert!(
+        refused
+            .stderr
+            .contains("registry.redhat.io refused the login of")
+            && refused
+                .stderr
+                .contains("you may not have access to the container image"),
+        "the registry's answer is the error:\n{}",
+        refused.transcript()
+    );
+    let changed: Vec<String> = world
+        .sim()
+        .mutating_requests(since)
+        .iter()
+        .filter_map(|r| r.resource.clone())
+        .collect();
+    assert!(
+        changed.iter().all(|r| [
+            "projectrequests.project.openshift.io",
+            "secrets",
+            "imagestreamimports.image.openshift.io"
+        ]
+        .contains(&r.as_str())),
+        "only the project, the pull secret and the check: {changed:?}"
+    );
+
+    // With the check skipped (a cluster that pulls through a mirror, say), the wait finds the
+    // failed imports as the root cause, well before the deadline.
     let started = std::time::Instant::now();
-    let run = Installer::new(world, &["--timeout", "25m"]).run();
+    let run = Installer::new(
+        world,
+        &["--timeout", "25m", "--skip-check", "registry-login"],
+    )
+    .run();
     run.assert_code(&[4]);
     assert!(
         run.stderr.contains("image-import-failed") && run.stderr.contains("Unauthorized"),
@@ -131,14 +172,37 @@ fn bad_registry(world: &World) {
         "and the help fits it:\n{}",
         run.transcript()
     );
-    // Well before the 25 minute deadline (simulated or not): the wait stops when it sees it.
     assert!(
         started.elapsed() < std::time::Duration::from_secs(120),
         "took {:?}",
         started.elapsed()
     );
+
+    // The registry now lets the login in (the account was fixed): a plain re-run checks it and
+    // imports every failed stream again, and 3scale comes up.
+    let (user, password) = common::registry(world);
+    world.sim().scenario(json!({"registries": [
+        {"host": "registry.redhat.io", "username": user, "password": password}
+    ]}));
+    let since = world.sim().last_seq();
+    let fixed = Installer::new(world, &["--timeout", "25m"]).run();
+    fixed.assert_code(&[0, 6]);
+    let imports = world
+        .sim()
+        .requests(since)
+        .iter()
+        .filter(|r| {
+            r.resource.as_deref() == Some("imagestreamimports.image.openshift.io")
+                && r.method == "POST"
+        })
+        .count();
+    assert!(
+        imports >= 2,
+        "the check and the re-imports: {imports}\n{}",
+        fixed.transcript()
+    );
     let scan = common::secrets_of(world, PROJECT, &[]);
-    common::assert_no_leak(world, &scan, &[&run]);
+    common::assert_no_leak(world, &scan, &[&refused, &run, &fixed]);
 }
 
 fn no_rwx(world: &World) {

@@ -166,6 +166,7 @@ impl<'a> Twin<'a> {
             fake_env: Vec::new(),
             items: None,
             masks: Vec::new(),
+            head: None,
         }
     }
 
@@ -218,6 +219,8 @@ pub struct Exchange<'t, 'a> {
     fake_env: Vec<(String, String)>,
     items: Option<(ItemFilter, &'static str)>,
     masks: Vec<(String, String)>,
+    /// Only this many first lines of stdout are compared, and why.
+    head: Option<(usize, &'static str)>,
 }
 
 /// What both printed and returned.
@@ -252,6 +255,12 @@ impl Exchange<'_, '_> {
     /// rest is left out (it is shown with each difference).
     pub fn items(mut self, keep: ItemFilter, why: &'static str) -> Self {
         self.items = Some((keep, why));
+        self
+    }
+
+    /// Compares only the first `lines` of stdout; `why` says why the rest is left out.
+    pub fn head(mut self, lines: usize, why: &'static str) -> Self {
+        self.head = Some((lines, why));
         self
     }
 
@@ -304,8 +313,12 @@ impl Exchange<'_, '_> {
                 real.code, fake.code
             ));
         }
+        let head = |text: &str| match self.head {
+            Some((lines, _)) => text.lines().take(lines).collect::<Vec<_>>().join("\n"),
+            None => text.to_string(),
+        };
         for (stream, r, f) in [
-            ("stdout", &real.stdout, &fake.stdout),
+            ("stdout", &head(&real.stdout), &head(&fake.stdout)),
             ("stderr", &real.stderr, &fake.stderr),
         ] {
             if let Some(d) = normalise::diff(&prepare(r), &prepare(f)) {
@@ -324,10 +337,14 @@ impl Exchange<'_, '_> {
                     }
                 })
                 .collect();
-            let note = self
-                .items
-                .map(|(_, why)| format!("  (items compared: {why})\n"))
-                .unwrap_or_default();
+            let note =
+                self.items
+                    .map(|(_, why)| format!("  (items compared: {why})\n"))
+                    .into_iter()
+                    .chain(self.head.map(|(n, why)| {
+                        format!("  (first {n} line(s) of stdout compared: {why})\n")
+                    }))
+                    .collect::<String>();
             self.twin.differences.borrow_mut().push(format!(
                 "- {}: oc {}\n{note}{}",
                 self.what,

@@ -66,6 +66,7 @@ pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> O
             secrets_link(args, st, sa, secrets, true)
         }
         ["logs", pod] => logs(args, st, pod),
+        ["import-image", name] => import_image(args, st, name),
         ["delete", types] if args.flag("--selector").is_some() => delete_selected(args, st, types),
         ["delete", named @ ..] if !named.is_empty() && named.iter().all(|n| n.contains('/')) => {
             delete_named(args, st, named)
@@ -1413,5 +1414,110 @@ fn logs(args: &Args, st: &mut State, pod: &str) -> Outcome {
         None => Outcome::err(format!(
             "Error from server (NotFound): pods \"{pod}\" not found"
         )),
+    }
+}
+
+/// `oc import-image NAME --all` (every DockerImage tag of an existing stream imported again) or
+/// `oc import-image NAME --from=IMAGE --confirm --dry-run` (the registry asked, nothing
+/// changed), printed as oc 4.13 prints them (pkg/cli/importimage/importimage.go).
+fn import_image(args: &Args, st: &mut State, name: &str) -> Outcome {
+    let call = Call::Get {
+        types: vec!["imagestreams"],
+        named: true,
+    };
+    if let Some(fail) = client::failure(st, args, call) {
+        return fail;
+    }
+    let ns = namespace(args, st);
+    let is_type = resources::by_name("imagestreams").unwrap();
+    if !st.member_of(&ns) {
+        return Outcome::err(format!(
+            "Error from server (Forbidden): {}",
+            forbidden(st, "get", is_type, Some(name), Some(&ns))
+        ));
+    }
+    let refuse = crate::controllers::Refusal::of(st, &ns);
+    let dry_run = args.has("--dry-run");
+    let suffix = if dry_run { " (dry run)" } else { "" };
+    let finish = |failed: Vec<(String, String)>| {
+        let mut stderr = String::new();
+        for (tag, message) in &failed {
+            stderr.push_str(&format!("error: tag {tag} failed: {message}\n"));
+        }
+        if failed.is_empty() {
+            Outcome::ok(format!(
+                "imagestream.image.openshift.io/{name} imported{suffix}\n\n"
+            ))
+        } else {
+            stderr.push_str("error: imported completed with errors\n");
+            Outcome {
+                stdout: format!(
+                    "imagestream.image.openshift.io/{name} imported with errors{suffix}\n\n\n"
+                ),
+                stderr,
+                code: 1,
+            }
+        }
+    };
+    let existing = st.projects.get(&ns).and_then(|p| {
+        p.objects
+            .iter()
+            .position(|o| o["kind"] == "ImageStream" && o["metadata"]["name"] == name)
+    });
+    match (existing, args.flag("--from")) {
+        (None, _) if !args.has("--confirm") => Outcome::err(format!(
+            "error: no image stream named \"{name}\" exists, pass --confirm to create and import"
+        )),
+        (None, None) => Outcome::err(
+            "error: the image name must be a valid container image pull spec or reference to an image stream (e.g. myregistry/myteam/image:tag)",
+        ),
+        (None, Some(from)) if dry_run => finish(
+            refuse
+                .message(from)
+                .map(|m| vec![("latest".to_string(), m)])
+                .unwrap_or_default(),
+        ),
+        (None, Some(_)) => Outcome::err("fake oc: creating a stream with import-image is not modelled"),
+        (Some(i), _) if args.has("--all") => {
+            let project = st.projects.get_mut(&ns).unwrap();
+            let is = &mut project.objects[i];
+            let generation = is["metadata"]["generation"].as_u64().unwrap_or(1) + 1;
+            is["metadata"]["generation"] = json!(generation);
+            let mut images = Vec::new();
+            for tag in is["spec"]["tags"].as_array_mut().into_iter().flatten() {
+                if tag["from"]["kind"] == "DockerImage" {
+                    tag["generation"] = json!(generation);
+                    images.push((
+                        tag["name"].as_str().unwrap_or_default().to_string(),
+                        tag["from"]["name"].as_str().unwrap_or_default().to_string(),
+                    ));
+                }
+            }
+            if images.is_empty() {
+                return Outcome::err(
+                    "error: image stream does not have tags pointing to external container images",
+                );
+            }
+            if dry_run {
+                return finish(
+                    images
+                        .iter()
+                        .filter_map(|(tag, image)| refuse.message(image).map(|m| (tag.clone(), m)))
+                        .collect(),
+                );
+            }
+            crate::controllers::import_images(
+                std::slice::from_mut(is),
+                &ns,
+                &|image| refuse.message(image),
+            );
+            finish(
+                images
+                    .iter()
+                    .filter_map(|(tag, image)| refuse.message(image).map(|m| (tag.clone(), m)))
+                    .collect(),
+            )
+        }
+        (Some(_), _) => Outcome::err("fake oc: import-image of a single tag is not modelled"),
     }
 }

@@ -4,7 +4,9 @@
 //! (the reality tier compares them with the simulated OpenShift's: tests/reality/cases/fake_oc.rs).
 //!
 //! - image streams import their tags (references follow their target), or fail with
-//!   `import_failure` (the registry's message);
+//!   `import_failure` (the registry's message), or, with `registry_login`, fail for that
+//!   registry's images unless a pull secret of the project holds its login; a failed import is
+//!   never tried again on its own (only `oc import-image` does);
 //! - claims bind when their class's provisioner supports their access modes, under
 //!   WaitForFirstConsumer only once a pod of a deployment config uses them; or stay Pending
 //!   with a ProvisioningFailed event (`pvc_pending`: claim → message, or an access mode the
@@ -90,6 +92,7 @@ pub fn settle(st: &mut State, namespace: &str) {
         t.looks -= 1;
         true
     });
+    let refuse = Refusal::of(st, namespace);
     let Some(project) = st.projects.get_mut(namespace) else {
         return;
     };
@@ -97,7 +100,6 @@ pub fn settle(st: &mut State, namespace: &str) {
     let tick = project.ticks;
     let overrides = st.rollout_overrides.clone();
     let default = st.rollout.clone();
-    let import_failure = st.import_failure.clone();
     let pvc_pending = st.pvc_pending.clone();
     let claimed = st.claimed_hosts.clone();
     let now_ms = std::time::SystemTime::now()
@@ -107,7 +109,11 @@ pub fn settle(st: &mut State, namespace: &str) {
     let not_yet = st.ready_at_ms.is_some_and(|at| now_ms < at);
     let objects = &mut project.objects;
 
-    import_images(objects, namespace, import_failure.as_deref());
+    import_images(objects, namespace, &|image| refuse.message(image));
+    let images_failed = objects
+        .iter()
+        .filter(|o| o["kind"] == "ImageStream")
+        .any(has_failed_tag);
 
     // What each deployment config does this tick.
     let mode_of = |name: &str| {
@@ -127,7 +133,7 @@ pub fn settle(st: &mut State, namespace: &str) {
         .filter(|o| o["kind"] == "DeploymentConfig")
         .map(|o| {
             let name = name_of(o);
-            let mode = if import_failure.is_some() {
+            let mode = if images_failed {
                 "pending".to_string()
             } else {
                 mode_of(&name)
@@ -413,8 +419,114 @@ fn keep_times(old: &Value, mut new: Value) -> Value {
     new
 }
 
+/// Whether a registry refuses an image, and with which message: decided from the state's
+/// switches and the pull secrets of the project, as the image importer uses them.
+pub struct Refusal {
+    every: Option<String>,
+    login: Option<crate::state::RegistryLogin>,
+    /// (host, username, password) of every dockercfg / dockerconfigjson secret of the project.
+    held: Vec<(String, String, String)>,
+}
+
+impl Refusal {
+    pub fn of(st: &State, namespace: &str) -> Refusal {
+        let held = st
+            .projects
+            .get(namespace)
+            .map(|p| pull_logins(&p.objects))
+            .unwrap_or_default();
+        Refusal {
+            every: st.import_failure.clone(),
+            login: st.registry_login.clone(),
+            held,
+        }
+    }
+
+    /// The registry's message when it refuses `image`.
+    pub fn message(&self, image: &str) -> Option<String> {
+        let text = |default: String| {
+            self.every
+                .clone()
+                .unwrap_or(default)
+                .replace("{image}", image)
+        };
+        match &self.login {
+            None => self.every.as_ref().map(|m| m.replace("{image}", image)),
+            Some(l) if image.split('/').next() != Some(l.host.as_str()) => None,
+            Some(l) => {
+                let let_in = self
+                    .held
+                    .iter()
+                    .any(|(h, u, p)| *h == l.host && *u == l.username && *p == l.password);
+                (!let_in).then(|| {
+                    text(format!(
+                        "you may not have access to the container image \"{image}\""
+                    ))
+                })
+            }
+        }
+    }
+}
+
+/// The registry logins the project's pull secrets hold.
+fn pull_logins(objects: &[Value]) -> Vec<(String, String, String)> {
+    use base64::Engine;
+    let b64 = |v: &Value| {
+        v.as_str()
+            .and_then(|t| base64::engine::general_purpose::STANDARD.decode(t).ok())
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+    };
+    let mut out = Vec::new();
+    for secret in objects.iter().filter(|o| o["kind"] == "Secret") {
+        let config = match secret["type"].as_str() {
+            Some("kubernetes.io/dockerconfigjson") => b64(&secret["data"][".dockerconfigjson"])
+                .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+                .map(|v| v["auths"].clone()),
+            Some("kubernetes.io/dockercfg") => b64(&secret["data"][".dockercfg"])
+                .and_then(|t| serde_json::from_str::<Value>(&t).ok()),
+            _ => None,
+        };
+        let Some(Value::Object(auths)) = config else {
+            continue;
+        };
+        for (host, entry) in auths {
+            let (user, password) = match b64(&entry["auth"]).and_then(|a| {
+                a.split_once(':')
+                    .map(|(u, p)| (u.to_string(), p.to_string()))
+            }) {
+                Some(pair) => pair,
+                None => (
+                    entry["username"].as_str().unwrap_or_default().to_string(),
+                    entry["password"].as_str().unwrap_or_default().to_string(),
+                ),
+            };
+            out.push((host.clone(), user, password));
+        }
+    }
+    out
+}
+
+/// A tag of the stream whose import failed.
+pub fn has_failed_tag(is: &Value) -> bool {
+    is["status"]["tags"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|t| {
+            t["conditions"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|c| c["type"] == "ImportSuccess" && c["status"] == "False")
+        })
+}
+
 /// Image streams import their tags (DockerImage) or follow the tag they reference.
-fn import_images(objects: &mut [Value], namespace: &str, failure: Option<&str>) {
+pub fn import_images(
+    objects: &mut [Value],
+    namespace: &str,
+    refuse: &dyn Fn(&str) -> Option<String>,
+) {
     for is in objects.iter_mut().filter(|o| o["kind"] == "ImageStream") {
         let tags: Vec<Value> = is["spec"]["tags"].as_array().cloned().unwrap_or_default();
         let generation = is["metadata"]["generation"].as_u64().unwrap_or(1);
@@ -441,12 +553,16 @@ fn import_images(objects: &mut [Value], namespace: &str, failure: Option<&str>) 
             if up_to_date {
                 continue;
             }
-            let entry = match (tag["from"]["kind"].as_str(), failure) {
+            let from = tag["from"]["name"].as_str().unwrap_or_default();
+            let refused = match tag["from"]["kind"].as_str() {
+                Some("DockerImage") => refuse(from),
+                _ => None,
+            };
+            let entry = match (tag["from"]["kind"].as_str(), refused) {
                 (Some("DockerImage"), Some(message)) => {
-                    let image = tag["from"]["name"].as_str().unwrap_or_default();
                     json!({"tag": tag_name, "items": null, "conditions": [{"type": "ImportSuccess",
                         "status": "False", "lastTransitionTime": now_rfc3339(), "reason": "Unauthorized",
-                        "message": message.replace("{image}", image), "generation": tg}]})
+                        "message": message, "generation": tg}]})
                 }
                 (Some("DockerImage"), None) => {
                     let image = tag["from"]["name"].as_str().unwrap_or_default();

@@ -95,6 +95,7 @@ const VALUE_FLAGS: &[(&str, &str)] = &[
     ("--description", "--description"),
     ("--tail", "--tail"),
     ("--for", "--for"),
+    ("--from", "--from"),
 ];
 const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--ignore-not-found", "--ignore-not-found"),
@@ -107,6 +108,9 @@ const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--quiet", "--quiet"),
     ("-A", "--all-namespaces"),
     ("--all-namespaces", "--all-namespaces"),
+    ("--all", "--all"),
+    ("--confirm", "--confirm"),
+    ("--dry-run", "--dry-run"),
 ];
 
 fn parse(argv: &[String]) -> Result<Args, Outcome> {

@@ -127,6 +127,17 @@ pub const TYPES: &[ResourceType] = &[
         generation: true,
         aliases: &["imagestream", "is"],
     },
+    // Create-only (what `oc import-image` posts); never stored.
+    ResourceType {
+        kind: "ImageStreamImport",
+        plural: "imagestreamimports",
+        group: "image.openshift.io",
+        api_version: "image.openshift.io/v1",
+        namespaced: true,
+        legacy_v1: true,
+        generation: false,
+        aliases: &["imagestreamimport"],
+    },
     ResourceType {
         kind: "DeploymentConfig",
         plural: "deploymentconfigs",

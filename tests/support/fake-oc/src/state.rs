@@ -48,8 +48,14 @@ pub struct State {
     pub rollout_overrides: BTreeMap<String, String>,
     /// The cluster's nodes as `oc get nodes -o json` items; only cluster admins may list them.
     pub nodes: Vec<Value>,
-    /// Every image import fails with this message (`{image}` is replaced).
+    /// Every image import fails with this message (`{image}` is replaced); with
+    /// `registry_login`, only imports from its host without that login (the registry's
+    /// message then, when this is unset, is the simulated OpenShift's).
     pub import_failure: Option<String>,
+    /// A registry that lets only this login in: an import of one of its images succeeds when a
+    /// pull secret of the project holds it, as the image importer of OpenShift does with the
+    /// project's dockercfg secrets.
+    pub registry_login: Option<RegistryLogin>,
     /// Claims that stay Pending, with their provisioning failure.
     pub pvc_pending: BTreeMap<String, String>,
     /// Route hosts another route already holds.
@@ -65,6 +71,14 @@ pub struct State {
     /// Tenants signed up in 3scale since the install, whose portal routes zync is to create (a
     /// test that plays porta telling zync of a new provider adds them).
     pub zync_tenants: Vec<ZyncTenant>,
+}
+
+/// The one login a registry accepts.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RegistryLogin {
+    pub host: String,
+    pub username: String,
+    pub password: String,
 }
 
 /// A tenant zync has heard of: its routes appear after `looks` more looks at its project (zync
@@ -145,6 +159,7 @@ impl Default for State {
             rollout_overrides: BTreeMap::new(),
             nodes: default_nodes(),
             import_failure: None,
+            registry_login: None,
             pvc_pending: BTreeMap::new(),
             claimed_hosts: Vec::new(),
             transient_failures: BTreeMap::new(),
