@@ -88,6 +88,19 @@ impl Prompter {
         self.can_ask
     }
 
+    /// Drops keys typed before the question that decides whether the cluster changes is shown:
+    /// a double Enter at the question before must not answer it unseen.
+    pub fn discard_typeahead(&self) {
+        if !self.can_ask {
+            return;
+        }
+        if let Ok(tty) = std::fs::File::open("/dev/tty") {
+            use std::os::fd::AsRawFd;
+            // SAFETY: tcflush(3) on a descriptor we own; it only drops pending input.
+            unsafe { libc::tcflush(tty.as_raw_fd(), libc::TCIFLUSH) };
+        }
+    }
+
     /// A yes/no question; without anyone to ask, `default`.
     pub fn confirm(&self, question: &str, default: bool) -> Outcome<bool> {
         if !self.can_ask {

@@ -496,6 +496,7 @@ impl<'a> Wizard<'a> {
 
     /// Proceed with a gateway's changes?
     pub fn confirm_changes(&self, question: &str) -> Outcome<bool> {
+        self.prompter.discard_typeahead();
         self.prompter.confirm(question, true)
     }
 
@@ -523,6 +524,7 @@ impl<'a> Wizard<'a> {
         for a in &plan.actions {
             text.push_str(&format!("  - {a}\n"));
         }
+        self.prompter.discard_typeahead();
         self.ui.block(&text);
         let choices = [
             "Proceed".to_string(),

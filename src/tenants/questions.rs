@@ -57,6 +57,7 @@ pub fn ask(
         for (k, v) in &rows {
             text.push_str(&format!("  {k:<15} {v}\n"));
         }
+        prompter.discard_typeahead();
         ui.block(&text);
         let choices = [
             "Proceed".to_string(),

@@ -268,6 +268,22 @@ fn cancel_at_the_summary_changes_nothing() {
 }
 
 #[test]
+fn keys_typed_ahead_never_answer_the_summary() {
+    let env = wizard_env();
+    let mut t = Terminal::start(&env, &[]);
+    t.answer("Install on this cluster?", "y\r");
+    answer_profile_to_password(&mut t, &format!("{DOWN}\r"), "\r");
+    // A double Enter at the last question: the second one must not choose Proceed unseen.
+    t.send("n\r\r");
+    t.wait_for("What now?");
+    t.send(&format!("{DOWN}{DOWN}\r"));
+    t.wait_for("nothing was changed");
+    let (code, screen) = t.finish();
+    assert_eq!(code, 0, "{screen}");
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
 fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
     let env = wizard_env();
     let mut t = Terminal::start(&env, &[]);
