@@ -77,7 +77,6 @@ pub fn open_on(
     answers: &ProjectAnswers,
 ) -> Outcome<Installed> {
     let project = answers.project.value.clone();
-    session.attach_transcript(&cluster.server, &project)?;
     let not_there = || {
         Failure::input(format!(
             "project {project} does not exist, or {} may not see it",
@@ -90,6 +89,18 @@ pub fn open_on(
         return Err(not_there());
     }
     let record = InstallRecord::load(&cluster.server, &project);
+    // Nor does a project that holds no trace of 3scale: no record of an install made here and
+    // no `system-seed` (every profile has it) means no install, before any template is fetched
+    // (the default repository may be out of reach). Given templates look for every object.
+    if record.is_none() && answers.templates.is_none() && !observer.holds_seed(&project)? {
+        return Err(Failure::input(format!(
+            "project {project} holds no 3scale install: it has no secret {}, and this machine has no record of an install there",
+            credentials::SEED_SECRET
+        ))
+        .with_help("name the project of the install with --project; for an install from another machine that stopped before creating its secrets, give its templates (--templates-repo or --templates-dir) to look for every object of it"));
+    }
+    // The transcript goes beside the install's record, once there is an install to speak of.
+    session.attach_transcript(&cluster.server, &project)?;
     // The templates given now, else those the record names, else the default repository.
     let source = answers
         .templates

@@ -199,6 +199,22 @@ impl<'a> Observer<'a> {
         Ok(self.look_up(name)?.exists())
     }
 
+    /// Whether the project holds the `system-seed` secret every profile creates (when the user
+    /// may not read secrets there, it cannot be told: taken as yes).
+    pub fn holds_seed(&self, project: &str) -> Outcome<bool> {
+        match self
+            .oc
+            .get_secret::<Value>(crate::install::credentials::SEED_SECRET, project)
+        {
+            Ok(found) => Ok(found.is_some()),
+            Err(e) if e.cause == Cause::Forbidden => Ok(true),
+            Err(e) => Err(read_failure(
+                &format!("look for secret system-seed in project {project}"),
+                e,
+            )),
+        }
+    }
+
     /// `oc get project`, once: `Present` (with nothing listed yet), `Absent` or `Hidden`.
     fn look_up(&self, name: &str) -> Outcome<ProjectState> {
         if let Some(p) = self.looked_up.borrow().get(name) {

@@ -443,10 +443,50 @@ fn install_json_output() {
 
 #[test]
 fn uninstall_refuses_a_project_without_3scale() {
+    let env = TestEnv::new().without_env("THREESCALE_TEMPLATES_DIR");
+    // No record, no system-seed: no install, said before any template is fetched (the default
+    // repository is out of reach here), and nothing written for that project.
+    env.cluster(|s| {
+        s["projects"]["other"] =
+            serde_json::json!({"display_name": "x", "requester": "developer", "objects": []})
+    });
+    for command in [
+        &["uninstall", "--project", "other", "--yes"][..],
+        &["credentials", "--project", "other"][..],
+        &["status", "--project", "other"][..],
+    ] {
+        let run = env.run(command);
+        run.assert_code(2);
+        assert!(
+            run.stderr.contains("project other holds no 3scale install"),
+            "{command:?}: {}",
+            run.stderr
+        );
+        assert!(
+            !run.stderr.contains("==> templates"),
+            "no template was fetched: {}",
+            run.stderr
+        );
+    }
+    let missing = env.run(&["status", "--project", "nosuchp"]);
+    missing.assert_code(2);
+    assert!(
+        missing.stderr.contains("project nosuchp does not exist"),
+        "{}",
+        missing.stderr
+    );
+    let state = env
+        .root()
+        .join("state/threescale-install/api.crc.testing-6443");
+    for project in ["other", "nosuchp"] {
+        assert!(!state.join(project).exists(), "{project} has a state dir");
+    }
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn given_templates_look_for_every_object_of_an_install_without_its_seed() {
     let env = TestEnv::new();
-    // Without an install record, the templates of the default repository tell what belongs to
-    // an install.
-    let _mirror = crate::git::default_templates_mirror(&env);
     env.cluster(|s| {
         s["projects"]["other"] =
             serde_json::json!({"display_name": "x", "requester": "developer", "objects": []})
@@ -454,11 +494,11 @@ fn uninstall_refuses_a_project_without_3scale() {
     let run = env.run(&["uninstall", "--project", "other", "--yes"]);
     run.assert_code(2);
     assert!(
-        run.stderr.contains("project other holds no 3scale install"),
+        run.stderr
+            .contains("project other holds no 3scale install: none of the objects of the templates' profiles is there"),
         "{}",
         run.stderr
     );
-    assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
 
 #[test]
