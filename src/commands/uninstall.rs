@@ -33,26 +33,29 @@ fn uninstall(session: &Session, answers: ProjectAnswers, options: Options) -> Ou
     let project = install.project.as_str();
     let present = install.identity.all_present(&install.objects);
     let names: Vec<String> = present.iter().map(ToString::to_string).collect();
-    let listing = if options.delete_project {
+    let what = if options.delete_project {
         format!(
             "project {project} and everything in it ({} objects of the install among them)",
             present.len()
         )
     } else {
         format!(
-            "{} objects of the install (profile {}) in project {project}:\n  {}",
+            "{} objects of the install (profile {}) in project {project}",
             names.len(),
-            install.profile.name,
-            names.join("\n  ")
+            install.profile.name
         )
     };
-    ui.block(&format!("Will delete {listing}"));
+    if options.delete_project {
+        ui.block(&format!("Will delete {what}"));
+    } else {
+        ui.block(&format!("Will delete {what}:\n  {}", names.join("\n  ")));
+    }
 
     if !options.yes {
         let prompter = Prompter::new(answers.mode.never_ask);
         if !prompter.can_ask() {
             return Err(Failure::input(
-                "uninstall deletes objects and asks first, but there is no terminal to ask in",
+                "uninstall deletes what is listed above and asks first, but there is no terminal to ask in",
             )
             .with_help("pass --yes to delete without a question"));
         }
@@ -82,7 +85,7 @@ fn uninstall(session: &Session, answers: ProjectAnswers, options: Options) -> Ou
         line.failed();
         return Err(change_failure("delete the install", e, None));
     }
-    line.detail(&format!("deleted {listing}"));
+    line.detail(&format!("deleted {what}"));
     record::remove(&install.cluster.server, project)
         .map_err(|e| Failure::internal(format!("uninstall: {e}")))?;
     if !options.keep_credentials {

@@ -83,10 +83,27 @@ fn uninstall_prints_json_when_asked() {
     run.assert_code(0);
     let doc: Value = serde_json::from_str(&run.stdout).expect("one JSON document on stdout");
     assert_eq!(doc["schema_version"], 1, "{doc}");
+    let deleted: Vec<&str> = doc["deleted"]
+        .as_array()
+        .expect("the list of what was deleted")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        deleted.contains(&"secret/system-seed") && deleted.contains(&"deploymentconfig/system-app"),
+        "{deleted:?}"
+    );
     assert!(
         !run.stdout.contains("==>"),
         "progress stays on stderr: {}",
         run.stdout
+    );
+    // The list is shown once, before the deletion; afterwards only how many.
+    assert_eq!(
+        run.stderr.matches("secret/system-seed").count(),
+        1,
+        "{}",
+        run.stderr
     );
 }
 
