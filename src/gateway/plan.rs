@@ -628,6 +628,14 @@ pub fn plan_remove(r: &RemoveRequest) -> Plan {
     if !refs.is_empty() {
         p.actions.push(Action::DeleteObjects(refs));
     }
+    // The project itself may hold more than the gateway (and `add` cannot mark it as its own:
+    // a project admin may not label a namespace): it stays, and the way to remove it is said.
+    if others == 0 && !install_here {
+        p.decisions.push(format!(
+            "project {0} is kept: it may hold more than this gateway; `oc delete project {0}` removes it with everything in it",
+            r.existing.project
+        ));
+    }
     p
 }
 

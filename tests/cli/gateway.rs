@@ -631,6 +631,12 @@ fn remove_deletes_what_add_made_and_revokes_its_token() {
 
     let run = g.env.run(&["gateway", "remove", GW, "--yes"]);
     run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("project apicast-eu is kept: it may hold more than this gateway; `oc delete project apicast-eu` removes it"),
+        "{}",
+        run.stdout
+    );
     let left: Vec<String> = g
         .env
         .objects(GW)
