@@ -89,23 +89,23 @@ pub fn changes(ui: &Ui, plan: &Changes) {
                 line.warn(&format!(
                     "{}: {}{skipped}",
                     c.id,
-                    c.detail.replace('\n', "; ")
+                    c.detail.replace('\n', "\n      ")
                 ));
             }
-            Verdict::Fail => line.warn(&format!(
-                "{} failed: {}",
-                c.id,
-                c.detail.replace('\n', "; ")
-            )),
+            // The error that stops the run says why, once.
+            Verdict::Fail => line.warn(&format!("{} failed (the error below says why)", c.id)),
         }
     }
     if plan.actions.is_empty() && plan.missing.is_empty() && plan.problems.is_empty() {
         line.detail("nothing to change");
     }
+    let refused =
+        !(plan.failed_checks().is_empty() && plan.missing.is_empty() && plan.problems.is_empty());
+    let verb = if refused { "would" } else { "will" };
     for a in plan.actions {
-        line.detail(&format!("will {a}"));
+        line.detail(&format!("{verb} {a}"));
     }
-    if plan.failed_checks().is_empty() && plan.missing.is_empty() && plan.problems.is_empty() {
+    if !refused {
         line.done();
     } else {
         line.failed();
