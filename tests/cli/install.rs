@@ -466,13 +466,23 @@ fn no_rwx_capable_class_fails_listing_every_class() {
     assert!(run.stderr.contains("--rwx-storage-class"), "{}", run.stderr);
     // The plan step says the check failed and what would be done; the error says why, once.
     assert!(
-        run.stderr.contains("warning: storage failed (the error below says why)"),
+        run.stderr
+            .contains("warning: storage failed (the error below says why)"),
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("would create project 3scale-apim"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("would create project 3scale-apim"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("will create"), "{}", run.stderr);
-    assert_eq!(run.stderr.matches("ReadWriteOnce only").count(), 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("ReadWriteOnce only").count(),
+        1,
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains(":;"), "{}", run.stderr);
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
