@@ -206,24 +206,6 @@ pub(crate) struct Daemon {
     port: u16,
 }
 
-/// The default templates repository, served by a local mirror: `git daemon` serves
-/// `templates_repo`, and git's `url.<mirror>.insteadOf` in the test's HOME points the default
-/// URL at it, as on a machine that reaches GitHub through a mirror. For the commands that take
-/// the templates from the default repository (a project without an install record).
-pub(crate) fn default_templates_mirror(env: &TestEnv) -> Daemon {
-    let (repo, _) = templates_repo(env.root());
-    let daemon = Daemon::start(repo.parent().unwrap());
-    std::fs::write(
-        env.root().join("home/.gitconfig"),
-        format!(
-            "[url \"git://127.0.0.1:{}/3scale-amp-openshift-templates\"]\n\tinsteadOf = https://github.com/3scale/3scale-amp-openshift-templates.git\n",
-            daemon.port
-        ),
-    )
-    .unwrap();
-    daemon
-}
-
 impl Daemon {
     fn start(base: &Path) -> Daemon {
         let port = TcpListener::bind("127.0.0.1:0")
