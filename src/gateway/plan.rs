@@ -459,6 +459,16 @@ fn plan_pull_secret(r: &AddRequest, objects: &[Value], p: &mut Plan) -> Vec<Acti
         }),
         _ => None,
     };
+    // The user a password given alone belongs to: the one of the secret already here, or else
+    // of the install's login (the quick start leaves the install's password exported).
+    let owner = held
+        .clone()
+        .map(|u| (u, "of the pull secret already in this project"))
+        .or_else(|| {
+            install_login
+                .as_ref()
+                .map(|l| (l.username.clone(), "of the install's registry login"))
+        });
     let given_user = registry.username.as_ref().map(|u| u.value.clone());
     match (&registry.password, given_user) {
         (Some(password), Some(username)) => pull_secret::plan(
@@ -477,14 +487,8 @@ fn plan_pull_secret(r: &AddRequest, objects: &[Value], p: &mut Plan) -> Vec<Acti
             ));
             Vec::new()
         }
-        // A password alone (often the install's, still exported): the user it belongs to is
-        // the one of the secret already here, or else of the install's login.
-        (Some(password), None) if held.is_some() || install_login.as_ref().is_some() => {
-            let (username, whose) = match (held, &install_login) {
-                (Some(u), _) => (u, "of the pull secret already in this project"),
-                (None, Some(l)) => (l.username.clone(), "of the install's registry login"),
-                (None, None) => unreachable!("guarded"),
-            };
+        (Some(password), None) if owner.is_some() => {
+            let (username, whose) = owner.expect("checked");
             p.decisions.push(format!(
                 "pull secret {}: the given password, for {username} (the user {whose}; \
                  --registry-username names another)",

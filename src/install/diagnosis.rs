@@ -157,12 +157,7 @@ fn import_failed(s: &Snapshot) -> Vec<Finding> {
     let mut found = Vec::new();
     for is in &s.image_streams {
         for tag in is["status"]["tags"].as_array().into_iter().flatten() {
-            let failed = tag["conditions"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .find(|c| c["type"] == "ImportSuccess" && c["status"] == "False");
-            if let Some(c) = failed {
+            if let Some(c) = readiness::refused_import(tag) {
                 found.push(Finding {
                     signature: "image-import-failed",
                     subject: format!("image stream {}:{}", name(is), tag["tag"].as_str().unwrap_or_default()),

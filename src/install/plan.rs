@@ -754,11 +754,7 @@ pub fn failed_imports(objects: &[Value]) -> Vec<(String, Vec<String>)> {
                 .into_iter()
                 .flatten()
                 .filter_map(|tag| {
-                    let refused = tag["conditions"]
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .find(|c| c["type"] == "ImportSuccess" && c["status"] == "False")?;
+                    let refused = super::readiness::refused_import(tag)?;
                     Some(format!(
                         "{}: {}",
                         tag["tag"].as_str().unwrap_or_default(),

@@ -110,6 +110,16 @@ pub fn assess(s: &Snapshot) -> Vec<Component> {
     out
 }
 
+/// The condition saying why the import of an image stream's status tag failed, if it did: a
+/// tag is failed when its `ImportSuccess` condition is `False` (the cluster never retries it).
+pub fn refused_import(status_tag: &Value) -> Option<&Value> {
+    status_tag["conditions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|c| c["type"] == "ImportSuccess" && c["status"] == "False")
+}
+
 /// Every tag of a template image stream that names an image must have imported it.
 fn images(s: &Snapshot) -> Component {
     let (mut wanted, mut imported, mut failed) = (0, 0, Vec::new());
@@ -126,13 +136,7 @@ fn images(s: &Snapshot) -> Component {
             wanted += 1;
             let status = status_tags.iter().find(|t| t["tag"] == tag["name"]);
             let done = status.is_some_and(|t| t["items"].as_array().is_some_and(|i| !i.is_empty()));
-            let refused = status.is_some_and(|t| {
-                t["conditions"]
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .any(|c| c["type"] == "ImportSuccess" && c["status"] == "False")
-            });
+            let refused = status.is_some_and(|t| refused_import(t).is_some());
             if done {
                 imported += 1;
             } else if refused {

@@ -242,6 +242,11 @@ impl Oc {
         }
     }
 
+    /// How long to wait before retry `attempt` (from 0) of a transient failure.
+    fn retry_wait(&self, attempt: u32) -> Duration {
+        (self.timing.retry_backoff * 2u32.pow(attempt)).min(MAX_BACKOFF)
+    }
+
     /// Runs a call; Err unless oc exited 0. Reads are retried while they fail transiently.
     fn call(&self, args: &[String], stdin: Option<&[u8]>, call: Call) -> Result<Vec<u8>, OcError> {
         let mut attempt = 0;
@@ -269,7 +274,7 @@ impl Oc {
             if !retry {
                 return result;
             }
-            let wait = (self.timing.retry_backoff * 2u32.pow(attempt)).min(MAX_BACKOFF);
+            let wait = self.retry_wait(attempt);
             self.transcript.note(&format!(
                 "transient failure; retry {} of {READ_RETRIES} in {} ms",
                 attempt + 1,
@@ -461,9 +466,7 @@ impl Oc {
                     if !e.is_transient() || attempt >= READ_RETRIES {
                         return Err(e);
                     }
-                    std::thread::sleep(
-                        (self.timing.retry_backoff * 2u32.pow(attempt)).min(MAX_BACKOFF),
-                    );
+                    std::thread::sleep(self.retry_wait(attempt));
                     attempt += 1;
                 }
             }
@@ -551,7 +554,7 @@ impl Oc {
             if !e.is_transient() || attempt >= READ_RETRIES || crate::interrupt::requested() {
                 return Err(e);
             }
-            std::thread::sleep((self.timing.retry_backoff * 2u32.pow(attempt)).min(MAX_BACKOFF));
+            std::thread::sleep(self.retry_wait(attempt));
             attempt += 1;
         }
     }
