@@ -4,7 +4,7 @@
 //! Change a value / Cancel.
 
 use crate::failure::{Failure, Outcome};
-use crate::inputs::{self, Answers, Field, Given, Source, TemplatesSource, DEFAULT_REGISTRY};
+use crate::inputs::{self, Answers, Field, Given, Source, TemplatesSource};
 use crate::install::cluster::Cluster;
 use crate::install::identity::Identity;
 use crate::install::observe::{Observer, ProjectState};
@@ -291,11 +291,7 @@ impl<'a> Wizard<'a> {
             let v = self.prompter.text(
                 "Registry server",
                 Some(&answers.registry.server.value),
-                |v| {
-                    inputs::check_registry_server(v).map_err(|_| {
-                        format!("give a host such as {DEFAULT_REGISTRY}, without scheme")
-                    })
-                },
+                inputs::check_registry_server,
             )?;
             answers.registry.server = Given::new(v, Source::Wizard);
             answers.close(Field::RegistryServer);

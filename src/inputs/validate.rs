@@ -25,11 +25,35 @@ pub fn check_domain(domain: &str) -> Result<(), String> {
     names::check_wildcard_domain(domain)
 }
 
+/// A registry as a pull secret names it: `HOST[:PORT][/PATH]`, no scheme.
 pub fn check_registry_server(server: &str) -> Result<(), String> {
-    if server.is_empty() || server.contains("://") || server.contains(char::is_whitespace) {
-        return Err("give a host such as registry.redhat.io, without scheme".into());
+    const HINT: &str =
+        "give a host such as registry.redhat.io (with :PORT if needed), without scheme";
+    if server.is_empty() || server.contains("://") {
+        return Err(HINT.into());
     }
-    Ok(())
+    let (host_port, path) = server.split_once('/').unwrap_or((server, ""));
+    let (host, port) = host_port.split_once(':').unwrap_or((host_port, ""));
+    let host_ok = !host.is_empty()
+        && host
+            .split('.')
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    let port_ok =
+        host_port.contains(':') != port.is_empty() && port.chars().all(|c| c.is_ascii_digit());
+    let path_ok = path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "._-/".contains(c));
+    if let Some(bad) = server
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || ".-:/_".contains(*c)))
+    {
+        return Err(format!("'{bad}' cannot be part of a registry host: {HINT}"));
+    }
+    if host_ok && port_ok && path_ok {
+        Ok(())
+    } else {
+        Err(HINT.into())
+    }
 }
 
 /// Template parameter names: what oc's `IsEnvVarName` accepts, restricted to what templates use.
@@ -153,6 +177,31 @@ pub fn check_against(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn registry_servers_are_hosts_with_an_optional_port_and_path() {
+        for ok in [
+            "registry.redhat.io",
+            "mirror.example.com:5000",
+            "localhost",
+            "quay.io/my-org",
+        ] {
+            assert!(check_registry_server(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "https://registry.redhat.io",
+            "12345678|threescale-installer",
+            "registry redhat io",
+            "registry.redhat.io:",
+            "registry.redhat.io:port",
+            "..",
+            "user@registry.redhat.io",
+        ] {
+            assert!(check_registry_server(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_registry_server("a|b").unwrap_err().contains("'|'"));
+    }
 
     #[test]
     fn reserved_projects_are_refused() {

@@ -168,10 +168,15 @@ fn run(
             Ok(refused) if refused.is_empty() => Ok(Some(format!(
                 "{server} lets {username} in ({image} can be fetched)"
             ))),
+            // The check's one tag is made up (`latest`): only the registry's words count.
             Ok(refused) => Err(Failure::input(format!(
                 "{server} refused the login of {username} (pull secret {}): {}",
                 pull_secret::NAME,
-                refused.join("; ")
+                refused
+                    .iter()
+                    .map(|r| r.split_once(": ").map_or(r.as_str(), |(_, message)| message))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             ))
             .context("the registry login was checked before the install's objects were created")
             .with_help(format!(

@@ -283,3 +283,17 @@ fn huge_durations_are_refused_naming_the_maximum_never_a_panic() {
     let env = TestEnv::new().env("THREESCALE_TIMEOUT", "18446744073709551615");
     rejected(&env, BASE, &["THREESCALE_TIMEOUT", "7d"]);
 }
+
+#[test]
+fn a_registry_server_that_is_not_a_host_is_refused_naming_it() {
+    // A username typed into the server's place, say.
+    let env = TestEnv::new();
+    rejected(
+        &env,
+        &[BASE, &["--registry-server", "12345|svc-account"]].concat(),
+        &[
+            "registry server '12345|svc-account' (from --registry-server) is invalid",
+            "'|' cannot be part of a registry host",
+        ],
+    );
+}

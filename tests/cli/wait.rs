@@ -78,7 +78,7 @@ fn a_refused_registry_login_stops_before_the_objects_and_a_rerun_with_the_right_
     let run = env.run(ARGS);
     run.assert_code(2);
     assert!(
-        run.stderr.contains("registry.redhat.io refused the login of 12345|svc-account (pull secret threescale-registry-auth): latest: you may not have access to the container image \"registry.redhat.io/3scale-amp2/"),
+        run.stderr.contains("registry.redhat.io refused the login of 12345|svc-account (pull secret threescale-registry-auth): you may not have access to the container image \"registry.redhat.io/3scale-amp2/"),
         "{}",
         run.stderr
     );
