@@ -782,7 +782,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__gateway__subcmd__remove)
-            opts="-y -v -q -o -h --yes --keep-token --tenant-project --portal-context --portal-kubeconfig --ca-file --insecure-skip-tls-verify --resolve --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-y -v -q -o -h --yes --keep-token --dry-run --tenant-project --portal-context --portal-kubeconfig --ca-file --insecure-skip-tls-verify --resolve --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2058,7 +2058,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__tenant__subcmd__create)
-            opts="-y -v -q -o -h --yes --org-name --admin-username --admin-email --admin-password-file --admin-password-stdin --store-secret --secret-name --show-secrets --no-wait --timeout --poll-interval --no-verify --templates-repo --templates-ref --templates-dir --refresh-templates --ca-file --insecure-skip-tls-verify --resolve --credentials-file --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-y -v -q -o -h --yes --dry-run --org-name --admin-username --admin-email --admin-password-file --admin-password-stdin --store-secret --secret-name --show-secrets --no-wait --timeout --poll-interval --no-verify --templates-repo --templates-ref --templates-dir --refresh-templates --ca-file --insecure-skip-tls-verify --resolve --credentials-file --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2318,7 +2318,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__tenant__subcmd__remove)
-            opts="-y -v -q -o -h --yes --templates-repo --templates-ref --templates-dir --refresh-templates --ca-file --insecure-skip-tls-verify --resolve --credentials-file --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-y -v -q -o -h --yes --dry-run --templates-repo --templates-ref --templates-dir --refresh-templates --ca-file --insecure-skip-tls-verify --resolve --credentials-file --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2466,7 +2466,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__uninstall)
-            opts="-y -v -q -o -h --templates-repo --templates-ref --templates-dir --refresh-templates --yes --delete-project --keep-credentials --credentials-file --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-y -v -q -o -h --templates-repo --templates-ref --templates-dir --refresh-templates --yes --delete-project --keep-credentials --dry-run --credentials-file --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -275,6 +275,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand un
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s y -l yes -d 'Do not ask before deleting'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l delete-project -d 'Delete the whole project instead of the objects the install created'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l keep-credentials -d 'Keep the local credentials file (and the logins of the install\'s tenants beside it)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l dry-run -d 'Print what would be deleted (on the cluster and on this machine), and delete nothing'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand uninstall" -l no-input -d 'Never prompt, even in a terminal'
@@ -387,6 +388,7 @@ json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask before removing'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l keep-token -d 'Leave the access token the gateway was given in 3scale (by default the token `gateway add` minted is revoked)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print what would change, and change nothing (on the cluster, in 3scale, on this machine)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only errors and the result'
@@ -438,6 +440,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand te
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l dry-run -d 'Print what would change, and change nothing (on the cluster, in 3scale, on this machine)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l admin-password-stdin -d 'Read the admin password from standard input'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l store-secret -d 'Also keep the tenant\'s adminURL and token in a Secret of the install\'s project, with the keys of the 3scale operator\'s tenant Secret'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l show-secrets -d 'Print the password and token (hidden otherwise, at a terminal too)'
@@ -508,6 +511,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand te
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Do not ask before scheduling the deletion'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print what would change, and change nothing (on the cluster, in 3scale, on this machine)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from remove" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'

@@ -512,6 +512,10 @@ pub struct UninstallArgs {
     #[arg(long, env = "THREESCALE_KEEP_CREDENTIALS", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub keep_credentials: bool,
 
+    /// Print what would be deleted (on the cluster and on this machine), and delete nothing
+    #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub dry_run: bool,
+
     /// Where the credentials file is [default: credentials.yaml in the project's state
     /// directory]
     #[arg(
@@ -701,6 +705,10 @@ pub struct GatewayRemoveArgs {
     #[arg(long, env = "THREESCALE_KEEP_TOKEN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub keep_token: bool,
 
+    /// Print what would change, and change nothing (on the cluster, in 3scale, on this machine)
+    #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub dry_run: bool,
+
     #[command(flatten)]
     pub portal: PortalArgs,
     #[command(flatten)]
@@ -753,6 +761,10 @@ pub struct TenantCreateArgs {
     /// everything missing
     #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub yes: bool,
+
+    /// Print what would change, and change nothing (on the cluster, in 3scale, on this machine)
+    #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub dry_run: bool,
 
     /// The tenant's organization name; 3scale makes its portals' names from it ("ACME Corp":
     /// acme-corp-admin.DOMAIN)
@@ -845,6 +857,10 @@ pub struct TenantRemoveArgs {
     /// Do not ask before scheduling the deletion
     #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub yes: bool,
+
+    /// Print what would change, and change nothing (on the cluster, in 3scale, on this machine)
+    #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub dry_run: bool,
 
     #[command(flatten)]
     pub common: TenantArgs,

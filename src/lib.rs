@@ -1,38 +1,37 @@
 //! threescale-install: installs Red Hat 3scale API Management 2.8 on OpenShift from the official
 //! templates, wrapping `oc`.
 //!
-//! The install is a pipeline: `inputs` (flags, environment, answers file, record, then the
-//! wizard) → `install::observe` (read-only) → `install::plan` (pure) → `install::apply` (the one
-//! executor) → `install::wait`. Each effect has one owner: `oc` spawns oc, `prompt` asks, `ui`
-//! draws, `templates::repo` uses git.
+//! Every command that changes a project is a pipeline: `inputs` (flags, environment, answers
+//! file, record, then the wizard) → observe (the engine's observer, read-only) → the feature's
+//! pure plan → the engine's driver (verdict, dry-run or confirmation, lock, the one executor,
+//! the wait). Each effect has one owner: `oc` spawns oc, `http` talks to 3scale, `prompt` asks,
+//! `ui` draws, `templates::repo` uses git.
 
 pub mod atomic_file;
-pub mod checks;
 pub mod cli;
 mod commands;
 pub mod duration;
+pub mod engine;
 pub mod failure;
 pub mod gateway;
 pub mod http;
 pub mod inputs;
 pub mod install;
-mod installed;
 mod interrupt;
-pub mod lock;
 pub mod manual;
 pub mod names;
 pub mod oc;
 pub mod paths;
 mod prompt;
+pub mod pull_secret;
 pub mod record;
-mod report;
 pub mod secrets;
-mod session;
 pub mod templates;
-pub mod tenants;
+pub mod tenant;
 pub mod threescale;
 pub mod transcript;
 pub mod ui;
+pub mod uninstall;
 pub mod verify;
 mod wizard;
 

@@ -3,7 +3,7 @@
 //! for results. In a terminal it is drawn with spinners and marks; otherwise the same content
 //! comes as plain, ordered lines, without escape codes.
 
-use crate::install::readiness::{Component, State};
+use crate::engine::readiness::{Component, State};
 use crate::templates::repo::Progress;
 use console::style;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};

@@ -3,9 +3,10 @@
 //! tokens, the developer portal answers, the embedded gateways are ready and routed. Each check
 //! has its evidence and a fix that fits it; a check that depends on a failed one says so.
 
-use crate::checks::CheckResult;
+use crate::engine::checks::CheckResult;
+use crate::engine::kube::Route;
+use crate::engine::readiness::{Component, Snapshot, State};
 use crate::http::{Cause, Http, HttpError, Request, Response};
-use crate::install::readiness::{Component, State};
 use crate::secrets::Secret;
 
 /// What is checked: the hosts of the install's routes and its tokens.
@@ -292,11 +293,11 @@ fn strip(url: String) -> String {
 /// the one whose first label is the expected one (the domain may be unknown), else `expected`.
 /// Every tenant's portals are routed to the same services, so the first such route is not
 /// necessarily the install's own.
-pub fn portal_host(routes: &[serde_json::Value], service: &str, expected: &str) -> String {
+pub fn portal_host(routes: &[Route], service: &str, expected: &str) -> String {
     let hosts: Vec<&str> = routes
         .iter()
-        .filter(|r| r["metadata"]["labels"]["zync.3scale.net/route-to"] == service)
-        .filter_map(|r| r["spec"]["host"].as_str())
+        .filter(|r| r.metadata.label("zync.3scale.net/route-to") == Some(service))
+        .map(|r| r.spec.host.as_str())
         .collect();
     let label = format!("{}.", expected.split('.').next().unwrap_or_default());
     hosts
@@ -310,7 +311,7 @@ pub fn portal_host(routes: &[serde_json::Value], service: &str, expected: &str) 
 /// The target of an install: hosts from zync's routes (else from the logins and domain), the
 /// tokens of `system-seed`, the gateways from the same look the wait and `status` use.
 pub fn target_of(
-    snapshot: &crate::install::readiness::Snapshot,
+    snapshot: &Snapshot,
     creds: &crate::install::credentials::Credentials,
     domain: &str,
 ) -> Target {
@@ -319,9 +320,8 @@ pub fn target_of(
     let router = snapshot
         .routes
         .iter()
-        .flat_map(|r| r["status"]["ingress"].as_array().into_iter().flatten())
-        .find_map(|i| i["routerCanonicalHostname"].as_str())
-        .map(str::to_string);
+        .flat_map(|r| &r.status.ingress)
+        .find_map(|i| i.router_canonical_hostname.clone());
     let components = crate::install::readiness::assess(snapshot);
     let gateways = components
         .into_iter()
@@ -331,16 +331,11 @@ pub fn target_of(
         .routes
         .iter()
         .filter(|r| {
-            r["metadata"]["labels"]["zync.3scale.net/route-to"]
-                .as_str()
+            r.metadata
+                .label("zync.3scale.net/route-to")
                 .is_some_and(|s| s.starts_with("apicast-"))
         })
-        .map(|r| {
-            (
-                r["spec"]["host"].as_str().unwrap_or_default().to_string(),
-                crate::install::readiness::is_admitted(r),
-            )
-        })
+        .map(|r| (r.spec.host.clone(), r.is_admitted()))
         .collect();
     Target {
         domain: domain.to_string(),
@@ -358,7 +353,7 @@ pub fn target_of(
 /// The checks of an install, with the HTTP options of the run; the failure when 3scale does not
 /// answer (exit 6) says which checks failed and what to do first.
 pub fn check(
-    session: &crate::session::Session,
+    session: &crate::engine::session::Session,
     options: &crate::http::Options,
     target: &Target,
 ) -> crate::failure::Outcome<Vec<CheckResult>> {
@@ -369,7 +364,7 @@ pub fn check(
 pub fn failure(results: &[CheckResult]) -> Option<crate::failure::Failure> {
     let failed: Vec<&CheckResult> = results
         .iter()
-        .filter(|r| r.result == crate::checks::Verdict::Fail)
+        .filter(|r| r.result == crate::engine::checks::Verdict::Fail)
         .collect();
     if failed.is_empty() {
         return None;
@@ -396,7 +391,11 @@ mod tests {
 
     #[test]
     fn the_install_s_own_portal_is_told_from_its_tenants_portals() {
-        let route = |host: &str, to: &str| json!({"metadata": {"labels": {"zync.3scale.net/route-to": to}}, "spec": {"host": host}});
+        let route = |host: &str, to: &str| -> Route {
+            crate::engine::kube::parse(
+                &json!({"metadata": {"labels": {"zync.3scale.net/route-to": to}}, "spec": {"host": host}}),
+            )
+        };
         // A tenant's routes, sorted before the install's own by their generated names.
         let routes = [
             route("acme-corp-admin.apps.x", "system-provider"),

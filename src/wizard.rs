@@ -3,17 +3,17 @@
 //! reason. Asks through the `Prompter`; draws only through the `Ui`. The summary offers Proceed /
 //! Change a value / Cancel.
 
+use crate::engine::cluster::Cluster;
+use crate::engine::observe::{Observer, ProjectState};
+use crate::engine::session::Session;
 use crate::failure::{Failure, Outcome};
 use crate::inputs::{self, Answers, Field, Given, Source, TemplatesSource};
-use crate::install::cluster::Cluster;
 use crate::install::identity::Identity;
-use crate::install::observe::{Observer, ProjectState};
 use crate::install::plan::{self, Plan};
-use crate::install::pull_secret;
 use crate::install::storage::{self, RwxSupport, StorageClass};
 use crate::prompt::Prompter;
+use crate::pull_secret;
 use crate::secrets::{Redactor, Secret, MASK};
-use crate::session::Session;
 use crate::templates::model::Parameter;
 use crate::templates::params::OWNED;
 use crate::templates::profiles::{self, Loaded, Profile};

@@ -1,13 +1,13 @@
 //! `credentials`: the URLs and logins of an installed project, read again from `system-seed`.
 
 use crate::cli::Format;
+use crate::engine::observe::Observer;
+use crate::engine::session::Session;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::inputs::ProjectAnswers;
 use crate::install::credentials;
-use crate::install::observe::Observer;
-use crate::installed;
+use crate::install::installed;
 use crate::record;
-use crate::session::Session;
 
 pub fn run(answers: ProjectAnswers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
@@ -18,6 +18,7 @@ pub fn run(answers: ProjectAnswers) -> Outcome<()> {
 fn credentials(session: &Session, answers: ProjectAnswers) -> Outcome<()> {
     let observer = Observer::new(&session.oc);
     let install = installed::open(session, &observer, &answers)?;
+    session.attach_transcript(&install.cluster.server, &install.project)?;
     let seed = install
         .objects
         .iter()

@@ -2,26 +2,30 @@
 //! `plan` and `preflight`), the summary in a terminal, one run at a time per project, the
 //! executor, the wait, the record and the credentials.
 
-use crate::checks::Verdict;
 use crate::cli::Format;
+use crate::engine::change::Ctx;
+use crate::engine::checks::Verdict;
+use crate::engine::cluster::Cluster;
+use crate::engine::driver::{Confirm, Driver, Go};
+use crate::engine::observe::Observer;
+use crate::engine::readiness::Snapshot;
+use crate::engine::report;
+use crate::engine::session::Session;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::inputs::{Answers, Field, Source};
-use crate::install::cluster::Cluster;
-use crate::install::observe::Observer;
+use crate::install::action::InstallAction;
+use crate::install::credentials;
 use crate::install::plan::Plan;
 use crate::install::prepare::{self, Prepared};
-use crate::install::readiness::Snapshot;
-use crate::install::{apply, credentials, wait, Ctx};
+use crate::install::watch::Install;
 use crate::interrupt;
-use crate::lock::Lock;
 use crate::prompt::Prompter;
 use crate::record::{self, InstallRecord};
-use crate::report;
 use crate::secrets::MASK;
-use crate::session::Session;
 use crate::verify;
 use crate::wizard::{Decision, Wizard};
 use serde_json::json;
+use std::cell::Cell;
 
 pub fn run(answers: Answers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
@@ -48,69 +52,27 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
         }
     }
     resume(&mut answers, &cluster, ui)?;
-    // Without anyone to ask, the project is known now: one run at a time, before any plan.
-    let mut lock = match &wizard {
-        None => Some(lock(&cluster, &answers)?),
-        Some(_) => None,
+    let Some(prepared) = decide(session, &observer, &cluster, &mut answers, wizard.as_ref())?
+    else {
+        return Ok(());
     };
-    let prepared = loop {
-        if let Some(w) = &wizard {
-            w.ask_open(&mut answers, session, &observer)?;
-        }
-        let prepared = prepare::prepare(session, &observer, &answers)?;
-        report::plan(ui, &prepared.plan);
-        if let Err(f) = report::verdict(&prepared.plan) {
-            match &wizard {
-                Some(_) if reopen_missing(&mut answers, &prepared.plan) => {
-                    ui.warn(&f.message());
-                    continue;
-                }
-                _ => return Err(f),
-            }
-        }
-        let Some(w) = &wizard else { break prepared };
-        if prepared.plan.actions.is_empty() {
-            break prepared;
-        }
-        match w.summary(&cluster, &summary_rows(&answers, &prepared), &prepared.plan)? {
-            Decision::Proceed => break prepared,
-            Decision::Cancel => {
-                ui.note("cancelled; nothing was changed");
-                return Ok(());
-            }
-            Decision::Change(field) => answers.reopen(field),
-        }
-    };
-    if lock.is_none() {
-        lock = Some(self::lock(&cluster, &answers)?);
-    }
-    session.attach_transcript(&cluster.server, &answers.project.value)?;
-    let project = answers.project.value.clone();
-    let ctx = Ctx {
-        oc: &session.oc,
-        ui,
-        redactor: &session.redactor,
-        transcript: &session.transcript,
-        user: &cluster.user,
-        http: None,
-    };
+    let driver = driver(session, &observer, &cluster, &answers);
+    let held = driver.lock()?;
     let plan = &prepared.plan;
     if !plan.actions.is_empty() {
         save_record(&answers, &cluster, &prepared, "changing the cluster", ui);
-        interrupt::set_message("the install stopped part-way: run the same command again to resume (nothing is created twice)");
-        apply::apply(&ctx, &project, &plan.actions)?;
     }
+    driver.apply(
+        &held,
+        &plan.actions,
+        "the install stopped part-way: run the same command again to resume (nothing is created twice)",
+    )?;
     let components = match answers.wait {
         Some(timeout) => {
             save_record(&answers, &cluster, &prepared, "waiting", ui);
             interrupt::set_message("the install is in place and was being waited for: run the same command again to keep waiting");
-            Some(wait::wait(
-                &ctx,
-                &project,
-                &plan.identity,
-                timeout,
-                answers.poll_interval,
-            )?)
+            let watched = Install(&plan.identity);
+            Some(driver.wait(&held, &watched, timeout, answers.poll_interval)?)
         }
         None => None,
     };
@@ -123,15 +85,92 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
         "the install is complete: run the same command again to print its summary",
     );
     let result = finish(
-        &ctx,
+        &driver.ctx(),
         session,
         &answers,
-        &cluster,
         &prepared,
         components.as_ref(),
     );
-    drop(lock);
+    drop(held);
     result
+}
+
+/// The install's driver: its project, its checks to skip.
+fn driver<'a>(
+    session: &'a Session,
+    observer: &'a Observer<'a>,
+    cluster: &'a Cluster,
+    answers: &'a Answers,
+) -> Driver<'a> {
+    Driver {
+        session,
+        observer,
+        cluster,
+        project: &answers.project.value,
+        skips: &answers.checks.skip,
+        what: "the install".into(),
+        command: "install",
+        dry_run: false,
+        format: answers.mode.format,
+        http: None,
+    }
+}
+
+/// Asks what is open, plans, shows the plan and its verdict, and lets the person decide, until
+/// they proceed (`Some`) or cancel (`None`). A plan that lacks a value someone can give asks for
+/// it again.
+fn decide(
+    session: &Session,
+    observer: &Observer,
+    cluster: &Cluster,
+    answers: &mut Answers,
+    wizard: Option<&Wizard>,
+) -> Outcome<Option<Prepared>> {
+    loop {
+        if let Some(w) = wizard {
+            w.ask_open(answers, session, observer)?;
+        }
+        let prepared = prepare::prepare(session, observer, answers)?;
+        let chosen = Cell::new(None);
+        let go = {
+            let driver = driver(session, observer, cluster, answers);
+            let reviewed = driver.review(&prepared.plan.changes(), prepared.project.exists());
+            if let Err(f) = reviewed {
+                match wizard {
+                    Some(_) if reopen_missing(answers, &prepared.plan) => {
+                        session.ui.warn(&f.message());
+                        continue;
+                    }
+                    _ => return Err(f),
+                }
+            }
+            let rows = summary_rows(answers, &prepared);
+            let ask = |_: &[InstallAction]| -> Outcome<Go> {
+                let w = wizard.expect("asked only with a wizard");
+                Ok(match w.summary(cluster, &rows, &prepared.plan)? {
+                    Decision::Proceed => Go::Proceed,
+                    Decision::Cancel => Go::Cancel,
+                    Decision::Change(field) => {
+                        chosen.set(Some(field));
+                        Go::Revise
+                    }
+                })
+            };
+            let confirm = match wizard {
+                Some(_) => Confirm::Custom(&ask),
+                None => Confirm::Never,
+            };
+            driver.decide(&prepared.plan.actions, confirm)?
+        };
+        match go {
+            Go::Proceed | Go::DryRun => return Ok(Some(prepared)),
+            Go::Cancel => {
+                session.ui.note("cancelled; nothing was changed");
+                return Ok(None);
+            }
+            Go::Revise => answers.reopen(chosen.get().expect("a value to change")),
+        }
+    }
 }
 
 /// A re-run continues an earlier one without flags: its recorded non-secret answers fill what no
@@ -177,16 +216,6 @@ fn resume(answers: &mut Answers, cluster: &Cluster, ui: &crate::ui::Ui) -> Outco
     Ok(())
 }
 
-fn lock(cluster: &Cluster, answers: &Answers) -> Outcome<Lock> {
-    let dir = crate::paths::project_state_dir(&cluster.server, &answers.project.value)
-        .map_err(Failure::input)?;
-    Lock::acquire(
-        &dir,
-        &format!("project {} on {}", answers.project.value, cluster.server),
-    )
-    .map_err(Failure::preflight)
-}
-
 /// Opens the wizard's questions for what the plan found missing; false when none can be asked.
 fn reopen_missing(answers: &mut Answers, plan: &Plan) -> bool {
     if !plan.problems.is_empty() || !plan.failed_checks().is_empty() {
@@ -208,7 +237,8 @@ fn summary_rows(answers: &Answers, prepared: &Prepared) -> Vec<(Field, String)> 
         .map(|c| format!(" (commit {})", &c[..c.len().min(12)]))
         .unwrap_or_default();
     let plan = &prepared.plan;
-    let params: Vec<String> = report::given_params(plan)
+    let params: Vec<String> = plan
+        .given_params()
         .into_iter()
         .map(|(k, v)| format!("{k}={}", v.unwrap_or_else(|| MASK.into())))
         .collect();
@@ -286,7 +316,7 @@ fn save_record(
             .map(|u| u.value.clone())
             .unwrap_or_default(),
         display_name: Some(answers.display_name.value.clone()),
-        params: report::given_params(plan),
+        params: plan.given_params(),
         skipped_checks: plan
             .checks
             .iter()
@@ -301,16 +331,59 @@ fn save_record(
     }
 }
 
-/// Credentials: read system-seed, write the file, print the result.
+/// Credentials: read system-seed, write the file; the checks of `verify`; the result.
 fn finish(
     ctx: &Ctx,
     session: &Session,
     answers: &Answers,
-    cluster: &Cluster,
     prepared: &Prepared,
     waited: Option<&Snapshot>,
 ) -> Outcome<()> {
-    let project = &answers.project.value;
+    let domain = prepared
+        .plan
+        .domain
+        .as_ref()
+        .map(|d| d.value.clone())
+        .unwrap_or_default();
+    let (creds, path) = credentials_step(ctx, answers, prepared, &domain)?;
+    // The same checks as `verify`, on the wait's last look.
+    let checks = match (waited, answers.verify) {
+        (Some(snapshot), true) => {
+            let target = verify::target_of(snapshot, &creds, &domain);
+            Some(verify_step(ctx, session, answers, &target)?)
+        }
+        _ => None,
+    };
+    let not_answering = checks.as_deref().and_then(verify::failure);
+    let outcome = Finished {
+        creds: &creds,
+        path: &path,
+        domain: &domain,
+        waited: waited.is_some(),
+        checks: checks.as_deref(),
+        not_answering: not_answering.as_ref(),
+    };
+    let text = match answers.mode.format {
+        Format::Text => outcome.text(answers),
+        Format::Json => {
+            serde_json::to_string_pretty(&outcome.json(answers, prepared)).unwrap_or_default()
+        }
+    };
+    ctx.ui.result(&text);
+    match not_answering {
+        Some(f) => Err(f.reported()),
+        None => Ok(()),
+    }
+}
+
+/// The logins of `system-seed`, written to the credentials file.
+fn credentials_step(
+    ctx: &Ctx,
+    answers: &Answers,
+    prepared: &Prepared,
+    domain: &str,
+) -> Outcome<(credentials::Credentials, std::path::PathBuf)> {
+    let project = ctx.project;
     let line = ctx.ui.step("credentials");
     // Nothing changed: the secret observed before is the one there is.
     let observed = prepared
@@ -328,112 +401,133 @@ fn finish(
         }),
         None => credentials::read(ctx.oc, project, ctx.redactor),
     };
-    let creds = match read {
-        Ok(c) => c,
+    let server = &prepared.cluster.server;
+    let written = read.and_then(|creds| {
+        let path = match &answers.credentials_file {
+            Some(p) => p.clone(),
+            None => record::default_credentials_path(server, project).map_err(Failure::input)?,
+        };
+        credentials::write_file(&path, server, project, domain, &creds).map_err(|e| {
+            Failure::new(
+                FailureKind::Internal,
+                anyhow::anyhow!("could not write the credentials file: {e}"),
+            )
+        })?;
+        Ok((creds, path))
+    });
+    match written {
+        Ok((creds, path)) => {
+            line.detail(&format!("written to {} (mode 0600)", path.display()));
+            line.done();
+            Ok((creds, path))
+        }
         Err(f) => {
             line.failed();
-            return Err(f);
+            Err(f)
         }
-    };
-    let path = match &answers.credentials_file {
-        Some(p) => p.clone(),
-        None => {
-            record::default_credentials_path(&cluster.server, project).map_err(Failure::input)?
-        }
-    };
-    let domain = prepared
-        .plan
-        .domain
-        .as_ref()
-        .map(|d| d.value.clone())
-        .unwrap_or_default();
-    if let Err(e) = credentials::write_file(&path, &cluster.server, project, &domain, &creds) {
-        line.failed();
-        return Err(Failure::new(
-            FailureKind::Internal,
-            anyhow::anyhow!("could not write the credentials file: {e}"),
+    }
+}
+
+/// The checks of `verify`, each on a line of the step.
+fn verify_step(
+    ctx: &Ctx,
+    session: &Session,
+    answers: &Answers,
+    target: &verify::Target,
+) -> Outcome<Vec<crate::engine::checks::CheckResult>> {
+    let line = ctx.ui.step("verify");
+    let results = verify::check(session, &answers.http, target)?;
+    for r in &results {
+        let mark = match r.result {
+            Verdict::Ok => "ok",
+            Verdict::Warn => "warn",
+            Verdict::Fail => "failed",
+        };
+        line.detail(&format!(
+            "{:<24} {mark}: {}",
+            r.id,
+            r.detail.replace('\n', "; ")
         ));
     }
-    line.detail(&format!("written to {} (mode 0600)", path.display()));
-    line.done();
-    // The same checks as `verify`, on the wait's last look.
-    let checks = match (waited, answers.verify) {
-        (Some(snapshot), true) => {
-            let line = ctx.ui.step("verify");
-            let target = verify::target_of(snapshot, &creds, &domain);
-            let results = verify::check(session, &answers.http, &target)?;
-            for r in &results {
-                let mark = match r.result {
-                    Verdict::Ok => "ok",
-                    Verdict::Warn => "warn",
-                    Verdict::Fail => "failed",
-                };
-                line.detail(&format!(
-                    "{:<24} {mark}: {}",
-                    r.id,
-                    r.detail.replace('\n', "; ")
-                ));
-            }
-            match verify::failure(&results) {
-                Some(_) => line.failed(),
-                None => line.done(),
-            }
-            Some(results)
-        }
-        _ => None,
-    };
-    let not_answering = checks.as_deref().and_then(verify::failure);
-    let waited = waited.is_some();
-    let state = if waited { "installed" } else { "created" };
-    match answers.mode.format {
-        Format::Text => {
-            let show = answers.mode.show_secrets;
-            let mut text = credentials::summary(project, &domain, &creds, Some(&path), show, state);
-            if !waited {
-                text.push_str("\n  Not waited for (--no-wait): `threescale-install status` shows when every component is ready.\n");
-            }
-            if not_answering.is_some() {
-                text.push_str("\n  It does not answer through its routes yet: see the checks above and the error below.\n");
-            }
-            ctx.ui.result(&text);
-        }
-        Format::Json => {
-            let mut doc = credentials::json(
-                &cluster.server,
-                project,
-                &domain,
-                &creds,
-                answers.mode.show_secrets,
-            );
-            doc["ok"] = json!(not_answering.is_none());
-            doc["state"] = json!(state);
-            doc["verify"] = json!(checks);
-            doc["credentials_file"] = json!(path);
-            doc["profile"] = json!(prepared.profile.name);
-            doc["commit"] = json!(prepared.checkout.commit);
-            doc["changes"] = json!(prepared
-                .plan
-                .actions
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>());
-            doc["decisions"] = json!(prepared.plan.decisions);
-            doc["skipped_checks"] = json!(prepared
-                .plan
-                .checks
-                .iter()
-                .filter(|c| c.skipped)
-                .map(|c| c.id)
-                .collect::<Vec<_>>());
-            if let Some(f) = &not_answering {
-                doc["error"] = json!({"kind": f.kind.id(), "exit_code": f.kind.exit_code(), "meaning": f.kind.meaning(), "message": f.message(), "help": f.help});
-            }
-            ctx.ui
-                .result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
+    match verify::failure(&results) {
+        Some(_) => line.failed(),
+        None => {
+            line.detail("3scale works: its portals and APIs answer through their routes");
+            line.done()
         }
     }
-    match not_answering {
-        Some(f) => Err(f.reported()),
-        None => Ok(()),
+    Ok(results)
+}
+
+/// What an install ended with, for the summary on stdout.
+struct Finished<'a> {
+    creds: &'a credentials::Credentials,
+    path: &'a std::path::Path,
+    domain: &'a str,
+    waited: bool,
+    checks: Option<&'a [crate::engine::checks::CheckResult]>,
+    not_answering: Option<&'a Failure>,
+}
+
+impl Finished<'_> {
+    fn state(&self) -> &'static str {
+        if self.waited {
+            "installed"
+        } else {
+            "created"
+        }
+    }
+
+    fn text(&self, answers: &Answers) -> String {
+        let project = &answers.project.value;
+        let show = answers.mode.show_secrets;
+        let mut text = credentials::summary(
+            project,
+            self.domain,
+            self.creds,
+            Some(self.path),
+            show,
+            self.state(),
+        );
+        if !self.waited {
+            text.push_str("\n  Not waited for (--no-wait): `threescale-install status` shows when every component is ready.\n");
+        }
+        if self.not_answering.is_some() {
+            text.push_str("\n  It does not answer through its routes yet: see the checks above and the error below.\n");
+        }
+        text
+    }
+
+    fn json(&self, answers: &Answers, prepared: &Prepared) -> serde_json::Value {
+        let plan = &prepared.plan;
+        let mut doc = credentials::json(
+            &prepared.cluster.server,
+            &answers.project.value,
+            self.domain,
+            self.creds,
+            answers.mode.show_secrets,
+        );
+        doc["ok"] = json!(self.not_answering.is_none());
+        doc["state"] = json!(self.state());
+        doc["verify"] = json!(self.checks);
+        doc["credentials_file"] = json!(self.path);
+        doc["profile"] = json!(prepared.profile.name);
+        doc["commit"] = json!(prepared.checkout.commit);
+        doc["changes"] = json!(plan
+            .actions
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>());
+        doc["decisions"] = json!(plan.decisions);
+        doc["skipped_checks"] = json!(plan
+            .checks
+            .iter()
+            .filter(|c| c.skipped)
+            .map(|c| c.id)
+            .collect::<Vec<_>>());
+        if let Some(f) = self.not_answering {
+            doc["error"] = json!({"kind": f.kind.id(), "exit_code": f.kind.exit_code(), "meaning": f.kind.meaning(), "message": f.message(), "help": f.help});
+        }
+        doc
     }
 }

@@ -147,6 +147,7 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
                 a,
                 uninstall::Options {
                     yes: args.yes,
+                    dry_run: args.dry_run,
                     delete_project: args.delete_project,
                     keep_credentials: args.keep_credentials,
                 },
@@ -174,14 +175,16 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
             )?)
         }
         Some(Command::Tenant(TenantCommand::Remove(args))) => {
-            tenant::remove(inputs::tenant::tenant_answers(
+            let mut query = inputs::tenant::tenant_answers(
                 global,
                 &args.common,
                 Some(&args.tenant),
                 false,
                 args.yes,
                 matches,
-            )?)
+            )?;
+            query.dry_run = args.dry_run;
+            tenant::remove(query)
         }
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {

@@ -2,13 +2,13 @@
 //! own preparation — the same observations, the same plan — and reports each finding; a stage
 //! that cannot run is a failed check, and the checks after it say they were not run.
 
-use crate::checks::{self, CheckResult, Verdict};
 use crate::cli::Format;
+use crate::engine::checks::{self, CheckResult, Verdict};
+use crate::engine::observe::Observer;
+use crate::engine::session::Session;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::inputs::Answers;
-use crate::install::observe::Observer;
 use crate::install::prepare;
-use crate::session::Session;
 use serde_json::json;
 
 pub fn run(mut answers: Answers) -> Outcome<()> {

@@ -4,8 +4,9 @@
 use crate::cli::Render;
 use crate::failure::{Failure, Outcome};
 use crate::inputs::{Env, PARAM_ENV_PREFIX, PASSWORD_ENV};
-use crate::install::{api_versions, pull_secret};
+use crate::pull_secret;
 use crate::secrets::Secret;
+use crate::templates::api_versions;
 use crate::templates::param_file;
 use std::io::{Read, Write};
 

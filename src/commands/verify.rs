@@ -1,14 +1,13 @@
 //! `verify`: whether an installed 3scale answers through its routes, each check with its evidence
 //! and a fix; exit 6 when it was installed but does not answer.
 
-use crate::checks;
 use crate::cli::Format;
+use crate::engine::checks;
+use crate::engine::observe::{read_failure, Observer};
+use crate::engine::session::Session;
 use crate::failure::Outcome;
 use crate::inputs::ProjectAnswers;
-use crate::install::observe::{read_failure, Observer};
-use crate::install::{wait, Ctx};
-use crate::installed;
-use crate::session::Session;
+use crate::install::{installed, watch};
 use crate::verify;
 use serde_json::json;
 
@@ -24,16 +23,9 @@ fn check(session: &Session, answers: &ProjectAnswers) -> Outcome<()> {
     }
     let observer = Observer::new(&session.oc);
     let install = installed::open(session, &observer, answers)?;
-    let ctx = Ctx {
-        oc: &session.oc,
-        ui: &session.ui,
-        redactor: &session.redactor,
-        transcript: &session.transcript,
-        user: &install.cluster.user,
-        http: None,
-    };
+    session.attach_transcript(&install.cluster.server, &install.project)?;
     let creds = install.credentials(&session.redactor)?;
-    let snapshot = wait::look(&ctx, &install.project, &install.identity)
+    let snapshot = watch::look(&session.oc, &install.project, &install.identity)
         .map_err(|e| read_failure("look at the project", e))?;
     let domain = install.domain.clone().unwrap_or_default();
     let target = verify::target_of(&snapshot, &creds, &domain);

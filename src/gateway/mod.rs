@@ -4,9 +4,12 @@
 //! access token and products on 3scale's side (`portal`), where the gateways are (`search`), and
 //! its readiness for the wait and `status` (`watch`).
 
+pub mod action;
+pub mod apply;
 pub mod objects;
 pub mod plan;
 pub mod portal;
 pub mod search;
 pub mod settings;
+pub mod summary;
 pub mod watch;

@@ -5,7 +5,7 @@
 //! values; the secret's goes to oc on stdin only.
 
 use super::settings::{Environment, Loader};
-use crate::install::pull_secret;
+use crate::pull_secret;
 use crate::secrets::{Redactor, Secret};
 use crate::templates::kinds::ObjectRef;
 use crate::templates::profiles::MANAGED_BY;

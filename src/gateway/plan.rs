@@ -4,17 +4,19 @@
 //! actions means "already in place": re-runs change nothing, and a run stopped half-way is
 //! continued by the next plan.
 
+use super::action::{
+    EndpointToken, GatewayAction as Action, GatewayObjects, Mint, PortalEndpoint, Revoke,
+};
 use super::objects::{self, Observed, PortalRecord, TokenRecord, SERVICE_ACCOUNT};
 use super::settings::{self, Environment, Loader};
-use crate::checks::CheckResult;
+use crate::engine::checks::CheckResult;
+use crate::engine::observe::ProjectState;
+use crate::engine::report::Changes;
 use crate::inputs::gateway::{host_ways, AddAnswers};
+use crate::inputs::Missing;
 use crate::inputs::{Field, Given, Source};
-use crate::install::action::{Action, EndpointToken, GatewayObjects, Mint, PortalEndpoint, Revoke};
 use crate::install::credentials::SEED_SECRET;
-use crate::install::observe::ProjectState;
-use crate::install::plan::Missing;
-use crate::install::pull_secret;
-use crate::report::Changes;
+use crate::pull_secret;
 use crate::secrets::Secret;
 use crate::templates::kinds::ObjectRef;
 use crate::templates::model::Template;
@@ -92,7 +94,7 @@ impl Plan {
     }
 
     /// The plan as `report` shows and judges every plan.
-    pub fn changes(&self) -> Changes<'_> {
+    pub fn changes(&self) -> Changes<'_, Action> {
         Changes {
             decisions: &self.decisions,
             checks: &self.checks,
@@ -438,6 +440,17 @@ pub fn plan_add(r: &AddRequest) -> Plan {
 /// The pull secret of the gateway's project: the login given, else the one the project's secret
 /// holds (kept), else the install's.
 fn plan_pull_secret(r: &AddRequest, objects: &[Value], p: &mut Plan) -> Vec<Action> {
+    pull_secret_write(r, objects, p)
+        .map(Action::WritePullSecret)
+        .into_iter()
+        .collect()
+}
+
+fn pull_secret_write(
+    r: &AddRequest,
+    objects: &[Value],
+    p: &mut Plan,
+) -> Option<pull_secret::Write> {
     let registry = &r.answers.registry;
     let server = match (&registry.server.source, r.install.registry_server) {
         (Source::Default, Some(s)) => s.to_string(),
@@ -485,7 +498,7 @@ fn plan_pull_secret(r: &AddRequest, objects: &[Value], p: &mut Plan) -> Vec<Acti
                 pull_secret::NAME,
                 held.unwrap_or_default()
             ));
-            Vec::new()
+            None
         }
         (Some(password), None) if owner.is_some() => {
             let (username, whose) = owner.expect("checked");
@@ -536,7 +549,7 @@ fn plan_pull_secret(r: &AddRequest, objects: &[Value], p: &mut Plan) -> Vec<Acti
                     field: None,
                 });
             }
-            Vec::new()
+            None
         }
     }
 }
@@ -794,8 +807,8 @@ parameters:
         let mut out: Vec<Value> = Vec::new();
         for a in &p.actions {
             match a {
-                Action::CreatePullSecret(l) => {
-                    out.push(serde_json::from_str(pull_secret::manifest(l).expose()).unwrap())
+                Action::WritePullSecret(w) => {
+                    out.push(serde_json::from_str(pull_secret::manifest(w.login()).expose()).unwrap())
                 }
                 Action::WritePortalEndpoint(e) => {
                     let url = objects::endpoint_url(&Secret::new("minted-token-1"), &e.host);

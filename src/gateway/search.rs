@@ -3,8 +3,8 @@
 //! user can see, asked side by side.
 
 use super::objects::{self, GATEWAY_LABEL};
+use crate::engine::observe::read_failure;
 use crate::failure::Outcome;
-use crate::install::observe::read_failure;
 use crate::oc::{Cause, Oc, Scope};
 use serde_json::Value;
 

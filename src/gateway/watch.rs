@@ -4,11 +4,12 @@
 //! with fixes that fit a gateway.
 
 use super::objects;
-use crate::install::diagnosis::{self, Finding};
-use crate::install::pull_secret;
-use crate::install::readiness::{self, Component, Snapshot, State};
-use crate::install::wait::Watched;
-use crate::install::Ctx;
+use crate::engine::change::Ctx;
+use crate::engine::diagnosis::{self as detect, Entry, Finding, Found};
+use crate::engine::kube::Pod;
+use crate::engine::readiness::{self, Component, Snapshot, State};
+use crate::engine::wait::Watched;
+use crate::pull_secret;
 use serde_json::Value;
 
 /// What one look at the project lists.
@@ -28,11 +29,11 @@ fn is_revision_of(object: &str, name: &str) -> bool {
 }
 
 /// The pods of the gateway: its own (label `deploymentconfig`) and its deployers.
-fn owned_pod(pod: &Value, name: &str) -> bool {
-    let labels = &pod["metadata"]["labels"];
-    labels["deploymentconfig"] == name
-        || labels["openshift.io/deployer-pod-for.name"]
-            .as_str()
+fn owned_pod(pod: &Pod, name: &str) -> bool {
+    let meta = &pod.metadata;
+    meta.label("deploymentconfig") == Some(name)
+        || meta
+            .label("openshift.io/deployer-pod-for.name")
             .is_some_and(|rc| is_revision_of(rc, name))
 }
 
@@ -44,13 +45,9 @@ pub fn snapshot(items: Vec<Value>, name: &str) -> Snapshot {
             && (o["kind"] != "DeploymentConfig" || o["metadata"]["name"] == name)
     });
     s.pods.retain(|p| owned_pod(p, name));
-    let pods: Vec<String> = s
-        .pods
-        .iter()
-        .filter_map(|p| p["metadata"]["name"].as_str().map(str::to_string))
-        .collect();
+    let pods: Vec<String> = s.pods.iter().map(|p| p.metadata.name.clone()).collect();
     s.events.retain(|e| {
-        let about = e["involvedObject"]["name"].as_str().unwrap_or_default();
+        let about = e.involved_object.name.as_str();
         about == name || is_revision_of(about, name) || pods.iter().any(|p| p == about)
     });
     s
@@ -59,9 +56,7 @@ pub fn snapshot(items: Vec<Value>, name: &str) -> Snapshot {
 /// The gateway's deployment config and its routes.
 pub fn assess(s: &Snapshot, name: &str, hosts: &[String]) -> Vec<Component> {
     let dc = s
-        .dcs
-        .iter()
-        .find(|d| d["metadata"]["name"] == name)
+        .dc(name)
         .map(readiness::deployment)
         .unwrap_or_else(|| Component {
             name: name.to_string(),
@@ -73,7 +68,7 @@ pub fn assess(s: &Snapshot, name: &str, hosts: &[String]) -> Vec<Component> {
         .filter(|h| {
             s.routes
                 .iter()
-                .any(|r| r["spec"]["host"] == h.as_str() && readiness::is_admitted(r))
+                .any(|r| r.spec.host == h.as_str() && r.is_admitted())
         })
         .collect();
     let waiting: Vec<&String> = hosts.iter().filter(|h| !admitted.contains(h)).collect();
@@ -102,25 +97,61 @@ pub fn assess(s: &Snapshot, name: &str, hosts: &[String]) -> Vec<Component> {
     vec![dc, routes]
 }
 
-/// The root cause, with the fixes of a gateway.
-pub fn diagnose(s: &Snapshot, name: &str, project: &str) -> Option<Finding> {
-    let mut f = diagnosis::diagnose(s)?;
-    f.fix = match f.signature {
-        "image-pull-failed" => format!(
-            "the node cannot pull the gateway's image: check pull secret {} in project {project} (server, username, password) and that service account {} lists it (`oc secrets link {} {} --for=pull -n {project}`); `threescale-install gateway add --name {name}` with the right registry login updates the secret",
-            pull_secret::NAME,
-            objects::SERVICE_ACCOUNT,
-            objects::SERVICE_ACCOUNT,
-            pull_secret::NAME
-        ),
-        "host-already-claimed" => format!(
-            "another route (often in another project) already holds this host: remove it, or give gateway {name} another --host"
-        ),
-        "rollout-failed" => format!(
-            "its pods did not become ready in time: a gateway is ready once it has loaded its configuration, so check its token (`threescale-install gateway status {name}`) and `oc logs dc/{name} -n {project}`; then `oc rollout latest dc/{name} -n {project}`"
-        ),
-        _ => f.fix,
-    };
+/// The failures a gateway can have, with the fixes that fit a gateway.
+static TABLE: &[Entry] = &[
+    Entry {
+        detector: &detect::QUOTA_EXCEEDED,
+        fix: |_| {
+            "the project's ResourceQuota is too small for the gateway: ask for a larger quota, or free resources in the project".into()
+        },
+    },
+    Entry {
+        detector: &detect::INSUFFICIENT_RESOURCES,
+        fix: |_| {
+            "the nodes lack free CPU or memory for the gateway: add or enlarge worker nodes, or free capacity".into()
+        },
+    },
+    Entry {
+        detector: &detect::IMAGE_PULL_FAILED,
+        fix: image_pull_failed,
+    },
+    Entry {
+        detector: &detect::ROLLOUT_FAILED,
+        fix: rollout_failed,
+    },
+    Entry {
+        detector: &detect::HOST_ALREADY_CLAIMED,
+        fix: |f| {
+            format!(
+            "another route (often in another project) already holds host {}: remove it, or give the gateway another --host",
+            f.detail.as_deref().unwrap_or_default()
+        )
+        },
+    },
+];
+
+fn image_pull_failed(f: &Found) -> String {
+    let (secret, sa) = (pull_secret::NAME, objects::SERVICE_ACCOUNT);
+    format!(
+        "the node cannot pull the gateway's image: check pull secret {secret} (server, username, password) and that service account {sa} lists it (`oc secrets link {sa} {secret} --for=pull`); `threescale-install gateway add --name {}` with the right registry login updates the secret",
+        f.object
+    )
+}
+
+fn rollout_failed(f: &Found) -> String {
+    let name = &f.object;
+    format!(
+        "its pods did not become ready in time: a gateway is ready once it has loaded its configuration, so check its token (`threescale-install gateway status {name}`) and `oc logs dc/{name}`; then `oc rollout latest dc/{name}`"
+    )
+}
+
+/// The root cause, with the fixes of a gateway in `project` (the commands given run there).
+pub fn diagnose(s: &Snapshot, project: &str) -> Option<Finding> {
+    let mut f = detect::diagnose(s, TABLE, &|_| 0)?;
+    if f.fix.contains("`oc ") {
+        f.fix
+            .push_str(&format!(" (each `oc` command with -n {project})"));
+    }
     Some(f)
 }
 
@@ -136,9 +167,9 @@ impl Watched for Gateway<'_> {
         format!("gateway {}", self.name)
     }
 
-    fn look(&self, ctx: &Ctx, project: &str) -> Result<Snapshot, crate::oc::OcError> {
+    fn look(&self, ctx: &Ctx) -> Result<Snapshot, crate::oc::OcError> {
         ctx.oc
-            .poll::<Value>(RESOURCES, project)
+            .poll::<Value>(RESOURCES, ctx.project)
             .map(|items| snapshot(items, self.name))
     }
 
@@ -147,7 +178,7 @@ impl Watched for Gateway<'_> {
     }
 
     fn diagnose(&self, snapshot: &Snapshot) -> Option<Finding> {
-        diagnose(snapshot, self.name, self.project)
+        diagnose(snapshot, self.project)
     }
 
     fn out_of_time_help(&self) -> String {
@@ -204,7 +235,7 @@ mod tests {
             json!({"kind": "Pod", "metadata": {"name": "gw-1-abcde", "labels": {"deploymentconfig": "gw"}},
                 "status": {"containerStatuses": [{"state": {"waiting": {"reason": "ImagePullBackOff", "message": "unauthorized"}}}]}}),
         ];
-        let f = diagnose(&snapshot(items, "gw"), "gw", "p").unwrap();
+        let f = diagnose(&snapshot(items, "gw"), "p").unwrap();
         assert_eq!(f.signature, "image-pull-failed");
         assert!(f.fix.contains("oc secrets link default"), "{}", f.fix);
     }

@@ -79,6 +79,7 @@ pub struct RemoveAnswers {
     pub name: Given<String>,
     pub yes: bool,
     pub keep_token: bool,
+    pub dry_run: bool,
 }
 
 /// The flag, environment variable and answers-file key of a value of `gateway add`.
@@ -308,6 +309,7 @@ pub fn gateway_remove_answers(
         name: Given::new(args.name.clone(), Source::Flag("NAME".into())),
         yes: args.yes,
         keep_token: args.keep_token,
+        dry_run: args.dry_run,
     })
 }
 

@@ -495,10 +495,10 @@ pub fn install_answers(
         origins.of("skip_checks", "--skip-check", "THREESCALE_SKIP_CHECKS")
     };
     for id in &skip {
-        if !crate::checks::SKIPPABLE.contains(&id.as_str()) {
+        if !crate::engine::checks::SKIPPABLE.contains(&id.as_str()) {
             report.problems.push(format!(
                 "'{id}' (from {skip_source}) is not a check that can be skipped; these can: {}",
-                crate::checks::SKIPPABLE.join(", ")
+                crate::engine::checks::SKIPPABLE.join(", ")
             ));
         }
     }

@@ -5,11 +5,13 @@
 pub mod file;
 pub mod gateway;
 mod gather;
+mod missing;
 pub mod tenant;
 mod validate;
 
 pub use gateway::{gateway_add_answers, gateway_answers, gateway_remove_answers};
 pub use gather::{install_answers, project_answers, Env, ProjectInputs, SecretReader};
+pub use missing::Missing;
 pub use validate::{
     check_against, check_domain, check_param_value, check_project, check_registry_server,
     is_param_name,

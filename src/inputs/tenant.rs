@@ -94,6 +94,8 @@ pub struct TenantAnswers {
     pub poll_interval: Duration,
     /// Check at the end that the new admin portal answers with the tenant's token.
     pub verify: bool,
+    /// `--dry-run`: print what would change, change nothing.
+    pub dry_run: bool,
 }
 
 impl TenantAnswers {
@@ -150,6 +152,8 @@ pub struct TenantQuery {
     /// `None` for `list`.
     pub tenant: Option<TenantRef>,
     pub yes: bool,
+    /// `--dry-run`: print what would change, change nothing.
+    pub dry_run: bool,
 }
 
 /// The answers of `tenant create`. `can_ask`: someone can answer the wizard (a missing value is
@@ -329,6 +333,7 @@ pub fn tenant_create_answers(
         wait: (!no_wait).then_some(timeout),
         poll_interval,
         verify: !(no_wait || no_verify),
+        dry_run: args.dry_run,
     };
     if !can_ask {
         for field in answers.open() {
@@ -377,6 +382,7 @@ pub fn tenant_answers(
         project,
         tenant,
         yes,
+        dry_run: false,
     })
 }
 

@@ -1,7 +1,7 @@
 //! Credentials: read `secret/system-seed` (the reliable source, also on re-runs), write them to a
 //! 0600 YAML file atomically, and print the summary.
 
-use super::observe::read_failure;
+use crate::engine::observe::read_failure;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::oc::Oc;
 use crate::secrets::Redactor;

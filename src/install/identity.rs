@@ -4,7 +4,7 @@
 //! names are generated; zync labels them `3scale.net/created-by=zync`). One definition serves
 //! observe, resume, `status`, `uninstall` and the plan.
 
-use super::pull_secret;
+use crate::pull_secret;
 use crate::templates::kinds::{ObjectRef, Resource};
 use crate::templates::model::Template;
 use crate::templates::render;

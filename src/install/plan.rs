@@ -2,18 +2,20 @@
 //! and the findings. The same plan serves the summary, `plan`, `preflight`, resume and the
 //! executor; an empty list of actions means "already in place".
 
-use super::action::{Action, CreateObjects};
-use super::api_versions::{self, Rewrite};
-use super::cluster::Cluster;
+use super::action::{CreateObjects, InstallAction as Action};
 use super::identity::Identity;
-use super::observe::{Discovered, Fact, ProjectState};
-use super::pull_secret;
 use super::recover::{self, Recovered};
 use super::sizing::{self, Offer};
 use super::storage::{self, RefusalKind, StorageClass};
-use crate::checks::{CheckResult, Verdict};
-use crate::inputs::{Answers, Field, Given, Source, Ways};
+use crate::engine::checks::{CheckResult, Verdict};
+use crate::engine::cluster::Cluster;
+use crate::engine::kube;
+use crate::engine::observe::{Discovered, Fact, ProjectState};
+use crate::engine::report::Changes;
+use crate::inputs::{Answers, Field, Given, Missing, Source, Ways};
+use crate::pull_secret;
 use crate::secrets::Secret;
+use crate::templates::api_versions::{self, Rewrite};
 use crate::templates::kinds::ObjectRef;
 use crate::templates::param_file;
 use crate::templates::params::{self, Class};
@@ -60,21 +62,6 @@ pub struct ParamValue {
     pub origin: Origin,
 }
 
-/// A value the install needs and nobody gave.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Missing {
-    pub what: String,
-    pub ways: Ways,
-    /// The wizard's question for it, when it has one.
-    pub field: Option<Field>,
-}
-
-impl std::fmt::Display for Missing {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.what, self.ways)
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub actions: Vec<Action>,
@@ -96,6 +83,34 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The plan as the engine shows and judges every plan.
+    pub fn changes(&self) -> Changes<'_, Action> {
+        Changes {
+            decisions: &self.decisions,
+            checks: &self.checks,
+            actions: &self.actions,
+            missing: &self.missing,
+            problems: &self.problems,
+        }
+    }
+
+    /// The parameters the person gave (or an earlier run recorded), with secret values left out
+    /// (`None`).
+    pub fn given_params(&self) -> Vec<(String, Option<String>)> {
+        self.values
+            .iter()
+            .filter(
+                |v| matches!(&v.origin, Origin::Input(s) if s.is_given() || *s == Source::Record),
+            )
+            .map(|v| {
+                (
+                    v.name.clone(),
+                    (!v.secret).then(|| v.value.expose().to_string()),
+                )
+            })
+            .collect()
+    }
+
     /// Every object of the profile exists: 3scale is installed.
     pub fn complete(&self) -> bool {
         !self.actions.iter().any(Action::creates_objects) && self.existing > 0
@@ -111,6 +126,13 @@ impl Plan {
     pub fn value(&self, name: &str) -> Option<&ParamValue> {
         self.values.iter().find(|v| v.name == name)
     }
+}
+
+/// Red Hat supports the 2.8 templates on OpenShift 3.11 only.
+pub fn support_warning(cluster: &Cluster) -> Option<&'static str> {
+    cluster.openshift_major.is_some_and(|m| m >= 4).then_some(
+        "Red Hat supports the 3scale 2.8 templates on OpenShift 3.11; on OpenShift 4 the supported way is the 3scale operator. Continuing anyway.",
+    )
 }
 
 /// The parameters set by the installer's own inputs.
@@ -433,13 +455,10 @@ pub fn plan(r: &Request) -> Plan {
         }
     }
 
-    if let Some(w) = r.cluster.support_warning() {
+    if let Some(w) = support_warning(r.cluster) {
         checks.push(
-            CheckResult::warn(
-                "openshift-version",
-                format!("OpenShift {}: {w}", r.cluster.version),
-            )
-            .with_help("for a supported install on OpenShift 4, use the 3scale operator"),
+            CheckResult::warn("openshift-version", w)
+                .with_help("for a supported install on OpenShift 4, use the 3scale operator"),
         );
     } else {
         checks.push(CheckResult::ok(
@@ -687,9 +706,7 @@ fn plan_registry(
     decisions: &mut Vec<String>,
 ) {
     let login = actions.iter().find_map(|a| match a {
-        Action::CreatePullSecret(login) | Action::UpdatePullSecret { login, .. } => {
-            Some(login.username.clone())
-        }
+        Action::WritePullSecret(w) => Some(w.login().username.clone()),
         _ => None,
     });
     let failed = failed_imports(objects);
@@ -748,22 +765,10 @@ pub fn failed_imports(objects: &[Value]) -> Vec<(String, Vec<String>)> {
     objects
         .iter()
         .filter(|o| o["kind"] == "ImageStream")
+        .map(kube::parse::<kube::ImageStream>)
         .filter_map(|is| {
-            let tags: Vec<String> = is["status"]["tags"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|tag| {
-                    let refused = super::readiness::refused_import(tag)?;
-                    Some(format!(
-                        "{}: {}",
-                        tag["tag"].as_str().unwrap_or_default(),
-                        refused["message"].as_str().unwrap_or_default()
-                    ))
-                })
-                .collect();
-            let name = is["metadata"]["name"].as_str()?;
-            (!tags.is_empty()).then(|| (name.to_string(), tags))
+            let tags = is.refused_tags();
+            (!tags.is_empty()).then_some((is.metadata.name, tags))
         })
         .collect()
 }
@@ -788,14 +793,12 @@ fn plan_pull_secret(
         .or_else(|| existing_user.clone());
     match (&registry.password, username) {
         (Some(password), Some(username)) => {
-            actions.extend(pull_secret::plan(
-                observed,
-                pull_secret::Login {
-                    server: registry.server.value.clone(),
-                    username,
-                    password: password.value.clone(),
-                },
-            ));
+            let login = pull_secret::Login {
+                server: registry.server.value.clone(),
+                username,
+                password: password.value.clone(),
+            };
+            actions.extend(pull_secret::plan(observed, login).map(Action::WritePullSecret));
         }
         (None, Some(username)) if existing_user.as_deref() == Some(username.as_str()) => {
             decisions.push(format!(

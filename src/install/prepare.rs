@@ -2,15 +2,14 @@
 //! observations the decisions need (each asked once), the plan, and the permission checks of
 //! what the plan would do.
 
-use super::cluster::Cluster;
 use super::identity::Identity;
-use super::observe::{Observer, ProjectState};
 use super::plan::{self, Plan, Request};
-use super::sizing::Offer;
-use crate::checks::CheckResult;
+use super::sizing::{self, Offer};
+use crate::engine::cluster::Cluster;
+use crate::engine::observe::{Observer, ProjectState};
+use crate::engine::session::Session;
 use crate::failure::{Failure, Outcome};
 use crate::inputs::{self, Answers};
-use crate::session::Session;
 use crate::templates::generate;
 use crate::templates::profiles::{self, Loaded};
 use crate::templates::repo::Checkout;
@@ -74,7 +73,7 @@ pub fn prepare(session: &Session, observer: &Observer, answers: &Answers) -> Out
     } else {
         Some(Offer {
             classes: classes.clone().and_then(Result::ok),
-            nodes: observer.nodes()?,
+            nodes: observer.nodes()?.map(|n| sizing::capacity(&n)),
             quotas: if project.exists() {
                 observer.quotas(&answers.project.value)?
             } else {
@@ -105,7 +104,7 @@ pub fn prepare(session: &Session, observer: &Observer, answers: &Answers) -> Out
     for v in plan.values.iter().filter(|v| v.secret) {
         session.redactor.add_secret(&v.name, &v.value);
     }
-    if let Some(check) = permissions(
+    if let Some(check) = crate::engine::driver::permissions(
         observer,
         &plan.actions,
         &answers.project.value,
@@ -120,67 +119,4 @@ pub fn prepare(session: &Session, observer: &Observer, answers: &Answers) -> Out
         project,
         plan,
     })
-}
-
-/// Whether the user may make every change of `actions`: `oc auth can-i` for each kind of
-/// object they make, before any change. In a project this run creates, the user will be its
-/// admin: only the project request is asked then.
-pub fn permissions(
-    observer: &Observer,
-    actions: &[super::action::Action],
-    project: &str,
-    exists: bool,
-) -> Outcome<Option<CheckResult>> {
-    let mut asked: Vec<(&str, String, Option<String>)> = Vec::new();
-    for action in actions {
-        for (verb, resource, namespaced) in action.permissions() {
-            if namespaced && !exists {
-                continue;
-            }
-            let ask = (
-                verb,
-                resource.to_string(),
-                namespaced.then(|| project.to_string()),
-            );
-            if !asked.contains(&ask) {
-                asked.push(ask);
-            }
-        }
-    }
-    if asked.is_empty() {
-        return Ok(None);
-    }
-    let answers = observer.permissions(&asked)?;
-    let denied: Vec<String> = asked
-        .iter()
-        .zip(&answers)
-        .filter(|(_, allowed)| !**allowed)
-        .map(|((verb, resource, ns), _)| match ns {
-            Some(ns) => format!("{verb} {resource} in project {ns}"),
-            None => format!("{verb} {resource}"),
-        })
-        .collect();
-    let user = observer.cluster()?.user;
-    if denied.is_empty() {
-        let what: Vec<String> = asked.iter().map(|(v, r, _)| format!("{v} {r}")).collect();
-        return Ok(Some(CheckResult::ok(
-            "permissions",
-            format!("may {}", what.join(", ")),
-        )));
-    }
-    let help = if denied.iter().any(|d| d.contains("projectrequests")) {
-        format!("ask a cluster admin to create project {project} and make you its admin (`oc adm new-project {project} --admin={user}`), then run again")
-    } else {
-        format!("ask a cluster admin for the admin role in project {project} (`oc adm policy add-role-to-user admin {user} -n {project}`), then run again")
-    };
-    Ok(Some(
-        CheckResult::fail(
-            "permissions",
-            format!(
-                "you may not make every planned change; denied:\n{}",
-                denied.join("\n")
-            ),
-        )
-        .with_help(help),
-    ))
 }

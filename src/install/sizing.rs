@@ -2,11 +2,9 @@
 //! images, API versions — against what the cluster offers: storage classes, schedulable nodes,
 //! the project's quota. Changes nothing.
 
-use super::storage::StorageClass;
-use crate::checks::{CheckResult, Verdict};
-use serde::Deserialize;
+use crate::engine::checks::{CheckResult, Verdict};
+use crate::engine::kube::{Node, Quota, StorageClass};
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
 
@@ -36,54 +34,6 @@ pub struct Capacity {
     pub nodes: u32,
     pub cpu: f64,
     pub memory: f64,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct Quota {
-    pub metadata: QuotaMeta,
-    #[serde(default)]
-    pub status: QuotaStatus,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct QuotaMeta {
-    pub name: String,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct QuotaStatus {
-    #[serde(default)]
-    pub hard: BTreeMap<String, String>,
-    #[serde(default)]
-    pub used: BTreeMap<String, String>,
-}
-
-#[derive(Deserialize)]
-pub struct Node {
-    #[serde(default)]
-    spec: NodeSpec,
-    #[serde(default)]
-    status: NodeStatus,
-}
-
-#[derive(Default, Deserialize)]
-struct NodeSpec {
-    #[serde(default)]
-    unschedulable: bool,
-    #[serde(default)]
-    taints: Vec<Taint>,
-}
-
-#[derive(Deserialize)]
-struct Taint {
-    #[serde(default)]
-    effect: String,
-}
-
-#[derive(Default, Deserialize)]
-struct NodeStatus {
-    #[serde(default)]
-    allocatable: BTreeMap<String, String>,
 }
 
 /// Schedulable nodes: not cordoned, no NoSchedule or NoExecute taint (control plane nodes).
@@ -467,7 +417,7 @@ mod tests {
         ]
     }
 
-    fn verdicts(results: &[CheckResult]) -> BTreeMap<&str, Verdict> {
+    fn verdicts(results: &[CheckResult]) -> std::collections::BTreeMap<&str, Verdict> {
         results.iter().map(|r| (r.id, r.result)).collect()
     }
 

@@ -1,8 +1,7 @@
 //! Storage: the ReadWriteMany class for `system-storage`. A StorageClass does not declare its
 //! access modes, so capability is judged from the provisioner. Changes nothing.
 
-use serde::Deserialize;
-use std::collections::BTreeMap;
+pub use crate::engine::kube::StorageClass;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RwxSupport {
@@ -57,19 +56,6 @@ pub fn rwx_support(provisioner: &str) -> RwxSupport {
     } else {
         RwxSupport::Unknown
     }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct StorageClass {
-    pub metadata: ClassMeta,
-    pub provisioner: String,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct ClassMeta {
-    pub name: String,
-    #[serde(default)]
-    pub annotations: BTreeMap<String, String>,
 }
 
 impl StorageClass {
@@ -236,7 +222,7 @@ mod tests {
     use super::*;
 
     fn class(name: &str, provisioner: &str, default: bool) -> StorageClass {
-        let mut annotations = BTreeMap::new();
+        let mut annotations = std::collections::BTreeMap::new();
         if default {
             annotations.insert(
                 "storageclass.kubernetes.io/is-default-class".to_string(),
@@ -244,9 +230,10 @@ mod tests {
             );
         }
         StorageClass {
-            metadata: ClassMeta {
+            metadata: crate::engine::kube::Meta {
                 name: name.into(),
                 annotations,
+                ..Default::default()
             },
             provisioner: provisioner.into(),
         }

@@ -113,6 +113,38 @@ impl Resource {
     }
 }
 
+/// Resources that live outside any project (`plural.group`): a template that creates one
+/// reaches beyond its project.
+const CLUSTER_SCOPED: &[&str] = &[
+    "namespaces",
+    "nodes",
+    "persistentvolumes",
+    "clusterroles.rbac.authorization.k8s.io",
+    "clusterrolebindings.rbac.authorization.k8s.io",
+    "storageclasses.storage.k8s.io",
+    "csidrivers.storage.k8s.io",
+    "priorityclasses.scheduling.k8s.io",
+    "customresourcedefinitions.apiextensions.k8s.io",
+    "apiservices.apiregistration.k8s.io",
+    "mutatingwebhookconfigurations.admissionregistration.k8s.io",
+    "validatingwebhookconfigurations.admissionregistration.k8s.io",
+    "projects.project.openshift.io",
+    "projectrequests.project.openshift.io",
+    "securitycontextconstraints.security.openshift.io",
+    "oauthclients.oauth.openshift.io",
+    "clusterresourcequotas.quota.openshift.io",
+    "imagecontentsourcepolicies.operator.openshift.io",
+    "consolelinks.console.openshift.io",
+];
+
+impl Resource {
+    /// Whether objects of this resource live outside any project.
+    pub fn is_cluster_scoped(&self) -> bool {
+        CLUSTER_SCOPED.contains(&self.to_string().as_str())
+            || self.group.ends_with("config.openshift.io")
+    }
+}
+
 impl fmt::Display for Resource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.group.is_empty() {

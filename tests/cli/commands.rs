@@ -508,7 +508,7 @@ fn uninstall_asks_and_without_a_terminal_needs_yes() {
     run.assert_code(2);
     assert!(run.stderr.contains("pass --yes"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("Will delete"),
+        run.stderr.contains("will delete the"),
         "it lists what it would delete: {}",
         run.stderr
     );

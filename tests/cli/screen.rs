@@ -160,8 +160,16 @@ fn a_terminal_run_shows_the_steps_their_details_the_plan_the_wait_and_the_result
     // Each step: its mark, then its details and warnings under it.
     assert!(t.row("✔ cluster").contains("✔ cluster ("), "{screen}");
     t.row("logged in as developer on https://api.crc.testing:6443");
-    t.row("warning: Red Hat supports the 3scale 2.8 templates on OpenShift 3.11");
     t.row("✔ templates");
+    // The support notice, once, under the plan.
+    t.row(
+        "warning: openshift-version: Red Hat supports the 3scale 2.8 templates on OpenShift 3.11",
+    );
+    assert_eq!(
+        screen.matches("Red Hat supports the 3scale 2.8").count(),
+        1,
+        "{screen}"
+    );
     // The plan, before any change.
     let rows = t.rows();
     let at = |start: &str| {
@@ -184,7 +192,7 @@ fn a_terminal_run_shows_the_steps_their_details_the_plan_the_wait_and_the_result
         let row = t.row(&format!("✔ {component} "));
         assert!(row.contains("ready"), "{row}");
     }
-    t.row("✔ 3scale works");
+    t.row("✔ 3scale: all components ready");
     // The result, with the logins hidden unless asked for.
     t.row(&format!("Admin portal      https://3scale-admin.{DOMAIN}"));
     assert!(t.row("Admin password").ends_with("••••••"), "{screen}");

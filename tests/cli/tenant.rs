@@ -945,7 +945,7 @@ fn routes_not_made_in_time_end_the_wait_at_its_deadline() {
     let out = w.create(&["--timeout", "0s"]);
     out.assert_code(4);
     assert!(
-        out.stderr.contains("were not ready within"),
+        out.stderr.contains("not every component was ready within"),
         "{}",
         out.stderr
     );

@@ -25,7 +25,11 @@ fn waits_until_every_component_is_ready() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("3scale works"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("3scale: all components ready"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stdout.contains("Admin portal"), "{}", run.stdout);
 }
 

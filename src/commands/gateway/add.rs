@@ -1,35 +1,146 @@
-//! `gateway add`: the inputs (the wizard asks what is missing when someone can answer), the
-//! install read on its cluster, the gateway's project and 3scale's tokens observed, the plan
-//! (shown; `--dry-run` stops there; a terminal confirms it), one run at a time per project, the
-//! executor, the wait, and the summary with the next step and the products that no host of the
-//! gateway serves yet.
+//! `gateway add`: the inputs (the questions a terminal can answer), the install read on its
+//! cluster, the gateway's project and 3scale's tokens observed, the plan, the engine's driver
+//! (`--dry-run`, a confirmation, the lock, the changes, the wait), and the summary with the next
+//! step and the products that no host of the gateway serves yet.
 
 use super::{no_install_here, portal_cluster, portal_oc};
 use crate::cli::Format;
+use crate::engine::cluster::Cluster;
+use crate::engine::driver::{Confirm, Driver, Go};
+use crate::engine::observe::{read_failure, Observer, ProjectState};
+use crate::engine::report;
+use crate::engine::session::Session;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::gateway::objects::{self, Observed};
-use crate::gateway::plan::{self, AddRequest, Install, Plan, Settled};
+use crate::gateway::plan::{self, AddRequest, Install, Plan};
 use crate::gateway::portal::{self, TokenCheck, Unmatched};
-use crate::gateway::settings::Environment;
+use crate::gateway::summary::Summary;
 use crate::gateway::watch;
+use crate::http::Http;
 use crate::inputs::gateway::{host_ways, name_ways, AddAnswers};
-use crate::inputs::{Given, ProjectAnswers, Source};
-use crate::install::observe::{read_failure, Observer};
-use crate::install::plan::Missing;
-use crate::install::{apply, prepare, wait, Ctx};
-use crate::lock::Lock;
+use crate::inputs::{Given, Missing, ProjectAnswers, Source};
+use crate::install::credentials::Credentials;
+use crate::install::installed::Installed;
 use crate::prompt::Prompter;
-use crate::report;
-use crate::session::Session;
 use crate::templates::model::Template;
-use crate::threescale::Api;
+use crate::threescale::{AccessToken, Api};
 use crate::wizard::Wizard;
-use serde_json::json;
 
 pub fn run(answers: AddAnswers) -> Outcome<()> {
     let session = Session::open(&answers.common.connection, &answers.common.mode)?;
     let result = add(&session, answers);
     session.point_at_transcript(result)
+}
+
+/// The install the gateway reads its configuration from, on its cluster.
+struct Portal {
+    cluster: Cluster,
+    install: Installed,
+    creds: Credentials,
+    admin_host: String,
+    template: Template,
+    template_path: std::path::PathBuf,
+}
+
+fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
+    let ui = &session.ui;
+    for w in &answers.common.warnings {
+        ui.warn(w);
+    }
+    register(session, &answers);
+    let prompter = Prompter::new(answers.common.mode.never_ask);
+    let wizard = prompter
+        .can_ask()
+        .then(|| Wizard::new(&prompter, ui, &session.redactor));
+    let (name, project) = name_and_project(&answers, wizard.as_ref())?;
+    let observer = Observer::new(&session.oc);
+    let cluster = report::cluster(ui, &observer)?;
+    let portal = portal(session, &answers, &cluster)?;
+    let state = observer.project(&project.value, &objects::resources())?;
+    let existing = Observed::of(
+        &project.value,
+        &name.value,
+        state.objects(),
+        &session.redactor,
+    );
+    let http = session.http(&answers.common.http)?;
+    let (tokens, check) = tokens(session, &http, &answers, &portal, &existing)?;
+    if let Some(w) = &wizard {
+        if existing.dc.is_none() && answers.environment.is_none() {
+            answers.environment = Some(w.ask_gateway_environment()?);
+        }
+        if answers.hosts.is_empty() && existing.hosts().is_empty() {
+            answers.hosts = w.ask_gateway_hosts()?;
+        }
+    }
+    let plan = plan_of(
+        &answers,
+        &name.value,
+        &project,
+        &cluster,
+        &state,
+        &existing,
+        &portal,
+        &tokens,
+        check.as_ref(),
+    );
+    let driver = Driver {
+        session,
+        observer: &observer,
+        cluster: &cluster,
+        project: &project.value,
+        skips: &[],
+        what: format!("gateway add {}", name.value),
+        command: "gateway add",
+        dry_run: answers.dry_run,
+        format: answers.common.mode.format,
+        http: Some(&http),
+    };
+    driver.review(&plan.changes(), state.exists())?;
+    let ask = |_: &[crate::gateway::action::GatewayAction]| -> Outcome<Go> {
+        let w = wizard.as_ref().expect("asked only with a wizard");
+        Ok(match w.confirm_changes("Make these changes?")? {
+            true => Go::Proceed,
+            false => Go::Cancel,
+        })
+    };
+    let confirm = match &wizard {
+        Some(_) => Confirm::Custom(&ask),
+        None => Confirm::Never,
+    };
+    match driver.decide(&plan.actions, confirm)? {
+        Go::DryRun => {
+            driver.print_dry_run(&plan.actions, &plan.decisions);
+            return Ok(());
+        }
+        Go::Cancel | Go::Revise => {
+            ui.note("cancelled; nothing was changed");
+            return Ok(());
+        }
+        Go::Proceed => {}
+    }
+    let ready = make(&driver, &answers, &name.value, &plan)?;
+    finish(
+        session,
+        &answers,
+        &driver,
+        &name.value,
+        &portal,
+        &existing,
+        &plan,
+        ready,
+    )
+}
+
+fn register(session: &Session, answers: &AddAnswers) {
+    if let Some(t) = &answers.access_token {
+        session
+            .redactor
+            .add_secret("GATEWAY_ACCESS_TOKEN", &t.value);
+    }
+    if let Some(p) = &answers.registry.password {
+        session.redactor.add_secret("REGISTRY_PASSWORD", &p.value);
+    }
 }
 
 /// The values no one gave, as one input error naming how to give each.
@@ -46,26 +157,12 @@ fn missing_error(missing: &[Missing]) -> Failure {
     .with_help("give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked")
 }
 
-fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
-    let ui = &session.ui;
-    for w in &answers.common.warnings {
-        ui.warn(w);
-    }
-    if let Some(t) = &answers.access_token {
-        session
-            .redactor
-            .add_secret("GATEWAY_ACCESS_TOKEN", &t.value);
-    }
-    if let Some(p) = &answers.registry.password {
-        session.redactor.add_secret("REGISTRY_PASSWORD", &p.value);
-    }
-    let prompter = Prompter::new(answers.common.mode.never_ask);
-    let wizard = prompter
-        .can_ask()
-        .then(|| Wizard::new(&prompter, ui, &session.redactor));
-
-    // The name first: the project and the token are named after it.
-    let name = match (answers.name.clone(), &wizard) {
+/// The name first: the project and the token are named after it.
+fn name_and_project(
+    answers: &AddAnswers,
+    wizard: Option<&Wizard>,
+) -> Outcome<(Given<String>, Given<String>)> {
+    let name = match (answers.name.clone(), wizard) {
         (Some(n), _) => n,
         (None, Some(w)) => w.ask_gateway_name()?,
         (None, None) => {
@@ -96,16 +193,24 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
         ))
         .with_help("name the gateway's project with --project"));
     }
-    let observer = Observer::new(&session.oc);
-    let cluster = report::cluster(ui, &observer)?;
-    session.attach_transcript(&cluster.server, &project.value)?;
+    Ok((name, project))
+}
 
-    // The install, on its cluster.
+/// The install, on its cluster: its logins, its admin portal, the gateway template it was
+/// installed from.
+fn portal(session: &Session, answers: &AddAnswers, cluster: &Cluster) -> Outcome<Portal> {
     let other_oc = portal_oc(session, &answers.common.portal)?;
     let other_observer = other_oc.as_ref().map(Observer::new);
-    let install_cluster = portal_cluster(session, other_observer.as_ref(), &cluster)?;
-    let install_observer = other_observer.as_ref().unwrap_or(&observer);
-    let install = crate::installed::open_on(
+    let install_cluster = portal_cluster(session, other_observer.as_ref(), cluster)?;
+    let own_observer;
+    let install_observer = match &other_observer {
+        Some(o) => o,
+        None => {
+            own_observer = Observer::new(&session.oc);
+            &own_observer
+        }
+    };
+    let install = crate::install::installed::open_on(
         session,
         install_observer,
         install_cluster.clone(),
@@ -139,32 +244,39 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
             "point --templates-dir or --templates-repo at the 3scale 2.8 templates (they hold apicast-gateway/apicast.yml)",
         )
     })?;
+    Ok(Portal {
+        cluster: install_cluster,
+        install,
+        creds,
+        admin_host,
+        template,
+        template_path,
+    })
+}
 
-    // The gateway's project.
-    let state = observer.project(&project.value, &objects::resources())?;
-    let existing = Observed::of(
-        &project.value,
-        &name.value,
-        state.objects(),
-        &session.redactor,
-    );
-
-    // 3scale: the admin user's tokens, and how the token the gateway would keep is answered.
-    let http = session.http(&answers.common.http)?;
-    let api = Api { http: &http };
-    let line = ui.step("3scale");
-    let tokens = match api.access_tokens(&admin_host, &creds.admin_access_token) {
+/// 3scale: the admin user's tokens, and how the token the gateway would keep is answered.
+fn tokens(
+    session: &Session,
+    http: &Http,
+    answers: &AddAnswers,
+    portal: &Portal,
+    existing: &Observed,
+) -> Outcome<(Vec<AccessToken>, Option<TokenCheck>)> {
+    let api = Api { http };
+    let host = &portal.admin_host;
+    let line = session.ui.step("3scale");
+    let tokens = match api.access_tokens(host, &portal.creds.admin_access_token) {
         Ok(t) => t,
         Err(e) => {
             line.failed();
-            return Err(unreachable_portal(e, &admin_host));
+            return Err(unreachable_portal(e, host));
         }
     };
     line.detail(&format!(
-        "admin portal {admin_host} answers with the install's ADMIN_ACCESS_TOKEN"
+        "admin portal {host} answers with the install's ADMIN_ACCESS_TOKEN"
     ));
-    let check = plan::token_to_check(&answers, &existing)
-        .map(|t| portal::check_token(&api, &admin_host, &t));
+    let check =
+        plan::token_to_check(answers, existing).map(|t| portal::check_token(&api, host, &t));
     if let Some(TokenCheck::Unreachable(why)) = &check {
         line.failed();
         return Err(Failure::preflight(format!(
@@ -173,165 +285,156 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
         .with_help(PORTAL_HELP));
     }
     line.done();
+    Ok((tokens, check))
+}
 
-    // What someone can still answer.
-    if let Some(w) = &wizard {
-        if existing.dc.is_none() && answers.environment.is_none() {
-            answers.environment = Some(w.ask_gateway_environment()?);
-        }
-        if answers.hosts.is_empty() && existing.hosts().is_empty() {
-            answers.hosts = w.ask_gateway_hosts()?;
-        }
-    }
-
-    let record_image = install.record.as_ref().and_then(|r| {
+#[allow(clippy::too_many_arguments)]
+fn plan_of(
+    answers: &AddAnswers,
+    name: &str,
+    project: &Given<String>,
+    cluster: &Cluster,
+    state: &ProjectState,
+    existing: &Observed,
+    portal: &Portal,
+    tokens: &[AccessToken],
+    check: Option<&TokenCheck>,
+) -> Plan {
+    let record = portal.install.record.as_ref();
+    let record_image = record.and_then(|r| {
         r.plain_params()
             .find(|(k, _)| *k == "AMP_APICAST_IMAGE")
             .map(|(_, v)| v.clone())
     });
-    let mut plan = plan::plan_add(&AddRequest {
-        answers: &answers,
-        name: &name.value,
-        project: &project,
+    plan::plan_add(&AddRequest {
+        answers,
+        name,
+        project,
         cluster: &cluster.server,
-        state: &state,
-        existing: &existing,
+        state,
+        existing,
         install: Install {
-            cluster: &install_cluster.server,
-            project: &install.project,
-            admin_host: &admin_host,
-            admin_token: &creds.admin_access_token,
-            objects: &install.objects,
+            cluster: &portal.cluster.server,
+            project: &portal.install.project,
+            admin_host: &portal.admin_host,
+            admin_token: &portal.creds.admin_access_token,
+            objects: &portal.install.objects,
             image: record_image.as_deref(),
-            registry_server: install.record.as_ref().map(|r| r.registry_server.as_str()),
+            registry_server: record.map(|r| r.registry_server.as_str()),
         },
-        template: &template,
-        template_path: &template_path,
-        tokens: &tokens,
-        token_check: check.as_ref().and_then(TokenCheck::verdict),
-    });
-    if let Some(c) = prepare::permissions(&observer, &plan.actions, &project.value, state.exists())?
-    {
-        plan.checks.push(c);
-    }
-    report::changes(ui, &plan.changes());
-    report::verdict_of(&plan.changes(), &format!("gateway add {}", name.value))?;
+        template: &portal.template,
+        template_path: &portal.template_path,
+        tokens,
+        token_check: check.and_then(TokenCheck::verdict),
+    })
+}
 
-    let format = answers.common.mode.format;
-    if answers.dry_run {
-        print_plan(
-            ui,
-            format,
-            &cluster.server,
-            &project.value,
-            &name.value,
-            &plan,
-        );
-        return Ok(());
-    }
-    if let Some(w) = &wizard {
-        if !plan.actions.is_empty() && !w.confirm_changes("Make these changes?")? {
-            ui.note("cancelled; nothing was changed");
-            return Ok(());
-        }
-    }
-    let dir =
-        crate::paths::project_state_dir(&cluster.server, &project.value).map_err(Failure::input)?;
-    let lock = Lock::acquire(
-        &dir,
-        &format!("project {} on {}", project.value, cluster.server),
-    )
-    .map_err(Failure::preflight)?;
-    let ctx = Ctx {
-        oc: &session.oc,
-        ui,
-        redactor: &session.redactor,
-        transcript: &session.transcript,
-        user: &cluster.user,
-        http: Some(&http),
-    };
+/// The changes and the wait, under the project's lock: whether the gateway was waited for.
+fn make(driver: &Driver, answers: &AddAnswers, name: &str, plan: &Plan) -> Outcome<bool> {
     let settled = plan
         .settled
-        .clone()
+        .as_ref()
         .expect("a plan that passed has its settings");
-    if !plan.actions.is_empty() {
-        crate::interrupt::set_message("gateway add stopped part-way: run the same command again to resume (nothing is made twice)");
-        apply::apply(&ctx, &project.value, &plan.actions)?;
-    }
-    let ready = match answers.wait {
-        Some(timeout) => {
-            crate::interrupt::set_message("the gateway is in place and was being waited for: run the same command again to keep waiting");
-            wait::until(
-                &ctx,
-                &project.value,
-                &watch::Gateway {
-                    name: &name.value,
-                    project: &project.value,
-                    hosts: &settled.hosts,
-                },
-                timeout,
-                answers.poll_interval,
-            )?;
-            true
-        }
-        None => false,
+    let held = driver.lock()?;
+    driver.apply(
+        &held,
+        &plan.actions,
+        "gateway add stopped part-way: run the same command again to resume (nothing is made twice)",
+    )?;
+    let Some(timeout) = answers.wait else {
+        return Ok(false);
     };
-    drop(lock);
+    crate::interrupt::set_message(
+        "the gateway is in place and was being waited for: run the same command again to keep waiting",
+    );
+    let watched = watch::Gateway {
+        name,
+        project: driver.project,
+        hosts: &settled.hosts,
+    };
+    driver.wait(&held, &watched, timeout, answers.poll_interval)?;
+    Ok(true)
+}
 
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    session: &Session,
+    answers: &AddAnswers,
+    driver: &Driver,
+    name: &str,
+    portal: &Portal,
+    existing: &Observed,
+    plan: &Plan,
+    ready: bool,
+) -> Outcome<()> {
+    let project = driver.project;
+    let settled = plan
+        .settled
+        .as_ref()
+        .expect("a plan that passed has its settings");
     // The secret as it is now: the token the gateway reads with (minted by this run, maybe).
     let secret = if plan.actions.is_empty() {
         existing.secret.clone()
     } else {
         session
             .oc
-            .get_secret::<serde_json::Value>(&objects::secret_name(&name.value), &project.value)
+            .get_secret::<serde_json::Value>(&objects::secret_name(name), project)
             .map_err(|e| read_failure("read the gateway's secret back", e))?
-            .and_then(|s| Observed::of(&project.value, &name.value, &[s], &session.redactor).secret)
+            .and_then(|s| Observed::of(project, name, &[s], &session.redactor).secret)
     };
     let unmatched = match (
         answers.verify,
         secret.as_ref().and_then(|s| s.endpoint.as_ref()),
     ) {
-        (true, Some((token, host))) => {
-            let line = ui.step("products");
-            match portal::unmatched(&api, host, token, settled.environment, &settled.hosts) {
-                Ok(u) => {
-                    line.detail(&format!(
-                        "{} product(s) with a {} public base URL on none of the gateway's hosts",
-                        u.len(),
-                        settled.environment
-                    ));
-                    line.done();
-                    Some(u)
-                }
-                Err(e) => {
-                    line.warn(&format!("the products could not be read: {e}"));
-                    line.failed();
-                    None
-                }
-            }
-        }
+        (true, Some((token, host))) => products(session, driver, settled, token, host),
         _ => None,
     };
     let summary = Summary {
-        cluster: &cluster.server,
-        project: &project.value,
-        name: &name.value,
-        settled: &settled,
-        admin_host: &admin_host,
-        install_project: &install.project,
+        cluster: &driver.cluster.server,
+        project,
+        name,
+        settled,
+        admin_host: &portal.admin_host,
+        install_project: &portal.install.project,
         token: secret.as_ref().map(|s| &s.token),
         ready,
-        plan: &plan,
+        plan,
         unmatched: unmatched.as_deref(),
     };
-    match format {
-        Format::Text => ui.result(&summary.text()),
-        Format::Json => {
-            ui.result(&serde_json::to_string_pretty(&summary.json()).unwrap_or_default())
+    let text = match answers.common.mode.format {
+        Format::Text => summary.text(),
+        Format::Json => serde_json::to_string_pretty(&summary.json()).unwrap_or_default(),
+    };
+    session.ui.result(&text);
+    Ok(())
+}
+
+/// The products whose public base URL for the gateway's environment is on none of its hosts.
+fn products(
+    session: &Session,
+    driver: &Driver,
+    settled: &crate::gateway::plan::Settled,
+    token: &crate::secrets::Secret,
+    host: &str,
+) -> Option<Vec<Unmatched>> {
+    let api = Api { http: driver.http? };
+    let line = session.ui.step("products");
+    match portal::unmatched(&api, host, token, settled.environment, &settled.hosts) {
+        Ok(u) => {
+            line.detail(&format!(
+                "{} product(s) with a {} public base URL on none of the gateway's hosts",
+                u.len(),
+                settled.environment
+            ));
+            line.done();
+            Some(u)
+        }
+        Err(e) => {
+            line.warn(&format!("the products could not be read: {e}"));
+            line.failed();
+            None
         }
     }
-    Ok(())
 }
 
 const PORTAL_HELP: &str = "the gateway reads its configuration from the install's admin portal: check it with `threescale-install verify --project <the install's project>`; --ca-file, --insecure-skip-tls-verify, HTTPS_PROXY or --resolve reach it as verify does";
@@ -345,166 +448,4 @@ fn unreachable_portal(e: crate::threescale::ApiError, host: &str) -> Failure {
         f = f.with_help("the install's ADMIN_ACCESS_TOKEN (secret system-seed) was refused: it may have been changed in the admin portal");
     }
     f.with_help(PORTAL_HELP)
-}
-
-fn print_plan(
-    ui: &crate::ui::Ui,
-    format: Format,
-    cluster: &str,
-    project: &str,
-    name: &str,
-    plan: &Plan,
-) {
-    let changes: Vec<String> = plan.actions.iter().map(ToString::to_string).collect();
-    match format {
-        Format::Text => {
-            let text = if changes.is_empty() {
-                format!("Nothing to change: gateway {name} is in place in project {project}.")
-            } else {
-                format!(
-                    "gateway add {name} would, in project {project} on {cluster}:\n  - {}",
-                    changes.join("\n  - ")
-                )
-            };
-            ui.result(&text);
-        }
-        Format::Json => ui.result(
-            &serde_json::to_string_pretty(&json!({
-                "schema_version": 1,
-                "ok": true,
-                "dry_run": true,
-                "cluster": cluster,
-                "project": project,
-                "name": name,
-                "changes": changes,
-                "decisions": plan.decisions,
-            }))
-            .unwrap_or_default(),
-        ),
-    }
-}
-
-struct Summary<'a> {
-    cluster: &'a str,
-    project: &'a str,
-    name: &'a str,
-    settled: &'a Settled,
-    admin_host: &'a str,
-    install_project: &'a str,
-    token: Option<&'a objects::TokenRecord>,
-    ready: bool,
-    plan: &'a Plan,
-    unmatched: Option<&'a [Unmatched]>,
-}
-
-impl Summary<'_> {
-    fn state(&self) -> &'static str {
-        if self.ready {
-            "ready"
-        } else {
-            "created; not waited for"
-        }
-    }
-
-    fn token_text(&self) -> String {
-        match self.token {
-            Some(t) if t.minted => format!(
-                "minted for it{}{}, read-only",
-                t.name
-                    .as_deref()
-                    .map(|n| format!(" as \"{n}\""))
-                    .unwrap_or_default(),
-                t.id.map(|i| format!(" (id {i})")).unwrap_or_default()
-            ),
-            Some(_) => "the one given".into(),
-            None => "none".into(),
-        }
-    }
-
-    fn text(&self) -> String {
-        let s = self.settled;
-        let mut out = format!(
-            "Gateway {} is {} in project {} ({}: loader {}, cache {} s).\n\n",
-            self.name,
-            self.state(),
-            self.project,
-            s.environment,
-            s.loader,
-            s.cache
-        );
-        for h in &s.hosts {
-            out.push_str(&format!(
-                "  Host           https://{h} (route {})\n",
-                objects::route_name(self.name, h)
-            ));
-        }
-        out.push_str(&format!(
-            "  Configuration  https://{} (install in project {}), secret {}\n",
-            self.admin_host,
-            self.install_project,
-            objects::secret_name(self.name)
-        ));
-        out.push_str(&format!("  Access token   {}\n", self.token_text()));
-        let url = match s.environment {
-            Environment::Staging => "Staging Public Base URL",
-            Environment::Production => "Production Public Base URL",
-        };
-        let host = s.hosts.first().map(String::as_str).unwrap_or("HOST");
-        out.push_str(&format!(
-            "\nNext: for each product it serves, in the admin portal (https://{}): Integration > Settings > Deployment \"APIcast self-managed\", {url} https://{host}; then promote the configuration{}.\n",
-            self.admin_host,
-            if s.environment == Environment::Production {
-                " to production"
-            } else {
-                " to staging"
-            }
-        ));
-        match self.unmatched {
-            Some([]) => out.push_str(&format!(
-                "\nEvery product's {} public base URL is on a host of this gateway.\n",
-                s.environment
-            )),
-            Some(list) => {
-                out.push_str(&format!(
-                    "\nProducts whose {} public base URL is on none of its hosts:\n",
-                    s.environment
-                ));
-                for p in list {
-                    out.push_str(&format!(
-                        "  {} (id {}): {} ({})\n",
-                        p.name,
-                        p.id,
-                        p.public_base_url.as_deref().unwrap_or("no URL"),
-                        p.deployment_option
-                            .as_deref()
-                            .unwrap_or("unknown deployment")
-                    ));
-                }
-            }
-            None => {}
-        }
-        out
-    }
-
-    fn json(&self) -> serde_json::Value {
-        let s = self.settled;
-        json!({
-            "schema_version": 1,
-            "ok": true,
-            "cluster": self.cluster,
-            "project": self.project,
-            "name": self.name,
-            "state": self.state(),
-            "environment": s.environment,
-            "configuration_loader": s.loader,
-            "configuration_cache": s.cache,
-            "hosts": s.hosts.iter().map(|h| json!({"host": h, "url": format!("https://{h}"), "route": objects::route_name(self.name, h)})).collect::<Vec<_>>(),
-            "portal": {"host": self.admin_host, "project": self.install_project},
-            "secret": objects::secret_name(self.name),
-            "access_token": self.token.map(|t| json!({"id": t.id, "name": t.name, "minted": t.minted})),
-            "changes": self.plan.actions.iter().map(ToString::to_string).collect::<Vec<_>>(),
-            "decisions": self.plan.decisions,
-            "unmatched_products": self.unmatched,
-        })
-    }
 }

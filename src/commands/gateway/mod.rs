@@ -7,13 +7,13 @@ mod remove;
 mod show;
 
 use crate::cli::{self, Gateway};
+use crate::engine::cluster::Cluster;
+use crate::engine::observe::Observer;
+use crate::engine::session::Session;
 use crate::failure::{Failure, Outcome};
 use crate::inputs::gateway::Portal;
 use crate::inputs::{self, Env, SecretReader};
-use crate::install::cluster::Cluster;
-use crate::install::observe::Observer;
 use crate::oc::Oc;
-use crate::session::Session;
 use clap::ArgMatches;
 
 pub fn run(
@@ -65,7 +65,7 @@ fn portal_cluster(
     gateway: &Cluster,
 ) -> Outcome<Cluster> {
     match observer {
-        Some(o) => crate::report::cluster_step(&session.ui, o, "the install's cluster"),
+        Some(o) => crate::engine::report::cluster_step(&session.ui, o, "the install's cluster"),
         None => Ok(gateway.clone()),
     }
 }

@@ -5,22 +5,21 @@
 
 use super::{no_install_here, portal_oc};
 use crate::cli::Format;
+use crate::engine::driver::{Confirm, Driver, Go};
+use crate::engine::observe::{read_failure, Observer};
+use crate::engine::report;
+use crate::engine::session::Session;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::gateway::objects::{self, Observed};
-use crate::gateway::plan::{self, RemoveRequest};
+use crate::gateway::plan::{self, Plan, RemoveRequest};
 use crate::gateway::search;
 use crate::inputs::gateway::RemoveAnswers;
 use crate::inputs::Source;
 use crate::install::credentials;
-use crate::install::observe::{read_failure, Observer};
-use crate::install::{apply, Ctx};
-use crate::lock::Lock;
 use crate::prompt::Prompter;
-use crate::report;
 use crate::secrets::Secret;
-use crate::session::Session;
 use crate::threescale::{AccessToken, Api};
-use serde_json::{json, Value};
+use serde_json::json;
 
 pub fn run(answers: RemoveAnswers) -> Outcome<()> {
     let session = Session::open(&answers.common.connection, &answers.common.mode)?;
@@ -43,39 +42,7 @@ fn remove(session: &Session, answers: &RemoveAnswers) -> Outcome<()> {
     let name = &answers.name.value;
     let observer = Observer::new(&session.oc);
     let cluster = report::cluster(ui, &observer)?;
-    let line = ui.step(&format!("gateway {name}"));
-    let (found, searched) = match search::find(
-        &session.oc,
-        answers.common.project.as_ref().map(|p| p.value.as_str()),
-        Some(name),
-    ) {
-        Ok(f) => f,
-        Err(e) => {
-            line.failed();
-            return Err(e);
-        }
-    };
-    let project = match found.as_slice() {
-        [one] => one.project.clone(),
-        [] => {
-            line.failed();
-            return Err(Failure::input(format!("no gateway {name} in {}", searched.text()))
-                .with_help("`threescale-install gateway list` lists the gateways; name the gateway's project with --project"));
-        }
-        several => {
-            line.failed();
-            let projects: Vec<&str> = several.iter().map(|f| f.project.as_str()).collect();
-            return Err(Failure::input(format!(
-                "gateway {name} is in {} projects: {}",
-                projects.len(),
-                projects.join(", ")
-            ))
-            .with_help("name the one to remove with --project"));
-        }
-    };
-    line.detail(&format!("in project {project}"));
-    line.done();
-    session.attach_transcript(&cluster.server, &project)?;
+    let project = locate(session, answers)?;
     let state = observer.project(&project, &objects::resources())?;
     let existing = Observed::of(&project, name, state.objects(), &session.redactor);
 
@@ -98,65 +65,109 @@ fn remove(session: &Session, answers: &RemoveAnswers) -> Outcome<()> {
             .map(|p| (p.host.as_str(), &p.admin_token, p.tokens.as_slice())),
         keep_token: answers.keep_token,
     });
-    report::changes(ui, &plan.changes());
-    report::verdict_of(&plan.changes(), &format!("gateway remove {name}"))?;
-
-    if !answers.yes && !plan.actions.is_empty() {
-        let prompter = Prompter::new(answers.common.mode.never_ask);
-        if !prompter.can_ask() {
-            return Err(Failure::input(
-                "gateway remove deletes objects and asks first, but there is no terminal to ask in",
-            )
-            .with_help("pass --yes to remove without a question"));
+    let driver = Driver {
+        session,
+        observer: &observer,
+        cluster: &cluster,
+        project: &project,
+        skips: &[],
+        what: format!("gateway remove {name}"),
+        command: "gateway remove",
+        dry_run: answers.dry_run,
+        format: answers.common.mode.format,
+        http: Some(&http),
+    };
+    driver.review(&plan.changes(), true)?;
+    let prompter = Prompter::new(answers.common.mode.never_ask || answers.yes);
+    let question = format!("Remove gateway {name} from {}?", cluster.server);
+    let confirm = match answers.yes {
+        true => Confirm::Never,
+        false => Confirm::Required(
+            &prompter,
+            "pass --yes to remove without a question",
+            &question,
+        ),
+    };
+    match driver.decide(&plan.actions, confirm)? {
+        Go::DryRun => {
+            driver.print_dry_run(&plan.actions, &plan.decisions);
+            return Ok(());
         }
-        if !prompter.confirm(
-            &format!("Remove gateway {name} from {}?", cluster.server),
-            false,
-        )? {
+        Go::Cancel | Go::Revise => {
             ui.note("cancelled; nothing was removed");
             return Ok(());
         }
+        Go::Proceed => {}
     }
-    let dir = crate::paths::project_state_dir(&cluster.server, &project).map_err(Failure::input)?;
-    let lock = Lock::acquire(&dir, &format!("project {project} on {}", cluster.server))
-        .map_err(Failure::preflight)?;
-    crate::interrupt::set_message(
+    let held = driver.lock()?;
+    driver.apply(
+        &held,
+        &plan.actions,
         "gateway remove stopped part-way: run it again to remove what is left",
-    );
-    let ctx = Ctx {
-        oc: &session.oc,
-        ui,
-        redactor: &session.redactor,
-        transcript: &session.transcript,
-        user: &cluster.user,
-        http: Some(&http),
-    };
-    apply::apply(&ctx, &project, &plan.actions)?;
-    drop(lock);
+    )?;
+    drop(held);
+    print(session, answers, &cluster.server, &project, &plan);
+    Ok(())
+}
+
+/// The project of the gateway: `--project`, else the one project of the cluster that has it.
+fn locate(session: &Session, answers: &RemoveAnswers) -> Outcome<String> {
+    let name = &answers.name.value;
+    let line = session.ui.step(&format!("gateway {name}"));
+    let given = answers.common.project.as_ref().map(|p| p.value.as_str());
+    let found = search::find(&session.oc, given, Some(name)).and_then(|(found, searched)| {
+        match found.as_slice() {
+            [one] => Ok(one.project.clone()),
+            [] => Err(Failure::input(format!("no gateway {name} in {}", searched.text()))
+                .with_help("`threescale-install gateway list` lists the gateways; name the gateway's project with --project")),
+            several => {
+                let projects: Vec<&str> = several.iter().map(|f| f.project.as_str()).collect();
+                Err(Failure::input(format!(
+                    "gateway {name} is in {} projects: {}",
+                    projects.len(),
+                    projects.join(", ")
+                ))
+                .with_help("name the one to remove with --project"))
+            }
+        }
+    });
+    match found {
+        Ok(project) => {
+            line.detail(&format!("in project {project}"));
+            line.done();
+            Ok(project)
+        }
+        Err(f) => {
+            line.failed();
+            Err(f)
+        }
+    }
+}
+
+fn print(session: &Session, answers: &RemoveAnswers, server: &str, project: &str, plan: &Plan) {
+    let name = &answers.name.value;
     let changes: Vec<String> = plan.actions.iter().map(ToString::to_string).collect();
-    match answers.common.mode.format {
-        Format::Json => ui.result(
-            &serde_json::to_string_pretty(&json!({
-                "schema_version": 1,
-                "ok": true,
-                "cluster": cluster.server,
-                "project": project,
-                "name": name,
-                "changes": changes,
-                "decisions": plan.decisions,
-            }))
-            .unwrap_or_default(),
-        ),
-        Format::Text => ui.result(&format!(
+    let text = match answers.common.mode.format {
+        Format::Json => serde_json::to_string_pretty(&json!({
+            "schema_version": 1,
+            "ok": true,
+            "cluster": server,
+            "project": project,
+            "name": name,
+            "changes": changes,
+            "decisions": plan.decisions,
+        }))
+        .unwrap_or_default(),
+        Format::Text => format!(
             "Gateway {name} was removed from project {project}.{}",
             if plan.decisions.is_empty() {
                 String::new()
             } else {
                 format!("\n  {}", plan.decisions.join("\n  "))
             }
-        )),
-    }
-    Ok(())
+        ),
+    };
+    session.ui.result(&text);
 }
 
 /// The install's admin portal and token, on the cluster the gateway's secret names (the
@@ -165,7 +176,7 @@ fn portal(
     session: &Session,
     answers: &RemoveAnswers,
     existing: &Observed,
-    cluster: &crate::install::cluster::Cluster,
+    cluster: &crate::engine::cluster::Cluster,
     http: &crate::http::Http,
 ) -> Outcome<Portal> {
     let ui = &session.ui;
@@ -246,15 +257,12 @@ fn portal(
 
 /// The admin portal's host, from zync's route in the install's project.
 fn admin_route(oc: &crate::oc::Oc, project: &str) -> Outcome<Option<String>> {
-    let routes: Vec<Value> = oc
+    let routes: Vec<crate::engine::kube::Route> = oc
         .list(
             &["routes.route.openshift.io"],
             Some(project),
             Some("zync.3scale.net/route-to=system-provider"),
         )
         .map_err(|e| read_failure("list the install's routes", e))?;
-    Ok(routes
-        .first()
-        .and_then(|r| r["spec"]["host"].as_str())
-        .map(str::to_string))
+    Ok(routes.into_iter().next().map(|r| r.spec.host))
 }

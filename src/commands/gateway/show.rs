@@ -3,17 +3,18 @@
 //! wait's model; `status` adds the root cause), and whether 3scale still takes its token.
 
 use crate::cli::Format;
+use crate::engine::diagnosis::Finding;
+use crate::engine::kube::{self, Route};
+use crate::engine::observe::{read_failure, Observer};
+use crate::engine::readiness::{Component, Snapshot};
+use crate::engine::report;
+use crate::engine::session::Session;
 use crate::failure::{Failure, Outcome};
 use crate::gateway::objects::{self, Observed};
 use crate::gateway::portal::{self, TokenCheck};
 use crate::gateway::search::{self, Found};
 use crate::gateway::watch;
 use crate::inputs::gateway::GatewayAnswers;
-use crate::install::diagnosis::Finding;
-use crate::install::observe::{read_failure, Observer};
-use crate::install::readiness::{self, Component};
-use crate::report;
-use crate::session::Session;
 use crate::threescale::Api;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -60,7 +61,7 @@ struct GatewayView {
 fn view(
     g: &Observed,
     check: Option<TokenCheck>,
-    snapshot: &readiness::Snapshot,
+    snapshot: &Snapshot,
     finding: Option<Finding>,
 ) -> GatewayView {
     let hosts = g.hosts();
@@ -68,13 +69,11 @@ fn view(
     let routes = g
         .routes
         .iter()
+        .map(kube::parse::<Route>)
         .map(|r| RouteView {
-            host: r["spec"]["host"].as_str().unwrap_or_default().to_string(),
-            route: r["metadata"]["name"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
-            admitted: readiness::is_admitted(r),
+            admitted: r.is_admitted(),
+            host: r.spec.host,
+            route: r.metadata.name,
         })
         .collect();
     let record = g.secret.as_ref().map(|s| s.token.clone());
@@ -197,7 +196,7 @@ fn show(
             items.extend(extra.iter().cloned());
             let snapshot = watch::snapshot(items, &gw);
             let finding = detailed
-                .then(|| watch::diagnose(&snapshot, &gw, project))
+                .then(|| watch::diagnose(&snapshot, project))
                 .flatten();
             views.push(view(&g, check, &snapshot, finding));
         }

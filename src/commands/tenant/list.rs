@@ -1,13 +1,14 @@
 //! `tenant list`: master's tenants (its accounts, page after page, master's own left out), with
 //! whether a login of each is kept here.
 
-use super::{open, tenant_json, Opened};
 use crate::cli::Format;
+use crate::engine::session::Session;
 use crate::failure::Outcome;
 use crate::inputs::tenant::TenantQuery;
-use crate::session::Session;
-use crate::tenants::store::StoredTenant;
-use crate::tenants::url_of;
+use crate::tenant::opened::{open, Opened};
+use crate::tenant::store::StoredTenant;
+use crate::tenant::url_of;
+use crate::tenant::view::tenant_json;
 use crate::threescale::Tenant;
 use serde_json::json;
 
@@ -19,6 +20,7 @@ pub fn run(answers: TenantQuery) -> Outcome<()> {
 
 fn list(session: &Session, answers: &TenantQuery) -> Outcome<()> {
     let opened = open(session, &answers.project)?;
+    session.attach_transcript(&opened.install.cluster.server, opened.project())?;
     let line = session.ui.step("tenants");
     let tenants = match opened.tenants() {
         Ok(t) => t,

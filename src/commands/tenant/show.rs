@@ -2,14 +2,15 @@
 //! its portals (admitted or not), the login kept here, and whether the kept token still works.
 //! Reads only; an unhealthy tenant is reported in the output, not in the exit code.
 
-use super::{find, open, shown, shown_json, tenant_json};
 use crate::cli::Format;
+use crate::engine::observe::read_failure;
+use crate::engine::session::Session;
 use crate::failure::{Failure, Outcome};
 use crate::inputs::tenant::TenantQuery;
-use crate::install::observe::read_failure;
-use crate::session::Session;
-use crate::tenants::decide::IMPERSONATION_ADMIN;
-use crate::tenants::{api_failure, routes, url_of};
+use crate::tenant::decide::IMPERSONATION_ADMIN;
+use crate::tenant::opened::{find, open};
+use crate::tenant::view::{shown, shown_json, tenant_json};
+use crate::tenant::{api_failure, routes, url_of};
 use crate::threescale::ApiError;
 use serde_json::json;
 
@@ -21,6 +22,7 @@ pub fn run(answers: TenantQuery) -> Outcome<()> {
 
 fn show(session: &Session, answers: &TenantQuery) -> Outcome<()> {
     let opened = open(session, &answers.project)?;
+    session.attach_transcript(&opened.install.cluster.server, opened.project())?;
     let reference = answers
         .tenant
         .as_ref()

@@ -24,13 +24,6 @@ impl Cluster {
             kube_minor: v.kube_minor(),
         }
     }
-
-    /// Red Hat supports the 2.8 templates on OpenShift 3.11 only.
-    pub fn support_warning(&self) -> Option<&'static str> {
-        self.openshift_major.is_some_and(|m| m >= 4).then_some(
-            "Red Hat supports the 3scale 2.8 templates on OpenShift 3.11; on OpenShift 4 the supported way is the 3scale operator. Continuing anyway.",
-        )
-    }
 }
 
 /// OpenShift 3.11 ships Kubernetes 1.11; every OpenShift 4 ships 1.13 or later.

@@ -84,6 +84,16 @@ pub enum Create {
     Several(Vec<Tenant>),
 }
 
+impl Create {
+    /// The tenant found on master, when there is one to go on with.
+    pub fn found(&self) -> Option<&Tenant> {
+        match self {
+            Create::Stored { tenant, .. } | Create::Adopt { tenant, .. } => Some(tenant),
+            _ => None,
+        }
+    }
+}
+
 pub fn create(org_name: &str, stored: &[StoredTenant], tenants: &[Tenant]) -> Create {
     let login = stored
         .iter()

@@ -2,13 +2,13 @@
 //! (decisions, warnings, the changes), and the verdict that turns a plan's problems into the
 //! failure that ends the run.
 
-use crate::checks::Verdict;
+use super::checks::{CheckResult, Verdict};
+use super::cluster::Cluster;
+use super::observe::Observer;
 use crate::failure::{Failure, Outcome};
-use crate::inputs::Source;
-use crate::install::cluster::Cluster;
-use crate::install::observe::Observer;
-use crate::install::plan::{Origin, Plan};
+use crate::inputs::Missing;
 use crate::ui::Ui;
+use std::fmt::Display;
 
 /// The cluster step: who is logged in, where, which OpenShift, and the support warning.
 pub fn cluster(ui: &Ui, observer: &Observer) -> Outcome<Cluster> {
@@ -22,9 +22,6 @@ pub fn cluster_step(ui: &Ui, observer: &Observer, title: &str) -> Outcome<Cluste
         Ok(c) => {
             line.detail(&format!("logged in as {} on {}", c.user, c.server));
             line.detail(&format!("OpenShift {}", c.version));
-            if let Some(w) = c.support_warning() {
-                line.warn(w);
-            }
             line.done();
             Ok(c)
         }
@@ -35,50 +32,37 @@ pub fn cluster_step(ui: &Ui, observer: &Observer, title: &str) -> Outcome<Cluste
     }
 }
 
-/// The plan step: what was decided, what the checks say, and every change to come.
-pub fn plan(ui: &Ui, plan: &Plan) {
-    changes(ui, &Changes::of(plan));
-}
-
 /// What a plan of any command holds, to show and judge the same way.
-pub struct Changes<'a> {
+pub struct Changes<'a, A> {
     pub decisions: &'a [String],
-    pub checks: &'a [crate::checks::CheckResult],
-    pub actions: &'a [crate::install::action::Action],
-    pub missing: &'a [crate::install::plan::Missing],
+    pub checks: &'a [CheckResult],
+    pub actions: &'a [A],
+    pub missing: &'a [Missing],
     pub problems: &'a [String],
 }
 
-impl Changes<'_> {
-    /// The install's plan.
-    pub fn of(plan: &Plan) -> Changes<'_> {
-        Changes {
-            decisions: &plan.decisions,
-            checks: &plan.checks,
-            actions: &plan.actions,
-            missing: &plan.missing,
-            problems: &plan.problems,
-        }
-    }
-
-    fn failed_checks(&self) -> Vec<&crate::checks::CheckResult> {
+impl<A> Changes<'_, A> {
+    fn failed_checks(&self) -> Vec<&CheckResult> {
         self.checks
             .iter()
             .filter(|c| c.result == Verdict::Fail)
             .collect()
     }
+
+    /// Whether the plan is refused: a problem, a missing value or a failed check.
+    pub fn refused(&self) -> bool {
+        !(self.failed_checks().is_empty() && self.missing.is_empty() && self.problems.is_empty())
+    }
 }
 
 /// The plan step of any command.
-pub fn changes(ui: &Ui, plan: &Changes) {
+pub fn changes<A: Display>(ui: &Ui, plan: &Changes<A>) {
     let line = ui.step("plan");
     for d in plan.decisions {
         line.detail(d);
     }
     for c in plan.checks {
         match c.result {
-            // The cluster step said it already.
-            Verdict::Warn if c.id == "openshift-version" => {}
             Verdict::Ok => {}
             Verdict::Warn => {
                 let skipped = if c.skipped {
@@ -99,8 +83,7 @@ pub fn changes(ui: &Ui, plan: &Changes) {
     if plan.actions.is_empty() && plan.missing.is_empty() && plan.problems.is_empty() {
         line.detail("nothing to change");
     }
-    let refused =
-        !(plan.failed_checks().is_empty() && plan.missing.is_empty() && plan.problems.is_empty());
+    let refused = plan.refused();
     let verb = if refused { "would" } else { "will" };
     for a in plan.actions {
         line.detail(&format!("{verb} {a}"));
@@ -112,14 +95,8 @@ pub fn changes(ui: &Ui, plan: &Changes) {
     }
 }
 
-/// Input problems and missing values are input errors (exit 2), listed together; failed checks
-/// stop the install before any change (exit 3).
-pub fn verdict(plan: &Plan) -> Outcome<()> {
-    verdict_of(&Changes::of(plan), "the install")
-}
-
 /// The verdict of any command's plan; `what` goes ahead or not ("the install").
-pub fn verdict_of(plan: &Changes, what: &str) -> Outcome<()> {
+pub fn verdict_of<A>(plan: &Changes<A>, what: &str) -> Outcome<()> {
     if !plan.problems.is_empty() || !plan.missing.is_empty() {
         // A problem of several lines (a storage class table) stays one item of the list.
         let mut lines: Vec<String> = plan
@@ -159,7 +136,7 @@ pub fn verdict_of(plan: &Changes, what: &str) -> Outcome<()> {
     let skippable: Vec<&str> = failed
         .iter()
         .map(|c| c.id)
-        .filter(|id| crate::checks::SKIPPABLE.contains(id))
+        .filter(|id| super::checks::SKIPPABLE.contains(id))
         .collect();
     if !skippable.is_empty() {
         f = f.with_help(format!(
@@ -168,18 +145,4 @@ pub fn verdict_of(plan: &Changes, what: &str) -> Outcome<()> {
         ));
     }
     Err(f)
-}
-
-/// The parameters the person gave, with secret values left out (`None`).
-pub fn given_params(plan: &Plan) -> Vec<(String, Option<String>)> {
-    plan.values
-        .iter()
-        .filter(|v| matches!(&v.origin, Origin::Input(s) if s.is_given() || *s == Source::Record))
-        .map(|v| {
-            (
-                v.name.clone(),
-                (!v.secret).then(|| v.value.expose().to_string()),
-            )
-        })
-        .collect()
 }

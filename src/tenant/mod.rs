@@ -6,11 +6,16 @@
 //! 3scale's side goes through [`crate::threescale`] (the Master API on the master host, with the
 //! install's `MASTER_ACCESS_TOKEN`); OpenShift's through [`crate::oc`].
 
+pub mod action;
 pub mod decide;
+pub mod opened;
+pub mod plan;
 pub mod questions;
 pub mod routes;
 pub mod secret;
 pub mod store;
+pub mod summary;
+pub mod view;
 
 use crate::failure::{Failure, FailureKind};
 use crate::http::Cause;
@@ -18,6 +23,7 @@ use crate::secrets::Secret;
 use crate::threescale::ApiError;
 
 /// The master portal of an install and the token its Master API takes.
+#[derive(Debug, Clone)]
 pub struct Master {
     pub host: String,
     pub token: Secret,

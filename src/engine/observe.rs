@@ -3,8 +3,7 @@
 //! cannot be reached is an error of its own kind (`Unavailable`), never a failed check.
 
 use super::cluster::Cluster;
-use super::sizing::{self, Capacity, Quota};
-use super::storage::StorageClass;
+use super::kube::{Node, Quota, StorageClass};
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::oc::{Cause, Oc, OcError};
 use crate::templates::kinds::Resource;
@@ -70,7 +69,7 @@ pub struct Observer<'a> {
     cluster: OnceCell<Cluster>,
     classes: OnceCell<Fact<Vec<StorageClass>>>,
     domain: OnceCell<Fact<Discovered>>,
-    nodes: OnceCell<Fact<Capacity>>,
+    nodes: OnceCell<Fact<Vec<Node>>>,
     projects: RefCell<BTreeMap<String, ProjectState>>,
     /// Projects looked up (`oc get project`) but not listed yet.
     looked_up: RefCell<BTreeMap<String, ProjectState>>,
@@ -199,17 +198,14 @@ impl<'a> Observer<'a> {
         Ok(self.look_up(name)?.exists())
     }
 
-    /// Whether the project holds the `system-seed` secret every profile creates (when the user
-    /// may not read secrets there, it cannot be told: taken as yes).
-    pub fn holds_seed(&self, project: &str) -> Outcome<bool> {
-        match self
-            .oc
-            .get_secret::<Value>(crate::install::credentials::SEED_SECRET, project)
-        {
+    /// Whether the project holds secret `name` (when the user may not read secrets there, it
+    /// cannot be told: taken as yes).
+    pub fn holds_secret(&self, project: &str, name: &str) -> Outcome<bool> {
+        match self.oc.get_secret::<Value>(name, project) {
             Ok(found) => Ok(found.is_some()),
             Err(e) if e.cause == Cause::Forbidden => Ok(true),
             Err(e) => Err(read_failure(
-                &format!("look for secret system-seed in project {project}"),
+                &format!("look for secret {name} in project {project}"),
                 e,
             )),
         }
@@ -259,13 +255,13 @@ impl<'a> Observer<'a> {
         Ok(state)
     }
 
-    /// Allocatable CPU and memory of the schedulable nodes.
-    pub fn nodes(&self) -> Outcome<Fact<Capacity>> {
+    /// The cluster's nodes, when the user may list them.
+    pub fn nodes(&self) -> Outcome<Fact<Vec<Node>>> {
         if let Some(f) = self.nodes.get() {
             return Ok(f.clone());
         }
-        let fact = match self.oc.list::<sizing::Node>(&["nodes"], None, None) {
-            Ok(n) => Ok(sizing::capacity(&n)),
+        let fact = match self.oc.list::<Node>(&["nodes"], None, None) {
+            Ok(n) => Ok(n),
             Err(e) if e.cause == Cause::Forbidden => Err("skipped: you may not list nodes".into()),
             Err(e) => return Err(read_failure("list the nodes", e)),
         };

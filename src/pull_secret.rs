@@ -1,8 +1,14 @@
 //! Pull secret `threescale-registry-auth`: the name the template's service accounts list under
-//! `imagePullSecrets`. Built in memory and sent to oc on stdin; the password never reaches argv.
+//! `imagePullSecrets`, made by the install and by a gateway's project alike. Built in memory and
+//! sent to oc on stdin; the password never reaches argv.
 
-use super::action::Action;
+use crate::engine::change::{Ctx, Permission};
+use crate::engine::execute::{change_failure, single_change};
+use crate::engine::kube::{self, SecretObject};
+use crate::failure::Outcome;
+use crate::oc::args;
 use crate::secrets::Secret;
+use crate::templates::kinds::Resource;
 use crate::templates::profiles::MANAGED_BY;
 use base64::Engine;
 use serde::Deserialize;
@@ -26,12 +32,6 @@ pub struct Login {
 pub struct Existing {
     pub username: Option<String>,
     pub password: Option<Secret>,
-}
-
-#[derive(Deserialize)]
-struct SecretObject {
-    #[serde(default)]
-    data: BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -61,7 +61,7 @@ pub fn observe(contents: &[serde_json::Value], server: &str) -> Observed {
     let secret = contents
         .iter()
         .find(|o| o["kind"] == "Secret" && o["metadata"]["name"] == NAME)
-        .and_then(|o| serde_json::from_value::<SecretObject>(o.clone()).ok());
+        .map(kube::parse::<SecretObject>);
     match secret {
         Some(s) => Observed::Present(decode(&s, server)),
         None => Observed::Absent,
@@ -69,8 +69,8 @@ pub fn observe(contents: &[serde_json::Value], server: &str) -> Observed {
 }
 
 fn decode(secret: &SecretObject, server: &str) -> Option<Existing> {
-    let raw = B64.decode(secret.data.get(".dockerconfigjson")?).ok()?;
-    let config: DockerConfig = serde_json::from_slice(&raw).ok()?;
+    let raw = secret.value(".dockerconfigjson")?.ok()?;
+    let config: DockerConfig = serde_json::from_str(&raw).ok()?;
     let auth = config
         .auths
         .iter()
@@ -122,9 +122,88 @@ pub fn holds(secret: &serde_json::Value, login: &Login) -> bool {
         }))
 }
 
-pub fn plan(observed: Observed, login: Login) -> Vec<Action> {
+/// The pull secret written: created, or updated because the login changed.
+#[derive(Debug, Clone)]
+pub enum Write {
+    Create(Login),
+    Update {
+        login: Login,
+        changed: Vec<&'static str>,
+    },
+}
+
+impl Write {
+    pub fn login(&self) -> &Login {
+        match self {
+            Write::Create(login) | Write::Update { login, .. } => login,
+        }
+    }
+
+    pub fn title(&self) -> String {
+        match self {
+            Write::Create(_) => format!("create pull secret {NAME}"),
+            Write::Update { .. } => format!("update pull secret {NAME}"),
+        }
+    }
+
+    pub fn permission(&self) -> Permission {
+        let verb = match self {
+            Write::Create(_) => "create",
+            Write::Update { .. } => "update",
+        };
+        Permission::in_project(verb, Resource::of("Secret", "v1"))
+    }
+
+    /// Sends the secret on oc's stdin; a transient failure is sent again only when the secret
+    /// does not hold the login yet.
+    pub fn run(&self, ctx: &Ctx) -> Outcome<Option<String>> {
+        let login = self.login();
+        let manifest = manifest(login);
+        let oc_args = match self {
+            Write::Create(_) => args::create(ctx.project),
+            Write::Update { .. } => args::replace(ctx.project),
+        };
+        let written = || {
+            ctx.oc
+                .get_secret::<serde_json::Value>(NAME, ctx.project)
+                .ok()
+                .flatten()
+                .is_some_and(|s| holds(&s, login))
+        };
+        single_change(
+            ctx.oc,
+            &oc_args,
+            Some(manifest.expose().as_bytes()),
+            written,
+        )
+        .map(|_| None)
+        .map_err(|e| change_failure(&format!("write secret {NAME}"), e, None))
+    }
+}
+
+impl std::fmt::Display for Write {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Write::Create(login) => write!(
+                f,
+                "create secret {NAME} for {} as {}",
+                login.server, login.username
+            ),
+            Write::Update { login, changed } => write!(
+                f,
+                "update secret {NAME} for {} as {} ({} changed)",
+                login.server,
+                login.username,
+                changed.join(", ")
+            ),
+        }
+    }
+}
+
+/// What to write for `login`, given what the project holds: nothing when it holds the login.
+pub fn plan(observed: Observed, login: Login) -> Option<Write> {
     match observed {
-        Observed::Absent => vec![Action::CreatePullSecret(login)],
+        Observed::Absent => Some(Write::Create(login)),
         Observed::Present(existing) => {
             let mut changed = Vec::new();
             match existing {
@@ -138,11 +217,7 @@ pub fn plan(observed: Observed, login: Login) -> Vec<Action> {
                     }
                 }
             }
-            if changed.is_empty() {
-                Vec::new()
-            } else {
-                vec![Action::UpdatePullSecret { login, changed }]
-            }
+            (!changed.is_empty()).then_some(Write::Update { login, changed })
         }
     }
 }
@@ -154,13 +229,7 @@ mod tests {
     fn existing_for(server: &str, user: &str, pass: &str) -> Option<Existing> {
         let m = manifest(&login(server, user, pass));
         let obj: serde_json::Value = serde_json::from_str(m.expose()).unwrap();
-        let data = obj["data"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string()))
-            .collect();
-        decode(&SecretObject { data }, "registry.redhat.io")
+        decode(&kube::parse(&obj), "registry.redhat.io")
     }
 
     fn login(server: &str, user: &str, pass: &str) -> Login {
@@ -175,21 +244,23 @@ mod tests {
     fn same_credentials_are_kept_and_changes_are_named() {
         let wanted = || login("registry.redhat.io", "u", "pw");
         let same = existing_for("registry.redhat.io", "u", "pw");
-        assert!(plan(Observed::Present(same), wanted()).is_empty());
+        assert!(plan(Observed::Present(same), wanted()).is_none());
         let other = existing_for("registry.redhat.io", "u", "old");
-        match plan(Observed::Present(other), wanted()).as_slice() {
-            [Action::UpdatePullSecret { changed, .. }] => assert_eq!(changed, &["password"]),
+        match plan(Observed::Present(other), wanted()) {
+            Some(Write::Update { changed, .. }) => assert_eq!(changed, ["password"]),
             p => panic!("{p:?}"),
         }
         let elsewhere = existing_for("quay.io", "u", "pw");
         assert!(elsewhere.is_none());
         assert!(matches!(
-            plan(Observed::Present(elsewhere), wanted()).as_slice(),
-            [Action::UpdatePullSecret { .. }]
+            plan(Observed::Present(elsewhere), wanted()),
+            Some(Write::Update { .. })
         ));
         assert!(matches!(
-            plan(Observed::Absent, wanted()).as_slice(),
-            [Action::CreatePullSecret(_)]
+            plan(Observed::Absent, wanted()),
+            Some(Write::Create(_))
         ));
+        let shown = Write::Create(wanted()).to_string();
+        assert!(!shown.contains("pw"), "{shown}");
     }
 }

@@ -1,0 +1,308 @@
+//! A gateway's changes, as data: what `gateway add` and `gateway remove` plan, show and apply
+//! through the engine ([`Change`]). Requests to 3scale (its access token) are changes too.
+//! `Display` never shows a secret.
+
+use super::apply;
+use super::objects::{self, PortalRecord, TokenRecord};
+use super::settings::{Environment, Loader};
+use crate::engine::change::{Change, Ctx, Permission};
+use crate::failure::Outcome;
+use crate::oc::args;
+use crate::pull_secret;
+use crate::secrets::Secret;
+use crate::templates::kinds::{ObjectRef, Resource};
+use serde_json::Value;
+use std::fmt;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub enum GatewayAction {
+    CreateProject {
+        name: String,
+        display_name: String,
+    },
+    WritePullSecret(pull_secret::Write),
+    /// A personal access token for the gateway, minted through 3scale's Account Management API
+    /// (earlier ones of its name, whose value is lost, deleted first), then checked.
+    MintAccessToken(Mint),
+    /// A personal access token revoked through the Account Management API.
+    RevokeAccessToken(Revoke),
+    /// The gateway's portal-endpoint secret, sent on oc's stdin.
+    WritePortalEndpoint(PortalEndpoint),
+    /// The pull secret listed by a service account for pulls.
+    LinkPullSecret {
+        service_account: String,
+    },
+    UnlinkPullSecret {
+        service_account: String,
+    },
+    /// The gateway template processed by the server (no parameter of it is secret) and the
+    /// listed objects created, labelled as the gateway's, with their API versions groupified.
+    CreateGatewayObjects(GatewayObjects),
+    /// Edge routes of the gateway, one per host.
+    CreateRoutes {
+        gateway: String,
+        routes: Vec<Value>,
+    },
+    /// Objects deleted by name (what a gateway is made of).
+    DeleteObjects(Vec<ObjectRef>),
+}
+
+/// A token to mint for a gateway, with the admin token that may.
+#[derive(Debug, Clone)]
+pub struct Mint {
+    /// The tenant's admin portal.
+    pub host: String,
+    pub admin_token: Secret,
+    pub name: String,
+    /// Tokens of that name minted by an earlier run whose value was never stored.
+    pub orphans: Vec<u64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Revoke {
+    pub host: String,
+    pub admin_token: Secret,
+    pub id: u64,
+    pub name: String,
+}
+
+/// The token a portal-endpoint secret gets: one known now, or the one minted by the plan's
+/// `MintAccessToken`.
+#[derive(Debug, Clone)]
+pub enum EndpointToken {
+    Known { value: Secret, record: TokenRecord },
+    Minted,
+}
+
+#[derive(Debug, Clone)]
+pub struct PortalEndpoint {
+    pub gateway: String,
+    /// The admin portal the gateway reads.
+    pub host: String,
+    pub token: EndpointToken,
+    pub portal: PortalRecord,
+    /// The secret exists: it is replaced.
+    pub replace: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct GatewayObjects {
+    pub gateway: String,
+    pub environment: Environment,
+    pub loader: Loader,
+    pub cache: u32,
+    pub template: PathBuf,
+    pub params: Vec<(String, String)>,
+    pub objects: Vec<ObjectRef>,
+}
+
+/// A token minted by this run: later changes write it (its value is shown only once).
+#[derive(Default)]
+pub struct Minted(pub Option<(Secret, TokenRecord)>);
+
+impl GatewayAction {
+    /// oc's arguments for the changes made through oc.
+    pub fn oc_args(&self, project: &str) -> Vec<String> {
+        match self {
+            GatewayAction::CreateProject { name, display_name } => {
+                args::new_project(name, display_name)
+            }
+            GatewayAction::WritePullSecret(pull_secret::Write::Update { .. }) => {
+                args::replace(project)
+            }
+            GatewayAction::WritePortalEndpoint(e) if e.replace => args::replace(project),
+            GatewayAction::LinkPullSecret { service_account } => {
+                args::link_pull_secret(service_account, pull_secret::NAME, project)
+            }
+            GatewayAction::UnlinkPullSecret { service_account } => {
+                args::unlink_pull_secret(service_account, pull_secret::NAME, project)
+            }
+            GatewayAction::DeleteObjects(refs) => {
+                let names: Vec<String> = refs.iter().map(ObjectRef::oc_name).collect();
+                args::delete(&names, project)
+            }
+            GatewayAction::MintAccessToken(_) | GatewayAction::RevokeAccessToken(_) => Vec::new(),
+            _ => args::create(project),
+        }
+    }
+}
+
+impl Change for GatewayAction {
+    type Memo = Minted;
+
+    fn title(&self) -> String {
+        let secret = pull_secret::NAME;
+        match self {
+            GatewayAction::CreateProject { name, .. } => format!("create project {name}"),
+            GatewayAction::WritePullSecret(w) => w.title(),
+            GatewayAction::MintAccessToken(_) => "mint the gateway's access token".into(),
+            GatewayAction::RevokeAccessToken(r) => format!("revoke access token {}", r.id),
+            GatewayAction::WritePortalEndpoint(e) => format!(
+                "{} secret {}",
+                if e.replace { "update" } else { "create" },
+                objects::secret_name(&e.gateway)
+            ),
+            GatewayAction::LinkPullSecret { service_account } => {
+                format!("link pull secret {secret} to {service_account}")
+            }
+            GatewayAction::UnlinkPullSecret { service_account } => {
+                format!("unlink pull secret {secret} from {service_account}")
+            }
+            GatewayAction::CreateGatewayObjects(g) => format!("create gateway {}", g.gateway),
+            GatewayAction::CreateRoutes { routes, .. } => {
+                format!("create {} route(s)", routes.len())
+            }
+            GatewayAction::DeleteObjects(refs) => format!("delete {} object(s)", refs.len()),
+        }
+    }
+
+    fn permissions(&self) -> Vec<Permission> {
+        let secret = Resource::of("Secret", "v1");
+        match self {
+            GatewayAction::CreateProject { .. } => vec![Permission::on_cluster(
+                "create",
+                Resource::of("ProjectRequest", "project.openshift.io/v1"),
+            )],
+            GatewayAction::WritePullSecret(w) => vec![w.permission()],
+            GatewayAction::MintAccessToken(_) | GatewayAction::RevokeAccessToken(_) => Vec::new(),
+            GatewayAction::WritePortalEndpoint(e) => vec![Permission::in_project(
+                if e.replace { "update" } else { "create" },
+                secret,
+            )],
+            GatewayAction::LinkPullSecret { .. } | GatewayAction::UnlinkPullSecret { .. } => {
+                vec![Permission::in_project(
+                    "update",
+                    Resource::of("ServiceAccount", "v1"),
+                )]
+            }
+            GatewayAction::CreateGatewayObjects(g) => Permission::each("create", &g.objects),
+            GatewayAction::CreateRoutes { .. } => vec![Permission::in_project(
+                "create",
+                Resource::of("Route", "route.openshift.io/v1"),
+            )],
+            GatewayAction::DeleteObjects(refs) => Permission::each("delete", refs),
+        }
+    }
+
+    fn run(&self, ctx: &Ctx, minted: &mut Minted) -> Outcome<Option<String>> {
+        let oc_args = self.oc_args(ctx.project);
+        match self {
+            GatewayAction::CreateProject { name, .. } => {
+                crate::engine::execute::create_project(ctx, name, &oc_args).map(|()| None)
+            }
+            GatewayAction::WritePullSecret(w) => w.run(ctx),
+            GatewayAction::MintAccessToken(m) => {
+                let (token, record, detail) = apply::mint(ctx, m)?;
+                minted.0 = Some((token, record));
+                Ok(Some(detail))
+            }
+            GatewayAction::RevokeAccessToken(r) => apply::revoke(ctx, r).map(Some),
+            GatewayAction::WritePortalEndpoint(e) => {
+                apply::write_endpoint(ctx, &oc_args, e, minted).map(|()| None)
+            }
+            GatewayAction::LinkPullSecret { service_account } => {
+                apply::link(ctx, &oc_args, service_account).map(|()| None)
+            }
+            GatewayAction::UnlinkPullSecret { service_account } => {
+                apply::unlink(ctx, &oc_args, service_account).map(|()| None)
+            }
+            GatewayAction::CreateGatewayObjects(g) => apply::create_objects(ctx, g).map(Some),
+            GatewayAction::CreateRoutes { routes, .. } => {
+                apply::create_routes(ctx, routes).map(Some)
+            }
+            GatewayAction::DeleteObjects(_) => apply::delete(ctx, &oc_args).map(|()| None),
+        }
+    }
+}
+
+impl fmt::Display for GatewayAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let secret = pull_secret::NAME;
+        match self {
+            GatewayAction::CreateProject { name, display_name } => {
+                write!(f, "create project {name} (display name \"{display_name}\")")
+            }
+            GatewayAction::WritePullSecret(w) => write!(f, "{w}"),
+            GatewayAction::MintAccessToken(m) => write!(f, "{m}"),
+            GatewayAction::RevokeAccessToken(r) => write!(
+                f,
+                "revoke access token \"{}\" (id {}) on {}",
+                r.name, r.id, r.host
+            ),
+            GatewayAction::WritePortalEndpoint(e) => write!(f, "{e}"),
+            GatewayAction::LinkPullSecret { service_account } => write!(
+                f,
+                "link secret {secret} to service account {service_account} for pulls"
+            ),
+            GatewayAction::UnlinkPullSecret { service_account } => write!(
+                f,
+                "unlink secret {secret} from service account {service_account}"
+            ),
+            GatewayAction::CreateGatewayObjects(g) => {
+                let names: Vec<String> = g.objects.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "create {} of {} ({}: loader {}, cache {} s)",
+                    names.join(", "),
+                    objects::TEMPLATE,
+                    g.environment,
+                    g.loader,
+                    g.cache
+                )
+            }
+            GatewayAction::CreateRoutes { routes, .. } => {
+                let hosts: Vec<String> = routes.iter().map(route_text).collect();
+                write!(f, "create edge {}", hosts.join(", "))
+            }
+            GatewayAction::DeleteObjects(refs) => {
+                let names: Vec<String> = refs.iter().map(ToString::to_string).collect();
+                write!(f, "delete {}", names.join(", "))
+            }
+        }
+    }
+}
+
+fn route_text(r: &Value) -> String {
+    let route: crate::engine::kube::Route = crate::engine::kube::parse(r);
+    format!(
+        "route {} for https://{}",
+        route.metadata.name, route.spec.host
+    )
+}
+
+impl fmt::Display for Mint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "mint access token \"{}\" (scope account_management, read-only) on {}",
+            self.name, self.host
+        )?;
+        if !self.orphans.is_empty() {
+            write!(
+                f,
+                ", after deleting {} earlier token(s) of that name whose value was lost",
+                self.orphans.len()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for PortalEndpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let token = match &self.token {
+            EndpointToken::Known { record, .. } if record.minted => "its minted token",
+            EndpointToken::Known { .. } => "the token given",
+            EndpointToken::Minted => "the token minted above",
+        };
+        write!(
+            f,
+            "{} secret {} (THREESCALE_PORTAL_ENDPOINT: https://{}@{} with {token})",
+            if self.replace { "update" } else { "create" },
+            objects::secret_name(&self.gateway),
+            crate::secrets::MASK,
+            self.host
+        )
+    }
+}

@@ -1,0 +1,18 @@
+//! A value a command needs and nobody gave: what it is, and every way to give it.
+
+use super::{Field, Ways};
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub what: String,
+    pub ways: Ways,
+    /// The wizard's question for it, when it has one.
+    pub field: Option<Field>,
+}
+
+impl fmt::Display for Missing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.what, self.ways)
+    }
+}
