@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 pub mod events;
-pub mod terminal;
+pub mod pty;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
