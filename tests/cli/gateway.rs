@@ -26,13 +26,13 @@ fn unb64(v: &Value) -> String {
 /// fake 3scale holding the install's tokens with a hosted product and a self-managed one served
 /// on HOST, and the environment that reaches it through the proxy. The registry login is not in
 /// the environment: the gateway takes the install's.
-struct Gw {
-    env: TestEnv,
-    server: Server,
+pub(crate) struct Gw {
+    pub(crate) env: TestEnv,
+    pub(crate) server: Server,
     _proxy: Proxy,
 }
 
-fn installed() -> Gw {
+pub(crate) fn installed() -> Gw {
     let env = TestEnv::new();
     env.run(&["--yes", "--wildcard-domain", DOMAIN])
         .assert_code(0);
@@ -70,7 +70,7 @@ fn installed() -> Gw {
     }
 }
 
-const ADD: &[&str] = &["gateway", "add", "--name", GW, "--host", HOST, "--yes"];
+pub(crate) const ADD: &[&str] = &["gateway", "add", "--name", GW, "--host", HOST, "--yes"];
 
 impl Gw {
     fn minted(&self) -> Vec<fake_3scale::AccessToken> {

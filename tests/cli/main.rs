@@ -12,6 +12,7 @@ mod inputs;
 mod install;
 mod resume;
 mod screen;
+mod snapshots;
 mod tenant;
 mod verify;
 mod wait;

@@ -21,16 +21,16 @@ const ORG: &[&str] = &[
     "ops@acme.example",
 ];
 
-struct World {
-    env: TestEnv,
-    server: Server,
+pub(crate) struct World {
+    pub(crate) env: TestEnv,
+    pub(crate) server: Server,
     proxy: Proxy,
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Out {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Out {
@@ -40,7 +40,7 @@ impl Out {
     }
 
     #[track_caller]
-    fn assert_code(&self, code: i32) -> &Out {
+    pub(crate) fn assert_code(&self, code: i32) -> &Out {
         assert_eq!(
             self.code, code,
             "exit code\n--- stdout\n{}\n--- stderr\n{}",
@@ -51,7 +51,7 @@ impl Out {
 }
 
 /// An installed project, a fake 3scale with its tokens, and zync played after `looks` looks.
-fn world(looks: u64) -> World {
+pub(crate) fn world(looks: u64) -> World {
     let env = TestEnv::new();
     env.run(&["--yes", "--wildcard-domain", DOMAIN])
         .assert_code(0);
@@ -110,7 +110,7 @@ fn zync_hears_of(cluster: &Path, account: &Account, looks: u64) {
 }
 
 impl World {
-    fn run(&self, args: &[&str]) -> Out {
+    pub(crate) fn run(&self, args: &[&str]) -> Out {
         self.run_with(args, &[])
     }
 
@@ -134,7 +134,7 @@ impl World {
         }
     }
 
-    fn create(&self, extra: &[&str]) -> Out {
+    pub(crate) fn create(&self, extra: &[&str]) -> Out {
         let mut args = vec!["tenant", "create", "--yes", "-o", "json"];
         args.extend(ORG);
         args.extend(extra);

@@ -4,6 +4,7 @@
 
 pub mod events;
 pub mod pty;
+pub mod snapshot;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
