@@ -10,6 +10,7 @@ mod gateway;
 mod git;
 mod inputs;
 mod install;
+mod param_file;
 mod resume;
 mod screen;
 mod snapshots;
