@@ -140,3 +140,34 @@ fn tenant_list_json() {
     let rules = rules(&w.env).value(w.server.ca_pem_path().to_str().unwrap(), "CA_FILE");
     rules.assert_json("tenant/list.json", &out.stdout);
 }
+
+#[test]
+fn every_snapshot_file_is_compared_by_a_test_here() {
+    // A file left behind by a renamed or removed test would pin nothing while looking like it did.
+    let source = include_str!("snapshots.rs");
+    let mut stack = vec![crate::support::snapshot::dir()];
+    let mut files = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    assert!(!files.is_empty());
+    for path in files {
+        let name = path
+            .strip_prefix(crate::support::snapshot::dir())
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            source.contains(&format!("\"{name}\"")),
+            "tests/snapshots/{name} is compared by no test of tests/cli/snapshots.rs: remove it"
+        );
+    }
+}

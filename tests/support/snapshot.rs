@@ -209,4 +209,19 @@ mod tests {
         let d = diff("a\nb\nc\nd\ne\nf\ng\nh\n", "a\nb\nc\nd\nE\nf\ng\nh\n");
         assert_eq!(d, "@@ snapshot line 2 @@\n b\n c\n d\n-e\n+E\n f\n g\n h\n");
     }
+
+    #[test]
+    fn changes_far_apart_are_shown_apart_and_near_ones_together() {
+        let old: Vec<String> = (1..=20).map(|i| i.to_string()).collect();
+        let mut new = old.clone();
+        new[1] = "two".into();
+        new[2] = "three".into();
+        new.insert(15, "added".into());
+        let d = diff(&old.join("\n"), &new.join("\n"));
+        assert_eq!(
+            d,
+            "@@ snapshot line 1 @@\n 1\n-2\n-3\n+two\n+three\n 4\n 5\n 6\n\
+             @@ snapshot line 13 @@\n 13\n 14\n 15\n+added\n 16\n 17\n 18\n"
+        );
+    }
 }
