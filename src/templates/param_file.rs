@@ -173,8 +173,11 @@ mod tests {
         assert!(e.argv.is_empty());
     }
 
+    /// Whether oc reads each line back is checked against parsers that share no code with this
+    /// file, the fake oc's (tests/cli/param_file.rs) and the real oc's (the reality tier):
+    /// comparing with `oc_parse_line`, which `line_for` consults to choose, could not fail.
     #[test]
-    fn every_character_class_round_trips_where_oc_allows_it() {
+    fn every_character_class_has_an_encoding() {
         for value in [
             "p#\"'$= x",
             "a\"#\"b",
@@ -185,12 +188,7 @@ mod tests {
             "ends with backslash\\",
             "tab\there",
         ] {
-            let line = line_for("K", value).unwrap_or_else(|| panic!("{value:?} has no encoding"));
-            assert_eq!(
-                oc_parse_line(&line),
-                Some(("K".into(), value.to_string())),
-                "{line}"
-            );
+            assert!(line_for("K", value).is_some(), "{value:?} has no encoding");
         }
     }
 

@@ -26,13 +26,13 @@ fn unb64(v: &Value) -> String {
 /// fake 3scale holding the install's tokens with a hosted product and a self-managed one served
 /// on HOST, and the environment that reaches it through the proxy. The registry login is not in
 /// the environment: the gateway takes the install's.
-struct Gw {
-    env: TestEnv,
-    server: Server,
+pub(crate) struct Gw {
+    pub(crate) env: TestEnv,
+    pub(crate) server: Server,
     _proxy: Proxy,
 }
 
-fn installed() -> Gw {
+pub(crate) fn installed() -> Gw {
     let env = TestEnv::new();
     env.run(&["--yes", "--wildcard-domain", DOMAIN])
         .assert_code(0);
@@ -70,7 +70,7 @@ fn installed() -> Gw {
     }
 }
 
-const ADD: &[&str] = &["gateway", "add", "--name", GW, "--host", HOST, "--yes"];
+pub(crate) const ADD: &[&str] = &["gateway", "add", "--name", GW, "--host", HOST, "--yes"];
 
 impl Gw {
     fn minted(&self) -> Vec<fake_3scale::AccessToken> {
@@ -940,27 +940,16 @@ fn a_password_alone_goes_with_the_installs_registry_user() {
 
 #[test]
 fn in_a_terminal_what_is_missing_is_asked_and_the_changes_confirmed() {
-    use expectrl::{Eof, Expect, Session};
+    use crate::support::pty::{Pty, Size, DOWN};
     let g = installed();
-    let mut cmd = g.env.command(&["gateway", "add"]);
-    cmd.env("TERM", "xterm-256color");
-    let mut s = Session::spawn(cmd).expect("spawn in a pty");
-    s.get_process_mut().set_window_size(160, 50).unwrap();
-    s.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
-    let mut answer = |question: &str, keys: &str| {
-        s.expect(question)
-            .unwrap_or_else(|e| panic!("waiting for {question:?}: {e}"));
-        s.send(keys).unwrap();
-    };
-    answer("Gateway name", "apicast-eu\r");
-    answer("Environment", "\x1b[B\r");
-    answer("Public host(s)", "api.eu.example.com\r");
-    answer("Make these changes?", "y\r");
-    s.expect(Eof).unwrap();
-    assert!(matches!(
-        s.get_process().wait().unwrap(),
-        expectrl::process::unix::WaitStatus::Exited(_, 0)
-    ));
+    let mut t = Pty::start(&g.env.command(&["gateway", "add"]), Size::WINDOW);
+    t.answer("Gateway name", "apicast-eu\r");
+    t.answer("Environment", &format!("{DOWN}\r"));
+    t.answer("Public host(s)", "api.eu.example.com\r");
+    t.answer("Make these changes?", "y\r");
+    let code = t.finish();
+    assert_eq!(code, 0, "{}", t.output());
+    t.assert_terminal_restored();
     let dc = g.env.object(GW, "DeploymentConfig", GW).unwrap();
     assert!(
         dc["spec"]

@@ -2,145 +2,15 @@
 //! to the pseudo-terminal, as a terminal would show it), and the terminal's modes after each
 //! interruption.
 
+use crate::support::pty::{Pty, Size, CTRL_C, DOWN};
 use crate::support::TestEnv;
-use expectrl::process::unix::WaitStatus;
-use expectrl::{Eof, Expect, Session};
-use std::num::NonZeroU16;
-use std::os::fd::AsRawFd;
-
-const ROWS: u16 = 200;
-const COLS: u16 = 140;
-
-/// A run in a pseudo-terminal, with every byte it wrote kept for rendering.
-struct Pty {
-    session: expectrl::session::OsSession,
-    written: Vec<u8>,
-}
-
-impl Pty {
-    fn start(env: &TestEnv, args: &[&str]) -> Pty {
-        let mut cmd = env.command(args);
-        cmd.env("TERM", "xterm-256color");
-        let mut session =
-            Session::spawn(crate::support::terminal::as_in_a_shell(&cmd)).expect("spawn in a pty");
-        session
-            .get_process_mut()
-            .set_window_size(COLS, ROWS)
-            .unwrap();
-        session.set_expect_timeout(Some(crate::support::events::FAILING_AFTER));
-        Pty {
-            session,
-            written: Vec::new(),
-        }
-    }
-
-    /// Reads until `text` was written.
-    #[track_caller]
-    fn wait_for(&mut self, text: &str) {
-        match self.session.expect(text) {
-            Ok(found) => {
-                self.written.extend_from_slice(found.before());
-                self.written.extend_from_slice(text.as_bytes());
-            }
-            Err(e) => {
-                // What came after the last match, for the message.
-                let mut rest = [0u8; 65536];
-                if let Ok(n) = self.session.try_read(&mut rest) {
-                    self.written.extend_from_slice(&rest[..n]);
-                }
-                panic!(
-                    "waiting for {text:?}: {e}\n--- screen:\n{}",
-                    self.contents()
-                )
-            }
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.send(keys).unwrap();
-    }
-
-    /// The screen as a terminal shows it now.
-    fn screen(&self) -> vt100::Screen {
-        let mut parser = vt100::Parser::new(
-            NonZeroU16::new(ROWS).unwrap(),
-            NonZeroU16::new(COLS).unwrap(),
-            0,
-        );
-        parser.process(&self.written);
-        parser.screen().clone()
-    }
-
-    fn contents(&self) -> String {
-        self.screen().contents()
-    }
-
-    /// Reads to the end; the exit code.
-    fn finish(&mut self) -> i32 {
-        if let Ok(found) = self.session.expect(Eof) {
-            self.written
-                .extend_from_slice(found.get(0).unwrap_or_default());
-        }
-        match self.session.get_process().wait().unwrap() {
-            WaitStatus::Exited(_, code) => code,
-            other => panic!("unexpected end: {other:?}"),
-        }
-    }
-
-    /// The terminal is as the run found it: echo and line editing on, the cursor shown.
-    #[track_caller]
-    fn assert_terminal_restored(&self) {
-        let modes = self.local_modes();
-        assert!(modes & libc::ECHO != 0, "echo is on again");
-        assert!(
-            modes & libc::ICANON != 0,
-            "line editing (canonical mode) is on again"
-        );
-        assert!(
-            modes & libc::ECHOCTL != 0,
-            "control characters are echoed again (^C)"
-        );
-        assert!(
-            !self.screen().hide_cursor(),
-            "the cursor is shown again:\n{}",
-            self.contents()
-        );
-    }
-
-    /// The terminal's local modes (as the run left them: the pseudo-terminal outlives it).
-    fn local_modes(&self) -> libc::tcflag_t {
-        let fd = self.session.get_stream().as_raw_fd();
-        // SAFETY: tcgetattr on the open master of the pseudo-terminal, into a termios of ours.
-        let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
-        t.c_lflag
-    }
-}
 
 const DOMAIN: &str = "apps.cluster.example.com";
 const ARGS: &[&str] = &["--yes", "--wildcard-domain", DOMAIN];
 
-impl Pty {
-    /// The rows of the screen, as a person reads them (trailing blanks dropped).
-    fn rows(&self) -> Vec<String> {
-        self.screen()
-            .rows(0, COLS)
-            .map(|r| r.trim_end().to_string())
-            .collect()
-    }
-
-    /// The row that starts with `start` (after indentation).
-    #[track_caller]
-    fn row(&self, start: &str) -> String {
-        self.rows()
-            .into_iter()
-            .find(|r| r.trim_start().starts_with(start))
-            .unwrap_or_else(|| panic!("no row starting {start:?}:\n{}", self.contents()))
-    }
-
-    fn written_text(&self) -> String {
-        String::from_utf8_lossy(&self.written).into_owned()
-    }
+/// The installer with `args`, in a terminal tall enough to keep the whole run on screen.
+fn terminal(env: &TestEnv, args: &[&str]) -> Pty {
+    Pty::start(&env.command(args), Size::TALL)
 }
 
 /// A spinner's frame left on screen: a row that stopped mid-animation.
@@ -153,7 +23,7 @@ fn spinner_frames(rows: &[String]) -> Vec<&String> {
 #[test]
 fn a_terminal_run_shows_the_steps_their_details_the_plan_the_wait_and_the_result() {
     let env = TestEnv::new();
-    let mut t = Pty::start(&env, ARGS);
+    let mut t = terminal(&env, ARGS);
     let code = t.finish();
     let screen = t.contents();
     assert_eq!(code, 0, "{screen}");
@@ -207,7 +77,7 @@ fn a_terminal_run_shows_the_steps_their_details_the_plan_the_wait_and_the_result
         .expect("a password in the credentials file")
         .trim_matches('"');
     assert!(
-        !t.written_text().contains(password),
+        !t.output().contains(password),
         "no password on the terminal unless asked"
     );
     assert_eq!(spinner_frames(&t.rows()), Vec::<&String>::new(), "{screen}");
@@ -217,7 +87,7 @@ fn a_terminal_run_shows_the_steps_their_details_the_plan_the_wait_and_the_result
 #[test]
 fn show_secrets_prints_the_logins_in_a_terminal() {
     let env = TestEnv::new();
-    let mut t = Pty::start(&env, &[ARGS, &["--show-secrets"]].concat());
+    let mut t = terminal(&env, &[ARGS, &["--show-secrets"]].concat());
     assert_eq!(t.finish(), 0);
     assert!(!t.row("Admin password").ends_with("••••••"));
 }
@@ -226,7 +96,7 @@ fn show_secrets_prints_the_logins_in_a_terminal() {
 fn during_the_wait_each_component_has_a_live_row_and_ctrl_c_leaves_them_and_a_way_on() {
     let env = TestEnv::new();
     env.cluster(|s| s["rollout"] = serde_json::json!("pending"));
-    let mut t = Pty::start(&env, ARGS);
+    let mut t = terminal(&env, ARGS);
     t.wait_for("waiting for 3scale to work");
     t.wait_for("system-app");
     t.wait_for("routes");
@@ -237,7 +107,7 @@ fn during_the_wait_each_component_has_a_live_row_and_ctrl_c_leaves_them_and_a_wa
         "unsettled rows spin:\n{}",
         t.contents()
     );
-    t.send("\x03");
+    t.send(CTRL_C);
     let code = t.finish();
     let screen = t.contents();
     assert_eq!(code, 130, "{screen}");
@@ -255,7 +125,7 @@ fn during_the_wait_each_component_has_a_live_row_and_ctrl_c_leaves_them_and_a_wa
             .any(|r| r.trim_start().starts_with("system-app") && r.contains("pending")),
         "{screen}"
     );
-    let w = t.written_text();
+    let w = t.output();
     assert_eq!(
         spinner_frames(&t.rows()),
         Vec::<&String>::new(),
@@ -269,12 +139,12 @@ fn during_the_wait_each_component_has_a_live_row_and_ctrl_c_leaves_them_and_a_wa
 fn ctrl_c_in_a_step_clears_its_spinner_and_says_how_to_resume() {
     let env = TestEnv::new();
     env.cluster(|s| s["hang"] = serde_json::json!(["process"]));
-    let mut t = Pty::start(&env, ARGS);
+    let mut t = terminal(&env, ARGS);
     let pid_file = env.root().join("cluster/hung.pid");
     crate::support::events::await_change(&env.root().join("cluster"), "oc hanging", || {
         pid_file.exists()
     });
-    t.send("\x03");
+    t.send(CTRL_C);
     let code = t.finish();
     let screen = t.contents();
     assert_eq!(code, 130, "{screen}");
@@ -301,7 +171,7 @@ fn asks_only(env: &TestEnv, extra: &[&str]) -> Pty {
         extra,
     ]
     .concat();
-    Pty::start(env, &args)
+    terminal(env, &args)
 }
 
 #[track_caller]
@@ -327,11 +197,11 @@ fn ctrl_c_at_the_hidden_password_turns_echo_back_on() {
     t.wait_for("Install on this cluster?");
     t.send("y\r");
     t.wait_for("Registry password");
-    assert_eq!(t.local_modes() & libc::ECHO, 0, "echo is off while typing");
+    assert!(!t.modes().echo, "echo is off while typing");
     t.send("half-typed");
-    t.send("\x03");
+    t.send(CTRL_C);
     assert_interrupted_cleanly(&mut t, &env);
-    assert!(!t.written_text().contains("half-typed"));
+    assert!(!t.output().contains("half-typed"));
 }
 
 #[test]
@@ -341,8 +211,8 @@ fn ctrl_c_in_a_menu_leaves_raw_mode_and_shows_the_cursor() {
     t.wait_for("Install on this cluster?");
     t.send("y\r");
     t.wait_for("Install profile");
-    t.send("\x1b[B");
-    t.send("\x03");
+    t.send(DOWN);
+    t.send(CTRL_C);
     assert_interrupted_cleanly(&mut t, &env);
 }
 
@@ -355,7 +225,7 @@ fn ctrl_c_at_proceed_change_cancel_changes_nothing() {
     t.wait_for("Customize template parameters?");
     t.send("n\r");
     t.wait_for("What now?");
-    t.send("\x03");
+    t.send(CTRL_C);
     assert_interrupted_cleanly(&mut t, &env);
 }
 
@@ -391,7 +261,7 @@ fn sigterm_with_stderr_in_a_file_writes_no_escape_codes() {
 fn a_failed_wait_keeps_every_row_with_its_mark_above_the_error() {
     let env = TestEnv::new();
     env.cluster(|s| s["rollout_overrides"] = serde_json::json!({"system-app": "failed"}));
-    let mut t = Pty::start(&env, ARGS);
+    let mut t = terminal(&env, ARGS);
     let code = t.finish();
     let screen = t.contents();
     assert_eq!(code, 4, "{screen}");
@@ -406,4 +276,39 @@ fn a_failed_wait_keeps_every_row_with_its_mark_above_the_error() {
     assert!(at("✖ system-app") < at("error:"), "{screen}");
     assert_eq!(spinner_frames(&t.rows()), Vec::<&String>::new(), "{screen}");
     t.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_during_the_wait_leaves_the_terminal_as_ctrl_c_does() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = serde_json::json!("pending"));
+    let mut t = terminal(&env, ARGS);
+    t.wait_for("waiting for 3scale to work");
+    t.wait_for("routes");
+    t.signal(libc::SIGTERM);
+    let code = t.finish();
+    let screen = t.contents();
+    assert_eq!(code, 130, "{screen}");
+    let said: Vec<String> = t
+        .rows()
+        .into_iter()
+        .filter(|r| r.starts_with("interrupted; "))
+        .collect();
+    assert_eq!(said.len(), 1, "one line says what happened:\n{screen}");
+    assert!(said[0].contains("run the same command again"), "{screen}");
+    assert_eq!(spinner_frames(&t.rows()), Vec::<&String>::new(), "{screen}");
+    t.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_at_the_hidden_password_turns_echo_back_on() {
+    let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
+    let mut t = asks_only(&env, &["--template", "amp"]);
+    t.answer("Install on this cluster?", "y\r");
+    t.wait_for("Registry password");
+    assert!(!t.modes().echo, "echo is off while typing");
+    t.send("half-typed");
+    t.signal(libc::SIGTERM);
+    assert_interrupted_cleanly(&mut t, &env);
+    assert!(!t.output().contains("half-typed"));
 }

@@ -21,16 +21,16 @@ const ORG: &[&str] = &[
     "ops@acme.example",
 ];
 
-struct World {
-    env: TestEnv,
-    server: Server,
+pub(crate) struct World {
+    pub(crate) env: TestEnv,
+    pub(crate) server: Server,
     proxy: Proxy,
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
+pub(crate) struct Out {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl Out {
@@ -40,7 +40,7 @@ impl Out {
     }
 
     #[track_caller]
-    fn assert_code(&self, code: i32) -> &Out {
+    pub(crate) fn assert_code(&self, code: i32) -> &Out {
         assert_eq!(
             self.code, code,
             "exit code\n--- stdout\n{}\n--- stderr\n{}",
@@ -51,7 +51,7 @@ impl Out {
 }
 
 /// An installed project, a fake 3scale with its tokens, and zync played after `looks` looks.
-fn world(looks: u64) -> World {
+pub(crate) fn world(looks: u64) -> World {
     let env = TestEnv::new();
     env.run(&["--yes", "--wildcard-domain", DOMAIN])
         .assert_code(0);
@@ -110,7 +110,7 @@ fn zync_hears_of(cluster: &Path, account: &Account, looks: u64) {
 }
 
 impl World {
-    fn run(&self, args: &[&str]) -> Out {
+    pub(crate) fn run(&self, args: &[&str]) -> Out {
         self.run_with(args, &[])
     }
 
@@ -134,7 +134,7 @@ impl World {
         }
     }
 
-    fn create(&self, extra: &[&str]) -> Out {
+    pub(crate) fn create(&self, extra: &[&str]) -> Out {
         let mut args = vec!["tenant", "create", "--yes", "-o", "json"];
         args.extend(ORG);
         args.extend(extra);
@@ -959,108 +959,37 @@ fn routes_not_made_in_time_end_the_wait_at_its_deadline() {
 /// The questions in a terminal, typed as a person would (a pseudo-terminal).
 mod terminal {
     use super::*;
-    use expectrl::process::unix::WaitStatus;
-    use expectrl::process::Termios;
-    use expectrl::{Eof, Expect, Session};
-    use std::time::Duration;
+    use crate::support::pty::{Pty, Size, DOWN};
 
-    const DOWN: &str = "\x1b[B";
     const TYPED: &str = "Typed-admin-pw-9";
 
-    struct Terminal {
-        session: expectrl::session::OsSession,
-        screen: String,
-    }
-
-    impl Terminal {
-        fn start(w: &World, args: &[&str]) -> Terminal {
-            let ca = w.server.ca_pem_path().display().to_string();
-            let mut all = args.to_vec();
-            all.extend(["--ca-file", &ca]);
-            let mut cmd = w.env.command(&all);
-            cmd.env("TERM", "xterm-256color")
-                .env("HTTPS_PROXY", w.proxy.url())
-                .env("NO_PROXY", "");
-            let mut session = Session::spawn(crate::support::terminal::as_in_a_shell(&cmd))
-                .expect("spawn in a pty");
-            session.get_process_mut().set_window_size(160, 50).unwrap();
-            session.set_expect_timeout(Some(Duration::from_secs(20)));
-            Terminal {
-                session,
-                screen: String::new(),
-            }
-        }
-
-        #[track_caller]
-        fn wait_for(&mut self, text: &str) {
-            match self.session.expect(text) {
-                Ok(found) => {
-                    self.screen
-                        .push_str(&String::from_utf8_lossy(found.before()));
-                    self.screen.push_str(text);
-                }
-                Err(e) => panic!("waiting for {text:?}: {e}\n--- screen:\n{}", self.screen),
-            }
-        }
-
-        #[track_caller]
-        fn answer(&mut self, question: &str, keys: &str) {
-            self.wait_for(question);
-            self.session.send(keys).unwrap();
-        }
-
-        /// A hidden entry, typed once its question shows: echo is off by then (the prompt turns
-        /// it off before drawing the question), and the entry never shows.
-        #[track_caller]
-        fn type_secret(&mut self, question: &str, secret: &str, next: &str) {
-            self.wait_for(question);
-            self.type_hidden(question, secret, next);
-        }
-
-        /// A hidden entry at the question on screen now.
-        #[track_caller]
-        fn type_hidden(&mut self, question: &str, secret: &str, next: &str) {
-            assert!(
-                !self.session.get_process().is_echo().unwrap(),
-                "echo is off once {question:?} shows"
-            );
-            self.session.send(format!("{secret}\r")).unwrap();
-            self.wait_for(next);
-            assert!(
-                !self.screen.contains(secret),
-                "the hidden entry showed: {}",
-                self.screen
-            );
-        }
-
-        fn finish(mut self) -> (i32, String) {
-            if let Ok(found) = self.session.expect(Eof) {
-                self.screen
-                    .push_str(&String::from_utf8_lossy(found.get(0).unwrap_or_default()));
-            }
-            match self.session.get_process().wait().unwrap() {
-                WaitStatus::Exited(_, code) => (code, self.screen),
-                other => panic!("unexpected end: {other:?}"),
-            }
-        }
+    /// `args` in a terminal, reaching the fake 3scale as `World::run` does.
+    fn start(w: &World, args: &[&str]) -> Pty {
+        let ca = w.server.ca_pem_path().display().to_string();
+        let mut all = args.to_vec();
+        all.extend(["--ca-file", &ca]);
+        let mut cmd = w.env.command(&all);
+        cmd.env("HTTPS_PROXY", w.proxy.url()).env("NO_PROXY", "");
+        Pty::start(&cmd, Size::WINDOW)
     }
 
     #[test]
     fn missing_values_are_asked_checked_and_summarised() {
         let w = world(0);
-        let mut t = Terminal::start(&w, &["tenant", "create"]);
+        let mut t = start(&w, &["tenant", "create"]);
         // A name 3scale cannot make a host of is asked again, with the reason.
         t.answer("Organization name", "ACME_Corp\r");
         t.wait_for("'_'");
-        t.session.send("\x15ACME Corp\r").unwrap();
+        t.send("\x15ACME Corp\r");
         t.answer("Admin username", "acme-admin\r");
         t.answer("Admin e-mail", "ops@acme.example\r");
         t.answer("Admin password", &format!("{DOWN}\r"));
         t.type_secret("Admin password (hidden)", TYPED, "Repeat it");
         t.type_hidden("Repeat it", TYPED, "What now?");
-        t.session.send("\r").unwrap(); // Proceed
+        t.send("\r"); // Proceed
         t.wait_for("was created in project 3scale-apim");
-        let (code, screen) = t.finish();
+        let code = t.finish();
+        let screen = t.output();
         assert_eq!(code, 0, "{screen}");
         assert!(screen.contains("Organization    ACME Corp"), "{screen}");
         let state = w.server.state();
@@ -1080,6 +1009,7 @@ mod terminal {
         // Even at a terminal the login is shown only when asked, as `credentials` shows it.
         assert!(!screen.contains(TYPED), "{screen}");
         assert!(screen.contains("--show-secrets` prints them"), "{screen}");
+        t.assert_terminal_restored();
     }
 
     #[test]
@@ -1087,14 +1017,16 @@ mod terminal {
         let w = world(0);
         let mut args = vec!["tenant", "create"];
         args.extend(ORG);
-        let mut t = Terminal::start(&w, &args);
+        let mut t = start(&w, &args);
         t.answer("Admin password", "\r"); // generated
         t.wait_for("generated (24 characters)");
         t.answer("What now?", &format!("{DOWN}{DOWN}\r"));
         t.wait_for("cancelled; nothing was changed");
-        let (code, screen) = t.finish();
+        let code = t.finish();
+        let screen = t.output();
         assert_eq!(code, 0, "{screen}");
         assert_eq!(w.server.tenants().len(), 1, "no signup");
         assert!(!w.state_dir().join("tenants").exists());
+        t.assert_terminal_restored();
     }
 }

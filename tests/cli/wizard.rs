@@ -1,91 +1,13 @@
 //! The interactive wizard, driven through a pseudo-terminal as a person would type.
 
+use crate::support::pty::{Pty, Size, CTRL_C, DOWN};
 use crate::support::TestEnv;
-use expectrl::process::unix::WaitStatus;
-use expectrl::process::Termios;
-use expectrl::{Eof, Expect, Session};
-use std::time::Duration;
 
-const DOWN: &str = "\x1b[B";
 const PASSWORD: &str = "typed-Registry-pw";
 
-/// A terminal session with everything it printed kept, for asserting on the whole screen.
-struct Terminal {
-    session: expectrl::session::OsSession,
-    screen: String,
-}
-
-impl Terminal {
-    fn start(env: &TestEnv, args: &[&str]) -> Terminal {
-        let mut cmd = env.command(args);
-        cmd.env("TERM", "xterm-256color");
-        let mut session =
-            Session::spawn(crate::support::terminal::as_in_a_shell(&cmd)).expect("spawn in a pty");
-        session.get_process_mut().set_window_size(160, 50).unwrap();
-        session.set_expect_timeout(Some(Duration::from_secs(20)));
-        Terminal {
-            session,
-            screen: String::new(),
-        }
-    }
-
-    #[track_caller]
-    fn wait_for(&mut self, text: &str) {
-        match self.session.expect(text) {
-            Ok(found) => {
-                self.screen
-                    .push_str(&String::from_utf8_lossy(found.before()));
-                self.screen.push_str(text);
-            }
-            Err(e) => panic!(
-                "waiting for {text:?}: {e}\n--- screen so far:\n{}",
-                self.screen
-            ),
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.session.send(keys).unwrap();
-    }
-
-    /// Answers at `question` with `keys`.
-    #[track_caller]
-    fn answer(&mut self, question: &str, keys: &str) {
-        self.wait_for(question);
-        self.send(keys);
-    }
-
-    /// Types a hidden entry once the question shows: echo is off by then (the installer turns
-    /// it off before drawing the question), and the entry must not show on the screen.
-    #[track_caller]
-    fn type_secret(&mut self, question: &str, secret: &str, next: &str) {
-        self.wait_for(question);
-        assert!(
-            !self.session.get_process().is_echo().unwrap(),
-            "echo is off once {question:?} shows"
-        );
-        self.send(&format!("{secret}\r"));
-        self.wait_for(next);
-        assert!(
-            !self.screen.contains(secret),
-            "the hidden entry never shows: {}",
-            self.screen
-        );
-    }
-
-    /// Waits for the end and returns the exit code.
-    fn finish(mut self) -> (i32, String) {
-        if let Ok(found) = self.session.expect(Eof) {
-            self.screen
-                .push_str(&String::from_utf8_lossy(found.get(0).unwrap_or_default()));
-        }
-        let status = self.session.get_process().wait().unwrap();
-        let code = match status {
-            WaitStatus::Exited(_, code) => code,
-            other => panic!("unexpected end: {other:?}"),
-        };
-        (code, self.screen)
-    }
+/// The installer with `args` in a terminal.
+fn start(env: &TestEnv, args: &[&str]) -> Pty {
+    Pty::start(&env.command(args), Size::WINDOW)
 }
 
 /// A cluster with two RWX classes, and nothing given but the templates.
@@ -105,7 +27,7 @@ fn wizard_env() -> TestEnv {
 
 /// Answers from the install profile to the registry password: defaults with Enter, the given
 /// keys for the storage class and the domain, a username and the hidden password.
-fn answer_profile_to_password(t: &mut Terminal, storage_keys: &str, domain_keys: &str) {
+fn answer_profile_to_password(t: &mut Pty, storage_keys: &str, domain_keys: &str) {
     t.answer("Install profile", "\r");
     t.answer("Project", "\r");
     t.answer("Project display name", "\r");
@@ -115,18 +37,18 @@ fn answer_profile_to_password(t: &mut Terminal, storage_keys: &str, domain_keys:
 }
 
 /// The registry questions: default server, a username, the hidden password, up to `next`.
-fn answer_registry_until(t: &mut Terminal, next: &str) {
+fn answer_registry_until(t: &mut Pty, next: &str) {
     t.answer("Registry server", "\r");
     t.answer("Registry username", "12345|svc-account\r");
     t.type_secret("Registry password", PASSWORD, next);
 }
 
-fn answer_registry(t: &mut Terminal) {
+fn answer_registry(t: &mut Pty) {
     answer_registry_until(t, "Customize template parameters?");
 }
 
 /// Walks the questions up to the summary, with arrow keys, typing and Enter.
-fn walk_to_summary(t: &mut Terminal, domain_keys: &str) {
+fn walk_to_summary(t: &mut Pty, domain_keys: &str) {
     t.answer("Install on this cluster?", "y\r");
     // RWX classes are offered first: nfs, ocs-cephfs, then gp2.
     answer_profile_to_password(t, &format!("{DOWN}\r"), domain_keys);
@@ -152,11 +74,12 @@ fn pull_secret_password(env: &TestEnv, project: &str) -> String {
 #[test]
 fn the_whole_wizard_installs_and_prints_the_summary() {
     let env = wizard_env();
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     walk_to_summary(&mut t, "\r");
     t.send("\r"); // Proceed
     t.wait_for("is installed in project 3scale-apim");
-    let (code, screen) = t.finish();
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 0, "{screen}");
     assert!(
         screen.contains("Admin portal      https://3scale-admin.apps.cluster.example.com"),
@@ -180,7 +103,7 @@ fn the_whole_wizard_installs_and_prints_the_summary() {
 #[test]
 fn profiles_are_offered_from_the_checkout_with_their_descriptions() {
     let env = wizard_env();
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     t.answer("Install on this cluster?", "y\r");
     t.wait_for("Install profile");
     t.wait_for("amp-s3");
@@ -198,7 +121,8 @@ fn profiles_are_offered_from_the_checkout_with_their_descriptions() {
     t.answer("AWS_REGION", "eu-west-1\r");
     t.answer("Customize template parameters?", "n\r");
     t.answer("What now?", "\r");
-    let (code, screen) = t.finish();
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 0, "{screen}");
     assert!(!screen.contains("ReadWriteMany storage class"), "{screen}");
     assert!(!screen.contains("aws-Secret-typed"), "{screen}");
@@ -214,7 +138,7 @@ fn profiles_are_offered_from_the_checkout_with_their_descriptions() {
 fn a_bad_domain_is_reasked_with_the_reason() {
     let env = wizard_env();
     env.cluster(|s| s["ingress_domain"] = serde_json::Value::Null);
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     t.answer("Install on this cluster?", "y\r");
     t.answer("Install profile", "\r");
     t.answer("Project", "\r");
@@ -226,7 +150,8 @@ fn a_bad_domain_is_reasked_with_the_reason() {
     answer_registry(&mut t);
     t.send("n\r");
     t.answer("What now?", "\r");
-    let (code, screen) = t.finish();
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 0, "{screen}");
     let cm = env
         .object("3scale-apim", "ConfigMap", "system-environment")
@@ -240,14 +165,15 @@ fn a_bad_domain_is_reasked_with_the_reason() {
 #[test]
 fn change_a_value_at_the_summary_then_proceed() {
     let env = wizard_env();
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     walk_to_summary(&mut t, "\r");
     t.send(&format!("{DOWN}\r")); // Change a value
     t.answer("Change which value?", &format!("{DOWN}{DOWN}\r")); // Templates, Install profile, Project
     t.answer("Project", "changed-proj\r");
     t.wait_for("create project changed-proj");
     t.answer("What now?", "\r");
-    let (code, screen) = t.finish();
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 0, "{screen}");
     assert!(env
         .object("changed-proj", "Secret", "system-seed")
@@ -258,11 +184,12 @@ fn change_a_value_at_the_summary_then_proceed() {
 #[test]
 fn cancel_at_the_summary_changes_nothing() {
     let env = wizard_env();
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     walk_to_summary(&mut t, "\r");
     t.send(&format!("{DOWN}{DOWN}\r"));
     t.wait_for("nothing was changed");
-    let (code, screen) = t.finish();
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 0, "{screen}");
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
@@ -270,7 +197,7 @@ fn cancel_at_the_summary_changes_nothing() {
 #[test]
 fn keys_typed_ahead_never_answer_the_summary() {
     let env = wizard_env();
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     t.answer("Install on this cluster?", "y\r");
     answer_profile_to_password(&mut t, &format!("{DOWN}\r"), "\r");
     // A double Enter at the last question: the second one must not choose Proceed unseen.
@@ -278,7 +205,8 @@ fn keys_typed_ahead_never_answer_the_summary() {
     t.wait_for("What now?");
     t.send(&format!("{DOWN}{DOWN}\r"));
     t.wait_for("nothing was changed");
-    let (code, screen) = t.finish();
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 0, "{screen}");
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
@@ -286,12 +214,13 @@ fn keys_typed_ahead_never_answer_the_summary() {
 #[test]
 fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
     let env = wizard_env();
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     t.answer("Install on this cluster?", "y\r");
     t.answer("Install profile", "\r");
     t.wait_for("Project");
-    t.send("\x03");
-    let (code, screen) = t.finish();
+    t.send(CTRL_C);
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 130, "{screen}");
     assert!(
         screen.contains("\x1b[?25h"),
@@ -301,16 +230,17 @@ fn ctrl_c_at_a_prompt_exits_130_and_restores_the_cursor() {
         screen.contains("interrupted; "),
         "it says it stopped, and what to do: {screen}"
     );
+    t.assert_terminal_restored();
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
 
 #[test]
 fn answering_no_to_the_cluster_stops_with_a_hint() {
     let env = wizard_env();
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     t.answer("Install on this cluster?", "n\r");
     t.wait_for("oc login");
-    let (code, _) = t.finish();
+    let code = t.finish();
     assert_eq!(code, 0);
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 }
@@ -318,7 +248,7 @@ fn answering_no_to_the_cluster_stops_with_a_hint() {
 #[test]
 fn given_values_are_not_asked() {
     let env = TestEnv::new();
-    let mut t = Terminal::start(
+    let mut t = start(
         &env,
         &[
             "--project",
@@ -338,7 +268,8 @@ fn given_values_are_not_asked() {
     t.answer("Install on this cluster?", "y\r");
     t.answer("Customize template parameters?", "n\r");
     t.answer("What now?", "\r");
-    let (code, screen) = t.finish();
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 0, "{screen}");
     for asked in [
         "Install profile",
@@ -380,8 +311,9 @@ fn without_a_terminal_nothing_is_asked_and_every_missing_value_is_listed() {
 #[test]
 fn no_input_never_prompts_even_in_a_terminal() {
     let env = TestEnv::new().without_env("THREESCALE_REGISTRY_USERNAME");
-    let t = Terminal::start(&env, &["--no-input"]);
-    let (code, screen) = t.finish();
+    let mut t = start(&env, &["--no-input"]);
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 2, "{screen}");
     assert!(screen.contains("registry username"), "{screen}");
 }
@@ -390,7 +322,7 @@ fn no_input_never_prompts_even_in_a_terminal() {
 fn templates_repository_and_ref_are_asked_when_not_given() {
     let env = wizard_env().without_env("THREESCALE_TEMPLATES_DIR");
     let (repo, tagged) = crate::git::templates_repo(env.root());
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     t.answer("Install on this cluster?", "y\r");
     t.wait_for("Templates repository (URL or path)");
     t.wait_for("github.com/3scale/3scale-amp-openshift-templates.git");
@@ -400,14 +332,15 @@ fn templates_repository_and_ref_are_asked_when_not_given() {
     t.send("n\r");
     t.wait_for(&format!("(commit {})", &tagged[..12]));
     t.answer("What now?", "\r");
-    let (code, screen) = t.finish();
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 0, "{screen}");
 }
 
 #[test]
 fn template_parameters_can_be_customized_secrets_hidden() {
     let env = wizard_env();
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     t.answer("Install on this cluster?", "y\r");
     answer_profile_to_password(&mut t, "\r", "\r");
     t.send("y\r");
@@ -422,7 +355,8 @@ fn template_parameters_can_be_customized_secrets_hidden() {
         "TENANT_NAME=acme, ADMIN_PASSWORD=••••••",
     );
     t.answer("What now?", "\r");
-    let (code, screen) = t.finish();
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 0, "{screen}");
     // Typed hidden, and hidden in the final summary too (secrets are shown only when asked:
     // `credentials --show-secrets`); the credentials file holds it.
@@ -444,7 +378,7 @@ fn template_parameters_can_be_customized_secrets_hidden() {
 fn block_storage_only_explains_and_offers_the_s3_profile() {
     let env = wizard_env();
     env.cluster(|s| s["storage_classes"] = serde_json::json!([{"name": "gp2", "provisioner": "kubernetes.io/aws-ebs", "default": true}]));
-    let mut t = Terminal::start(&env, &[]);
+    let mut t = start(&env, &[]);
     t.answer("Install on this cluster?", "y\r");
     t.answer("Install profile", "\r");
     t.answer("Project", "\r");
@@ -467,7 +401,8 @@ fn block_storage_only_explains_and_offers_the_s3_profile() {
     t.wait_for("What now?");
     t.send(&format!("{DOWN}{DOWN}\r")); // Cancel
     t.wait_for("nothing was changed");
-    let (code, screen) = t.finish();
+    let code = t.finish();
+    let screen = t.output();
     assert_eq!(code, 0, "{screen}");
     let summary = screen
         .rsplit_once("Summary")

@@ -3,7 +3,9 @@
 #![allow(dead_code)]
 
 pub mod events;
-pub mod terminal;
+pub mod param_file;
+pub mod pty;
+pub mod snapshot;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -9,6 +9,7 @@ mod fixtures;
 mod gateway;
 mod harness;
 mod lifecycle;
+mod param_file;
 mod smoke;
 mod tenant;
 mod verify;
@@ -19,6 +20,7 @@ pub fn all() -> Vec<Case> {
         harness::CASES,
         fixtures::CASES,
         fake_oc::CASES,
+        param_file::CASES,
         lifecycle::CASES,
         faults::CASES,
         verify::CASES,
