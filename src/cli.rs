@@ -1,6 +1,7 @@
 //! The command line as clap sees it. Only `inputs` reads these types; every flag's doc comment is
 //! its help text.
 
+use crate::inputs::declared;
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -171,64 +172,64 @@ pub enum Render {
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// The project of the install [default: 3scale-apim]
-    #[arg(long, global = true, value_name = "NAME", env = "THREESCALE_PROJECT")]
+    #[arg(long = declared::PROJECT.long, global = true, value_name = "NAME", env = declared::PROJECT.env)]
     pub project: Option<String>,
 
     /// Answers file (YAML); templates/answers.example.yaml documents every key
     #[arg(
-        long = "config",
+        long = declared::CONFIG.long,
         global = true,
         value_name = "FILE",
-        env = "THREESCALE_CONFIG"
+        env = declared::CONFIG.env
     )]
     pub config: Option<PathBuf>,
 
     /// The oc binary to use [default: oc from PATH]
-    #[arg(long, global = true, value_name = "PATH", env = "THREESCALE_OC")]
+    #[arg(long = declared::OC.long, global = true, value_name = "PATH", env = declared::OC.env)]
     pub oc: Option<PathBuf>,
 
     /// Kubeconfig passed to oc as --kubeconfig
     #[arg(
-        long,
+        long = declared::KUBECONFIG.long,
         global = true,
         value_name = "PATH",
-        env = "THREESCALE_KUBECONFIG"
+        env = declared::KUBECONFIG.env
     )]
     pub kubeconfig: Option<PathBuf>,
 
     /// Kubeconfig context passed to oc as --context
-    #[arg(long, global = true, value_name = "NAME", env = "THREESCALE_CONTEXT")]
+    #[arg(long = declared::CONTEXT.long, global = true, value_name = "NAME", env = declared::CONTEXT.env)]
     pub context: Option<String>,
 
     /// Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]
-    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, env = "THREESCALE_OC_TIMEOUT")]
+    #[arg(long = declared::OC_TIMEOUT.long, global = true, value_name = "DURATION", value_parser = parse_duration, env = declared::OC_TIMEOUT.env)]
     pub oc_timeout: Option<Duration>,
 
     /// Print each oc command (secrets masked) as it runs
-    #[arg(short, long, global = true, env = "THREESCALE_VERBOSE", value_parser = BoolishValueParser::new(), conflicts_with = "quiet")]
+    #[arg(short, long = declared::VERBOSE.long, global = true, env = declared::VERBOSE.env, value_parser = BoolishValueParser::new(), conflicts_with = declared::QUIET.id)]
     pub verbose: bool,
 
     /// Print only errors and the result
-    #[arg(short, long, global = true, env = "THREESCALE_QUIET", value_parser = BoolishValueParser::new())]
+    #[arg(short, long = declared::QUIET.long, global = true, env = declared::QUIET.env, value_parser = BoolishValueParser::new())]
     pub quiet: bool,
 
     /// Result format on stdout; progress and prompts stay on stderr [default: text]
     #[arg(
         short = 'o',
-        long,
+        long = declared::OUTPUT.long,
         global = true,
         value_enum,
-        env = "THREESCALE_OUTPUT"
+        env = declared::OUTPUT.env
     )]
     pub output: Option<Format>,
 
     /// Never prompt, even in a terminal
-    #[arg(long, global = true, env = "THREESCALE_NO_INPUT", value_parser = BoolishValueParser::new())]
+    #[arg(long = declared::NO_INPUT.long, global = true, env = declared::NO_INPUT.env, value_parser = BoolishValueParser::new())]
     pub no_input: bool,
 
     /// The transcript of the run (appended, mode 0600) [default: transcript.log in the
     /// project's state directory]
-    #[arg(long, global = true, value_name = "PATH", env = "THREESCALE_LOG_FILE")]
+    #[arg(long = declared::LOG_FILE.long, global = true, value_name = "PATH", env = declared::LOG_FILE.env)]
     pub log_file: Option<PathBuf>,
 }
 
@@ -237,29 +238,29 @@ pub struct GlobalArgs {
 pub struct InstallArgs {
     /// Never prompt: take every value from flags, environment or the answers file, and fail listing
     /// everything missing
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub yes: bool,
 
     /// Print the plan instead of changing the cluster (same as `plan`)
-    #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(long = declared::DRY_RUN.long, env = declared::DRY_RUN.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub dry_run: bool,
 
     /// When the registry password is typed at a prompt, ask for it twice
-    #[arg(long, env = "THREESCALE_CONFIRM_PASSWORD", value_parser = BoolishValueParser::new(), help_heading = "Registry (pull secret threescale-registry-auth)")]
+    #[arg(long = declared::CONFIRM_PASSWORD.long, env = declared::CONFIRM_PASSWORD.env, value_parser = BoolishValueParser::new(), help_heading = "Registry (pull secret threescale-registry-auth)")]
     pub confirm_password: bool,
 
     /// Where to write the credentials (mode 0600) [default: credentials.yaml in the project's
     /// state directory]
     #[arg(
-        long,
+        long = declared::CREDENTIALS_FILE.long,
         value_name = "PATH",
-        env = "THREESCALE_CREDENTIALS_FILE",
+        env = declared::CREDENTIALS_FILE.env,
         help_heading = "Output"
     )]
     pub credentials_file: Option<PathBuf>,
 
     /// Print passwords and tokens in the summary even when stdout is not a terminal
-    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    #[arg(long = declared::SHOW_SECRETS.long, env = declared::SHOW_SECRETS.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub show_secrets: bool,
 
     #[command(flatten)]
@@ -277,19 +278,19 @@ pub struct InstallArgs {
 #[command(next_help_heading = "HTTPS to 3scale")]
 pub struct HttpArgs {
     /// A CA certificate (PEM) to trust besides the system's: a router's private CA
-    #[arg(long, value_name = "PATH", env = "THREESCALE_CA_FILE")]
+    #[arg(long = declared::CA_FILE.long, value_name = "PATH", env = declared::CA_FILE.env)]
     pub ca_file: Option<PathBuf>,
 
     /// Do not verify the portals' certificates (oc's flag of the same name); a warning says so
-    #[arg(long, env = "THREESCALE_INSECURE_SKIP_TLS_VERIFY", value_parser = BoolishValueParser::new())]
+    #[arg(long = declared::INSECURE_SKIP_TLS_VERIFY.long, env = declared::INSECURE_SKIP_TLS_VERIFY.env, value_parser = BoolishValueParser::new())]
     pub insecure_skip_tls_verify: bool,
 
     /// Reach HOST at ADDRESS (port 443), as curl's --resolve, before the DNS record exists;
     /// repeatable or comma-separated
     #[arg(
-        long,
+        long = declared::RESOLVE.long,
         value_name = "HOST:ADDRESS",
-        env = "THREESCALE_RESOLVE",
+        env = declared::RESOLVE.env,
         value_delimiter = ','
     )]
     pub resolve: Vec<String>,
@@ -314,21 +315,21 @@ pub struct VerifyArgs {
 #[command(next_help_heading = "Wait")]
 pub struct WaitArgs {
     /// Do not wait for what was created to work (3scale; a tenant's routes)
-    #[arg(long, env = "THREESCALE_NO_WAIT", value_parser = BoolishValueParser::new())]
+    #[arg(long = declared::NO_WAIT.long, env = declared::NO_WAIT.env, value_parser = BoolishValueParser::new())]
     pub no_wait: bool,
 
     /// How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a
     /// tenant's routes]
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration, env = "THREESCALE_TIMEOUT")]
+    #[arg(long = declared::TIMEOUT.long, value_name = "DURATION", value_parser = parse_duration, env = declared::TIMEOUT.env)]
     pub timeout: Option<Duration>,
 
     /// Time between two looks at the cluster while waiting, at most 2s [default: 1s]
-    #[arg(long, value_name = "DURATION", value_parser = parse_poll_interval, env = "THREESCALE_POLL_INTERVAL")]
+    #[arg(long = declared::POLL_INTERVAL.long, value_name = "DURATION", value_parser = parse_poll_interval, env = declared::POLL_INTERVAL.env)]
     pub poll_interval: Option<Duration>,
 
     /// Do not check at the end that 3scale answers through its routes (see `verify`; for a
     /// tenant, that its admin portal answers with its token)
-    #[arg(long, env = "THREESCALE_NO_VERIFY", value_parser = BoolishValueParser::new())]
+    #[arg(long = declared::NO_VERIFY.long, env = declared::NO_VERIFY.env, value_parser = BoolishValueParser::new())]
     pub no_verify: bool,
 }
 
@@ -338,9 +339,9 @@ pub struct InputArgs {
     /// Turn the named check's failure into a warning (repeatable, or comma-separated): storage,
     /// permissions, openshift-version, claims, capacity, quota
     #[arg(
-        long = "skip-check",
+        long = declared::SKIP_CHECKS.long,
         value_name = "ID",
-        env = "THREESCALE_SKIP_CHECKS",
+        env = declared::SKIP_CHECKS.env,
         value_delimiter = ',',
         help_heading = "Checks"
     )]
@@ -348,7 +349,7 @@ pub struct InputArgs {
 
     /// Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a
     /// warning
-    #[arg(long, env = "THREESCALE_STRICT", value_parser = BoolishValueParser::new(), help_heading = "Checks")]
+    #[arg(long = declared::STRICT.long, env = declared::STRICT.env, value_parser = BoolishValueParser::new(), help_heading = "Checks")]
     pub strict: bool,
 
     #[command(flatten)]
@@ -367,29 +368,29 @@ pub struct ProfileArgs {
     /// Install profile: a template of the checkout's amp/ directory by name (amp, amp-s3,
     /// amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file
     /// [default: amp]
-    #[arg(long, value_name = "NAME|PATH", env = "THREESCALE_TEMPLATE", value_parser = ProfileName, hide_possible_values = true)]
+    #[arg(long = declared::TEMPLATE.long, value_name = "NAME|PATH", env = declared::TEMPLATE.env, value_parser = ProfileName, hide_possible_values = true)]
     pub template: Option<String>,
 
     /// Display name of a project that is created [default: 3Scale API Management]
-    #[arg(long, value_name = "TEXT", env = "THREESCALE_DISPLAY_NAME")]
+    #[arg(long = declared::DISPLAY_NAME.long, value_name = "TEXT", env = declared::DISPLAY_NAME.env)]
     pub display_name: Option<String>,
 
     /// Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster's apps
     /// domain, when it can be told]
-    #[arg(long, value_name = "DOMAIN", env = "THREESCALE_WILDCARD_DOMAIN")]
+    #[arg(long = declared::WILDCARD_DOMAIN.long, value_name = "DOMAIN", env = declared::WILDCARD_DOMAIN.env)]
     pub wildcard_domain: Option<String>,
 
     /// ReadWriteMany storage class for system-storage [default: the one RWX-capable class]
-    #[arg(long, value_name = "NAME", env = "THREESCALE_RWX_STORAGE_CLASS")]
+    #[arg(long = declared::RWX_STORAGE_CLASS.long, value_name = "NAME", env = declared::RWX_STORAGE_CLASS.env)]
     pub rwx_storage_class: Option<String>,
 
     /// Template parameter, repeatable; not for secrets (see --param-from-file): values on the
     /// command line are visible to every user of the machine
     #[arg(
         short = 'p',
-        long = "param",
+        long = declared::PARAMS.long,
         value_name = "KEY=VALUE",
-        env = "THREESCALE_PARAMS",
+        env = declared::PARAMS.env,
         value_delimiter = '\n'
     )]
     pub params: Vec<String>,
@@ -397,9 +398,9 @@ pub struct ProfileArgs {
     /// A template parameter read from a file (secrets such as ADMIN_PASSWORD), repeatable; or set
     /// THREESCALE_PARAM_<KEY>
     #[arg(
-        long = "param-from-file",
+        long = declared::PARAM_FILES.long,
         value_name = "KEY=PATH",
-        env = "THREESCALE_PARAM_FILES",
+        env = declared::PARAM_FILES.env,
         value_delimiter = '\n'
     )]
     pub param_files: Vec<String>,
@@ -409,24 +410,24 @@ pub struct ProfileArgs {
 #[command(next_help_heading = "Registry (pull secret threescale-registry-auth)")]
 pub struct RegistryArgs {
     /// Registry the 3scale images come from [default: registry.redhat.io]
-    #[arg(long, value_name = "HOST", env = "THREESCALE_REGISTRY_SERVER")]
+    #[arg(long = declared::REGISTRY_SERVER.long, value_name = "HOST", env = declared::REGISTRY_SERVER.env)]
     pub registry_server: Option<String>,
 
     /// Registry user, e.g. a registry service account '12345|name'
-    #[arg(long, value_name = "USER", env = "THREESCALE_REGISTRY_USERNAME")]
+    #[arg(long = declared::REGISTRY_USERNAME.long, value_name = "USER", env = declared::REGISTRY_USERNAME.env)]
     pub registry_username: Option<String>,
 
     /// Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)
     #[arg(
-        long,
-        env = "THREESCALE_REGISTRY_PASSWORD_STDIN",
+        long = declared::REGISTRY_PASSWORD.stdin.long,
+        env = declared::REGISTRY_PASSWORD.stdin.env,
         value_parser = BoolishValueParser::new(),
-        conflicts_with = "registry_password_file"
+        conflicts_with = declared::REGISTRY_PASSWORD.file.id
     )]
     pub registry_password_stdin: bool,
 
     /// Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)
-    #[arg(long, value_name = "PATH", env = "THREESCALE_REGISTRY_PASSWORD_FILE")]
+    #[arg(long = declared::REGISTRY_PASSWORD.file.long, value_name = "PATH", env = declared::REGISTRY_PASSWORD.file.env)]
     pub registry_password_file: Option<PathBuf>,
 }
 
@@ -436,19 +437,19 @@ pub struct S3Args {
     /// Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment
     /// variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID
     #[arg(
-        long,
+        long = declared::AWS_SECRET_ACCESS_KEY.file.long,
         value_name = "PATH",
-        env = "THREESCALE_AWS_SECRET_ACCESS_KEY_FILE",
-        conflicts_with = "aws_secret_access_key_stdin"
+        env = declared::AWS_SECRET_ACCESS_KEY.file.env,
+        conflicts_with = declared::AWS_SECRET_ACCESS_KEY.stdin.id
     )]
     pub aws_secret_access_key_file: Option<PathBuf>,
 
     /// Read AWS_SECRET_ACCESS_KEY from standard input
     #[arg(
-        long,
-        env = "THREESCALE_AWS_SECRET_ACCESS_KEY_STDIN",
+        long = declared::AWS_SECRET_ACCESS_KEY.stdin.long,
+        env = declared::AWS_SECRET_ACCESS_KEY.stdin.env,
         value_parser = BoolishValueParser::new(),
-        conflicts_with = "registry_password_stdin"
+        conflicts_with = declared::REGISTRY_PASSWORD.stdin.id
     )]
     pub aws_secret_access_key_stdin: bool,
 }
@@ -458,20 +459,20 @@ pub struct S3Args {
 pub struct TemplateArgs {
     /// Git repository of the templates: URL or local path (mirrors, disconnected sites)
     /// [default: https://github.com/3scale/3scale-amp-openshift-templates.git]
-    #[arg(long, value_name = "URL|PATH", env = "THREESCALE_TEMPLATES_REPO")]
+    #[arg(long = declared::TEMPLATES_REPO.long, value_name = "URL|PATH", env = declared::TEMPLATES_REPO.env)]
     pub templates_repo: Option<String>,
 
     /// Tag, branch or commit of the templates repository [default: 2.8.0.GA]
-    #[arg(long, value_name = "REF", env = "THREESCALE_TEMPLATES_REF")]
+    #[arg(long = declared::TEMPLATES_REF.long, value_name = "REF", env = declared::TEMPLATES_REF.env)]
     pub templates_ref: Option<String>,
 
     /// Use an existing checkout of the templates; no git at all (a flag beats the environment's
     /// repository)
-    #[arg(long, value_name = "DIR", env = "THREESCALE_TEMPLATES_DIR")]
+    #[arg(long = declared::TEMPLATES_DIR.long, value_name = "DIR", env = declared::TEMPLATES_DIR.env)]
     pub templates_dir: Option<PathBuf>,
 
     /// Fetch a branch again even when it is cached (tags and commits never change)
-    #[arg(long, env = "THREESCALE_REFRESH_TEMPLATES", value_parser = BoolishValueParser::new())]
+    #[arg(long = declared::REFRESH_TEMPLATES.long, env = declared::REFRESH_TEMPLATES.env, value_parser = BoolishValueParser::new())]
     pub refresh_templates: bool,
 }
 
@@ -481,15 +482,15 @@ pub struct CredentialsArgs {
     pub project: ProjectArgs,
 
     /// Print passwords and tokens even when stdout is not a terminal
-    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    #[arg(long = declared::SHOW_SECRETS.long, env = declared::SHOW_SECRETS.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub show_secrets: bool,
 
     /// Where the credentials file is [default: credentials.yaml in the project's state
     /// directory]
     #[arg(
-        long,
+        long = declared::CREDENTIALS_FILE.long,
         value_name = "PATH",
-        env = "THREESCALE_CREDENTIALS_FILE",
+        env = declared::CREDENTIALS_FILE.env,
         help_heading = "Output"
     )]
     pub credentials_file: Option<PathBuf>,
@@ -501,23 +502,23 @@ pub struct UninstallArgs {
     pub project: ProjectArgs,
 
     /// Do not ask before deleting
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub yes: bool,
 
     /// Delete the whole project instead of the objects the install created
-    #[arg(long, env = "THREESCALE_DELETE_PROJECT", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(long = declared::DELETE_PROJECT.long, env = declared::DELETE_PROJECT.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub delete_project: bool,
 
     /// Keep the local credentials file (and the logins of the install's tenants beside it)
-    #[arg(long, env = "THREESCALE_KEEP_CREDENTIALS", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(long = declared::KEEP_CREDENTIALS.long, env = declared::KEEP_CREDENTIALS.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub keep_credentials: bool,
 
     /// Where the credentials file is [default: credentials.yaml in the project's state
     /// directory]
     #[arg(
-        long,
+        long = declared::CREDENTIALS_FILE.long,
         value_name = "PATH",
-        env = "THREESCALE_CREDENTIALS_FILE",
+        env = declared::CREDENTIALS_FILE.env,
         help_heading = "Run"
     )]
     pub credentials_file: Option<PathBuf>,
@@ -536,9 +537,9 @@ pub enum Gateway {
     /// Re-runs change nothing when the gateway is in place, and continue one that stopped.
     #[command(
         after_help = exit_codes::GATEWAY_ADD,
-        mut_arg("timeout", |a| a.help("How long to wait for the gateway to be ready (e.g. 15m) [default: 10m]")),
-        mut_arg("no_wait", |a| a.help("Do not wait for the gateway to be ready after creating it")),
-        mut_arg("no_verify", |a| a.help("Do not list at the end the products whose public base URL matches none of the gateway's hosts"))
+        mut_arg(declared::TIMEOUT.id, |a| a.help("How long to wait for the gateway to be ready (e.g. 15m) [default: 10m]")),
+        mut_arg(declared::NO_WAIT.id, |a| a.help("Do not wait for the gateway to be ready after creating it")),
+        mut_arg(declared::NO_VERIFY.id, |a| a.help("Do not list at the end the products whose public base URL matches none of the gateway's hosts"))
     )]
     Add(Box<GatewayAddArgs>),
     /// List the gateways this tool made: environment, hosts, readiness, whether their token works
@@ -561,16 +562,16 @@ pub enum Gateway {
 #[command(next_help_heading = "3scale install (where the gateway reads its configuration)")]
 pub struct PortalArgs {
     /// The project of the 3scale install [default: 3scale-apim]
-    #[arg(long, value_name = "NAME", env = "THREESCALE_TENANT_PROJECT")]
+    #[arg(long = declared::TENANT_PROJECT.long, value_name = "NAME", env = declared::TENANT_PROJECT.env)]
     pub tenant_project: Option<String>,
 
     /// Kubeconfig context of the install's cluster, when the gateway goes to another cluster
     /// [default: the gateway's context]
-    #[arg(long, value_name = "NAME", env = "THREESCALE_PORTAL_CONTEXT")]
+    #[arg(long = declared::PORTAL_CONTEXT.long, value_name = "NAME", env = declared::PORTAL_CONTEXT.env)]
     pub portal_context: Option<String>,
 
     /// Kubeconfig of the install's cluster [default: the gateway's kubeconfig]
-    #[arg(long, value_name = "PATH", env = "THREESCALE_PORTAL_KUBECONFIG")]
+    #[arg(long = declared::PORTAL_KUBECONFIG.long, value_name = "PATH", env = declared::PORTAL_KUBECONFIG.env)]
     pub portal_kubeconfig: Option<PathBuf>,
 }
 
@@ -579,19 +580,19 @@ pub struct GatewayAddArgs {
     /// The gateway's name: of its deployment config, service, secret and routes, and of its
     /// access token; a DNS label starting with a letter (e.g. apicast-eu)
     #[arg(
-        long,
+        long = declared::GATEWAY_NAME.long,
         value_name = "NAME",
-        env = "THREESCALE_GATEWAY_NAME",
+        env = declared::GATEWAY_NAME.env,
         help_heading = "Gateway"
     )]
     pub name: Option<String>,
 
     /// The configuration the gateway serves: staging or production [default: production]
     #[arg(
-        long,
+        long = declared::ENVIRONMENT.long,
         value_name = "ENV",
         value_parser = ["staging", "production"],
-        env = "THREESCALE_GATEWAY_ENVIRONMENT",
+        env = declared::ENVIRONMENT.env,
         help_heading = "Gateway"
     )]
     pub environment: Option<String>,
@@ -599,9 +600,9 @@ pub struct GatewayAddArgs {
     /// A public host of the gateway, served by an edge route (the product's public base URL);
     /// repeatable or comma-separated
     #[arg(
-        long = "host",
+        long = declared::HOSTS.long,
         value_name = "HOST",
-        env = "THREESCALE_GATEWAY_HOSTS",
+        env = declared::HOSTS.env,
         value_delimiter = ',',
         help_heading = "Gateway"
     )]
@@ -610,10 +611,10 @@ pub struct GatewayAddArgs {
     /// When the gateway loads its configuration: boot (at start) or lazy (on each request)
     /// [default: lazy for staging, boot for production]
     #[arg(
-        long,
+        long = declared::CONFIGURATION_LOADER.long,
         value_name = "WHEN",
         value_parser = ["boot", "lazy"],
-        env = "THREESCALE_GATEWAY_CONFIGURATION_LOADER",
+        env = declared::CONFIGURATION_LOADER.env,
         help_heading = "Gateway"
     )]
     pub configuration_loader: Option<String>,
@@ -621,9 +622,9 @@ pub struct GatewayAddArgs {
     /// Seconds the gateway keeps its configuration: 0 (none, lazy only) or more than 60
     /// [default: 0 for staging, 300 for production]
     #[arg(
-        long,
+        long = declared::CONFIGURATION_CACHE.long,
         value_name = "SECONDS",
-        env = "THREESCALE_GATEWAY_CONFIGURATION_CACHE",
+        env = declared::CONFIGURATION_CACHE.env,
         help_heading = "Gateway"
     )]
     pub configuration_cache: Option<u32>,
@@ -631,31 +632,31 @@ pub struct GatewayAddArgs {
     /// Read the gateway's access token from a file instead of minting one (or set
     /// THREESCALE_ACCESS_TOKEN); it needs the account_management scope
     #[arg(
-        long,
+        long = declared::ACCESS_TOKEN.file.long,
         value_name = "PATH",
-        env = "THREESCALE_ACCESS_TOKEN_FILE",
-        conflicts_with = "access_token_stdin",
+        env = declared::ACCESS_TOKEN.file.env,
+        conflicts_with = declared::ACCESS_TOKEN.stdin.id,
         help_heading = "Gateway"
     )]
     pub access_token_file: Option<PathBuf>,
 
     /// Read the gateway's access token from standard input instead of minting one
     #[arg(
-        long,
-        env = "THREESCALE_ACCESS_TOKEN_STDIN",
+        long = declared::ACCESS_TOKEN.stdin.long,
+        env = declared::ACCESS_TOKEN.stdin.env,
         value_parser = BoolishValueParser::new(),
-        conflicts_with = "registry_password_stdin",
+        conflicts_with = declared::REGISTRY_PASSWORD.stdin.id,
         help_heading = "Gateway"
     )]
     pub access_token_stdin: bool,
 
     /// Never prompt: take every value from flags, environment or the answers file, and fail
     /// listing everything missing
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub yes: bool,
 
     /// Print the plan instead of changing anything
-    #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(long = declared::DRY_RUN.long, env = declared::DRY_RUN.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub dry_run: bool,
 
     #[command(flatten)]
@@ -693,12 +694,12 @@ pub struct GatewayRemoveArgs {
     pub name: String,
 
     /// Do not ask before removing
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub yes: bool,
 
     /// Leave the access token the gateway was given in 3scale (by default the token `gateway add`
     /// minted is revoked)
-    #[arg(long, env = "THREESCALE_KEEP_TOKEN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(long = declared::KEEP_TOKEN.long, env = declared::KEEP_TOKEN.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub keep_token: bool,
 
     #[command(flatten)]
@@ -739,9 +740,9 @@ pub struct TenantArgs {
     /// The install's credentials file; tenants' logins are kept in tenants/ beside it (mode
     /// 0600) [default: credentials.yaml in the project's state directory]
     #[arg(
-        long,
+        long = declared::CREDENTIALS_FILE.long,
         value_name = "PATH",
-        env = "THREESCALE_CREDENTIALS_FILE",
+        env = declared::CREDENTIALS_FILE.env,
         help_heading = "Output"
     )]
     pub credentials_file: Option<PathBuf>,
@@ -751,33 +752,33 @@ pub struct TenantArgs {
 pub struct TenantCreateArgs {
     /// Never prompt: take every value from flags, environment or the answers file, and fail listing
     /// everything missing
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub yes: bool,
 
     /// The tenant's organization name; 3scale makes its portals' names from it ("ACME Corp":
     /// acme-corp-admin.DOMAIN)
     #[arg(
-        long,
+        long = declared::ORG_NAME.long,
         value_name = "NAME",
-        env = "THREESCALE_TENANT_ORG_NAME",
+        env = declared::ORG_NAME.env,
         help_heading = "Tenant"
     )]
     pub org_name: Option<String>,
 
     /// Username of the tenant's admin user: 3 to 40 letters, digits and .-_@+
     #[arg(
-        long,
+        long = declared::ADMIN_USERNAME.long,
         value_name = "USER",
-        env = "THREESCALE_TENANT_ADMIN_USERNAME",
+        env = declared::ADMIN_USERNAME.env,
         help_heading = "Tenant"
     )]
     pub admin_username: Option<String>,
 
     /// E-mail address of the tenant's admin user
     #[arg(
-        long,
+        long = declared::ADMIN_EMAIL.long,
         value_name = "EMAIL",
-        env = "THREESCALE_TENANT_ADMIN_EMAIL",
+        env = declared::ADMIN_EMAIL.env,
         help_heading = "Tenant"
     )]
     pub admin_email: Option<String>,
@@ -785,34 +786,34 @@ pub struct TenantCreateArgs {
     /// Read the admin password from a file (or set THREESCALE_TENANT_ADMIN_PASSWORD); without
     /// one, a strong password is generated
     #[arg(
-        long,
+        long = declared::ADMIN_PASSWORD.file.long,
         value_name = "PATH",
-        env = "THREESCALE_TENANT_ADMIN_PASSWORD_FILE",
-        conflicts_with = "admin_password_stdin",
+        env = declared::ADMIN_PASSWORD.file.env,
+        conflicts_with = declared::ADMIN_PASSWORD.stdin.id,
         help_heading = "Tenant"
     )]
     pub admin_password_file: Option<PathBuf>,
 
     /// Read the admin password from standard input
-    #[arg(long, env = "THREESCALE_TENANT_ADMIN_PASSWORD_STDIN", value_parser = BoolishValueParser::new(), help_heading = "Tenant")]
+    #[arg(long = declared::ADMIN_PASSWORD.stdin.long, env = declared::ADMIN_PASSWORD.stdin.env, value_parser = BoolishValueParser::new(), help_heading = "Tenant")]
     pub admin_password_stdin: bool,
 
     /// Also keep the tenant's adminURL and token in a Secret of the install's project, with the
     /// keys of the 3scale operator's tenant Secret
-    #[arg(long, env = "THREESCALE_TENANT_STORE_SECRET", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    #[arg(long = declared::STORE_SECRET.long, env = declared::STORE_SECRET.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub store_secret: bool,
 
     /// The name of that Secret [default: tenant-SUBDOMAIN, e.g. tenant-acme-corp]
     #[arg(
-        long,
+        long = declared::SECRET_NAME.long,
         value_name = "NAME",
-        env = "THREESCALE_TENANT_SECRET_NAME",
+        env = declared::SECRET_NAME.env,
         help_heading = "Output"
     )]
     pub secret_name: Option<String>,
 
     /// Print the password and token (hidden otherwise, at a terminal too)
-    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    #[arg(long = declared::SHOW_SECRETS.long, env = declared::SHOW_SECRETS.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub show_secrets: bool,
 
     #[command(flatten)]
@@ -829,7 +830,7 @@ pub struct TenantShowArgs {
     pub tenant: String,
 
     /// Print the stored password and token (hidden otherwise, at a terminal too)
-    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    #[arg(long = declared::SHOW_SECRETS.long, env = declared::SHOW_SECRETS.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub show_secrets: bool,
 
     #[command(flatten)]
@@ -843,7 +844,7 @@ pub struct TenantRemoveArgs {
     pub tenant: String,
 
     /// Do not ask before scheduling the deletion
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub yes: bool,
 
     #[command(flatten)]
