@@ -28,7 +28,7 @@ impl fmt::Display for TemplatesSource {
 
 impl TemplatesSource {
     /// The inverse of `Display`, for the install record.
-    pub fn parse(text: &str) -> TemplatesSource {
+    pub(crate) fn parse(text: &str) -> TemplatesSource {
         match text.rsplit_once(" at ") {
             Some((repo, git_ref)) => TemplatesSource::Git {
                 repo: repo.into(),
@@ -42,52 +42,52 @@ impl TemplatesSource {
 /// How the run talks to the cluster.
 #[derive(Debug, Clone)]
 pub struct Connection {
-    pub oc: Option<PathBuf>,
-    pub kubeconfig: Option<PathBuf>,
-    pub context: Option<String>,
-    pub timing: Timing,
-    pub log_file: Option<PathBuf>,
+    pub(crate) oc: Option<PathBuf>,
+    pub(crate) kubeconfig: Option<PathBuf>,
+    pub(crate) context: Option<String>,
+    pub(crate) timing: Timing,
+    pub(crate) log_file: Option<PathBuf>,
 }
 
 /// How the run behaves and prints.
 #[derive(Debug, Clone)]
 pub struct Mode {
     /// Never prompt (`--yes` or `--no-input`).
-    pub never_ask: bool,
-    pub verbose: bool,
-    pub quiet: bool,
-    pub format: Format,
-    pub show_secrets: bool,
+    pub(crate) never_ask: bool,
+    pub(crate) verbose: bool,
+    pub(crate) quiet: bool,
+    pub(crate) format: Format,
+    pub(crate) show_secrets: bool,
 }
 
 /// A template parameter given by the person. The value is held as a secret until the template
 /// says whether it is one.
 #[derive(Debug, Clone)]
-pub struct ParamInput {
-    pub name: String,
-    pub value: Secret,
-    pub source: Source,
+pub(crate) struct ParamInput {
+    pub(crate) name: String,
+    pub(crate) value: Secret,
+    pub(crate) source: Source,
 }
 
 /// The registry login of the pull secret.
 #[derive(Debug, Clone)]
-pub struct Registry {
-    pub server: Given<String>,
-    pub username: Option<Given<String>>,
-    pub password: Option<Given<Secret>>,
+pub(crate) struct Registry {
+    pub(crate) server: Given<String>,
+    pub(crate) username: Option<Given<String>>,
+    pub(crate) password: Option<Given<Secret>>,
     /// Ask for a typed password twice.
-    pub confirm: bool,
+    pub(crate) confirm: bool,
 }
 
 /// Checks an operator chose to relax.
 #[derive(Debug, Clone, Default)]
-pub struct Checks {
-    pub skip: Vec<String>,
-    pub strict: bool,
+pub(crate) struct Checks {
+    pub(crate) skip: Vec<String>,
+    pub(crate) strict: bool,
 }
 
 impl Checks {
-    pub fn skips(&self, id: &str) -> bool {
+    pub(crate) fn skips(&self, id: &str) -> bool {
         self.skip.iter().any(|s| s == id)
     }
 }
@@ -95,56 +95,56 @@ impl Checks {
 /// Everything an install (and `plan`, `preflight`) needs.
 #[derive(Debug, Clone)]
 pub struct Answers {
-    pub mode: Mode,
-    pub connection: Connection,
-    pub templates: Given<TemplatesSource>,
-    pub refresh_templates: bool,
-    pub profile: Given<String>,
-    pub project: Given<String>,
-    pub display_name: Given<String>,
-    pub wildcard_domain: Option<Given<String>>,
-    pub rwx_storage_class: Option<Given<String>>,
-    pub registry: Registry,
+    pub(crate) mode: Mode,
+    pub(crate) connection: Connection,
+    pub(crate) templates: Given<TemplatesSource>,
+    pub(crate) refresh_templates: bool,
+    pub(crate) profile: Given<String>,
+    pub(crate) project: Given<String>,
+    pub(crate) display_name: Given<String>,
+    pub(crate) wildcard_domain: Option<Given<String>>,
+    pub(crate) rwx_storage_class: Option<Given<String>>,
+    pub(crate) registry: Registry,
     /// Template parameters in the order given; a later entry for the same name wins.
-    pub params: Vec<ParamInput>,
-    pub credentials_file: Option<PathBuf>,
+    pub(crate) params: Vec<ParamInput>,
+    pub(crate) credentials_file: Option<PathBuf>,
     /// `None`: do not wait (`--no-wait`).
-    pub wait: Option<Duration>,
-    pub poll_interval: Duration,
-    pub checks: Checks,
-    pub dry_run: bool,
+    pub(crate) wait: Option<Duration>,
+    pub(crate) poll_interval: Duration,
+    pub(crate) checks: Checks,
+    pub(crate) dry_run: bool,
     /// Check at the end that 3scale answers (`--no-verify` turns it off).
-    pub verify: bool,
-    pub http: crate::http::Options,
+    pub(crate) verify: bool,
+    pub(crate) http: crate::http::Options,
     /// Values no input gave: the wizard asks these.
-    pub open: Vec<Field>,
+    pub(crate) open: Vec<Field>,
     /// Things to tell the person that are not errors (a password file others can read).
-    pub warnings: Vec<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 impl Answers {
-    pub fn is_open(&self, field: Field) -> bool {
+    pub(crate) fn is_open(&self, field: Field) -> bool {
         self.open.contains(&field)
     }
 
     /// Marks a field as answered.
-    pub fn close(&mut self, field: Field) {
+    pub(crate) fn close(&mut self, field: Field) {
         self.open.retain(|f| *f != field);
     }
 
-    pub fn reopen(&mut self, field: Field) {
+    pub(crate) fn reopen(&mut self, field: Field) {
         if !self.open.contains(&field) {
             self.open.push(field);
         }
     }
 
     /// The value given for a template parameter, if any (the last one wins).
-    pub fn param(&self, name: &str) -> Option<&ParamInput> {
+    pub(crate) fn param(&self, name: &str) -> Option<&ParamInput> {
         self.params.iter().rev().find(|p| p.name == name)
     }
 
     /// Sets a template parameter, replacing an earlier value.
-    pub fn set_param(&mut self, name: &str, value: Secret, source: Source) {
+    pub(crate) fn set_param(&mut self, name: &str, value: Secret, source: Source) {
         self.params.retain(|p| p.name != name);
         self.params.push(ParamInput {
             name: name.to_string(),
@@ -154,7 +154,7 @@ impl Answers {
     }
 
     /// The parameters with one entry per name (the last given wins), in the order first given.
-    pub fn effective_params(&self) -> Vec<&ParamInput> {
+    pub(crate) fn effective_params(&self) -> Vec<&ParamInput> {
         let mut out: Vec<&ParamInput> = Vec::new();
         for p in &self.params {
             match out.iter_mut().find(|q| q.name == p.name) {
@@ -167,7 +167,10 @@ impl Answers {
 
     /// Takes an earlier run's non-secret answers, by the one precedence rule: each replaces a
     /// default, never a value given now. Returns what was taken.
-    pub fn fill_from_record(&mut self, r: &crate::record::InstallRecord) -> Vec<&'static str> {
+    pub(crate) fn fill_from_record(
+        &mut self,
+        r: &crate::record::InstallRecord,
+    ) -> Vec<&'static str> {
         let recorded = |v: &str| Given::new(v.to_string(), Source::Record);
         let mut taken = Vec::new();
         let mut take = |what: &'static str, took: bool| {
@@ -234,7 +237,7 @@ impl Answers {
     }
 
     /// Tells the redactor every secret the answers hold that can be told without the template.
-    pub fn register_secrets(&self, redactor: &crate::secrets::Redactor) {
+    pub(crate) fn register_secrets(&self, redactor: &crate::secrets::Redactor) {
         if let Some(p) = &self.registry.password {
             redactor.add_secret("REGISTRY_PASSWORD", &p.value);
         }
@@ -252,14 +255,14 @@ impl Answers {
 
 /// What the commands on an installed project need.
 #[derive(Debug, Clone)]
-pub struct ProjectAnswers {
-    pub mode: Mode,
-    pub connection: Connection,
-    pub project: Given<String>,
+pub(crate) struct ProjectAnswers {
+    pub(crate) mode: Mode,
+    pub(crate) connection: Connection,
+    pub(crate) project: Given<String>,
     /// The templates of an install made elsewhere (without a record on this machine).
-    pub templates: Option<Given<TemplatesSource>>,
-    pub refresh_templates: bool,
-    pub http: crate::http::Options,
-    pub credentials_file: Option<PathBuf>,
-    pub warnings: Vec<String>,
+    pub(crate) templates: Option<Given<TemplatesSource>>,
+    pub(crate) refresh_templates: bool,
+    pub(crate) http: crate::http::Options,
+    pub(crate) credentials_file: Option<PathBuf>,
+    pub(crate) warnings: Vec<String>,
 }

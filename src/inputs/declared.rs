@@ -512,7 +512,10 @@ mod tests {
             let err = resolve(&[&["t", "--config", config], command].concat())
                 .expect_err("`x` is no CA file")
                 .to_string();
-            assert!(err.contains("cannot read the CA file"), "{command:?}: {err}");
+            assert!(
+                err.contains("cannot read the CA file"),
+                "{command:?}: {err}"
+            );
         }
     }
 

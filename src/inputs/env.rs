@@ -6,7 +6,7 @@ use super::PARAM_ENV_PREFIX;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Default, Clone)]
-pub struct Env {
+pub(crate) struct Env {
     vars: BTreeMap<String, String>,
 }
 

@@ -49,7 +49,7 @@ impl Field {
     }
 
     /// What the wizard's summary calls the value: its declared label, capitalized.
-    pub fn label(self) -> String {
+    pub(crate) fn label(self) -> String {
         let label = match (self, self.decl()) {
             (_, Some(decl)) => decl.label,
             (Field::RegistryPassword, None) => d::REGISTRY_PASSWORD.label,
@@ -63,7 +63,7 @@ impl Field {
     }
 
     /// Every way to give the value without the wizard.
-    pub fn ways(self) -> Ways {
+    pub(crate) fn ways(self) -> Ways {
         match (self, self.decl()) {
             (Field::Params, Some(decl)) => Ways {
                 flag: format!("{} KEY=VALUE", decl.flag()),
@@ -87,9 +87,9 @@ impl Field {
 /// The flag, environment variable and answers-file key that give a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ways {
-    pub flag: String,
-    pub env: String,
-    pub key: String,
+    pub(crate) flag: String,
+    pub(crate) env: String,
+    pub(crate) key: String,
 }
 
 impl fmt::Display for Ways {

@@ -20,82 +20,82 @@ use clap::ArgMatches;
 use std::time::Duration;
 
 /// How long `gateway add` waits for the gateway by default: its rollout's own deadline.
-pub const DEFAULT_GATEWAY_TIMEOUT: Duration = Duration::from_secs(600);
+pub(crate) const DEFAULT_GATEWAY_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// Where the 3scale install is whose admin portal the gateways read.
 #[derive(Debug, Clone)]
-pub struct Portal {
-    pub project: Given<String>,
+pub(crate) struct Portal {
+    pub(crate) project: Given<String>,
     /// How oc reaches the install's cluster: the gateway's connection, with the portal's
     /// kubeconfig and context when they were named.
-    pub connection: Connection,
+    pub(crate) connection: Connection,
     /// A portal kubeconfig or context was named.
-    pub named: bool,
+    pub(crate) named: bool,
 }
 
 /// What every `gateway` command needs.
 #[derive(Debug, Clone)]
-pub struct GatewayAnswers {
-    pub mode: Mode,
+pub(crate) struct GatewayAnswers {
+    pub(crate) mode: Mode,
     /// How oc reaches the gateway's cluster.
-    pub connection: Connection,
-    pub portal: Portal,
+    pub(crate) connection: Connection,
+    pub(crate) portal: Portal,
     /// The gateway's project when one was named (`--project`); otherwise `add` uses the
     /// gateway's name and the others look in every project.
-    pub project: Option<Given<String>>,
-    pub http: crate::http::Options,
-    pub warnings: Vec<String>,
+    pub(crate) project: Option<Given<String>>,
+    pub(crate) http: crate::http::Options,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// What `gateway add` needs besides.
 #[derive(Debug, Clone)]
 pub struct AddAnswers {
-    pub common: GatewayAnswers,
-    pub name: Option<Given<String>>,
-    pub environment: Option<Given<Environment>>,
-    pub hosts: Vec<Given<String>>,
-    pub loader: Option<Given<Loader>>,
-    pub cache: Option<Given<u32>>,
+    pub(crate) common: GatewayAnswers,
+    pub(crate) name: Option<Given<String>>,
+    pub(crate) environment: Option<Given<Environment>>,
+    pub(crate) hosts: Vec<Given<String>>,
+    pub(crate) loader: Option<Given<Loader>>,
+    pub(crate) cache: Option<Given<u32>>,
     /// A token given instead of one minted.
-    pub access_token: Option<Given<Secret>>,
-    pub registry: Registry,
+    pub(crate) access_token: Option<Given<Secret>>,
+    pub(crate) registry: Registry,
     /// The templates named now (else those the install's record names, else the default).
-    pub templates: Option<Given<TemplatesSource>>,
-    pub refresh_templates: bool,
+    pub(crate) templates: Option<Given<TemplatesSource>>,
+    pub(crate) refresh_templates: bool,
     /// `None`: do not wait (`--no-wait`).
-    pub wait: Option<Duration>,
-    pub poll_interval: Duration,
+    pub(crate) wait: Option<Duration>,
+    pub(crate) poll_interval: Duration,
     /// List the products whose public base URL matches no host of the gateway.
-    pub verify: bool,
-    pub dry_run: bool,
+    pub(crate) verify: bool,
+    pub(crate) dry_run: bool,
 }
 
 /// What `gateway remove` needs besides.
 #[derive(Debug, Clone)]
-pub struct RemoveAnswers {
-    pub common: GatewayAnswers,
-    pub name: Given<String>,
-    pub yes: bool,
-    pub keep_token: bool,
+pub(crate) struct RemoveAnswers {
+    pub(crate) common: GatewayAnswers,
+    pub(crate) name: Given<String>,
+    pub(crate) yes: bool,
+    pub(crate) keep_token: bool,
 }
 
-pub fn name_ways() -> Ways {
+pub(crate) fn name_ways() -> Ways {
     d::GATEWAY_NAME.ways()
 }
 
-pub fn host_ways() -> Ways {
+pub(crate) fn host_ways() -> Ways {
     d::HOSTS.ways()
 }
 
 /// Checks a gateway name whoever gave it (flag, file, the wizard).
-pub fn check_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_name(name: &str) -> Result<(), String> {
     crate::names::check_service_name(name)?;
     // Its secret is NAME-portal-endpoint, its routes NAME-HOST...: names of at most 253.
     Ok(())
 }
 
 /// Checks one host whoever gave it.
-pub fn check_host(host: &str) -> Result<(), String> {
+pub(crate) fn check_host(host: &str) -> Result<(), String> {
     crate::names::check_host(host)
 }
 

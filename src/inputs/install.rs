@@ -469,4 +469,53 @@ mod tests {
             "{err}"
         );
     }
+
+    #[test]
+    fn the_record_fills_what_no_input_gave_and_nothing_else() {
+        let env = Env::from_pairs(&[("THREESCALE_PARAM_ADMIN_EMAIL", "ops@example.com")]);
+        let mut a = resolve(&["--wildcard-domain", "apps.flag.example"], &env).unwrap();
+        let record = crate::record::InstallRecord {
+            schema_version: crate::record::SCHEMA_VERSION,
+            cluster: "https://api.example.com:6443".into(),
+            project: "p".into(),
+            profile: "amp-s3".into(),
+            template_file: "amp/amp-s3.yml".into(),
+            templates: "https://mirror.example.com/t.git at v1".into(),
+            commit: None,
+            wildcard_domain: "apps.recorded.example".into(),
+            rwx_storage_class: None,
+            registry_server: "mirror.example.com".into(),
+            registry_username: String::new(),
+            display_name: Some("Recorded".into()),
+            params: vec![
+                ("ADMIN_EMAIL".into(), Some("recorded@example.com".into())),
+                ("TENANT_NAME".into(), Some("recorded".into())),
+                ("ADMIN_PASSWORD".into(), None),
+            ],
+            skipped_checks: Vec::new(),
+            stage: String::new(),
+        };
+        let taken = a.fill_from_record(&record);
+        assert_eq!(
+            taken,
+            ["templates", "profile", "registry server", "parameters"]
+        );
+        let domain = a.wildcard_domain.as_ref().unwrap();
+        assert_eq!(domain.source, Source::Flag("--wildcard-domain".into()));
+        assert_eq!(
+            (a.profile.value.as_str(), &a.profile.source),
+            ("amp-s3", &Source::Record)
+        );
+        assert_eq!(a.display_name.value, "Recorded");
+        assert!(a.registry.username.is_none() && a.rwx_storage_class.is_none());
+        let email = a.param("ADMIN_EMAIL").unwrap();
+        assert_eq!(
+            email.value.expose(),
+            "ops@example.com",
+            "the variable beats the record"
+        );
+        assert_eq!(a.param("TENANT_NAME").unwrap().source, Source::Record);
+        assert!(a.param("ADMIN_PASSWORD").is_none(), "no secret is recorded");
+        assert!(!a.is_open(Field::Profile) && a.is_open(Field::RegistryPassword));
+    }
 }

@@ -22,16 +22,16 @@ mod source;
 pub(crate) mod tenant;
 mod validate;
 
-pub use answers::{
+pub(crate) use answers::{
     Answers, Checks, Connection, Mode, ParamInput, ProjectAnswers, Registry, TemplatesSource,
 };
-pub use env::Env;
-pub use field::{Field, Ways};
+pub(crate) use env::Env;
+pub(crate) use field::{Field, Ways};
 pub(crate) use gateway::{gateway_add_answers, gateway_answers, gateway_remove_answers};
 pub(crate) use install::install_answers;
 pub(crate) use project::{project_answers, ProjectInputs};
-pub use secret::SecretReader;
-pub use source::{Given, Source};
+pub(crate) use secret::SecretReader;
+pub(crate) use source::{Given, Source};
 pub(crate) use validate::{
     check_against, check_domain, check_param_value, check_project, check_registry_server,
     is_param_name,

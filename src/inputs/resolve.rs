@@ -119,15 +119,14 @@ impl<'a> Resolver<'a> {
         flag: &Option<String>,
         is_path: fn(&str) -> bool,
     ) -> Option<Given<String>> {
-        let in_file = self
-            .file_value::<String>(d)
-            .map(|(g, file)| match is_path(&g.value) {
-                true => Given::new(
-                    file.path_of(Path::new(&g.value)).display().to_string(),
-                    g.source,
-                ),
-                false => g,
-            });
+        let in_file = self.file_value::<String>(d).map(|(g, file)| {
+            if is_path(&g.value) {
+                let path = file.path_of(Path::new(&g.value));
+                Given::new(path.display().to_string(), g.source)
+            } else {
+                g
+            }
+        });
         highest([self.clap_value(d, flag.clone()), in_file])
     }
 
@@ -153,23 +152,26 @@ impl<'a> Resolver<'a> {
         highest([self.clap_value(d, tidy(flag.to_vec())), in_file])
     }
 
-    /// A duration; the answers file's text is parsed here, a bad one is a problem.
+    /// A duration; the answers file's text is parsed only when no flag or variable gives one,
+    /// and a bad one is a problem.
     pub(crate) fn duration(&mut self, d: &Decl, flag: Option<Duration>) -> Option<Duration> {
-        let given = self.value::<String>(d, None);
-        let in_file = given.and_then(|g| match crate::duration::parse(&g.value) {
-            Ok(v) => Some(Given::new(v, g.source)),
+        if let Some(given) = self.clap_value(d, flag) {
+            return Some(given.value);
+        }
+        let (text, file) = self.file_value::<String>(d)?;
+        match crate::duration::parse(&text.value) {
+            Ok(v) => Some(v),
             Err(why) => {
-                let path = self.file.as_ref().map(|f| f.path.display().to_string());
-                self.problem(format!(
+                let problem = format!(
                     "`{}: {}` in the answers file {}: {why}",
                     d.key.unwrap_or_default(),
-                    g.value,
-                    path.unwrap_or_default()
-                ));
+                    text.value,
+                    file.path.display()
+                );
+                self.problem(problem);
                 None
             }
-        });
-        highest([self.clap_value(d, flag), in_file]).map(|g| g.value)
+        }
     }
 
     /// Checks a value whoever gave it: `LABEL 'VALUE' (from SOURCE) is invalid: WHY`.
@@ -355,7 +357,7 @@ mod tests {
 
     #[test]
     fn a_bad_duration_in_the_answers_file_is_a_problem_naming_its_key() {
-        let f = answers_file("timeout: soon\npoll_interval: 2s\n");
+        let f = answers_file("timeout: soon\npoll_interval: 2s\ncontext: soon\n");
         let env = Env::default();
         let m = matches(&[]);
         let mut r = Resolver::open(Some(&f.path), &m, &env).unwrap();
@@ -370,6 +372,14 @@ mod tests {
             None,
             "clap did not give it"
         );
+        // A value from a higher place leaves the file's text unread (`context: soon`).
+        let context = Decl {
+            id: SET.id,
+            env: SET.env,
+            key: SET.key,
+            ..d::TIMEOUT
+        };
+        assert_eq!(r.duration(&context, flag), flag);
         let err = r.finish().unwrap_err().to_string();
         assert!(
             err.contains("1 problem(s)") && err.contains("`timeout: soon` in the answers file"),

@@ -11,7 +11,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 /// Reads a secret from standard input: hidden at a terminal, the whole stream otherwise.
-pub trait SecretReader {
+pub(crate) trait SecretReader {
     fn read_secret(&mut self, what: &str) -> Result<String, String>;
 }
 

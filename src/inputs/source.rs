@@ -50,7 +50,7 @@ impl Source {
 
     /// Whether the person gave the value on purpose (as opposed to a default, a record or the
     /// cluster): such a value is never silently overridden.
-    pub fn is_given(&self) -> bool {
+    pub(crate) fn is_given(&self) -> bool {
         self.level() >= Level::AnswersFile
     }
 }
@@ -76,12 +76,12 @@ impl fmt::Display for Source {
 /// A value with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Given<T> {
-    pub value: T,
-    pub source: Source,
+    pub(crate) value: T,
+    pub(crate) source: Source,
 }
 
 impl<T> Given<T> {
-    pub fn new(value: T, source: Source) -> Given<T> {
+    pub(crate) fn new(value: T, source: Source) -> Given<T> {
         Given { value, source }
     }
 

@@ -18,19 +18,19 @@ use std::time::Duration;
 /// The shortest admin password taken: the length of porta's strong passwords. porta itself
 /// checks nothing for an API signup (`User#password_required?` is false for
 /// `created_by_provider` users), so a one-letter password would be accepted and unusable.
-pub const MIN_PASSWORD_LEN: usize = 8;
+pub(crate) const MIN_PASSWORD_LEN: usize = 8;
 /// bcrypt, behind porta's `has_secure_password`, reads 72 bytes and ignores the rest.
-pub const MAX_PASSWORD_BYTES: usize = 72;
+pub(crate) const MAX_PASSWORD_BYTES: usize = 72;
 /// How long `tenant create` waits for zync's routes by default: zync makes them seconds after
 /// the signup.
-pub const DEFAULT_TENANT_TIMEOUT: Duration = Duration::from_secs(300);
+pub(crate) const DEFAULT_TENANT_TIMEOUT: Duration = Duration::from_secs(300);
 /// The longest subdomain whose admin portal host label (`SUBDOMAIN-admin`) is a valid DNS label
 /// (63 characters): OpenShift refuses a route with a longer one, so zync could not create it.
-pub const MAX_SUBDOMAIN_LEN: usize = 63 - "-admin".len();
+pub(crate) const MAX_SUBDOMAIN_LEN: usize = 63 - "-admin".len();
 
 /// A value of `tenant create` the wizard can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TenantField {
+pub(crate) enum TenantField {
     OrgName,
     AdminUsername,
     AdminEmail,
@@ -45,12 +45,12 @@ impl TenantField {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         self.decl().label
     }
 
     /// Every way to give the value without the wizard.
-    pub fn ways(self) -> Ways {
+    pub(crate) fn ways(self) -> Ways {
         self.decl().ways()
     }
 }
@@ -58,24 +58,24 @@ impl TenantField {
 /// Everything `tenant create` needs.
 #[derive(Debug, Clone)]
 pub struct TenantAnswers {
-    pub project: ProjectAnswers,
-    pub org_name: Option<Given<String>>,
-    pub admin_username: Option<Given<String>>,
-    pub admin_email: Option<Given<String>>,
+    pub(crate) project: ProjectAnswers,
+    pub(crate) org_name: Option<Given<String>>,
+    pub(crate) admin_username: Option<Given<String>>,
+    pub(crate) admin_email: Option<Given<String>>,
     /// `None`: the password of an earlier run of this tenant, else a generated one.
-    pub admin_password: Option<Given<Secret>>,
-    pub store_secret: bool,
-    pub secret_name: Option<Given<String>>,
+    pub(crate) admin_password: Option<Given<Secret>>,
+    pub(crate) store_secret: bool,
+    pub(crate) secret_name: Option<Given<String>>,
     /// `None`: do not wait for the tenant's routes (`--no-wait`).
-    pub wait: Option<Duration>,
-    pub poll_interval: Duration,
+    pub(crate) wait: Option<Duration>,
+    pub(crate) poll_interval: Duration,
     /// Check at the end that the new admin portal answers with the tenant's token.
-    pub verify: bool,
+    pub(crate) verify: bool,
 }
 
 impl TenantAnswers {
     /// The values no input gave, in the order the wizard asks them.
-    pub fn open(&self) -> Vec<TenantField> {
+    pub(crate) fn open(&self) -> Vec<TenantField> {
         let mut open = Vec::new();
         if self.org_name.is_none() {
             open.push(TenantField::OrgName);
@@ -108,7 +108,7 @@ impl fmt::Display for TenantRef {
 }
 
 impl TenantRef {
-    pub fn parse(text: &str) -> Result<TenantRef, String> {
+    pub(crate) fn parse(text: &str) -> Result<TenantRef, String> {
         let text = text.trim();
         if text.is_empty() {
             return Err("name the tenant by its id, organization name, subdomain or admin portal host (`threescale-install tenant list` shows them)".into());
@@ -122,11 +122,11 @@ impl TenantRef {
 
 /// What `tenant list`, `show` and `remove` need.
 #[derive(Debug, Clone)]
-pub struct TenantQuery {
-    pub project: ProjectAnswers,
+pub(crate) struct TenantQuery {
+    pub(crate) project: ProjectAnswers,
     /// `None` for `list`.
-    pub tenant: Option<TenantRef>,
-    pub yes: bool,
+    pub(crate) tenant: Option<TenantRef>,
+    pub(crate) yes: bool,
 }
 
 /// The answers of `tenant create`. `can_ask`: someone can answer the wizard (a missing value is
@@ -262,16 +262,18 @@ fn project_inputs(
 /// Every problem at once; with values missing, the help says how to give them.
 fn finish(r: Resolver, missing: bool) -> Outcome<Vec<String>> {
     match r.finish() {
-        Err(f) if missing => Err(Failure::input(f.message()).with_help(
-            "give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked",
-        )),
+        Err(f) if missing => Err(Failure::input(f.message()).with_help(format!(
+            "give each value with its flag, environment variable or answers-file key ({} FILE), or run in a terminal without {} to be asked",
+            d::CONFIG.flag(),
+            d::YES.flag()
+        ))),
         other => other,
     }
 }
 
 /// An organization name as porta makes a tenant of it: not blank, at most 255 characters, and a
 /// subdomain (`parameterize`) that is a host name label (`Account::ProviderDomains`).
-pub fn check_org_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_org_name(name: &str) -> Result<(), String> {
     let name = name.trim();
     if name.is_empty() {
         return Err("it is empty".into());
@@ -300,7 +302,7 @@ pub fn check_org_name(name: &str) -> Result<(), String> {
 }
 
 /// porta's `User` rules: 3 to 40 characters, `\A\w[\w\.\-_@\+]+\z` (ASCII).
-pub fn check_admin_username(username: &str) -> Result<(), String> {
+pub(crate) fn check_admin_username(username: &str) -> Result<(), String> {
     let count = username.chars().count();
     if count < 3 {
         return Err(format!("it has {count} characters; 3scale wants 3 to 40"));
@@ -327,7 +329,7 @@ pub fn check_admin_username(username: &str) -> Result<(), String> {
 }
 
 /// porta's `Authentication::RE_EMAIL_OK` and length (6 to 255).
-pub fn check_admin_email(email: &str) -> Result<(), String> {
+pub(crate) fn check_admin_email(email: &str) -> Result<(), String> {
     let count = email.chars().count();
     if count < 6 {
         return Err(format!("it has {count} characters; at least 6 are needed"));
@@ -363,7 +365,7 @@ pub fn check_admin_email(email: &str) -> Result<(), String> {
 }
 
 /// The admin password: long enough to be one, short enough for bcrypt to read all of it.
-pub fn check_admin_password(password: &str) -> Result<(), String> {
+pub(crate) fn check_admin_password(password: &str) -> Result<(), String> {
     let count = password.chars().count();
     if count < MIN_PASSWORD_LEN {
         return Err(format!(
@@ -383,7 +385,7 @@ pub fn check_admin_password(password: &str) -> Result<(), String> {
 }
 
 /// A Secret's name: a DNS subdomain (lower-case letters, digits, '-' and '.').
-pub fn check_secret_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_secret_name(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("it is empty".into());
     }
