@@ -1,5 +1,5 @@
 //! The command line as clap sees it. Only `inputs` reads these types; every flag's doc comment is
-//! its help text.
+//! its help text, and its long name and environment variable come from `inputs::declared`.
 
 use crate::inputs::declared;
 use clap::builder::BoolishValueParser;
