@@ -1,18 +1,19 @@
 //! The command line as clap sees it. Only `inputs` reads these types; every flag's doc comment is
-//! its help text.
+//! its help text, and its long name and environment variable come from `inputs::declared`.
 
+use crate::inputs::declared;
 use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub const DEFAULT_TEMPLATES_REPO: &str =
+pub(crate) const DEFAULT_TEMPLATES_REPO: &str =
     "https://github.com/3scale/3scale-amp-openshift-templates.git";
-pub const DEFAULT_TEMPLATES_REF: &str = "2.8.0.GA";
+pub(crate) const DEFAULT_TEMPLATES_REF: &str = "2.8.0.GA";
 
 /// The exit codes, by command: each lists those it can return.
-pub mod exit_codes {
-    pub const INSTALL: &str = concat!(
+pub(crate) mod exit_codes {
+    pub(crate) const INSTALL: &str = concat!(
         "Exit codes:\n  0    installed (or already installed), or stopped at the summary",
         "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable",
         "\n  4    a change to the cluster failed, or 3scale did not start in time",
@@ -20,22 +21,22 @@ pub mod exit_codes {
         "\n  6    3scale is installed but does not answer through its routes",
         "\n  130  interrupted: run the same command again to resume"
     );
-    pub const PREFLIGHT: &str = concat!(
+    pub(crate) const PREFLIGHT: &str = concat!(
         "Exit codes:\n  0    every check passed (warnings allowed)",
         "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
     );
-    pub const PLAN: &str = concat!(
+    pub(crate) const PLAN: &str = concat!(
         "Exit codes:\n  0    the plan was printed",
         "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
     );
-    pub const VERIFY: &str = concat!(
+    pub(crate) const VERIFY: &str = concat!(
         "Exit codes:\n  0    3scale answers: every check passed (warnings allowed)",
         "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check of the cluster failed: not logged in, a missing permission",
         "\n  5    the cluster's API could not be reached or kept failing: run again",
         "\n  6    3scale is installed but does not answer: the failed checks say why",
         "\n  130  interrupted"
     );
-    pub const GATEWAY: &str = concat!(
+    pub(crate) const GATEWAY: &str = concat!(
         "Exit codes (of every gateway subcommand):\n  0    done (list and status report an unhealthy gateway in their output, not in their exit code)",
         "\n  1    unexpected internal error\n  2    bad usage or input; no install or no such gateway; a refused token",
         "\n  3    a check failed before any change: not logged in, a permission, templates, the admin portal",
@@ -43,7 +44,7 @@ pub mod exit_codes {
         "\n  5    the cluster's API could not be reached or kept failing: run again",
         "\n  130  interrupted: run the same command again to resume"
     );
-    pub const GATEWAY_ADD: &str = concat!(
+    pub(crate) const GATEWAY_ADD: &str = concat!(
         "Exit codes:\n  0    the gateway is in place and ready (or already was), or the plan was printed",
         "\n  1    unexpected internal error\n  2    bad usage or input: a flag, variable, answers-file key or value; no install; a refused token",
         "\n  3    a check failed before any change: not logged in, a permission, templates, the admin portal",
@@ -51,21 +52,21 @@ pub mod exit_codes {
         "\n  5    the cluster's API could not be reached or kept failing: run again",
         "\n  130  interrupted: run the same command again to resume (nothing is made twice)"
     );
-    pub const GATEWAY_SHOW: &str = concat!(
+    pub(crate) const GATEWAY_SHOW: &str = concat!(
         "Exit codes:\n  0    done (an unhealthy gateway or a refused token is reported in the output, not in the exit code)",
         "\n  1    unexpected internal error\n  2    bad usage or input, or no gateway of that name\n  3    a check failed: not logged in, a missing permission",
         "\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
     );
-    pub const GATEWAY_REMOVE: &str = concat!(
+    pub(crate) const GATEWAY_REMOVE: &str = concat!(
         "Exit codes:\n  0    removed, or stopped at the question",
         "\n  1    unexpected internal error\n  2    bad usage or input, or no gateway of that name\n  3    a check failed before any change: not logged in, a permission, the admin portal",
         "\n  4    a deletion or the token's revocation failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted: run the same command again to finish"
     );
-    pub const PROJECT: &str = concat!(
+    pub(crate) const PROJECT: &str = concat!(
         "Exit codes:\n  0    done (status reports an unhealthy install in its output, not in its exit code)",
         "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check failed: not logged in, a missing permission\n  4    (uninstall) a deletion failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
     );
-    pub const TENANT: &str = concat!(
+    pub(crate) const TENANT: &str = concat!(
         "Exit codes:\n  0    done (a tenant that exists already is not created again)",
         "\n  1    unexpected internal error",
         "\n  2    bad input: a value, 3scale's refusal (422), no such tenant, no install in the project",
@@ -89,17 +90,17 @@ pub mod exit_codes {
     version = version_text(),
     after_help = exit_codes::INSTALL
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub(crate) global: GlobalArgs,
     #[command(subcommand)]
-    pub command: Option<Command>,
+    pub(crate) command: Option<Command>,
     #[command(flatten)]
-    pub install: InstallArgs,
+    pub(crate) install: InstallArgs,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Install 3scale (what runs without a subcommand)
     #[command(after_help = exit_codes::INSTALL)]
     Install(InstallArgs),
@@ -143,7 +144,7 @@ pub enum Command {
 
 /// What `plan`'s scripts have this program render, with the install's own code.
 #[derive(Debug, Subcommand)]
-pub enum Render {
+pub(crate) enum Render {
     /// The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD
     PullSecret {
         #[arg(long, value_name = "HOST")]
@@ -169,348 +170,348 @@ pub enum Render {
 /// Options of every command; they may come before or after the subcommand.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
-pub struct GlobalArgs {
+pub(crate) struct GlobalArgs {
     /// The project of the install [default: 3scale-apim]
-    #[arg(long, global = true, value_name = "NAME", env = "THREESCALE_PROJECT")]
-    pub project: Option<String>,
+    #[arg(long = declared::PROJECT.long, global = true, value_name = "NAME", env = declared::PROJECT.env)]
+    pub(crate) project: Option<String>,
 
     /// Answers file (YAML); templates/answers.example.yaml documents every key
     #[arg(
-        long = "config",
+        long = declared::CONFIG.long,
         global = true,
         value_name = "FILE",
-        env = "THREESCALE_CONFIG"
+        env = declared::CONFIG.env
     )]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
 
     /// The oc binary to use [default: oc from PATH]
-    #[arg(long, global = true, value_name = "PATH", env = "THREESCALE_OC")]
-    pub oc: Option<PathBuf>,
+    #[arg(long = declared::OC.long, global = true, value_name = "PATH", env = declared::OC.env)]
+    pub(crate) oc: Option<PathBuf>,
 
     /// Kubeconfig passed to oc as --kubeconfig
     #[arg(
-        long,
+        long = declared::KUBECONFIG.long,
         global = true,
         value_name = "PATH",
-        env = "THREESCALE_KUBECONFIG"
+        env = declared::KUBECONFIG.env
     )]
-    pub kubeconfig: Option<PathBuf>,
+    pub(crate) kubeconfig: Option<PathBuf>,
 
     /// Kubeconfig context passed to oc as --context
-    #[arg(long, global = true, value_name = "NAME", env = "THREESCALE_CONTEXT")]
-    pub context: Option<String>,
+    #[arg(long = declared::CONTEXT.long, global = true, value_name = "NAME", env = declared::CONTEXT.env)]
+    pub(crate) context: Option<String>,
 
     /// Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]
-    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, env = "THREESCALE_OC_TIMEOUT")]
-    pub oc_timeout: Option<Duration>,
+    #[arg(long = declared::OC_TIMEOUT.long, global = true, value_name = "DURATION", value_parser = parse_duration, env = declared::OC_TIMEOUT.env)]
+    pub(crate) oc_timeout: Option<Duration>,
 
     /// Print each oc command (secrets masked) as it runs
-    #[arg(short, long, global = true, env = "THREESCALE_VERBOSE", value_parser = BoolishValueParser::new(), conflicts_with = "quiet")]
-    pub verbose: bool,
+    #[arg(short, long = declared::VERBOSE.long, global = true, env = declared::VERBOSE.env, value_parser = BoolishValueParser::new(), conflicts_with = declared::QUIET.id)]
+    pub(crate) verbose: bool,
 
     /// Print only errors and the result
-    #[arg(short, long, global = true, env = "THREESCALE_QUIET", value_parser = BoolishValueParser::new())]
-    pub quiet: bool,
+    #[arg(short, long = declared::QUIET.long, global = true, env = declared::QUIET.env, value_parser = BoolishValueParser::new())]
+    pub(crate) quiet: bool,
 
     /// Result format on stdout; progress and prompts stay on stderr [default: text]
     #[arg(
         short = 'o',
-        long,
+        long = declared::OUTPUT.long,
         global = true,
         value_enum,
-        env = "THREESCALE_OUTPUT"
+        env = declared::OUTPUT.env
     )]
-    pub output: Option<Format>,
+    pub(crate) output: Option<Format>,
 
     /// Never prompt, even in a terminal
-    #[arg(long, global = true, env = "THREESCALE_NO_INPUT", value_parser = BoolishValueParser::new())]
-    pub no_input: bool,
+    #[arg(long = declared::NO_INPUT.long, global = true, env = declared::NO_INPUT.env, value_parser = BoolishValueParser::new())]
+    pub(crate) no_input: bool,
 
     /// The transcript of the run (appended, mode 0600) [default: transcript.log in the
     /// project's state directory]
-    #[arg(long, global = true, value_name = "PATH", env = "THREESCALE_LOG_FILE")]
-    pub log_file: Option<PathBuf>,
+    #[arg(long = declared::LOG_FILE.long, global = true, value_name = "PATH", env = declared::LOG_FILE.env)]
+    pub(crate) log_file: Option<PathBuf>,
 }
 
 /// What `install` reads: the inputs of an install, and how to run and wait.
 #[derive(Debug, Args)]
-pub struct InstallArgs {
+pub(crate) struct InstallArgs {
     /// Never prompt: take every value from flags, environment or the answers file, and fail listing
     /// everything missing
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub yes: bool,
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) yes: bool,
 
     /// Print the plan instead of changing the cluster (same as `plan`)
-    #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub dry_run: bool,
+    #[arg(long = declared::DRY_RUN.long, env = declared::DRY_RUN.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) dry_run: bool,
 
     /// When the registry password is typed at a prompt, ask for it twice
-    #[arg(long, env = "THREESCALE_CONFIRM_PASSWORD", value_parser = BoolishValueParser::new(), help_heading = "Registry (pull secret threescale-registry-auth)")]
-    pub confirm_password: bool,
+    #[arg(long = declared::CONFIRM_PASSWORD.long, env = declared::CONFIRM_PASSWORD.env, value_parser = BoolishValueParser::new(), help_heading = "Registry (pull secret threescale-registry-auth)")]
+    pub(crate) confirm_password: bool,
 
     /// Where to write the credentials (mode 0600) [default: credentials.yaml in the project's
     /// state directory]
     #[arg(
-        long,
+        long = declared::CREDENTIALS_FILE.long,
         value_name = "PATH",
-        env = "THREESCALE_CREDENTIALS_FILE",
+        env = declared::CREDENTIALS_FILE.env,
         help_heading = "Output"
     )]
-    pub credentials_file: Option<PathBuf>,
+    pub(crate) credentials_file: Option<PathBuf>,
 
     /// Print passwords and tokens in the summary even when stdout is not a terminal
-    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
-    pub show_secrets: bool,
+    #[arg(long = declared::SHOW_SECRETS.long, env = declared::SHOW_SECRETS.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub(crate) show_secrets: bool,
 
     #[command(flatten)]
-    pub inputs: InputArgs,
+    pub(crate) inputs: InputArgs,
 
     #[command(flatten)]
-    pub wait: WaitArgs,
+    pub(crate) wait: WaitArgs,
 
     #[command(flatten)]
-    pub http: HttpArgs,
+    pub(crate) http: HttpArgs,
 }
 
 /// How requests to 3scale's portals and APIs are made (verify, gateways, tenants).
 #[derive(Debug, Args, Default)]
 #[command(next_help_heading = "HTTPS to 3scale")]
-pub struct HttpArgs {
+pub(crate) struct HttpArgs {
     /// A CA certificate (PEM) to trust besides the system's: a router's private CA
-    #[arg(long, value_name = "PATH", env = "THREESCALE_CA_FILE")]
-    pub ca_file: Option<PathBuf>,
+    #[arg(long = declared::CA_FILE.long, value_name = "PATH", env = declared::CA_FILE.env)]
+    pub(crate) ca_file: Option<PathBuf>,
 
     /// Do not verify the portals' certificates (oc's flag of the same name); a warning says so
-    #[arg(long, env = "THREESCALE_INSECURE_SKIP_TLS_VERIFY", value_parser = BoolishValueParser::new())]
-    pub insecure_skip_tls_verify: bool,
+    #[arg(long = declared::INSECURE_SKIP_TLS_VERIFY.long, env = declared::INSECURE_SKIP_TLS_VERIFY.env, value_parser = BoolishValueParser::new())]
+    pub(crate) insecure_skip_tls_verify: bool,
 
     /// Reach HOST at ADDRESS (port 443), as curl's --resolve, before the DNS record exists;
     /// repeatable or comma-separated
     #[arg(
-        long,
+        long = declared::RESOLVE.long,
         value_name = "HOST:ADDRESS",
-        env = "THREESCALE_RESOLVE",
+        env = declared::RESOLVE.env,
         value_delimiter = ','
     )]
-    pub resolve: Vec<String>,
+    pub(crate) resolve: Vec<String>,
 }
 
 /// What the commands on an installed project read besides the global options.
 #[derive(Debug, Args)]
-pub struct ProjectArgs {
+pub(crate) struct ProjectArgs {
     #[command(flatten)]
-    pub templates: TemplateArgs,
+    pub(crate) templates: TemplateArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct VerifyArgs {
+pub(crate) struct VerifyArgs {
     #[command(flatten)]
-    pub project: ProjectArgs,
+    pub(crate) project: ProjectArgs,
     #[command(flatten)]
-    pub http: HttpArgs,
+    pub(crate) http: HttpArgs,
 }
 
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Wait")]
-pub struct WaitArgs {
+pub(crate) struct WaitArgs {
     /// Do not wait for what was created to work (3scale; a tenant's routes)
-    #[arg(long, env = "THREESCALE_NO_WAIT", value_parser = BoolishValueParser::new())]
-    pub no_wait: bool,
+    #[arg(long = declared::NO_WAIT.long, env = declared::NO_WAIT.env, value_parser = BoolishValueParser::new())]
+    pub(crate) no_wait: bool,
 
     /// How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a
     /// tenant's routes]
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration, env = "THREESCALE_TIMEOUT")]
-    pub timeout: Option<Duration>,
+    #[arg(long = declared::TIMEOUT.long, value_name = "DURATION", value_parser = parse_duration, env = declared::TIMEOUT.env)]
+    pub(crate) timeout: Option<Duration>,
 
     /// Time between two looks at the cluster while waiting, at most 2s [default: 1s]
-    #[arg(long, value_name = "DURATION", value_parser = parse_poll_interval, env = "THREESCALE_POLL_INTERVAL")]
-    pub poll_interval: Option<Duration>,
+    #[arg(long = declared::POLL_INTERVAL.long, value_name = "DURATION", value_parser = parse_poll_interval, env = declared::POLL_INTERVAL.env)]
+    pub(crate) poll_interval: Option<Duration>,
 
     /// Do not check at the end that 3scale answers through its routes (see `verify`; for a
     /// tenant, that its admin portal answers with its token)
-    #[arg(long, env = "THREESCALE_NO_VERIFY", value_parser = BoolishValueParser::new())]
-    pub no_verify: bool,
+    #[arg(long = declared::NO_VERIFY.long, env = declared::NO_VERIFY.env, value_parser = BoolishValueParser::new())]
+    pub(crate) no_verify: bool,
 }
 
 /// The inputs of an install: also what `preflight` and `plan` read.
 #[derive(Debug, Args)]
-pub struct InputArgs {
+pub(crate) struct InputArgs {
     /// Turn the named check's failure into a warning (repeatable, or comma-separated): storage,
     /// permissions, openshift-version, claims, capacity, quota
     #[arg(
-        long = "skip-check",
+        long = declared::SKIP_CHECKS.long,
         value_name = "ID",
-        env = "THREESCALE_SKIP_CHECKS",
+        env = declared::SKIP_CHECKS.env,
         value_delimiter = ',',
         help_heading = "Checks"
     )]
-    pub skip_checks: Vec<String>,
+    pub(crate) skip_checks: Vec<String>,
 
     /// Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a
     /// warning
-    #[arg(long, env = "THREESCALE_STRICT", value_parser = BoolishValueParser::new(), help_heading = "Checks")]
-    pub strict: bool,
+    #[arg(long = declared::STRICT.long, env = declared::STRICT.env, value_parser = BoolishValueParser::new(), help_heading = "Checks")]
+    pub(crate) strict: bool,
 
     #[command(flatten)]
-    pub install: ProfileArgs,
+    pub(crate) install: ProfileArgs,
     #[command(flatten)]
-    pub registry: RegistryArgs,
+    pub(crate) registry: RegistryArgs,
     #[command(flatten)]
-    pub s3: S3Args,
+    pub(crate) s3: S3Args,
     #[command(flatten)]
-    pub templates: TemplateArgs,
+    pub(crate) templates: TemplateArgs,
 }
 
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Install")]
-pub struct ProfileArgs {
+pub(crate) struct ProfileArgs {
     /// Install profile: a template of the checkout's amp/ directory by name (amp, amp-s3,
     /// amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file
     /// [default: amp]
-    #[arg(long, value_name = "NAME|PATH", env = "THREESCALE_TEMPLATE", value_parser = ProfileName, hide_possible_values = true)]
-    pub template: Option<String>,
+    #[arg(long = declared::TEMPLATE.long, value_name = "NAME|PATH", env = declared::TEMPLATE.env, value_parser = ProfileName, hide_possible_values = true)]
+    pub(crate) template: Option<String>,
 
     /// Display name of a project that is created [default: 3Scale API Management]
-    #[arg(long, value_name = "TEXT", env = "THREESCALE_DISPLAY_NAME")]
-    pub display_name: Option<String>,
+    #[arg(long = declared::DISPLAY_NAME.long, value_name = "TEXT", env = declared::DISPLAY_NAME.env)]
+    pub(crate) display_name: Option<String>,
 
     /// Root domain of the routes, e.g. apps.cluster.example.com [default: the cluster's apps
     /// domain, when it can be told]
-    #[arg(long, value_name = "DOMAIN", env = "THREESCALE_WILDCARD_DOMAIN")]
-    pub wildcard_domain: Option<String>,
+    #[arg(long = declared::WILDCARD_DOMAIN.long, value_name = "DOMAIN", env = declared::WILDCARD_DOMAIN.env)]
+    pub(crate) wildcard_domain: Option<String>,
 
     /// ReadWriteMany storage class for system-storage [default: the one RWX-capable class]
-    #[arg(long, value_name = "NAME", env = "THREESCALE_RWX_STORAGE_CLASS")]
-    pub rwx_storage_class: Option<String>,
+    #[arg(long = declared::RWX_STORAGE_CLASS.long, value_name = "NAME", env = declared::RWX_STORAGE_CLASS.env)]
+    pub(crate) rwx_storage_class: Option<String>,
 
     /// Template parameter, repeatable; not for secrets (see --param-from-file): values on the
     /// command line are visible to every user of the machine
     #[arg(
         short = 'p',
-        long = "param",
+        long = declared::PARAMS.long,
         value_name = "KEY=VALUE",
-        env = "THREESCALE_PARAMS",
+        env = declared::PARAMS.env,
         value_delimiter = '\n'
     )]
-    pub params: Vec<String>,
+    pub(crate) params: Vec<String>,
 
     /// A template parameter read from a file (secrets such as ADMIN_PASSWORD), repeatable; or set
     /// THREESCALE_PARAM_<KEY>
     #[arg(
-        long = "param-from-file",
+        long = declared::PARAM_FILES.long,
         value_name = "KEY=PATH",
-        env = "THREESCALE_PARAM_FILES",
+        env = declared::PARAM_FILES.env,
         value_delimiter = '\n'
     )]
-    pub param_files: Vec<String>,
+    pub(crate) param_files: Vec<String>,
 }
 
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Registry (pull secret threescale-registry-auth)")]
-pub struct RegistryArgs {
+pub(crate) struct RegistryArgs {
     /// Registry the 3scale images come from [default: registry.redhat.io]
-    #[arg(long, value_name = "HOST", env = "THREESCALE_REGISTRY_SERVER")]
-    pub registry_server: Option<String>,
+    #[arg(long = declared::REGISTRY_SERVER.long, value_name = "HOST", env = declared::REGISTRY_SERVER.env)]
+    pub(crate) registry_server: Option<String>,
 
     /// Registry user, e.g. a registry service account '12345|name'
-    #[arg(long, value_name = "USER", env = "THREESCALE_REGISTRY_USERNAME")]
-    pub registry_username: Option<String>,
+    #[arg(long = declared::REGISTRY_USERNAME.long, value_name = "USER", env = declared::REGISTRY_USERNAME.env)]
+    pub(crate) registry_username: Option<String>,
 
     /// Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)
     #[arg(
-        long,
-        env = "THREESCALE_REGISTRY_PASSWORD_STDIN",
+        long = declared::REGISTRY_PASSWORD.stdin.long,
+        env = declared::REGISTRY_PASSWORD.stdin.env,
         value_parser = BoolishValueParser::new(),
-        conflicts_with = "registry_password_file"
+        conflicts_with = declared::REGISTRY_PASSWORD.file.id
     )]
-    pub registry_password_stdin: bool,
+    pub(crate) registry_password_stdin: bool,
 
     /// Read the registry password from a file (or set THREESCALE_REGISTRY_PASSWORD)
-    #[arg(long, value_name = "PATH", env = "THREESCALE_REGISTRY_PASSWORD_FILE")]
-    pub registry_password_file: Option<PathBuf>,
+    #[arg(long = declared::REGISTRY_PASSWORD.file.long, value_name = "PATH", env = declared::REGISTRY_PASSWORD.file.env)]
+    pub(crate) registry_password_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 #[command(next_help_heading = "S3 profile (amp-s3)")]
-pub struct S3Args {
+pub(crate) struct S3Args {
     /// Read AWS_SECRET_ACCESS_KEY from a file (or set the AWS_SECRET_ACCESS_KEY environment
     /// variable); the key id comes from --param AWS_ACCESS_KEY_ID or AWS_ACCESS_KEY_ID
     #[arg(
-        long,
+        long = declared::AWS_SECRET_ACCESS_KEY.file.long,
         value_name = "PATH",
-        env = "THREESCALE_AWS_SECRET_ACCESS_KEY_FILE",
-        conflicts_with = "aws_secret_access_key_stdin"
+        env = declared::AWS_SECRET_ACCESS_KEY.file.env,
+        conflicts_with = declared::AWS_SECRET_ACCESS_KEY.stdin.id
     )]
-    pub aws_secret_access_key_file: Option<PathBuf>,
+    pub(crate) aws_secret_access_key_file: Option<PathBuf>,
 
     /// Read AWS_SECRET_ACCESS_KEY from standard input
     #[arg(
-        long,
-        env = "THREESCALE_AWS_SECRET_ACCESS_KEY_STDIN",
+        long = declared::AWS_SECRET_ACCESS_KEY.stdin.long,
+        env = declared::AWS_SECRET_ACCESS_KEY.stdin.env,
         value_parser = BoolishValueParser::new(),
-        conflicts_with = "registry_password_stdin"
+        conflicts_with = declared::REGISTRY_PASSWORD.stdin.id
     )]
-    pub aws_secret_access_key_stdin: bool,
+    pub(crate) aws_secret_access_key_stdin: bool,
 }
 
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Templates")]
-pub struct TemplateArgs {
+pub(crate) struct TemplateArgs {
     /// Git repository of the templates: URL or local path (mirrors, disconnected sites)
     /// [default: https://github.com/3scale/3scale-amp-openshift-templates.git]
-    #[arg(long, value_name = "URL|PATH", env = "THREESCALE_TEMPLATES_REPO")]
-    pub templates_repo: Option<String>,
+    #[arg(long = declared::TEMPLATES_REPO.long, value_name = "URL|PATH", env = declared::TEMPLATES_REPO.env)]
+    pub(crate) templates_repo: Option<String>,
 
     /// Tag, branch or commit of the templates repository [default: 2.8.0.GA]
-    #[arg(long, value_name = "REF", env = "THREESCALE_TEMPLATES_REF")]
-    pub templates_ref: Option<String>,
+    #[arg(long = declared::TEMPLATES_REF.long, value_name = "REF", env = declared::TEMPLATES_REF.env)]
+    pub(crate) templates_ref: Option<String>,
 
     /// Use an existing checkout of the templates; no git at all (a flag beats the environment's
     /// repository)
-    #[arg(long, value_name = "DIR", env = "THREESCALE_TEMPLATES_DIR")]
-    pub templates_dir: Option<PathBuf>,
+    #[arg(long = declared::TEMPLATES_DIR.long, value_name = "DIR", env = declared::TEMPLATES_DIR.env)]
+    pub(crate) templates_dir: Option<PathBuf>,
 
     /// Fetch a branch again even when it is cached (tags and commits never change)
-    #[arg(long, env = "THREESCALE_REFRESH_TEMPLATES", value_parser = BoolishValueParser::new())]
-    pub refresh_templates: bool,
+    #[arg(long = declared::REFRESH_TEMPLATES.long, env = declared::REFRESH_TEMPLATES.env, value_parser = BoolishValueParser::new())]
+    pub(crate) refresh_templates: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct CredentialsArgs {
+pub(crate) struct CredentialsArgs {
     #[command(flatten)]
-    pub project: ProjectArgs,
+    pub(crate) project: ProjectArgs,
 
     /// Print passwords and tokens even when stdout is not a terminal
-    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
-    pub show_secrets: bool,
+    #[arg(long = declared::SHOW_SECRETS.long, env = declared::SHOW_SECRETS.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub(crate) show_secrets: bool,
 
     /// Where the credentials file is [default: credentials.yaml in the project's state
     /// directory]
     #[arg(
-        long,
+        long = declared::CREDENTIALS_FILE.long,
         value_name = "PATH",
-        env = "THREESCALE_CREDENTIALS_FILE",
+        env = declared::CREDENTIALS_FILE.env,
         help_heading = "Output"
     )]
-    pub credentials_file: Option<PathBuf>,
+    pub(crate) credentials_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
-pub struct UninstallArgs {
+pub(crate) struct UninstallArgs {
     #[command(flatten)]
-    pub project: ProjectArgs,
+    pub(crate) project: ProjectArgs,
 
     /// Do not ask before deleting
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub yes: bool,
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) yes: bool,
 
     /// Delete the whole project instead of the objects the install created
-    #[arg(long, env = "THREESCALE_DELETE_PROJECT", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub delete_project: bool,
+    #[arg(long = declared::DELETE_PROJECT.long, env = declared::DELETE_PROJECT.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) delete_project: bool,
 
     /// Keep the local credentials file (and the logins of the install's tenants beside it)
-    #[arg(long, env = "THREESCALE_KEEP_CREDENTIALS", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub keep_credentials: bool,
+    #[arg(long = declared::KEEP_CREDENTIALS.long, env = declared::KEEP_CREDENTIALS.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) keep_credentials: bool,
 
     /// Print what would be deleted (on the cluster and on this machine), and delete nothing
     #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
@@ -519,19 +520,19 @@ pub struct UninstallArgs {
     /// Where the credentials file is [default: credentials.yaml in the project's state
     /// directory]
     #[arg(
-        long,
+        long = declared::CREDENTIALS_FILE.long,
         value_name = "PATH",
-        env = "THREESCALE_CREDENTIALS_FILE",
+        env = declared::CREDENTIALS_FILE.env,
         help_heading = "Run"
     )]
-    pub credentials_file: Option<PathBuf>,
+    pub(crate) credentials_file: Option<PathBuf>,
 }
 
 /// The self-managed gateways (`apicast-gateway/apicast.yml` of the same templates). Each reads its
 /// configuration from the install's admin portal with an access token of its own; `--project` is
 /// the gateway's project (default: the gateway's name), `--context` its cluster.
 #[derive(Debug, Subcommand)]
-pub enum Gateway {
+pub(crate) enum Gateway {
     /// Add a gateway: mint its access token, create its portal-endpoint and pull secrets, the
     /// template's objects and an edge route per host, and wait until it is ready
     ///
@@ -540,9 +541,9 @@ pub enum Gateway {
     /// Re-runs change nothing when the gateway is in place, and continue one that stopped.
     #[command(
         after_help = exit_codes::GATEWAY_ADD,
-        mut_arg("timeout", |a| a.help("How long to wait for the gateway to be ready (e.g. 15m) [default: 10m]")),
-        mut_arg("no_wait", |a| a.help("Do not wait for the gateway to be ready after creating it")),
-        mut_arg("no_verify", |a| a.help("Do not list at the end the products whose public base URL matches none of the gateway's hosts"))
+        mut_arg(declared::TIMEOUT.id, |a| a.help("How long to wait for the gateway to be ready (e.g. 15m) [default: 10m]")),
+        mut_arg(declared::NO_WAIT.id, |a| a.help("Do not wait for the gateway to be ready after creating it")),
+        mut_arg(declared::NO_VERIFY.id, |a| a.help("Do not list at the end the products whose public base URL matches none of the gateway's hosts"))
     )]
     Add(Box<GatewayAddArgs>),
     /// List the gateways this tool made: environment, hosts, readiness, whether their token works
@@ -563,161 +564,161 @@ pub enum Gateway {
 /// Where the 3scale install is whose admin portal the gateways read.
 #[derive(Debug, Args, Default)]
 #[command(next_help_heading = "3scale install (where the gateway reads its configuration)")]
-pub struct PortalArgs {
+pub(crate) struct PortalArgs {
     /// The project of the 3scale install [default: 3scale-apim]
-    #[arg(long, value_name = "NAME", env = "THREESCALE_TENANT_PROJECT")]
-    pub tenant_project: Option<String>,
+    #[arg(long = declared::TENANT_PROJECT.long, value_name = "NAME", env = declared::TENANT_PROJECT.env)]
+    pub(crate) tenant_project: Option<String>,
 
     /// Kubeconfig context of the install's cluster, when the gateway goes to another cluster
     /// [default: the gateway's context]
-    #[arg(long, value_name = "NAME", env = "THREESCALE_PORTAL_CONTEXT")]
-    pub portal_context: Option<String>,
+    #[arg(long = declared::PORTAL_CONTEXT.long, value_name = "NAME", env = declared::PORTAL_CONTEXT.env)]
+    pub(crate) portal_context: Option<String>,
 
     /// Kubeconfig of the install's cluster [default: the gateway's kubeconfig]
-    #[arg(long, value_name = "PATH", env = "THREESCALE_PORTAL_KUBECONFIG")]
-    pub portal_kubeconfig: Option<PathBuf>,
+    #[arg(long = declared::PORTAL_KUBECONFIG.long, value_name = "PATH", env = declared::PORTAL_KUBECONFIG.env)]
+    pub(crate) portal_kubeconfig: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
-pub struct GatewayAddArgs {
+pub(crate) struct GatewayAddArgs {
     /// The gateway's name: of its deployment config, service, secret and routes, and of its
     /// access token; a DNS label starting with a letter (e.g. apicast-eu)
     #[arg(
-        long,
+        long = declared::GATEWAY_NAME.long,
         value_name = "NAME",
-        env = "THREESCALE_GATEWAY_NAME",
+        env = declared::GATEWAY_NAME.env,
         help_heading = "Gateway"
     )]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 
     /// The configuration the gateway serves: staging or production [default: production]
     #[arg(
-        long,
+        long = declared::ENVIRONMENT.long,
         value_name = "ENV",
         value_parser = ["staging", "production"],
-        env = "THREESCALE_GATEWAY_ENVIRONMENT",
+        env = declared::ENVIRONMENT.env,
         help_heading = "Gateway"
     )]
-    pub environment: Option<String>,
+    pub(crate) environment: Option<String>,
 
     /// A public host of the gateway, served by an edge route (the product's public base URL);
     /// repeatable or comma-separated
     #[arg(
-        long = "host",
+        long = declared::HOSTS.long,
         value_name = "HOST",
-        env = "THREESCALE_GATEWAY_HOSTS",
+        env = declared::HOSTS.env,
         value_delimiter = ',',
         help_heading = "Gateway"
     )]
-    pub hosts: Vec<String>,
+    pub(crate) hosts: Vec<String>,
 
     /// When the gateway loads its configuration: boot (at start) or lazy (on each request)
     /// [default: lazy for staging, boot for production]
     #[arg(
-        long,
+        long = declared::CONFIGURATION_LOADER.long,
         value_name = "WHEN",
         value_parser = ["boot", "lazy"],
-        env = "THREESCALE_GATEWAY_CONFIGURATION_LOADER",
+        env = declared::CONFIGURATION_LOADER.env,
         help_heading = "Gateway"
     )]
-    pub configuration_loader: Option<String>,
+    pub(crate) configuration_loader: Option<String>,
 
     /// Seconds the gateway keeps its configuration: 0 (none, lazy only) or more than 60
     /// [default: 0 for staging, 300 for production]
     #[arg(
-        long,
+        long = declared::CONFIGURATION_CACHE.long,
         value_name = "SECONDS",
-        env = "THREESCALE_GATEWAY_CONFIGURATION_CACHE",
+        env = declared::CONFIGURATION_CACHE.env,
         help_heading = "Gateway"
     )]
-    pub configuration_cache: Option<u32>,
+    pub(crate) configuration_cache: Option<u32>,
 
     /// Read the gateway's access token from a file instead of minting one (or set
     /// THREESCALE_ACCESS_TOKEN); it needs the account_management scope
     #[arg(
-        long,
+        long = declared::ACCESS_TOKEN.file.long,
         value_name = "PATH",
-        env = "THREESCALE_ACCESS_TOKEN_FILE",
-        conflicts_with = "access_token_stdin",
+        env = declared::ACCESS_TOKEN.file.env,
+        conflicts_with = declared::ACCESS_TOKEN.stdin.id,
         help_heading = "Gateway"
     )]
-    pub access_token_file: Option<PathBuf>,
+    pub(crate) access_token_file: Option<PathBuf>,
 
     /// Read the gateway's access token from standard input instead of minting one
     #[arg(
-        long,
-        env = "THREESCALE_ACCESS_TOKEN_STDIN",
+        long = declared::ACCESS_TOKEN.stdin.long,
+        env = declared::ACCESS_TOKEN.stdin.env,
         value_parser = BoolishValueParser::new(),
-        conflicts_with = "registry_password_stdin",
+        conflicts_with = declared::REGISTRY_PASSWORD.stdin.id,
         help_heading = "Gateway"
     )]
-    pub access_token_stdin: bool,
+    pub(crate) access_token_stdin: bool,
 
     /// Never prompt: take every value from flags, environment or the answers file, and fail
     /// listing everything missing
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub yes: bool,
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) yes: bool,
 
     /// Print the plan instead of changing anything
-    #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub dry_run: bool,
+    #[arg(long = declared::DRY_RUN.long, env = declared::DRY_RUN.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) dry_run: bool,
 
     #[command(flatten)]
-    pub portal: PortalArgs,
+    pub(crate) portal: PortalArgs,
     #[command(flatten)]
-    pub registry: RegistryArgs,
+    pub(crate) registry: RegistryArgs,
     #[command(flatten)]
-    pub templates: TemplateArgs,
+    pub(crate) templates: TemplateArgs,
     #[command(flatten)]
-    pub http: HttpArgs,
+    pub(crate) http: HttpArgs,
     #[command(flatten)]
-    pub wait: WaitArgs,
+    pub(crate) wait: WaitArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct GatewayListArgs {
+pub(crate) struct GatewayListArgs {
     #[command(flatten)]
-    pub http: HttpArgs,
+    pub(crate) http: HttpArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct GatewayStatusArgs {
+pub(crate) struct GatewayStatusArgs {
     /// The gateway [default: every gateway]
     #[arg(value_name = "NAME")]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
 
     #[command(flatten)]
-    pub http: HttpArgs,
+    pub(crate) http: HttpArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct GatewayRemoveArgs {
+pub(crate) struct GatewayRemoveArgs {
     /// The gateway to remove
     #[arg(value_name = "NAME")]
-    pub name: String,
+    pub(crate) name: String,
 
     /// Do not ask before removing
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub yes: bool,
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) yes: bool,
 
     /// Leave the access token the gateway was given in 3scale (by default the token `gateway add`
     /// minted is revoked)
-    #[arg(long, env = "THREESCALE_KEEP_TOKEN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub keep_token: bool,
+    #[arg(long = declared::KEEP_TOKEN.long, env = declared::KEEP_TOKEN.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) keep_token: bool,
 
     /// Print what would change, and change nothing (on the cluster, in 3scale, on this machine)
     #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub dry_run: bool,
 
     #[command(flatten)]
-    pub portal: PortalArgs,
+    pub(crate) portal: PortalArgs,
     #[command(flatten)]
-    pub http: HttpArgs,
+    pub(crate) http: HttpArgs,
 }
 
 /// The tenant subcommands.
 #[derive(Debug, Subcommand)]
-pub enum TenantCommand {
+pub(crate) enum TenantCommand {
     /// Sign a tenant up through the Master API, activate its admin user, wait for its routes and
     /// store its login; a tenant of the same organization name is not created again
     #[command(after_help = exit_codes::TENANT)]
@@ -737,30 +738,30 @@ pub enum TenantCommand {
 /// What every tenant subcommand reads besides the global options: the install, and how to reach
 /// its 3scale.
 #[derive(Debug, Args)]
-pub struct TenantArgs {
+pub(crate) struct TenantArgs {
     #[command(flatten)]
-    pub project: ProjectArgs,
+    pub(crate) project: ProjectArgs,
 
     #[command(flatten)]
-    pub http: HttpArgs,
+    pub(crate) http: HttpArgs,
 
     /// The install's credentials file; tenants' logins are kept in tenants/ beside it (mode
     /// 0600) [default: credentials.yaml in the project's state directory]
     #[arg(
-        long,
+        long = declared::CREDENTIALS_FILE.long,
         value_name = "PATH",
-        env = "THREESCALE_CREDENTIALS_FILE",
+        env = declared::CREDENTIALS_FILE.env,
         help_heading = "Output"
     )]
-    pub credentials_file: Option<PathBuf>,
+    pub(crate) credentials_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
-pub struct TenantCreateArgs {
+pub(crate) struct TenantCreateArgs {
     /// Never prompt: take every value from flags, environment or the answers file, and fail listing
     /// everything missing
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub yes: bool,
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) yes: bool,
 
     /// Print what would change, and change nothing (on the cluster, in 3scale, on this machine)
     #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
@@ -769,106 +770,106 @@ pub struct TenantCreateArgs {
     /// The tenant's organization name; 3scale makes its portals' names from it ("ACME Corp":
     /// acme-corp-admin.DOMAIN)
     #[arg(
-        long,
+        long = declared::ORG_NAME.long,
         value_name = "NAME",
-        env = "THREESCALE_TENANT_ORG_NAME",
+        env = declared::ORG_NAME.env,
         help_heading = "Tenant"
     )]
-    pub org_name: Option<String>,
+    pub(crate) org_name: Option<String>,
 
     /// Username of the tenant's admin user: 3 to 40 letters, digits and .-_@+
     #[arg(
-        long,
+        long = declared::ADMIN_USERNAME.long,
         value_name = "USER",
-        env = "THREESCALE_TENANT_ADMIN_USERNAME",
+        env = declared::ADMIN_USERNAME.env,
         help_heading = "Tenant"
     )]
-    pub admin_username: Option<String>,
+    pub(crate) admin_username: Option<String>,
 
     /// E-mail address of the tenant's admin user
     #[arg(
-        long,
+        long = declared::ADMIN_EMAIL.long,
         value_name = "EMAIL",
-        env = "THREESCALE_TENANT_ADMIN_EMAIL",
+        env = declared::ADMIN_EMAIL.env,
         help_heading = "Tenant"
     )]
-    pub admin_email: Option<String>,
+    pub(crate) admin_email: Option<String>,
 
     /// Read the admin password from a file (or set THREESCALE_TENANT_ADMIN_PASSWORD); without
     /// one, a strong password is generated
     #[arg(
-        long,
+        long = declared::ADMIN_PASSWORD.file.long,
         value_name = "PATH",
-        env = "THREESCALE_TENANT_ADMIN_PASSWORD_FILE",
-        conflicts_with = "admin_password_stdin",
+        env = declared::ADMIN_PASSWORD.file.env,
+        conflicts_with = declared::ADMIN_PASSWORD.stdin.id,
         help_heading = "Tenant"
     )]
-    pub admin_password_file: Option<PathBuf>,
+    pub(crate) admin_password_file: Option<PathBuf>,
 
     /// Read the admin password from standard input
-    #[arg(long, env = "THREESCALE_TENANT_ADMIN_PASSWORD_STDIN", value_parser = BoolishValueParser::new(), help_heading = "Tenant")]
-    pub admin_password_stdin: bool,
+    #[arg(long = declared::ADMIN_PASSWORD.stdin.long, env = declared::ADMIN_PASSWORD.stdin.env, value_parser = BoolishValueParser::new(), help_heading = "Tenant")]
+    pub(crate) admin_password_stdin: bool,
 
     /// Also keep the tenant's adminURL and token in a Secret of the install's project, with the
     /// keys of the 3scale operator's tenant Secret
-    #[arg(long, env = "THREESCALE_TENANT_STORE_SECRET", value_parser = BoolishValueParser::new(), help_heading = "Output")]
-    pub store_secret: bool,
+    #[arg(long = declared::STORE_SECRET.long, env = declared::STORE_SECRET.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub(crate) store_secret: bool,
 
     /// The name of that Secret [default: tenant-SUBDOMAIN, e.g. tenant-acme-corp]
     #[arg(
-        long,
+        long = declared::SECRET_NAME.long,
         value_name = "NAME",
-        env = "THREESCALE_TENANT_SECRET_NAME",
+        env = declared::SECRET_NAME.env,
         help_heading = "Output"
     )]
-    pub secret_name: Option<String>,
+    pub(crate) secret_name: Option<String>,
 
     /// Print the password and token (hidden otherwise, at a terminal too)
-    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
-    pub show_secrets: bool,
+    #[arg(long = declared::SHOW_SECRETS.long, env = declared::SHOW_SECRETS.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub(crate) show_secrets: bool,
 
     #[command(flatten)]
-    pub wait: WaitArgs,
+    pub(crate) wait: WaitArgs,
 
     #[command(flatten)]
-    pub common: TenantArgs,
+    pub(crate) common: TenantArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct TenantShowArgs {
+pub(crate) struct TenantShowArgs {
     /// The tenant: its id, organization name, subdomain or admin portal host
     #[arg(value_name = "NAME-OR-ID")]
-    pub tenant: String,
+    pub(crate) tenant: String,
 
     /// Print the stored password and token (hidden otherwise, at a terminal too)
-    #[arg(long, env = "THREESCALE_SHOW_SECRETS", value_parser = BoolishValueParser::new(), help_heading = "Output")]
-    pub show_secrets: bool,
+    #[arg(long = declared::SHOW_SECRETS.long, env = declared::SHOW_SECRETS.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub(crate) show_secrets: bool,
 
     #[command(flatten)]
-    pub common: TenantArgs,
+    pub(crate) common: TenantArgs,
 }
 
 #[derive(Debug, Args)]
-pub struct TenantRemoveArgs {
+pub(crate) struct TenantRemoveArgs {
     /// The tenant: its id, organization name, subdomain or admin portal host
     #[arg(value_name = "NAME-OR-ID")]
-    pub tenant: String,
+    pub(crate) tenant: String,
 
     /// Do not ask before scheduling the deletion
-    #[arg(short = 'y', long, env = "THREESCALE_YES", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub yes: bool,
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) yes: bool,
 
     /// Print what would change, and change nothing (on the cluster, in 3scale, on this machine)
     #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
     pub dry_run: bool,
 
     #[command(flatten)]
-    pub common: TenantArgs,
+    pub(crate) common: TenantArgs,
 }
 
 /// A refused value that came from the environment says so: clap names only the flag, and a
 /// person who never typed it would look for it on the command line.
-pub fn name_the_variable(mut err: clap::Error, cmd: &clap::Command) -> clap::Error {
+pub(crate) fn name_the_variable(mut err: clap::Error, cmd: &clap::Command) -> clap::Error {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if !matches!(
         err.kind(),
@@ -916,7 +917,7 @@ pub fn name_the_variable(mut err: clap::Error, cmd: &clap::Command) -> clap::Err
 
 /// Install flags written before a subcommand (`threescale-install --yes status`): they would
 /// be ignored, so they are named in an error that says where they go.
-pub fn install_flags_before(matches: &clap::ArgMatches) -> Vec<String> {
+pub(crate) fn install_flags_before(matches: &clap::ArgMatches) -> Vec<String> {
     if matches.subcommand().is_none() {
         return Vec::new();
     }
@@ -958,14 +959,14 @@ fn parse_poll_interval(text: &str) -> Result<Duration, String> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Text,
     Json,
 }
 
 /// The install profiles of the 2.8.0.GA templates, offered by completion. Any other value is
 /// accepted too: a profile of another checkout, or a path to a template file.
-pub const PROFILES: &[&str] = &[
+pub(crate) const PROFILES: &[&str] = &[
     "amp",
     "amp-postgresql",
     "amp-s3",

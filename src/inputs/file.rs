@@ -1,102 +1,108 @@
 //! The answers file (`--config FILE`): the long flag names with `_` as keys, unknown keys refused,
-//! relative paths taken from the file's own folder, and no secret written inline.
+//! relative paths taken from the file's own folder, and no secret written inline. The structs
+//! below are its schema (every key and its type, checked when it is read); the values are then
+//! read by the keys `declared` gives them.
 
+use super::declared::{self, SecretDecl};
+use super::Source;
 use crate::failure::{Failure, Outcome};
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct AnswersFile {
-    pub oc: Option<PathBuf>,
-    pub kubeconfig: Option<PathBuf>,
-    pub context: Option<String>,
-    pub oc_timeout: Option<String>,
-    pub template: Option<String>,
-    pub project: Option<String>,
-    pub display_name: Option<String>,
-    pub wildcard_domain: Option<String>,
-    pub rwx_storage_class: Option<String>,
-    pub registry_server: Option<String>,
-    pub registry_username: Option<String>,
-    pub registry_password_file: Option<PathBuf>,
+struct AnswersFile {
+    oc: Option<PathBuf>,
+    kubeconfig: Option<PathBuf>,
+    context: Option<String>,
+    oc_timeout: Option<String>,
+    template: Option<String>,
+    project: Option<String>,
+    display_name: Option<String>,
+    wildcard_domain: Option<String>,
+    rwx_storage_class: Option<String>,
+    registry_server: Option<String>,
+    registry_username: Option<String>,
+    registry_password_file: Option<PathBuf>,
     /// Refused: a password does not belong in an answers file (its value is never read).
     #[serde(default)]
     registry_password: Option<serde_yaml::Value>,
-    pub aws_secret_access_key_file: Option<PathBuf>,
-    pub templates_repo: Option<String>,
-    pub templates_ref: Option<String>,
-    pub templates_dir: Option<PathBuf>,
+    aws_secret_access_key_file: Option<PathBuf>,
+    templates_repo: Option<String>,
+    templates_ref: Option<String>,
+    templates_dir: Option<PathBuf>,
     #[serde(default)]
-    pub params: BTreeMap<String, serde_yaml::Value>,
+    params: BTreeMap<String, serde_yaml::Value>,
     #[serde(default)]
-    pub param_files: BTreeMap<String, PathBuf>,
-    pub credentials_file: Option<PathBuf>,
-    pub show_secrets: Option<bool>,
-    pub log_file: Option<PathBuf>,
-    pub timeout: Option<String>,
-    pub poll_interval: Option<String>,
-    pub no_wait: Option<bool>,
-    pub no_verify: Option<bool>,
-    pub ca_file: Option<PathBuf>,
-    pub insecure_skip_tls_verify: Option<bool>,
+    param_files: BTreeMap<String, PathBuf>,
+    credentials_file: Option<PathBuf>,
+    show_secrets: Option<bool>,
+    log_file: Option<PathBuf>,
+    timeout: Option<String>,
+    poll_interval: Option<String>,
+    no_wait: Option<bool>,
+    no_verify: Option<bool>,
+    ca_file: Option<PathBuf>,
+    insecure_skip_tls_verify: Option<bool>,
     #[serde(default)]
-    pub resolve: Option<Vec<String>>,
+    resolve: Option<Vec<String>>,
     #[serde(default)]
-    pub skip_checks: Option<Vec<String>>,
-    pub strict: Option<bool>,
+    skip_checks: Option<Vec<String>>,
+    strict: Option<bool>,
     /// The `gateway` commands' own keys.
     #[serde(default)]
-    pub gateway: Option<GatewayFile>,
+    gateway: Option<GatewayFile>,
     /// The values of `tenant create`.
     #[serde(default)]
-    pub tenant: Option<TenantFile>,
+    tenant: Option<TenantFile>,
 }
 
 /// The section `gateway:` of the answers file: `gateway add`'s flags, `_` for `-`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct GatewayFile {
-    pub name: Option<String>,
-    pub environment: Option<String>,
+struct GatewayFile {
+    name: Option<String>,
+    environment: Option<String>,
     /// `--host`, one entry per host.
-    pub hosts: Option<Vec<String>>,
-    pub configuration_loader: Option<String>,
-    pub configuration_cache: Option<u32>,
-    pub access_token_file: Option<PathBuf>,
+    hosts: Option<Vec<String>>,
+    configuration_loader: Option<String>,
+    configuration_cache: Option<u32>,
+    access_token_file: Option<PathBuf>,
     /// Refused: a token does not belong in an answers file (its value is never read).
     #[serde(default)]
     access_token: Option<serde_yaml::Value>,
-    pub tenant_project: Option<String>,
-    pub portal_context: Option<String>,
-    pub portal_kubeconfig: Option<PathBuf>,
+    tenant_project: Option<String>,
+    portal_context: Option<String>,
+    portal_kubeconfig: Option<PathBuf>,
 }
 
 /// The `tenant:` section: `tenant create`'s values, keyed by its long flag names.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct TenantFile {
-    pub org_name: Option<String>,
-    pub admin_username: Option<String>,
-    pub admin_email: Option<String>,
-    pub admin_password_file: Option<PathBuf>,
+struct TenantFile {
+    org_name: Option<String>,
+    admin_username: Option<String>,
+    admin_email: Option<String>,
+    admin_password_file: Option<PathBuf>,
     /// Refused: a password does not belong in an answers file (its value is never read).
     #[serde(default)]
     admin_password: Option<serde_yaml::Value>,
-    pub store_secret: Option<bool>,
-    pub secret_name: Option<String>,
+    store_secret: Option<bool>,
+    secret_name: Option<String>,
 }
 
-/// The file read, with where it is.
-pub struct Loaded {
-    pub path: PathBuf,
-    pub file: AnswersFile,
+/// The file read, with where it is. Its values are read by their declared key.
+pub(crate) struct Loaded {
+    pub(crate) path: PathBuf,
+    /// The document as the schema read it (every key known, every value of its type).
+    values: serde_yaml::Value,
 }
 
 impl Loaded {
     /// A path from the file, taken relative to the file's folder.
-    pub fn path_of(&self, p: &Path) -> PathBuf {
+    pub(crate) fn path_of(&self, p: &Path) -> PathBuf {
         if p.is_absolute() {
             return p.to_path_buf();
         }
@@ -106,8 +112,28 @@ impl Loaded {
         }
     }
 
+    /// The value of `key` (`section.key` in a section), when the file gives one.
+    ///
+    /// Panics when `T` is not the type the schema gave the key: a mistake in this program, which
+    /// the declaration table's tests catch.
+    pub(crate) fn get<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+        let value = key
+            .split('.')
+            .try_fold(&self.values, |v, k| v.get(k))
+            .filter(|v| !v.is_null())?;
+        Some(
+            serde_yaml::from_value(value.clone())
+                .unwrap_or_else(|e| panic!("answers-file key `{key}` read as another type: {e}")),
+        )
+    }
+
+    /// `key` of this file as a source.
+    pub(crate) fn source(&self, key: &str) -> Source {
+        Source::AnswersFile(self.path.clone(), key.to_string())
+    }
+
     /// A `params.KEY` value as text; numbers and booleans as YAML writes them.
-    pub fn param_text(value: &serde_yaml::Value) -> Option<String> {
+    pub(crate) fn param_text(value: &serde_yaml::Value) -> Option<String> {
         match value {
             serde_yaml::Value::String(s) => Some(s.clone()),
             serde_yaml::Value::Number(n) => Some(n.to_string()),
@@ -117,64 +143,106 @@ impl Loaded {
     }
 }
 
-pub fn load(path: &Path) -> Outcome<Loaded> {
+pub(crate) fn load(path: &Path) -> Outcome<Loaded> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Failure::input(format!(
             "cannot read the answers file {}: {e}",
             path.display()
         ))
-        .with_help("check the path given with --config or THREESCALE_CONFIG")
+        .with_help(format!(
+            "check the path given with {} or {}",
+            declared::CONFIG.flag(),
+            declared::CONFIG.env
+        ))
     })?;
-    let file: AnswersFile = if text.trim().is_empty() {
+    let schema: AnswersFile = if text.trim().is_empty() {
         AnswersFile::default()
     } else {
         serde_yaml::from_str(&text).map_err(|e| {
-            let hint = match e.to_string() {
-                m if m.contains("unknown field `registry_password`") => {
-                    "the registry password does not belong in the answers file: name a file holding it with `registry_password_file`".to_string()
-                }
-                _ => "templates/answers.example.yaml in the project documents every key".to_string(),
-            };
             Failure::input(format!(
                 "the answers file {} is not valid: {e}",
                 path.display()
             ))
-            .with_help(hint)
+            .with_help("templates/answers.example.yaml in the project documents every key")
         })?
     };
-    if file.registry_password.is_some() {
-        return Err(Failure::input(format!(
-            "the answers file {} holds `registry_password`: a password does not belong in an answers file",
-            path.display()
-        ))
-        .with_help("put the password in a file of its own (mode 0600) and name it with `registry_password_file`, or set THREESCALE_REGISTRY_PASSWORD"));
-    }
-    if file
-        .gateway
-        .as_ref()
-        .is_some_and(|g| g.access_token.is_some())
-    {
-        return Err(Failure::input(format!(
-            "the answers file {} holds `gateway.access_token`: a token does not belong in an answers file",
-            path.display()
-        ))
-        .with_help("put the token in a file of its own (mode 0600) and name it with `gateway.access_token_file`, or set THREESCALE_ACCESS_TOKEN"));
-    }
-    if file
-        .tenant
-        .as_ref()
-        .is_some_and(|t| t.admin_password.is_some())
-    {
-        return Err(Failure::input(format!(
-            "the answers file {} holds `tenant.admin_password`: a password does not belong in an answers file",
-            path.display()
-        ))
-        .with_help("put the password in a file of its own (mode 0600) and name it with `tenant.admin_password_file`, set THREESCALE_TENANT_ADMIN_PASSWORD, or leave it out to have a strong one generated"));
-    }
-    Ok(Loaded {
+    let loaded = Loaded {
         path: path.to_path_buf(),
-        file,
-    })
+        values: serde_yaml::to_value(&schema).map_err(|e| {
+            Failure::internal(format!(
+                "cannot hold the answers file {}: {e}",
+                path.display()
+            ))
+        })?,
+    };
+    for s in declared::SECRETS {
+        let Some(key) = s.inline_key else { continue };
+        if loaded.get::<serde_yaml::Value>(key).is_some() {
+            return Err(refusal(&loaded.path, key, s));
+        }
+    }
+    Ok(loaded)
+}
+
+/// A secret written inline: refused, its value never read.
+fn refusal(path: &Path, key: &str, s: &SecretDecl) -> Failure {
+    let noun = s.label.rsplit(' ').next().unwrap_or(s.label);
+    let mut help = format!(
+        "put the {noun} in a file of its own (mode 0600) and name it with `{}`",
+        s.file.key.unwrap_or_default()
+    );
+    match s.if_left_out {
+        Some(then) => help.push_str(&format!(", set {}, or {then}", s.env)),
+        None => help.push_str(&format!(", or set {}", s.env)),
+    }
+    Failure::input(format!(
+        "the answers file {} holds `{key}`: a {noun} does not belong in an answers file",
+        path.display()
+    ))
+    .with_help(help)
+}
+
+/// Every key the schema accepts (`section.key` in a section; a section by its name too): serde
+/// hands a struct's field names to the deserializer, which stops there.
+#[cfg(test)]
+pub(crate) fn accepted_keys() -> Vec<String> {
+    use serde::de::{self, Visitor};
+
+    struct FieldNames<'a>(&'a mut Vec<&'static str>);
+
+    impl<'de> de::Deserializer<'de> for FieldNames<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("not a struct"))
+        }
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0.extend(fields);
+            Err(de::Error::custom("the fields are read"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+            option unit unit_struct newtype_struct seq tuple tuple_struct map enum identifier
+            ignored_any
+        }
+    }
+
+    fn fields<'de, T: Deserialize<'de>>(prefix: &str) -> Vec<String> {
+        let mut names = Vec::new();
+        let _ = T::deserialize(FieldNames(&mut names));
+        names.iter().map(|n| format!("{prefix}{n}")).collect()
+    }
+    let mut keys = fields::<AnswersFile>("");
+    keys.extend(fields::<GatewayFile>("gateway."));
+    keys.extend(fields::<TenantFile>("tenant."));
+    keys
 }
 
 #[cfg(test)]
@@ -187,7 +255,7 @@ mod tests {
         let path = dir.path().join("answers.yaml");
         std::fs::write(&path, "registry_password_file: pw\ntemplates_dir: /abs\n").unwrap();
         let loaded = load(&path).unwrap();
-        let pw = loaded.file.registry_password_file.clone().unwrap();
+        let pw: PathBuf = loaded.get("registry_password_file").unwrap();
         assert_eq!(loaded.path_of(&pw), dir.path().join("pw"));
         assert_eq!(loaded.path_of(Path::new("/abs")), PathBuf::from("/abs"));
     }
@@ -208,9 +276,12 @@ mod tests {
             "gateway:\n  name: gw\n  hosts: [a.example.com]\n  configuration_cache: 120\n",
         )
         .unwrap();
-        let g = load(&path).unwrap().file.gateway.unwrap();
+        let g = load(&path).unwrap();
         assert_eq!(
-            (g.name.as_deref(), g.configuration_cache),
+            (
+                g.get::<String>("gateway.name").as_deref(),
+                g.get::<u32>("gateway.configuration_cache")
+            ),
             (Some("gw"), Some(120))
         );
     }

@@ -3,13 +3,13 @@
 //! (name, environment, hosts, loader and cache), where the install is, the access token (never a
 //! flag value), the registry login, the templates, HTTPS to 3scale and how to wait.
 
-use super::file::{GatewayFile, Loaded};
-use super::gather::{
-    self, file_source, http_of, innermost, load_file, mode, read_secret, readable_by_others,
-    templates_of, was_given, Origins, Report, DEFAULT_POLL,
-};
+use super::declared as d;
+use super::install::registry;
+use super::project::{self, connection, mode, named_project, poll_interval, DEFAULT_POLL};
+use super::resolve::Resolver;
+use super::secret::{SecretFlags, SecretReader};
 use super::{
-    validate, Connection, Env, Given, Mode, Registry, SecretReader, Source, TemplatesSource, Ways,
+    validate, Connection, Env, Given, Mode, Registry, Source, TemplatesSource, Ways,
     DEFAULT_PROJECT,
 };
 use crate::cli::{self, GatewayAddArgs, GlobalArgs, HttpArgs, PortalArgs};
@@ -19,95 +19,84 @@ use crate::secrets::{Secret, MIN_SECRET_LEN};
 use clap::ArgMatches;
 use std::time::Duration;
 
-/// The environment variable that gives the gateway's access token.
-pub const TOKEN_ENV: &str = "THREESCALE_ACCESS_TOKEN";
 /// How long `gateway add` waits for the gateway by default: its rollout's own deadline.
-pub const DEFAULT_GATEWAY_TIMEOUT: Duration = Duration::from_secs(600);
+pub(crate) const DEFAULT_GATEWAY_TIMEOUT: Duration = Duration::from_secs(600);
 
 /// Where the 3scale install is whose admin portal the gateways read.
 #[derive(Debug, Clone)]
-pub struct Portal {
-    pub project: Given<String>,
+pub(crate) struct Portal {
+    pub(crate) project: Given<String>,
     /// How oc reaches the install's cluster: the gateway's connection, with the portal's
     /// kubeconfig and context when they were named.
-    pub connection: Connection,
+    pub(crate) connection: Connection,
     /// A portal kubeconfig or context was named.
-    pub named: bool,
+    pub(crate) named: bool,
 }
 
 /// What every `gateway` command needs.
 #[derive(Debug, Clone)]
-pub struct GatewayAnswers {
-    pub mode: Mode,
+pub(crate) struct GatewayAnswers {
+    pub(crate) mode: Mode,
     /// How oc reaches the gateway's cluster.
-    pub connection: Connection,
-    pub portal: Portal,
+    pub(crate) connection: Connection,
+    pub(crate) portal: Portal,
     /// The gateway's project when one was named (`--project`); otherwise `add` uses the
     /// gateway's name and the others look in every project.
-    pub project: Option<Given<String>>,
-    pub http: crate::http::Options,
-    pub warnings: Vec<String>,
+    pub(crate) project: Option<Given<String>>,
+    pub(crate) http: crate::http::Options,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// What `gateway add` needs besides.
 #[derive(Debug, Clone)]
 pub struct AddAnswers {
-    pub common: GatewayAnswers,
-    pub name: Option<Given<String>>,
-    pub environment: Option<Given<Environment>>,
-    pub hosts: Vec<Given<String>>,
-    pub loader: Option<Given<Loader>>,
-    pub cache: Option<Given<u32>>,
+    pub(crate) common: GatewayAnswers,
+    pub(crate) name: Option<Given<String>>,
+    pub(crate) environment: Option<Given<Environment>>,
+    pub(crate) hosts: Vec<Given<String>>,
+    pub(crate) loader: Option<Given<Loader>>,
+    pub(crate) cache: Option<Given<u32>>,
     /// A token given instead of one minted.
-    pub access_token: Option<Given<Secret>>,
-    pub registry: Registry,
+    pub(crate) access_token: Option<Given<Secret>>,
+    pub(crate) registry: Registry,
     /// The templates named now (else those the install's record names, else the default).
-    pub templates: Option<Given<TemplatesSource>>,
-    pub refresh_templates: bool,
+    pub(crate) templates: Option<Given<TemplatesSource>>,
+    pub(crate) refresh_templates: bool,
     /// `None`: do not wait (`--no-wait`).
-    pub wait: Option<Duration>,
-    pub poll_interval: Duration,
+    pub(crate) wait: Option<Duration>,
+    pub(crate) poll_interval: Duration,
     /// List the products whose public base URL matches no host of the gateway.
-    pub verify: bool,
-    pub dry_run: bool,
+    pub(crate) verify: bool,
+    pub(crate) dry_run: bool,
 }
 
 /// What `gateway remove` needs besides.
 #[derive(Debug, Clone)]
-pub struct RemoveAnswers {
-    pub common: GatewayAnswers,
-    pub name: Given<String>,
-    pub yes: bool,
-    pub keep_token: bool,
-    pub dry_run: bool,
+pub(crate) struct RemoveAnswers {
+    pub(crate) common: GatewayAnswers,
+    pub(crate) name: Given<String>,
+    pub(crate) yes: bool,
+    pub(crate) keep_token: bool,
+    pub(crate) dry_run: bool,
 }
 
-/// The flag, environment variable and answers-file key of a value of `gateway add`.
-pub fn ways(flag: &str, env: &str, key: &str) -> Ways {
-    Ways {
-        flag: flag.into(),
-        env: env.into(),
-        key: key.into(),
-    }
+pub(crate) fn name_ways() -> Ways {
+    d::GATEWAY_NAME.ways()
 }
 
-pub fn name_ways() -> Ways {
-    ways("--name", "THREESCALE_GATEWAY_NAME", "gateway.name")
-}
-
-pub fn host_ways() -> Ways {
-    ways("--host", "THREESCALE_GATEWAY_HOSTS", "gateway.hosts")
+pub(crate) fn host_ways() -> Ways {
+    d::HOSTS.ways()
 }
 
 /// Checks a gateway name whoever gave it (flag, file, the wizard).
-pub fn check_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_name(name: &str) -> Result<(), String> {
     crate::names::check_service_name(name)?;
     // Its secret is NAME-portal-endpoint, its routes NAME-HOST...: names of at most 253.
     Ok(())
 }
 
 /// Checks one host whoever gave it.
-pub fn check_host(host: &str) -> Result<(), String> {
+pub(crate) fn check_host(host: &str) -> Result<(), String> {
     crate::names::check_host(host)
 }
 
@@ -135,67 +124,26 @@ fn check_token(token: &str) -> Result<(), String> {
     Ok(())
 }
 
-fn section(loaded: Option<&Loaded>) -> Option<&GatewayFile> {
-    loaded.and_then(|l| l.file.gateway.as_ref())
-}
-
-/// `gateway.KEY` of the answers file as a source.
-fn key_source(loaded: Option<&Loaded>, key: &str) -> Source {
-    file_source(loaded, &format!("gateway.{key}"))
-}
-
-fn portal(
-    global: &GlobalArgs,
-    args: Option<&PortalArgs>,
-    connection: &Connection,
-    origins: &Origins,
-    loaded: Option<&Loaded>,
-    report: &mut Report,
-) -> Portal {
-    let file = section(loaded);
-    let default = PortalArgs::default();
-    let args = args.unwrap_or(&default);
-    let project = match (
-        &args.tenant_project,
-        file.and_then(|f| f.tenant_project.clone()),
-    ) {
-        (Some(p), _) => Given::new(
-            p.clone(),
-            origins.of(
-                "tenant_project",
-                "--tenant-project",
-                "THREESCALE_TENANT_PROJECT",
-            ),
-        ),
-        (None, Some(p)) => Given::new(p, key_source(loaded, "tenant_project")),
-        (None, None) => Given::new(DEFAULT_PROJECT.to_string(), Source::Default),
-    };
-    if let Err(why) = validate::check_project(&project.value) {
-        report.problems.push(format!(
-            "tenant project '{}' (from {}) is invalid: {why}",
-            project.value, project.source
-        ));
-    }
-    let context = args
-        .portal_context
-        .clone()
-        .or_else(|| file.and_then(|f| f.portal_context.clone()));
-    let kubeconfig = args.portal_kubeconfig.clone().or_else(|| {
-        loaded.and_then(|l| {
-            l.file
-                .gateway
-                .as_ref()
-                .and_then(|g| g.portal_kubeconfig.as_deref())
-                .map(|p| l.path_of(p))
-        })
-    });
+/// Where the install is: its project, and the cluster when a portal kubeconfig or context is
+/// named (else the gateway's).
+fn portal(r: &mut Resolver, args: &PortalArgs, connection: &Connection) -> Portal {
+    let project = r
+        .text(&d::TENANT_PROJECT, &args.tenant_project)
+        .unwrap_or_else(|| Given::defaulted(DEFAULT_PROJECT.to_string()));
+    r.check(&d::TENANT_PROJECT, Some(&project), validate::check_project);
+    let context = r
+        .text(&d::PORTAL_CONTEXT, &args.portal_context)
+        .map(|g| g.value);
+    let kubeconfig = r
+        .path(&d::PORTAL_KUBECONFIG, &args.portal_kubeconfig)
+        .map(|g| g.value);
     if let Some(k) = kubeconfig.as_ref().filter(|k| !k.is_file()) {
-        report.problems.push(format!(
-            "the portal kubeconfig {} does not exist",
+        r.problem(format!(
+            "the {} {} does not exist",
+            d::PORTAL_KUBECONFIG.label,
             k.display()
         ));
     }
-    let _ = global;
     let named = context.is_some() || kubeconfig.is_some();
     Portal {
         project,
@@ -208,30 +156,6 @@ fn portal(
     }
 }
 
-/// The gateway's project when one was named: flag, environment, or the answers file's `project`.
-fn named_project(
-    global: &GlobalArgs,
-    origins: &Origins,
-    loaded: Option<&Loaded>,
-    report: &mut Report,
-) -> Option<Given<String>> {
-    let project = match (&global.project, loaded.and_then(|l| l.file.project.clone())) {
-        (Some(p), _) => Given::new(
-            p.clone(),
-            origins.of("project", "--project", "THREESCALE_PROJECT"),
-        ),
-        (None, Some(p)) => Given::new(p, file_source(loaded, "project")),
-        (None, None) => return None,
-    };
-    if let Err(why) = validate::check_project(&project.value) {
-        report.problems.push(format!(
-            "project '{}' (from {}) is invalid: {why}",
-            project.value, project.source
-        ));
-    }
-    Some(project)
-}
-
 /// What every gateway command reads besides the global options.
 struct Common<'a> {
     portal: Option<&'a PortalArgs>,
@@ -240,20 +164,15 @@ struct Common<'a> {
     poll: Duration,
 }
 
-fn common(
-    global: &GlobalArgs,
-    args: Common,
-    matches: &ArgMatches,
-    loaded: Option<&Loaded>,
-    report: &mut Report,
-) -> GatewayAnswers {
-    let origins = Origins {
-        matches: innermost(matches),
-    };
-    let connection = gather::connection(global, &origins, loaded, args.poll, report);
-    let portal = portal(global, args.portal, &connection, &origins, loaded, report);
-    let project = named_project(global, &origins, loaded, report);
-    let http = http_of(args.http, loaded, report);
+fn common(r: &mut Resolver, global: &GlobalArgs, args: Common) -> GatewayAnswers {
+    let connection = connection(r, global, args.poll);
+    let portal = portal(
+        r,
+        args.portal.unwrap_or(&PortalArgs::default()),
+        &connection,
+    );
+    let project = named_project(r, global);
+    let http = project::http(r, args.http);
     GatewayAnswers {
         mode: mode(global, args.never_ask, false),
         connection,
@@ -265,34 +184,29 @@ fn common(
 }
 
 /// The answers of `gateway list`, `status` and (with its own) `remove`.
-pub fn gateway_answers(
+pub(crate) fn gateway_answers(
     global: &GlobalArgs,
     portal_args: Option<&PortalArgs>,
     http: &HttpArgs,
     never_ask: bool,
     matches: &ArgMatches,
 ) -> Outcome<GatewayAnswers> {
-    let loaded = load_file(global)?;
-    let loaded = loaded.as_ref();
-    let mut report = Report::default();
-    let mut answers = common(
-        global,
-        Common {
-            portal: portal_args,
-            http,
-            never_ask,
-            poll: DEFAULT_POLL,
-        },
-        matches,
-        loaded,
-        &mut report,
-    );
-    answers.warnings = report.finish()?;
+    // These commands read no secret, hence no variable of their own.
+    let env = Env::default();
+    let mut r = Resolver::new(global, matches, &env)?;
+    let args = Common {
+        portal: portal_args,
+        http,
+        never_ask,
+        poll: DEFAULT_POLL,
+    };
+    let mut answers = common(&mut r, global, args);
+    answers.warnings = r.finish()?;
     Ok(answers)
 }
 
 /// The answers of `gateway remove`.
-pub fn gateway_remove_answers(
+pub(crate) fn gateway_remove_answers(
     global: &GlobalArgs,
     args: &cli::GatewayRemoveArgs,
     matches: &ArgMatches,
@@ -300,7 +214,8 @@ pub fn gateway_remove_answers(
     let common = gateway_answers(global, Some(&args.portal), &args.http, args.yes, matches)?;
     if let Err(why) = check_name(&args.name) {
         return Err(crate::failure::Failure::input(format!(
-            "gateway name '{}' is invalid: {why}",
+            "{} '{}' is invalid: {why}",
+            d::GATEWAY_NAME.label,
             args.name
         )));
     }
@@ -314,255 +229,41 @@ pub fn gateway_remove_answers(
 }
 
 /// The answers of `gateway add`.
-pub fn gateway_add_answers(
+pub(crate) fn gateway_add_answers(
     global: &GlobalArgs,
     args: &GatewayAddArgs,
     matches: &ArgMatches,
     env: &Env,
     stdin: &mut dyn SecretReader,
 ) -> Outcome<AddAnswers> {
-    let loaded = load_file(global)?;
-    let loaded = loaded.as_ref();
-    let f = loaded.map(|l| &l.file);
-    let g = section(loaded);
-    let origins = Origins {
-        matches: innermost(matches),
+    let mut r = Resolver::new(global, matches, env)?;
+    let poll = poll_interval(&mut r, args.wait.poll_interval);
+    let common_args = Common {
+        portal: Some(&args.portal),
+        http: &args.http,
+        never_ask: args.yes,
+        poll,
     };
-    let mut report = Report::default();
-    let poll = args
-        .wait
-        .poll_interval
-        .or_else(|| {
-            f.and_then(|f| f.poll_interval.as_deref())
-                .and_then(|t| gather::file_duration(t, "poll_interval", loaded, &mut report))
-        })
-        .unwrap_or(DEFAULT_POLL)
-        .min(Duration::from_secs(2));
-    let mut common = common(
-        global,
-        Common {
-            portal: Some(&args.portal),
-            http: &args.http,
-            never_ask: args.yes,
-            poll,
-        },
-        matches,
-        loaded,
-        &mut report,
-    );
-
-    // A value from its flag (or variable), else from the answers file's `gateway:` section.
-    let given = |value: Option<String>,
-                 id: &str,
-                 flag: &str,
-                 env: &str,
-                 key: &str,
-                 file: Option<String>| {
-        match (value, file) {
-            (Some(v), _) => Some(Given::new(v, origins.of(id, flag, env))),
-            (None, Some(v)) => Some(Given::new(v, key_source(loaded, key))),
-            (None, None) => None,
-        }
-    };
-    let name = given(
-        args.name.clone(),
-        "name",
-        "--name",
-        "THREESCALE_GATEWAY_NAME",
-        "name",
-        g.and_then(|g| g.name.clone()),
-    );
-    if let Some(n) = &name {
-        if let Err(why) = check_name(&n.value) {
-            report.problems.push(format!(
-                "gateway name '{}' (from {}) is invalid: {why}",
-                n.value, n.source
-            ));
-        }
-    }
-    let environment = given(
-        args.environment.clone(),
-        "environment",
-        "--environment",
-        "THREESCALE_GATEWAY_ENVIRONMENT",
-        "environment",
-        g.and_then(|g| g.environment.clone()),
-    )
-    .and_then(|e| match Environment::parse(&e.value) {
-        Some(v) => Some(Given::new(v, e.source)),
-        None => {
-            report.problems.push(format!(
-                "environment '{}' (from {}) is neither staging nor production",
-                e.value, e.source
-            ));
-            None
-        }
-    });
-    let loader = given(
-        args.configuration_loader.clone(),
-        "configuration_loader",
-        "--configuration-loader",
-        "THREESCALE_GATEWAY_CONFIGURATION_LOADER",
-        "configuration_loader",
-        g.and_then(|g| g.configuration_loader.clone()),
-    )
-    .and_then(|l| match Loader::parse(&l.value) {
-        Some(v) => Some(Given::new(v, l.source)),
-        None => {
-            report.problems.push(format!(
-                "configuration loader '{}' (from {}) is neither boot nor lazy",
-                l.value, l.source
-            ));
-            None
-        }
-    });
-    let cache = match (
-        args.configuration_cache,
-        g.and_then(|g| g.configuration_cache),
-    ) {
-        (Some(c), _) => Some(Given::new(
-            c,
-            origins.of(
-                "configuration_cache",
-                "--configuration-cache",
-                "THREESCALE_GATEWAY_CONFIGURATION_CACHE",
-            ),
-        )),
-        (None, Some(c)) => Some(Given::new(c, key_source(loaded, "configuration_cache"))),
-        (None, None) => None,
-    };
-    // The rules need both values: those given, with the environment's defaults for the other.
-    if loader.is_some() || cache.is_some() {
-        let env_value = environment
-            .as_ref()
-            .map(|e| e.value)
-            .unwrap_or(Environment::Production);
-        let l = loader
-            .as_ref()
-            .map(|l| l.value)
-            .unwrap_or(env_value.default_loader());
-        let c = cache
-            .as_ref()
-            .map(|c| c.value)
-            .unwrap_or(env_value.default_cache());
-        // A value left out on a re-run is the existing gateway's: the plan checks that pair.
-        if environment.is_some() || (loader.is_some() && cache.is_some()) {
-            if let Err(why) = settings::check(l, c) {
-                let sources: Vec<String> = [
-                    loader.as_ref().map(|l| l.source.to_string()),
-                    cache.as_ref().map(|c| c.source.to_string()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                report
-                    .problems
-                    .push(format!("{why} (from {})", sources.join(" and ")));
-            }
-        }
-    }
-
-    let host_source = origins.of("hosts", "--host", "THREESCALE_GATEWAY_HOSTS");
-    let host_texts: Vec<(String, Source)> = if args.hosts.is_empty() {
-        g.and_then(|g| g.hosts.clone())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|h| (h, key_source(loaded, "hosts")))
-            .collect()
-    } else {
-        args.hosts
-            .iter()
-            .map(|h| (h.clone(), host_source.clone()))
-            .collect()
-    };
-    let mut hosts: Vec<Given<String>> = Vec::new();
-    for (text, source) in host_texts {
-        let host = text.trim().to_string();
-        if host.is_empty() {
-            continue;
-        }
-        if let Err(why) = check_host(&host) {
-            report
-                .problems
-                .push(format!("host '{host}' (from {source}) is invalid: {why}"));
-        } else if hosts.iter().any(|h| h.value == host) {
-            report.problems.push(format!(
-                "host '{host}' (from {source}) is given twice: keep one"
-            ));
-        } else {
-            hosts.push(Given::new(host, source));
-        }
-    }
-
-    // The token: a file, standard input or the environment, never a flag value.
-    let token_file_key = g
-        .and_then(|g| g.access_token_file.as_deref())
-        .and_then(|p| loaded.map(|l| (l.path_of(p), key_source(loaded, "access_token_file"))));
-    let access_token = read_secret(
-        "access token",
-        args.access_token_stdin,
-        args.access_token_file
-            .as_deref()
-            .map(|p| (p.to_path_buf(), Source::File(p.to_path_buf()))),
-        env.get(TOKEN_ENV)
-            .map(|v| (v.to_string(), Source::Env(TOKEN_ENV.into()))),
-        token_file_key.clone(),
-        stdin,
-        &mut report,
-    );
-    if let Some(t) = &access_token {
-        if let Err(why) = check_token(t.value.expose()) {
-            report.problems.push(format!(
-                "the access token (from {}) is not a 3scale access token: {why}",
-                t.source
-            ));
-        }
-    }
-
+    let mut common = common(&mut r, global, common_args);
+    let gateway = gateway(&mut r, args);
+    let hosts = hosts(&mut r, &args.hosts);
+    let access_token = access_token(&mut r, args, stdin);
     // The registry login, as install reads it; left out, the install's pull secret gives it.
-    let r = &args.registry;
-    let registry = gather::registry_of(r, &origins, loaded, env, stdin, &mut report);
-    let password_file_key = f
-        .and_then(|f| f.registry_password_file.as_deref())
-        .and_then(|p| loaded.map(|l| l.path_of(p)));
-    for (what, path) in [
-        (
-            "access token file",
-            args.access_token_file
-                .clone()
-                .or(token_file_key.map(|(p, _)| p)),
-        ),
-        (
-            "registry password file",
-            r.registry_password_file.clone().or(password_file_key),
-        ),
-    ] {
-        if let Some(w) = path.as_deref().and_then(|p| readable_by_others(what, p)) {
-            report.warnings.push(w);
-        }
-    }
-
-    let templates = templates_of(&args.templates, &origins, loaded, &mut report);
-    let timeout = args
-        .wait
-        .timeout
-        .or_else(|| {
-            f.and_then(|f| f.timeout.as_deref())
-                .and_then(|t| gather::file_duration(t, "timeout", loaded, &mut report))
-        })
+    let registry = registry(&mut r, &args.registry, stdin);
+    let templates = project::templates(&mut r, &args.templates);
+    let no_wait = r.switch(&d::NO_WAIT, args.wait.no_wait);
+    let no_verify = r.switch(&d::NO_VERIFY, args.wait.no_verify);
+    let timeout = r
+        .duration(&d::TIMEOUT, args.wait.timeout)
         .unwrap_or(DEFAULT_GATEWAY_TIMEOUT);
-    let no_wait = args.wait.no_wait
-        || (!was_given(&origins, "no_wait") && f.and_then(|f| f.no_wait).unwrap_or(false));
-    let no_verify = args.wait.no_verify
-        || (!was_given(&origins, "no_verify") && f.and_then(|f| f.no_verify).unwrap_or(false));
-    common.warnings = report.finish()?;
+    common.warnings = r.finish()?;
     Ok(AddAnswers {
         common,
-        name,
-        environment,
+        name: gateway.name,
+        environment: gateway.environment,
         hosts,
-        loader,
-        cache,
+        loader: gateway.loader,
+        cache: gateway.cache,
         access_token,
         registry,
         templates: (templates.source != Source::Default).then_some(templates),
@@ -572,6 +273,132 @@ pub fn gateway_add_answers(
         verify: !no_verify,
         dry_run: args.dry_run,
     })
+}
+
+/// The gateway's own settings.
+struct Settings {
+    name: Option<Given<String>>,
+    environment: Option<Given<Environment>>,
+    loader: Option<Given<Loader>>,
+    cache: Option<Given<u32>>,
+}
+
+fn gateway(r: &mut Resolver, args: &GatewayAddArgs) -> Settings {
+    let name = r.text(&d::GATEWAY_NAME, &args.name);
+    r.check(&d::GATEWAY_NAME, name.as_ref(), check_name);
+    let environment = r.text(&d::ENVIRONMENT, &args.environment).and_then(|e| {
+        match Environment::parse(&e.value) {
+            Some(v) => Some(Given::new(v, e.source)),
+            None => {
+                r.problem(format!(
+                    "{} '{}' (from {}) is neither staging nor production",
+                    d::ENVIRONMENT.label,
+                    e.value,
+                    e.source
+                ));
+                None
+            }
+        }
+    });
+    let loader = r
+        .text(&d::CONFIGURATION_LOADER, &args.configuration_loader)
+        .and_then(|l| match Loader::parse(&l.value) {
+            Some(v) => Some(Given::new(v, l.source)),
+            None => {
+                r.problem(format!(
+                    "{} '{}' (from {}) is neither boot nor lazy",
+                    d::CONFIGURATION_LOADER.label,
+                    l.value,
+                    l.source
+                ));
+                None
+            }
+        });
+    let cache = r.value(&d::CONFIGURATION_CACHE, args.configuration_cache);
+    let settings = Settings {
+        name,
+        environment,
+        loader,
+        cache,
+    };
+    check_settings(r, &settings);
+    settings
+}
+
+/// The rules need both the loader and the cache: those given, with the environment's defaults
+/// for the other.
+fn check_settings(r: &mut Resolver, s: &Settings) {
+    let (loader, cache) = (s.loader.as_ref(), s.cache.as_ref());
+    if loader.is_none() && cache.is_none() {
+        return;
+    }
+    // A value left out on a re-run is the existing gateway's: the plan checks that pair.
+    if s.environment.is_none() && (loader.is_none() || cache.is_none()) {
+        return;
+    }
+    let env = s
+        .environment
+        .as_ref()
+        .map_or(Environment::Production, |e| e.value);
+    let l = loader.map_or(env.default_loader(), |l| l.value);
+    let c = cache.map_or(env.default_cache(), |c| c.value);
+    if let Err(why) = settings::check(l, c) {
+        let sources: Vec<String> = [
+            loader.map(|l| l.source.to_string()),
+            cache.map(|c| c.source.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        r.problem(format!("{why} (from {})", sources.join(" and ")));
+    }
+}
+
+/// The gateway's public hosts, each checked once.
+fn hosts(r: &mut Resolver, flag: &[String]) -> Vec<Given<String>> {
+    let Some(given) = r.list(&d::HOSTS, flag) else {
+        return Vec::new();
+    };
+    let mut hosts: Vec<Given<String>> = Vec::new();
+    for host in given.value {
+        let source = &given.source;
+        if let Err(why) = check_host(&host) {
+            r.problem(format!(
+                "{} '{host}' (from {source}) is invalid: {why}",
+                d::HOSTS.label
+            ));
+        } else if hosts.iter().any(|h| h.value == host) {
+            r.problem(format!(
+                "{} '{host}' (from {source}) is given twice: keep one",
+                d::HOSTS.label
+            ));
+        } else {
+            hosts.push(Given::new(host, source.clone()));
+        }
+    }
+    hosts
+}
+
+/// A token given instead of one minted: a file, standard input or the environment, never a flag
+/// value.
+fn access_token(
+    r: &mut Resolver,
+    args: &GatewayAddArgs,
+    stdin: &mut dyn SecretReader,
+) -> Option<Given<Secret>> {
+    let flags = SecretFlags {
+        stdin: args.access_token_stdin,
+        file: args.access_token_file.as_deref(),
+    };
+    let token = r.secret(&d::ACCESS_TOKEN, flags, stdin)?;
+    if let Err(why) = check_token(token.value.expose()) {
+        r.problem(format!(
+            "the {} (from {}) is not a 3scale access token: {why}",
+            d::ACCESS_TOKEN.label,
+            token.source
+        ));
+    }
+    Some(token)
 }
 
 #[cfg(test)]
@@ -623,7 +450,7 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported_at_once_without_the_token() {
-        let env = Env::from_pairs(&[(TOKEN_ENV, "bad token@here")]);
+        let env = Env::from_pairs(&[(d::ACCESS_TOKEN.env, "bad token@here")]);
         let err = add(
             &[
                 "--name",
@@ -652,7 +479,7 @@ mod tests {
             "{err}"
         );
         assert!(
-            err.contains(TOKEN_ENV) && !err.contains("token@here"),
+            err.contains(d::ACCESS_TOKEN.env) && !err.contains("token@here"),
             "{err}"
         );
     }
@@ -690,11 +517,11 @@ mod tests {
         .unwrap();
         let t = a.access_token.unwrap();
         assert_eq!((t.value.expose(), t.source), (token, Source::Stdin));
-        let env = Env::from_pairs(&[(TOKEN_ENV, token)]);
+        let env = Env::from_pairs(&[(d::ACCESS_TOKEN.env, token)]);
         let a = add(&["--name", "gw"], &env, None).unwrap();
         assert_eq!(
             a.access_token.unwrap().source,
-            Source::Env(TOKEN_ENV.into())
+            Source::Env(d::ACCESS_TOKEN.env.into())
         );
     }
 

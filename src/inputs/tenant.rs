@@ -3,104 +3,81 @@
 //! with its source and checked by the rules porta 2.8 applies to an API signup, before anything
 //! is sent.
 
-use super::file::{Loaded, TenantFile};
-use super::gather::{
-    file_duration, file_source, innermost, load_file, project_answers_in, read_secret,
-    readable_by_others, was_given, Origins, Report,
-};
-use super::{Given, ProjectAnswers, Source, Ways};
+use super::declared::{self as d, Decl};
+use super::project::{poll_interval, project_answers_in, ProjectInputs};
+use super::resolve::Resolver;
+use super::secret::{SecretFlags, SecretReader};
+use super::{Env, Given, ProjectAnswers, Ways};
 use crate::cli::{GlobalArgs, TenantArgs, TenantCreateArgs};
 use crate::failure::{Failure, Outcome};
-use crate::inputs::{Env, ProjectInputs, SecretReader};
 use crate::secrets::Secret;
 use clap::ArgMatches;
 use std::fmt;
-use std::path::PathBuf;
 use std::time::Duration;
 
-/// The admin password, read from the environment directly (secrets are never clap flags).
-pub const TENANT_PASSWORD_ENV: &str = "THREESCALE_TENANT_ADMIN_PASSWORD";
 /// The shortest admin password taken: the length of porta's strong passwords. porta itself
 /// checks nothing for an API signup (`User#password_required?` is false for
 /// `created_by_provider` users), so a one-letter password would be accepted and unusable.
-pub const MIN_PASSWORD_LEN: usize = 8;
+pub(crate) const MIN_PASSWORD_LEN: usize = 8;
 /// bcrypt, behind porta's `has_secure_password`, reads 72 bytes and ignores the rest.
-pub const MAX_PASSWORD_BYTES: usize = 72;
+pub(crate) const MAX_PASSWORD_BYTES: usize = 72;
 /// How long `tenant create` waits for zync's routes by default: zync makes them seconds after
 /// the signup.
-pub const DEFAULT_TENANT_TIMEOUT: Duration = Duration::from_secs(300);
-const DEFAULT_POLL: Duration = Duration::from_secs(1);
+pub(crate) const DEFAULT_TENANT_TIMEOUT: Duration = Duration::from_secs(300);
 /// The longest subdomain whose admin portal host label (`SUBDOMAIN-admin`) is a valid DNS label
 /// (63 characters): OpenShift refuses a route with a longer one, so zync could not create it.
-pub const MAX_SUBDOMAIN_LEN: usize = 63 - "-admin".len();
+pub(crate) const MAX_SUBDOMAIN_LEN: usize = 63 - "-admin".len();
 
 /// A value of `tenant create` the wizard can ask for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TenantField {
+pub(crate) enum TenantField {
     OrgName,
     AdminUsername,
     AdminEmail,
 }
 
 impl TenantField {
-    pub fn label(self) -> &'static str {
+    fn decl(self) -> &'static Decl {
         match self {
-            TenantField::OrgName => "organization name",
-            TenantField::AdminUsername => "admin username",
-            TenantField::AdminEmail => "admin e-mail",
+            TenantField::OrgName => &d::ORG_NAME,
+            TenantField::AdminUsername => &d::ADMIN_USERNAME,
+            TenantField::AdminEmail => &d::ADMIN_EMAIL,
         }
     }
 
+    pub(crate) fn label(self) -> &'static str {
+        self.decl().label
+    }
+
     /// Every way to give the value without the wizard.
-    pub fn ways(self) -> Ways {
-        let w = |flag: &str, env: &str, key: &str| Ways {
-            flag: flag.into(),
-            env: env.into(),
-            key: key.into(),
-        };
-        match self {
-            TenantField::OrgName => w(
-                "--org-name",
-                "THREESCALE_TENANT_ORG_NAME",
-                "tenant.org_name",
-            ),
-            TenantField::AdminUsername => w(
-                "--admin-username",
-                "THREESCALE_TENANT_ADMIN_USERNAME",
-                "tenant.admin_username",
-            ),
-            TenantField::AdminEmail => w(
-                "--admin-email",
-                "THREESCALE_TENANT_ADMIN_EMAIL",
-                "tenant.admin_email",
-            ),
-        }
+    pub(crate) fn ways(self) -> Ways {
+        self.decl().ways()
     }
 }
 
 /// Everything `tenant create` needs.
 #[derive(Debug, Clone)]
 pub struct TenantAnswers {
-    pub project: ProjectAnswers,
-    pub org_name: Option<Given<String>>,
-    pub admin_username: Option<Given<String>>,
-    pub admin_email: Option<Given<String>>,
+    pub(crate) project: ProjectAnswers,
+    pub(crate) org_name: Option<Given<String>>,
+    pub(crate) admin_username: Option<Given<String>>,
+    pub(crate) admin_email: Option<Given<String>>,
     /// `None`: the password of an earlier run of this tenant, else a generated one.
-    pub admin_password: Option<Given<Secret>>,
-    pub store_secret: bool,
-    pub secret_name: Option<Given<String>>,
+    pub(crate) admin_password: Option<Given<Secret>>,
+    pub(crate) store_secret: bool,
+    pub(crate) secret_name: Option<Given<String>>,
     /// `None`: do not wait for the tenant's routes (`--no-wait`).
-    pub wait: Option<Duration>,
-    pub poll_interval: Duration,
+    pub(crate) wait: Option<Duration>,
+    pub(crate) poll_interval: Duration,
     /// Check at the end that the new admin portal answers with the tenant's token.
-    pub verify: bool,
+    pub(crate) verify: bool,
     /// `--dry-run`: print what would change, change nothing.
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 }
 
 impl TenantAnswers {
     /// The values no input gave, in the order the wizard asks them.
-    pub fn open(&self) -> Vec<TenantField> {
+    pub(crate) fn open(&self) -> Vec<TenantField> {
         let mut open = Vec::new();
         if self.org_name.is_none() {
             open.push(TenantField::OrgName);
@@ -133,7 +110,7 @@ impl fmt::Display for TenantRef {
 }
 
 impl TenantRef {
-    pub fn parse(text: &str) -> Result<TenantRef, String> {
+    pub(crate) fn parse(text: &str) -> Result<TenantRef, String> {
         let text = text.trim();
         if text.is_empty() {
             return Err("name the tenant by its id, organization name, subdomain or admin portal host (`threescale-install tenant list` shows them)".into());
@@ -147,19 +124,18 @@ impl TenantRef {
 
 /// What `tenant list`, `show` and `remove` need.
 #[derive(Debug, Clone)]
-pub struct TenantQuery {
-    pub project: ProjectAnswers,
+pub(crate) struct TenantQuery {
+    pub(crate) project: ProjectAnswers,
     /// `None` for `list`.
-    pub tenant: Option<TenantRef>,
-    pub yes: bool,
+    pub(crate) tenant: Option<TenantRef>,
+    pub(crate) yes: bool,
     /// `--dry-run`: print what would change, change nothing.
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 }
 
 /// The answers of `tenant create`. `can_ask`: someone can answer the wizard (a missing value is
 /// then a question, not a problem).
-#[allow(clippy::too_many_arguments)]
-pub fn tenant_create_answers(
+pub(crate) fn tenant_create_answers(
     global: &GlobalArgs,
     args: &TenantCreateArgs,
     matches: &ArgMatches,
@@ -167,161 +143,32 @@ pub fn tenant_create_answers(
     stdin: &mut dyn SecretReader,
     can_ask: bool,
 ) -> Outcome<TenantAnswers> {
-    let loaded = load_file(global)?;
-    let loaded = loaded.as_ref();
-    let mut report = Report::default();
-    let project = project_inputs(
-        global,
-        &args.common,
-        args.show_secrets,
-        args.yes,
-        matches,
-        loaded,
-        &mut report,
+    let mut r = Resolver::new(global, matches, env)?;
+    let project = project_inputs(&mut r, global, &args.common, args.show_secrets, args.yes);
+    // porta strips the organization name and the username before it checks them
+    // (`trim_white_space_from_username`).
+    let trimmed = |g: Given<String>| Given::new(g.value.trim().to_string(), g.source);
+    let org_name = r.text(&d::ORG_NAME, &args.org_name).map(trimmed);
+    let admin_username = r
+        .text(&d::ADMIN_USERNAME, &args.admin_username)
+        .map(trimmed);
+    let admin_email = r.text(&d::ADMIN_EMAIL, &args.admin_email);
+    r.check(&d::ORG_NAME, org_name.as_ref(), check_org_name);
+    r.check(
+        &d::ADMIN_USERNAME,
+        admin_username.as_ref(),
+        check_admin_username,
     );
-    let origins = Origins {
-        matches: innermost(matches),
-    };
-    let file = loaded.and_then(|l| l.file.tenant.as_ref());
-    let text = |flag_value: &Option<String>,
-                id: &str,
-                flag: &str,
-                env: &str,
-                key: &str,
-                file_value: Option<&String>|
-     -> Option<Given<String>> {
-        match (flag_value, file_value) {
-            (Some(v), _) => Some(Given::new(v.clone(), origins.of(id, flag, env))),
-            (None, Some(v)) => Some(Given::new(v.clone(), file_source(loaded, key))),
-            (None, None) => None,
-        }
-    };
-    let org_name = text(
-        &args.org_name,
-        "org_name",
-        "--org-name",
-        "THREESCALE_TENANT_ORG_NAME",
-        "tenant.org_name",
-        file.and_then(|f| f.org_name.as_ref()),
-    )
-    .map(|g| Given::new(g.value.trim().to_string(), g.source));
-    let admin_username = text(
-        &args.admin_username,
-        "admin_username",
-        "--admin-username",
-        "THREESCALE_TENANT_ADMIN_USERNAME",
-        "tenant.admin_username",
-        file.and_then(|f| f.admin_username.as_ref()),
-    )
-    // porta strips the username before it checks it (`trim_white_space_from_username`).
-    .map(|g| Given::new(g.value.trim().to_string(), g.source));
-    let admin_email = text(
-        &args.admin_email,
-        "admin_email",
-        "--admin-email",
-        "THREESCALE_TENANT_ADMIN_EMAIL",
-        "tenant.admin_email",
-        file.and_then(|f| f.admin_email.as_ref()),
-    );
-    for (what, given, check) in [
-        (
-            "organization name",
-            &org_name,
-            check_org_name as fn(&str) -> Result<(), String>,
-        ),
-        ("admin username", &admin_username, check_admin_username),
-        ("admin e-mail", &admin_email, check_admin_email),
-    ] {
-        if let Some(g) = given {
-            if let Err(why) = check(&g.value) {
-                report.problems.push(format!(
-                    "{what} '{}' (from {}) is invalid: {why}",
-                    g.value, g.source
-                ));
-            }
-        }
-    }
-
-    let password_file = |f: &TenantFile| {
-        f.admin_password_file.as_deref().map(|p| {
-            (
-                loaded
-                    .map(|l| l.path_of(p))
-                    .unwrap_or_else(|| p.to_path_buf()),
-                file_source(loaded, "tenant.admin_password_file"),
-            )
-        })
-    };
-    let admin_password = read_secret(
-        "tenant admin password",
-        args.admin_password_stdin,
-        args.admin_password_file
-            .as_deref()
-            .map(|p| (p.to_path_buf(), Source::File(p.to_path_buf()))),
-        env.get(TENANT_PASSWORD_ENV)
-            .map(|v| (v.to_string(), Source::Env(TENANT_PASSWORD_ENV.into()))),
-        file.and_then(password_file),
-        stdin,
-        &mut report,
-    );
-    if let Some(p) = &admin_password {
-        if let Err(why) = check_admin_password(p.value.expose()) {
-            report.problems.push(format!(
-                "the tenant admin password (from {}) is refused: {why}",
-                p.source
-            ));
-        }
-    }
-    let password_path: Option<PathBuf> = args
-        .admin_password_file
-        .clone()
-        .or_else(|| file.and_then(password_file).map(|(p, _)| p));
-    if let Some(path) = password_path {
-        if let Some(w) = readable_by_others("tenant admin password file", &path) {
-            report.warnings.push(w);
-        }
-    }
-
-    let store_secret = args.store_secret || file.and_then(|f| f.store_secret).unwrap_or(false);
-    let secret_name = text(
-        &args.secret_name,
-        "secret_name",
-        "--secret-name",
-        "THREESCALE_TENANT_SECRET_NAME",
-        "tenant.secret_name",
-        file.and_then(|f| f.secret_name.as_ref()),
-    );
-    if let Some(n) = &secret_name {
-        if let Err(why) = check_secret_name(&n.value) {
-            report.problems.push(format!(
-                "secret name '{}' (from {}) is invalid: {why}",
-                n.value, n.source
-            ));
-        }
-    }
-
-    let f = loaded.map(|l| &l.file);
-    let wait_args = &args.wait;
-    let no_wait = wait_args.no_wait
-        || (!was_given(&origins, "no_wait") && f.and_then(|f| f.no_wait).unwrap_or(false));
-    let no_verify = wait_args.no_verify
-        || (!was_given(&origins, "no_verify") && f.and_then(|f| f.no_verify).unwrap_or(false));
-    let timeout = wait_args
-        .timeout
-        .or_else(|| {
-            f.and_then(|f| f.timeout.as_deref())
-                .and_then(|t| file_duration(t, "timeout", loaded, &mut report))
-        })
+    r.check(&d::ADMIN_EMAIL, admin_email.as_ref(), check_admin_email);
+    let admin_password = admin_password(&mut r, args, stdin);
+    let store_secret = r.switch(&d::STORE_SECRET, args.store_secret);
+    let secret_name = r.text(&d::SECRET_NAME, &args.secret_name);
+    r.check(&d::SECRET_NAME, secret_name.as_ref(), check_secret_name);
+    let no_wait = r.switch(&d::NO_WAIT, args.wait.no_wait);
+    let no_verify = r.switch(&d::NO_VERIFY, args.wait.no_verify);
+    let timeout = r
+        .duration(&d::TIMEOUT, args.wait.timeout)
         .unwrap_or(DEFAULT_TENANT_TIMEOUT);
-    let poll_interval = wait_args
-        .poll_interval
-        .or_else(|| {
-            f.and_then(|f| f.poll_interval.as_deref())
-                .and_then(|t| file_duration(t, "poll_interval", loaded, &mut report))
-        })
-        .unwrap_or(DEFAULT_POLL)
-        .min(Duration::from_secs(2));
-
     let mut answers = TenantAnswers {
         project,
         org_name,
@@ -331,26 +178,48 @@ pub fn tenant_create_answers(
         store_secret,
         secret_name,
         wait: (!no_wait).then_some(timeout),
-        poll_interval,
+        poll_interval: poll_interval(&mut r, args.wait.poll_interval),
         verify: !(no_wait || no_verify),
         dry_run: args.dry_run,
     };
-    if !can_ask {
+    let missing = !can_ask && !answers.open().is_empty();
+    if missing {
         for field in answers.open() {
-            report.problems.push(format!(
+            r.problem(format!(
                 "needed and not given: {}: {}",
                 field.label(),
                 field.ways()
             ));
         }
     }
-    let missing = !can_ask && !answers.open().is_empty();
-    answers.project.warnings = finish(report, missing)?;
+    answers.project.warnings = finish(r, missing)?;
     Ok(answers)
 }
 
+/// The admin password: a file, standard input or the environment, never a flag value; `None`:
+/// the password of an earlier run of this tenant, else a generated one.
+fn admin_password(
+    r: &mut Resolver,
+    args: &TenantCreateArgs,
+    stdin: &mut dyn SecretReader,
+) -> Option<Given<Secret>> {
+    let flags = SecretFlags {
+        stdin: args.admin_password_stdin,
+        file: args.admin_password_file.as_deref(),
+    };
+    let password = r.secret(&d::ADMIN_PASSWORD, flags, stdin)?;
+    if let Err(why) = check_admin_password(password.value.expose()) {
+        r.problem(format!(
+            "the {} (from {}) is refused: {why}",
+            d::ADMIN_PASSWORD.label,
+            password.source
+        ));
+    }
+    Some(password)
+}
+
 /// The answers of `tenant list`, `show` and `remove`.
-pub fn tenant_answers(
+pub(crate) fn tenant_answers(
     global: &GlobalArgs,
     common: &TenantArgs,
     tenant: Option<&str>,
@@ -358,26 +227,19 @@ pub fn tenant_answers(
     yes: bool,
     matches: &ArgMatches,
 ) -> Outcome<TenantQuery> {
-    let loaded = load_file(global)?;
-    let mut report = Report::default();
-    let mut project = project_inputs(
-        global,
-        common,
-        show_secrets,
-        yes,
-        matches,
-        loaded.as_ref(),
-        &mut report,
-    );
+    // These commands read no secret, hence no variable of their own.
+    let env = Env::default();
+    let mut r = Resolver::new(global, matches, &env)?;
+    let mut project = project_inputs(&mut r, global, common, show_secrets, yes);
     let tenant = match tenant.map(TenantRef::parse) {
         Some(Ok(t)) => Some(t),
         Some(Err(why)) => {
-            report.problems.push(format!("NAME-OR-ID is empty: {why}"));
+            r.problem(format!("NAME-OR-ID is empty: {why}"));
             None
         }
         None => None,
     };
-    project.warnings = report.finish()?;
+    project.warnings = r.finish()?;
     Ok(TenantQuery {
         project,
         tenant,
@@ -387,42 +249,37 @@ pub fn tenant_answers(
 }
 
 fn project_inputs(
+    r: &mut Resolver,
     global: &GlobalArgs,
     common: &TenantArgs,
     show_secrets: bool,
     never_ask: bool,
-    matches: &ArgMatches,
-    loaded: Option<&Loaded>,
-    report: &mut Report,
 ) -> ProjectAnswers {
-    project_answers_in(
-        global,
-        ProjectInputs {
-            project: &common.project,
-            http: Some(&common.http),
-            credentials_file: common.credentials_file.clone(),
-            show_secrets,
-            never_ask,
-        },
-        matches,
-        loaded,
-        report,
-    )
+    let inputs = ProjectInputs {
+        project: &common.project,
+        http: Some(&common.http),
+        credentials_file: common.credentials_file.clone(),
+        show_secrets,
+        never_ask,
+    };
+    project_answers_in(r, global, inputs)
 }
 
 /// Every problem at once; with values missing, the help says how to give them.
-fn finish(report: Report, missing: bool) -> Outcome<Vec<String>> {
-    match report.finish() {
-        Err(f) if missing => Err(Failure::input(f.message()).with_help(
-            "give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked",
-        )),
+fn finish(r: Resolver, missing: bool) -> Outcome<Vec<String>> {
+    match r.finish() {
+        Err(f) if missing => Err(Failure::input(f.message()).with_help(format!(
+            "give each value with its flag, environment variable or answers-file key ({} FILE), or run in a terminal without {} to be asked",
+            d::CONFIG.flag(),
+            d::YES.flag()
+        ))),
         other => other,
     }
 }
 
 /// An organization name as porta makes a tenant of it: not blank, at most 255 characters, and a
 /// subdomain (`parameterize`) that is a host name label (`Account::ProviderDomains`).
-pub fn check_org_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_org_name(name: &str) -> Result<(), String> {
     let name = name.trim();
     if name.is_empty() {
         return Err("it is empty".into());
@@ -451,7 +308,7 @@ pub fn check_org_name(name: &str) -> Result<(), String> {
 }
 
 /// porta's `User` rules: 3 to 40 characters, `\A\w[\w\.\-_@\+]+\z` (ASCII).
-pub fn check_admin_username(username: &str) -> Result<(), String> {
+pub(crate) fn check_admin_username(username: &str) -> Result<(), String> {
     let count = username.chars().count();
     if count < 3 {
         return Err(format!("it has {count} characters; 3scale wants 3 to 40"));
@@ -478,7 +335,7 @@ pub fn check_admin_username(username: &str) -> Result<(), String> {
 }
 
 /// porta's `Authentication::RE_EMAIL_OK` and length (6 to 255).
-pub fn check_admin_email(email: &str) -> Result<(), String> {
+pub(crate) fn check_admin_email(email: &str) -> Result<(), String> {
     let count = email.chars().count();
     if count < 6 {
         return Err(format!("it has {count} characters; at least 6 are needed"));
@@ -514,7 +371,7 @@ pub fn check_admin_email(email: &str) -> Result<(), String> {
 }
 
 /// The admin password: long enough to be one, short enough for bcrypt to read all of it.
-pub fn check_admin_password(password: &str) -> Result<(), String> {
+pub(crate) fn check_admin_password(password: &str) -> Result<(), String> {
     let count = password.chars().count();
     if count < MIN_PASSWORD_LEN {
         return Err(format!(
@@ -534,7 +391,7 @@ pub fn check_admin_password(password: &str) -> Result<(), String> {
 }
 
 /// A Secret's name: a DNS subdomain (lower-case letters, digits, '-' and '.').
-pub fn check_secret_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_secret_name(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("it is empty".into());
     }
@@ -563,6 +420,7 @@ pub fn check_secret_name(name: &str) -> Result<(), String> {
 mod tests {
     use super::*;
     use crate::cli::{Cli, Command, TenantCommand};
+    use crate::inputs::Source;
     use clap::{CommandFactory, FromArgMatches};
 
     struct Stdin(&'static str);
@@ -648,7 +506,7 @@ mod tests {
 
     #[test]
     fn the_password_comes_from_a_file_stdin_or_the_environment_never_argv() {
-        let env = Env::from_pairs(&[(TENANT_PASSWORD_ENV, "from-env-password")]);
+        let env = Env::from_pairs(&[(d::ADMIN_PASSWORD.env, "from-env-password")]);
         let base = [
             "--org-name",
             " ACME Corp ",
@@ -661,7 +519,7 @@ mod tests {
         assert_eq!(a.org_name.unwrap().value, "ACME Corp");
         let p = a.admin_password.unwrap();
         assert_eq!(p.value.expose(), "from-env-password");
-        assert_eq!(p.source, Source::Env(TENANT_PASSWORD_ENV.into()));
+        assert_eq!(p.source, Source::Env(d::ADMIN_PASSWORD.env.into()));
         let mut args = base.to_vec();
         args.push("--admin-password-stdin");
         let a = create(&args, &env, false).unwrap();
@@ -670,12 +528,48 @@ mod tests {
         assert!(a.admin_password.is_none(), "generated later");
         assert_eq!(a.wait, Some(DEFAULT_TENANT_TIMEOUT));
 
-        let env = Env::from_pairs(&[(TENANT_PASSWORD_ENV, "short")]);
+        let env = Env::from_pairs(&[(d::ADMIN_PASSWORD.env, "short")]);
         let err = create(&base, &env, false).unwrap_err().to_string();
         assert!(
             err.contains("at least 8") && !err.contains("short'"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_tenant_section_gives_the_values_below_flags_and_variables() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(
+            &path,
+            "no_wait: true\ntenant:\n  org_name: ACME Corp\n  admin_username: acme-admin\n  admin_email: ops@acme.example\n  admin_password_file: pw\n  store_secret: true\n  secret_name: tenant-acme\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("pw"), "from-the-file\n").unwrap();
+        let config = path.to_str().unwrap();
+        let a = create(&["--config", config], &Env::default(), false).unwrap();
+        let key = |k: &str| Source::AnswersFile(path.clone(), k.into());
+        let org = a.org_name.unwrap();
+        assert_eq!(
+            (org.value.as_str(), org.source),
+            ("ACME Corp", key("tenant.org_name"))
+        );
+        assert_eq!(a.admin_email.unwrap().source, key("tenant.admin_email"));
+        let p = a.admin_password.unwrap();
+        assert_eq!(p.value.expose(), "from-the-file");
+        assert_eq!(p.source, key("tenant.admin_password_file"));
+        assert_eq!(a.secret_name.unwrap().source, key("tenant.secret_name"));
+        assert!(a.store_secret && a.wait.is_none() && !a.verify);
+
+        let env = Env::from_pairs(&[(d::ADMIN_PASSWORD.env, "from-the-variable")]);
+        let a = create(&["--config", config, "--org-name", "Other"], &env, false).unwrap();
+        let org = a.org_name.unwrap();
+        assert_eq!(
+            (org.value.as_str(), org.source),
+            ("Other", Source::Flag("--org-name".into()))
+        );
+        let p = a.admin_password.unwrap();
+        assert_eq!(p.source, Source::Env(d::ADMIN_PASSWORD.env.into()));
     }
 
     #[test]

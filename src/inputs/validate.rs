@@ -1,7 +1,7 @@
 //! The checks of every input, whoever supplied it (flag, environment, answers file, record or the
 //! wizard): the wizard re-asks with the same reasons the non-interactive run reports.
 
-use super::{Answers, Source};
+use super::{declared, Answers, Source, PARAM_ENV_PREFIX};
 use crate::names;
 use crate::secrets::MIN_SECRET_LEN;
 use crate::templates::model::Template;
@@ -11,7 +11,7 @@ use crate::templates::params::{self, Class, ParamModel, OWNED};
 const RESERVED_PROJECTS: &[&str] = &["default", "openshift"];
 const RESERVED_PREFIXES: &[&str] = &["kube-", "openshift-"];
 
-pub fn check_project(name: &str) -> Result<(), String> {
+pub(crate) fn check_project(name: &str) -> Result<(), String> {
     names::check_project_name(name)?;
     if RESERVED_PROJECTS.contains(&name) || RESERVED_PREFIXES.iter().any(|p| name.starts_with(p)) {
         return Err(format!(
@@ -21,12 +21,12 @@ pub fn check_project(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub fn check_domain(domain: &str) -> Result<(), String> {
+pub(crate) fn check_domain(domain: &str) -> Result<(), String> {
     names::check_wildcard_domain(domain)
 }
 
 /// A registry as a pull secret names it: `HOST[:PORT][/PATH]`, no scheme.
-pub fn check_registry_server(server: &str) -> Result<(), String> {
+pub(crate) fn check_registry_server(server: &str) -> Result<(), String> {
     const HINT: &str =
         "give a host such as registry.redhat.io (with :PORT if needed), without scheme";
     if server.is_empty() || server.contains("://") {
@@ -57,14 +57,14 @@ pub fn check_registry_server(server: &str) -> Result<(), String> {
 }
 
 /// Template parameter names: what oc's `IsEnvVarName` accepts, restricted to what templates use.
-pub fn is_param_name(name: &str) -> bool {
+pub(crate) fn is_param_name(name: &str) -> bool {
     let mut chars = name.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
         && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// One value of a parameter the template has: the rules the wizard applies as it asks.
-pub fn check_param_value(
+pub(crate) fn check_param_value(
     template: &Template,
     model: &ParamModel,
     name: &str,
@@ -102,7 +102,7 @@ pub fn check_param_value(
 
 /// Every check that needs the template: names, where secrets may come from, values. `others`
 /// are the other profiles of the checkout with their templates, to say where a parameter belongs.
-pub fn check_against(
+pub(crate) fn check_against(
     answers: &Answers,
     template: &Template,
     others: &[(String, Template)],
@@ -130,8 +130,9 @@ pub fn check_against(
                 .collect();
             let hint = if !elsewhere.is_empty() {
                 format!(
-                    ": it belongs to profile {} (choose it with --template)",
-                    elsewhere.join(", ")
+                    ": it belongs to profile {} (choose it with {})",
+                    elsewhere.join(", "),
+                    declared::TEMPLATE.flag()
                 )
             } else {
                 names::closest(name, template.parameters.iter().map(|p| p.name.as_str()))
@@ -155,14 +156,17 @@ pub fn check_against(
                 Source::Flag(_) => {
                     Some("on the command line, where every user of the machine can read it")
                 }
-                Source::AnswersFile(_, key) if key.starts_with("params.") => {
+                // `params.NAME`, not `param_files.NAME`.
+                Source::AnswersFile(_, key) if key.split('.').next() == declared::PARAMS.key => {
                     Some("inline in the answers file")
                 }
                 _ => None,
             };
             if let Some(where_) = inline {
                 problems.push(format!(
-                    "{name} is a secret and is not taken {where_} (it came from {source}): set the environment variable THREESCALE_PARAM_{name}, use --param-from-file {name}=PATH (answers-file key `param_files`), or let the wizard ask"
+                    "{name} is a secret and is not taken {where_} (it came from {source}): set the environment variable {PARAM_ENV_PREFIX}{name}, use {} {name}=PATH (answers-file key `{}`), or let the wizard ask",
+                    declared::PARAM_FILES.flag(),
+                    declared::PARAM_FILES.key.unwrap_or_default()
                 ));
                 continue;
             }
