@@ -4,6 +4,9 @@
 //!     cargo bench --bench installer            # full (more repetitions)
 //!     cargo bench --bench installer -- --quick # what CI runs so that it cannot rot
 
+// A test binary has no public API: `pub` only shares items between its modules.
+#![allow(unreachable_pub)]
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

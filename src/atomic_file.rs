@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// Writes `bytes` to `path` with `mode`; an existing file's mode is never loosened (it keeps at
 /// most its own bits). Parent directories are created 0700.
-pub fn write(path: &Path, bytes: &[u8], mode: u32) -> Result<(), String> {
+pub(crate) fn write(path: &Path, bytes: &[u8], mode: u32) -> Result<(), String> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

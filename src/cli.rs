@@ -515,7 +515,7 @@ pub(crate) struct UninstallArgs {
 
     /// Print what would be deleted (on the cluster and on this machine), and delete nothing
     #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 
     /// Where the credentials file is [default: credentials.yaml in the project's state
     /// directory]
@@ -708,7 +708,7 @@ pub(crate) struct GatewayRemoveArgs {
 
     /// Print what would change, and change nothing (on the cluster, in 3scale, on this machine)
     #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 
     #[command(flatten)]
     pub(crate) portal: PortalArgs,
@@ -765,7 +765,7 @@ pub(crate) struct TenantCreateArgs {
 
     /// Print what would change, and change nothing (on the cluster, in 3scale, on this machine)
     #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 
     /// The tenant's organization name; 3scale makes its portals' names from it ("ACME Corp":
     /// acme-corp-admin.DOMAIN)
@@ -861,7 +861,7 @@ pub(crate) struct TenantRemoveArgs {
 
     /// Print what would change, and change nothing (on the cluster, in 3scale, on this machine)
     #[arg(long, env = "THREESCALE_DRY_RUN", value_parser = BoolishValueParser::new(), help_heading = "Run")]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 
     #[command(flatten)]
     pub(crate) common: TenantArgs,

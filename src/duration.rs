@@ -4,11 +4,11 @@
 use std::time::{Duration, Instant};
 
 /// The longest duration accepted: longer than any install, far from any overflow.
-pub const MAX: Duration = Duration::from_secs(7 * 24 * 3600);
+pub(crate) const MAX: Duration = Duration::from_secs(7 * 24 * 3600);
 const MAX_TEXT: &str = "7d";
 
 /// `500ms`, `2s`, `30m`, `1h`, `1d`, `1m30s`, or a number of seconds; at most 7 days.
-pub fn parse(text: &str) -> Result<Duration, String> {
+pub(crate) fn parse(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     if text.is_empty() {
         return Err("give a duration such as 90s, 10m or 1h".into());
@@ -60,7 +60,7 @@ fn check(d: Duration) -> Option<Duration> {
 }
 
 /// The instant `d` from now; never panics, whatever `d` is.
-pub fn deadline(d: Duration) -> Instant {
+pub(crate) fn deadline(d: Duration) -> Instant {
     let now = Instant::now();
     now.checked_add(d.min(MAX))
         .unwrap_or(now + Duration::from_secs(3600))
@@ -68,7 +68,7 @@ pub fn deadline(d: Duration) -> Instant {
 
 /// `90s`, `45m`, `2h`, `1d12h`, `1m30s`, `500ms`, `0s`: as a person would write it, and as
 /// `parse` reads it.
-pub fn describe(d: Duration) -> String {
+pub(crate) fn describe(d: Duration) -> String {
     let ms = d.as_millis();
     if ms > 0 && ms < 1000 {
         return format!("{ms}ms");

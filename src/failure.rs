@@ -3,7 +3,7 @@
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FailureKind {
+pub(crate) enum FailureKind {
     /// Bad usage or input: flags, environment, answers file, a value the cluster refuses.
     Input,
     /// A read-only check of the cluster or the templates failed; nothing was changed.
@@ -22,7 +22,7 @@ pub enum FailureKind {
 }
 
 impl FailureKind {
-    pub fn exit_code(self) -> u8 {
+    pub(crate) fn exit_code(self) -> u8 {
         match self {
             FailureKind::Internal => 1,
             FailureKind::Input => 2,
@@ -35,7 +35,7 @@ impl FailureKind {
     }
 
     /// What the exit code means, for JSON documents read by CI.
-    pub fn meaning(self) -> &'static str {
+    pub(crate) fn meaning(self) -> &'static str {
         match self {
             FailureKind::Internal => "unexpected internal error",
             FailureKind::Input => "bad usage or input",
@@ -48,7 +48,7 @@ impl FailureKind {
     }
 
     /// The JSON name of the kind.
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         match self {
             FailureKind::Internal => "internal",
             FailureKind::Input => "input",
@@ -63,16 +63,16 @@ impl FailureKind {
 
 /// The one error type `run` returns. `help` lines say what to try.
 #[derive(Debug)]
-pub struct Failure {
-    pub kind: FailureKind,
-    pub error: anyhow::Error,
-    pub help: Vec<String>,
+pub(crate) struct Failure {
+    pub(crate) kind: FailureKind,
+    pub(crate) error: anyhow::Error,
+    pub(crate) help: Vec<String>,
     /// The command already printed its result document (`-o json`) saying so.
-    pub reported: bool,
+    pub(crate) reported: bool,
 }
 
 impl Failure {
-    pub fn new(kind: FailureKind, error: impl Into<anyhow::Error>) -> Self {
+    pub(crate) fn new(kind: FailureKind, error: impl Into<anyhow::Error>) -> Self {
         Failure {
             kind,
             error: error.into(),
@@ -81,19 +81,19 @@ impl Failure {
         }
     }
 
-    pub fn input(message: impl fmt::Display) -> Self {
+    pub(crate) fn input(message: impl fmt::Display) -> Self {
         Failure::new(FailureKind::Input, anyhow::anyhow!("{message}"))
     }
 
-    pub fn preflight(message: impl fmt::Display) -> Self {
+    pub(crate) fn preflight(message: impl fmt::Display) -> Self {
         Failure::new(FailureKind::Preflight, anyhow::anyhow!("{message}"))
     }
 
-    pub fn internal(message: impl fmt::Display) -> Self {
+    pub(crate) fn internal(message: impl fmt::Display) -> Self {
         Failure::new(FailureKind::Internal, anyhow::anyhow!("{message}"))
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         let help = help.into();
         if !self.help.contains(&help) {
             self.help.push(help);
@@ -102,19 +102,19 @@ impl Failure {
     }
 
     /// Marks the failure as already told on stdout.
-    pub fn reported(mut self) -> Self {
+    pub(crate) fn reported(mut self) -> Self {
         self.reported = true;
         self
     }
 
     /// Adds what was being done in front of the error, keeping kind and help.
-    pub fn context(mut self, what: impl fmt::Display + Send + Sync + 'static) -> Self {
+    pub(crate) fn context(mut self, what: impl fmt::Display + Send + Sync + 'static) -> Self {
         self.error = self.error.context(what);
         self
     }
 
     /// The error chain as one text, without the `help:` lines.
-    pub fn message(&self) -> String {
+    pub(crate) fn message(&self) -> String {
         format!("{:#}", self.error)
     }
 }
@@ -130,4 +130,4 @@ impl fmt::Display for Failure {
 }
 
 /// Shorthand for results that end a run.
-pub type Outcome<T> = Result<T, Failure>;
+pub(crate) type Outcome<T> = Result<T, Failure>;

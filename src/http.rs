@@ -29,15 +29,15 @@ const RETRY_PAUSE: Duration = Duration::from_millis(300);
 
 /// How requests reach 3scale, from the answers.
 #[derive(Debug, Clone, Default)]
-pub struct Options {
-    pub ca_file: Option<PathBuf>,
-    pub insecure: bool,
+pub(crate) struct Options {
+    pub(crate) ca_file: Option<PathBuf>,
+    pub(crate) insecure: bool,
     /// Hosts reached at a given address (port 443), as curl's `--resolve`.
-    pub resolve: Vec<(String, IpAddr)>,
+    pub(crate) resolve: Vec<(String, IpAddr)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Method {
+pub(crate) enum Method {
     Get,
     Post,
     Put,
@@ -45,7 +45,7 @@ pub enum Method {
 }
 
 impl Method {
-    pub fn text(self) -> &'static str {
+    pub(crate) fn text(self) -> &'static str {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
@@ -57,21 +57,21 @@ impl Method {
 
 /// A request: method, `https://HOST/PATH` (no credentials in it), a token for basic auth, and
 /// form fields for the body.
-pub struct Request<'a> {
-    pub method: Method,
-    pub host: &'a str,
-    pub path: &'a str,
-    pub token: Option<&'a Secret>,
-    pub form: Vec<(&'a str, FormValue<'a>)>,
+pub(crate) struct Request<'a> {
+    pub(crate) method: Method,
+    pub(crate) host: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) token: Option<&'a Secret>,
+    pub(crate) form: Vec<(&'a str, FormValue<'a>)>,
 }
 
-pub enum FormValue<'a> {
+pub(crate) enum FormValue<'a> {
     Plain(&'a str),
     Secret(&'a Secret),
 }
 
 impl<'a> Request<'a> {
-    pub fn get(host: &'a str, path: &'a str) -> Request<'a> {
+    pub(crate) fn get(host: &'a str, path: &'a str) -> Request<'a> {
         Request {
             method: Method::Get,
             host,
@@ -81,24 +81,24 @@ impl<'a> Request<'a> {
         }
     }
 
-    pub fn with(method: Method, host: &'a str, path: &'a str) -> Request<'a> {
+    pub(crate) fn with(method: Method, host: &'a str, path: &'a str) -> Request<'a> {
         Request {
             method,
             ..Request::get(host, path)
         }
     }
 
-    pub fn token(mut self, token: &'a Secret) -> Request<'a> {
+    pub(crate) fn token(mut self, token: &'a Secret) -> Request<'a> {
         self.token = Some(token);
         self
     }
 
-    pub fn field(mut self, name: &'a str, value: &'a str) -> Request<'a> {
+    pub(crate) fn field(mut self, name: &'a str, value: &'a str) -> Request<'a> {
         self.form.push((name, FormValue::Plain(value)));
         self
     }
 
-    pub fn secret_field(mut self, name: &'a str, value: &'a Secret) -> Request<'a> {
+    pub(crate) fn secret_field(mut self, name: &'a str, value: &'a Secret) -> Request<'a> {
         self.form.push((name, FormValue::Secret(value)));
         self
     }
@@ -110,20 +110,16 @@ impl<'a> Request<'a> {
 
 /// An answer.
 #[derive(Debug)]
-pub struct Response {
-    pub status: u16,
-    pub location: Option<String>,
-    pub content_type: String,
-    pub body: Vec<u8>,
+pub(crate) struct Response {
+    pub(crate) status: u16,
+    pub(crate) location: Option<String>,
+    pub(crate) content_type: String,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Response {
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-
     /// The body as JSON, or an error that says what came instead.
-    pub fn json(&self) -> Result<serde_json::Value, String> {
+    pub(crate) fn json(&self) -> Result<serde_json::Value, String> {
         serde_json::from_slice(&self.body).map_err(|e| {
             let what = if self.content_type.contains("html")
                 || self.body.trim_ascii_start().starts_with(b"<")
@@ -139,7 +135,7 @@ impl Response {
 
 /// Why a request got no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Cause {
+pub(crate) enum Cause {
     /// The name does not resolve.
     Dns,
     /// The certificate is not trusted (or does not match the name).
@@ -156,10 +152,10 @@ pub enum Cause {
 
 /// A request that got no (usable) answer: which request, and why.
 #[derive(Debug, Clone)]
-pub struct HttpError {
+pub(crate) struct HttpError {
     /// `GET https://host/path`, secrets masked.
-    pub request: String,
-    pub cause: Cause,
+    pub(crate) request: String,
+    pub(crate) cause: Cause,
 }
 
 impl fmt::Display for HttpError {
@@ -221,7 +217,7 @@ impl Resolver for Overrides {
     }
 }
 
-pub struct Http {
+pub(crate) struct Http {
     agent: ureq::Agent,
     options: Options,
     redactor: Redactor,
@@ -230,7 +226,7 @@ pub struct Http {
 }
 
 impl Http {
-    pub fn new(
+    pub(crate) fn new(
         options: Options,
         redactor: Redactor,
         transcript: Arc<Transcript>,
@@ -288,23 +284,23 @@ impl Http {
     }
 
     /// Masks a secret that arrived in an answer (a new token, say) from here on, everywhere.
-    pub fn register(&self, name: &str, secret: &Secret) {
+    pub(crate) fn register(&self, name: &str, secret: &Secret) {
         self.redactor.add_secret(name, secret);
     }
 
-    pub fn options(&self) -> &Options {
+    pub(crate) fn options(&self) -> &Options {
         &self.options
     }
 
     /// The proxy that carries requests to `host`, when one does (`HTTPS_PROXY` and `NO_PROXY`).
-    pub fn proxy_for(&self, host: &str) -> Option<String> {
+    pub(crate) fn proxy_for(&self, host: &str) -> Option<String> {
         let proxy = self.proxy.as_ref()?;
         let uri: ureq::http::Uri = format!("https://{host}/").parse().ok()?;
         (!proxy.is_no_proxy(&uri)).then(|| format!("{}:{}", proxy.host(), proxy.port()))
     }
 
     /// The addresses `host` resolves to from this machine (or the `--resolve` one).
-    pub fn lookup(&self, host: &str) -> Result<Vec<IpAddr>, String> {
+    pub(crate) fn lookup(&self, host: &str) -> Result<Vec<IpAddr>, String> {
         if let Some((_, ip)) = self
             .options
             .resolve
@@ -321,7 +317,7 @@ impl Http {
 
     /// Sends a request and reads the answer; reads (GET) are tried again after a failure on the
     /// way or a 5xx.
-    pub fn send(&self, req: &Request) -> Result<Response, HttpError> {
+    pub(crate) fn send(&self, req: &Request) -> Result<Response, HttpError> {
         let mut attempt = 0;
         loop {
             let result = self.send_once(req);
@@ -434,7 +430,7 @@ impl Http {
 
     /// The certificate a host presents (subject and issuer), read without verifying it: what a
     /// failed TLS check shows. Through the proxy when one carries the host.
-    pub fn peer_certificate(&self, host: &str) -> Result<String, String> {
+    pub(crate) fn peer_certificate(&self, host: &str) -> Result<String, String> {
         let stream = match self.proxy_for(host) {
             Some(proxy) => {
                 let mut s =
@@ -561,7 +557,7 @@ fn cause_of(e: &ureq::Error) -> Cause {
 }
 
 /// The start of a body, for messages: what came back, never all of it.
-pub fn first_bytes(body: &[u8]) -> String {
+pub(crate) fn first_bytes(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(&body[..body.len().min(160)]);
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if body.len() > 160 {

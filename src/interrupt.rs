@@ -36,7 +36,7 @@ thread_local! {
     static HOLDING: Cell<u32> = const { Cell::new(0) };
 }
 
-pub fn install_handler() {
+pub(crate) fn install_handler() {
     // SAFETY: isatty/tcgetattr/tcsetattr on our standard descriptors, with termios of our own;
     // they fail harmlessly when neither is a terminal.
     unsafe {
@@ -62,7 +62,7 @@ pub fn install_handler() {
 }
 
 /// Gives the terminal back with the modes it had at start.
-pub fn restore_terminal() {
+pub(crate) fn restore_terminal() {
     if let Some((fd, t)) = *TERMINAL.lock().unwrap_or_else(|e| e.into_inner()) {
         // SAFETY: restores the modes read at start on the same descriptor.
         unsafe { libc::tcsetattr(fd, libc::TCSANOW, &t) };
@@ -70,7 +70,7 @@ pub fn restore_terminal() {
 }
 
 /// Restores the terminal when dropped: at the end of `main`, also when unwinding from a panic.
-pub struct TerminalGuard;
+pub(crate) struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
@@ -79,12 +79,12 @@ impl Drop for TerminalGuard {
 }
 
 /// What an interruption from now on should say (e.g. "run the same command again to resume").
-pub fn set_message(text: &str) {
+pub(crate) fn set_message(text: &str) {
     *MESSAGE.lock().unwrap_or_else(|e| e.into_inner()) = Some(text.to_string());
 }
 
 /// Registers how to stop what draws by itself, should the run be interrupted.
-pub fn on_stop_drawing(freeze: impl Fn() + Send + 'static) {
+pub(crate) fn on_stop_drawing(freeze: impl Fn() + Send + 'static) {
     DRAWING
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -92,13 +92,13 @@ pub fn on_stop_drawing(freeze: impl Fn() + Send + 'static) {
 }
 
 /// Whether Ctrl-C or SIGTERM arrived: an oc that failed then was stopped by us, not broken.
-pub fn requested() -> bool {
+pub(crate) fn requested() -> bool {
     INTERRUPTED.load(Ordering::SeqCst)
 }
 
 /// Ends the run here when it was interrupted: whatever just failed, failed because of that, and
 /// the thread handling the interruption says so (this one waits for it to exit).
-pub fn stop_if_requested() {
+pub(crate) fn stop_if_requested() {
     // Inside a critical section the thread handling the interruption waits for this one to
     // leave it: the answer just received is kept first.
     if requested() && HOLDING.with(Cell::get) == 0 {
@@ -109,11 +109,11 @@ pub fn stop_if_requested() {
 /// A change whose answer is given only once (a tenant's signup and its token). While the
 /// section lives, an interruption waits for it, so that what came back is kept before the run
 /// stops. `what` is said to the person if they interrupt meanwhile.
-pub struct Critical {
+pub(crate) struct Critical {
     shared: Option<RwLockReadGuard<'static, Option<String>>>,
 }
 
-pub fn critical(what: &str) -> Critical {
+pub(crate) fn critical(what: &str) -> Critical {
     if let Ok(mut w) = CRITICAL.try_write() {
         *w = Some(what.to_string());
     }
@@ -136,7 +136,7 @@ impl Drop for Critical {
 }
 
 /// Stops what runs, removes temporary files, restores the terminal, says so, exits 130.
-pub fn finish() -> ! {
+pub(crate) fn finish() -> ! {
     INTERRUPTED.store(true, Ordering::SeqCst);
     // Wait for a critical section on another thread to end (never for one of our own).
     let _critical = (HOLDING.with(Cell::get) == 0).then(|| match CRITICAL.try_write() {
@@ -228,11 +228,11 @@ fn stop_child(pid: i32) {
 
 /// Held while a child is started and registered (`child_started`): an interruption then waits
 /// for the registration and stops that child too, instead of exiting while it runs on unseen.
-pub fn starting() -> std::sync::MutexGuard<'static, ()> {
+pub(crate) fn starting() -> std::sync::MutexGuard<'static, ()> {
     STOPPING.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-pub fn child_started(pid: u32) {
+pub(crate) fn child_started(pid: u32) {
     CHILDREN.lock().unwrap_or_else(|e| e.into_inner()).push(pid);
     if requested() {
         // Started while the run was being stopped: it must not outlive us.
@@ -241,7 +241,7 @@ pub fn child_started(pid: u32) {
     }
 }
 
-pub fn child_finished(pid: u32) {
+pub(crate) fn child_finished(pid: u32) {
     CHILDREN
         .lock()
         .unwrap_or_else(|e| e.into_inner())
@@ -249,14 +249,14 @@ pub fn child_finished(pid: u32) {
 }
 
 /// A temporary file or directory that an interruption must not leave behind.
-pub fn temp_created(path: &Path) {
+pub(crate) fn temp_created(path: &Path) {
     TEMP_PATHS
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .push(path.to_path_buf());
 }
 
-pub fn temp_settled(path: &Path) {
+pub(crate) fn temp_settled(path: &Path) {
     TEMP_PATHS
         .lock()
         .unwrap_or_else(|e| e.into_inner())

@@ -7,33 +7,33 @@
 //! the wait). Each effect has one owner: `oc` spawns oc, `http` talks to 3scale, `prompt` asks,
 //! `ui` draws, `templates::repo` uses git.
 
-pub mod atomic_file;
-pub mod cli;
-mod commands;
-pub mod duration;
-pub mod engine;
-pub mod failure;
-pub mod gateway;
-pub mod http;
-pub mod inputs;
-pub mod install;
-mod interrupt;
+pub(crate) mod atomic_file;
+pub(crate) mod cli;
+pub(crate) mod commands;
+pub(crate) mod duration;
+pub(crate) mod engine;
+pub(crate) mod failure;
+pub(crate) mod gateway;
+pub(crate) mod http;
+pub(crate) mod inputs;
+pub(crate) mod install;
+pub(crate) mod interrupt;
 pub mod manual;
-pub mod names;
-pub mod oc;
-pub mod paths;
-mod prompt;
-pub mod pull_secret;
-pub mod record;
-pub mod secrets;
+pub(crate) mod names;
+pub(crate) mod oc;
+pub(crate) mod paths;
+pub(crate) mod prompt;
+pub(crate) mod pull_secret;
+pub(crate) mod record;
+pub(crate) mod secrets;
 pub mod templates;
-pub mod tenant;
-pub mod threescale;
-pub mod transcript;
-pub mod ui;
-pub mod uninstall;
-pub mod verify;
-mod wizard;
+pub(crate) mod tenant;
+pub(crate) mod threescale;
+pub(crate) mod transcript;
+pub(crate) mod ui;
+pub(crate) mod uninstall;
+pub(crate) mod verify;
+pub(crate) mod wizard;
 
 use clap::CommandFactory;
 pub use commands::completion_script;

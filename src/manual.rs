@@ -5,7 +5,7 @@ use crate::cli::Cli;
 use clap::CommandFactory;
 
 /// The page of the program itself (what `threescale-install man` prints).
-pub fn page() -> Vec<u8> {
+pub(crate) fn page() -> Vec<u8> {
     pages()
         .into_iter()
         .next()

@@ -1,7 +1,7 @@
 //! Validation of the names the cluster will accept, with reasons a person can act on.
 
 /// A project name: an RFC 1123 label of at most 63 characters.
-pub fn check_project_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_project_name(name: &str) -> Result<(), String> {
     if name.is_empty() {
         return Err("it is empty".into());
     }
@@ -26,7 +26,7 @@ pub fn check_project_name(name: &str) -> Result<(), String> {
 }
 
 /// A wildcard domain as `WILDCARD_DOMAIN` expects: a DNS name without scheme, wildcard or final dot.
-pub fn check_wildcard_domain(domain: &str) -> Result<(), String> {
+pub(crate) fn check_wildcard_domain(domain: &str) -> Result<(), String> {
     if domain.is_empty() {
         return Err("it is empty".into());
     }
@@ -77,7 +77,7 @@ pub fn check_wildcard_domain(domain: &str) -> Result<(), String> {
 
 /// A name a Service takes (an RFC 1035 label): at most 63 lower-case letters, digits and '-',
 /// starting with a letter and ending with a letter or digit.
-pub fn check_service_name(name: &str) -> Result<(), String> {
+pub(crate) fn check_service_name(name: &str) -> Result<(), String> {
     check_project_name(name)?;
     if !name.starts_with(|c: char| c.is_ascii_lowercase()) {
         return Err("it must start with a letter (it names a Service)".into());
@@ -86,7 +86,7 @@ pub fn check_service_name(name: &str) -> Result<(), String> {
 }
 
 /// A route's host: a DNS name alone, without scheme, port, path or wildcard.
-pub fn check_host(host: &str) -> Result<(), String> {
+pub(crate) fn check_host(host: &str) -> Result<(), String> {
     if host.contains("://") {
         return Err("give the host alone, without a scheme such as https://".into());
     }
@@ -106,7 +106,7 @@ pub fn check_host(host: &str) -> Result<(), String> {
 /// organization name (`Signup::DomainsBuilder`): Latin letters transliterated to ASCII, every
 /// run of other characters one `-`, none at either end, lower case. `_` is kept, as Rails keeps
 /// it (and 3scale then refuses the name).
-pub fn parameterize(text: &str) -> String {
+pub(crate) fn parameterize(text: &str) -> String {
     let mut out = String::new();
     let mut pending = false;
     let ascii = text.chars().flat_map(|c| {
@@ -163,7 +163,10 @@ fn transliterate(c: char) -> &'static str {
 }
 
 /// The candidate closest to `name` by edit distance, when it is close enough to be a typo.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let upper = name.to_uppercase();
     candidates
         .into_iter()

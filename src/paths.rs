@@ -15,17 +15,17 @@ fn xdg(var: &str, fallback: &str) -> Result<PathBuf, String> {
 }
 
 /// `$XDG_CACHE_HOME/threescale-install` (default `~/.cache/threescale-install`).
-pub fn cache_dir() -> Result<PathBuf, String> {
+pub(crate) fn cache_dir() -> Result<PathBuf, String> {
     xdg("XDG_CACHE_HOME", ".cache")
 }
 
 /// `$XDG_STATE_HOME/threescale-install` (default `~/.local/state/threescale-install`).
-pub fn state_dir() -> Result<PathBuf, String> {
+pub(crate) fn state_dir() -> Result<PathBuf, String> {
     xdg("XDG_STATE_HOME", ".local/state")
 }
 
 /// A file-name-safe, readable slug: `https://api.x:6443` → `api.x-6443`.
-pub fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let without_scheme = text.split_once("://").map(|(_, r)| r).unwrap_or(text);
     let mut out = String::new();
     for c in without_scheme.chars() {
@@ -39,7 +39,7 @@ pub fn slug(text: &str) -> String {
 }
 
 /// FNV-1a: a hash that stays the same across Rust versions, for cache keys.
-pub fn stable_hash(text: &str) -> String {
+pub(crate) fn stable_hash(text: &str) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.bytes() {
         h ^= u64::from(b);
@@ -49,7 +49,7 @@ pub fn stable_hash(text: &str) -> String {
 }
 
 /// The per-cluster, per-project state directory.
-pub fn project_state_dir(server_url: &str, project: &str) -> Result<PathBuf, String> {
+pub(crate) fn project_state_dir(server_url: &str, project: &str) -> Result<PathBuf, String> {
     Ok(state_dir()?.join(slug(server_url)).join(project))
 }
 

@@ -23,7 +23,7 @@ fn fit(items: &[String]) -> Vec<String> {
         .collect()
 }
 
-pub struct Prompter {
+pub(crate) struct Prompter {
     can_ask: bool,
     theme: ColorfulTheme,
 }
@@ -42,7 +42,7 @@ fn unreadable(io: std::io::Error) -> Failure {
 }
 
 /// Reads a secret given with `--...-stdin`: hidden at a terminal, the whole stream otherwise.
-pub struct StdinSecrets;
+pub(crate) struct StdinSecrets;
 
 impl crate::inputs::SecretReader for StdinSecrets {
     fn read_secret(&mut self, what: &str) -> Result<String, String> {
@@ -75,7 +75,7 @@ fn capitalized(text: &str) -> String {
 impl Prompter {
     /// Someone can answer when stdin and stderr are terminals and neither `--yes` nor
     /// `--no-input` was given.
-    pub fn new(never_ask: bool) -> Prompter {
+    pub(crate) fn new(never_ask: bool) -> Prompter {
         let can_ask =
             !never_ask && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         Prompter {
@@ -84,13 +84,13 @@ impl Prompter {
         }
     }
 
-    pub fn can_ask(&self) -> bool {
+    pub(crate) fn can_ask(&self) -> bool {
         self.can_ask
     }
 
     /// Drops keys typed before the question that decides whether the cluster changes is shown:
     /// a double Enter at the question before must not answer it unseen.
-    pub fn discard_typeahead(&self) {
+    pub(crate) fn discard_typeahead(&self) {
         if !self.can_ask {
             return;
         }
@@ -102,7 +102,7 @@ impl Prompter {
     }
 
     /// A yes/no question; without anyone to ask, `default`.
-    pub fn confirm(&self, question: &str, default: bool) -> Outcome<bool> {
+    pub(crate) fn confirm(&self, question: &str, default: bool) -> Outcome<bool> {
         if !self.can_ask {
             return Ok(default);
         }
@@ -116,7 +116,7 @@ impl Prompter {
     }
 
     /// A line of text, re-asked with the reason while `check` refuses it.
-    pub fn text(
+    pub(crate) fn text(
         &self,
         question: &str,
         default: Option<&str>,
@@ -134,21 +134,26 @@ impl Prompter {
     }
 
     /// Hidden input, never echoed; typed twice when `twice`.
-    pub fn secret(&self, question: &str, twice: bool) -> Outcome<Secret> {
+    pub(crate) fn secret(&self, question: &str, twice: bool) -> Outcome<Secret> {
         hidden(&self.theme, question, twice, false)
             .map(|v| Secret::new(v.unwrap_or_default()))
             .map_err(unreadable)
     }
 
     /// Hidden input that may be left empty (a generated value stays generated).
-    pub fn optional_secret(&self, question: &str) -> Outcome<Option<Secret>> {
+    pub(crate) fn optional_secret(&self, question: &str) -> Outcome<Option<Secret>> {
         hidden(&self.theme, question, false, true)
             .map(|v| v.map(Secret::new))
             .map_err(unreadable)
     }
 
     /// One of `items`; the answer is reported as the first word of the item (its name).
-    pub fn select(&self, question: &str, items: &[String], default: usize) -> Outcome<usize> {
+    pub(crate) fn select(
+        &self,
+        question: &str,
+        items: &[String],
+        default: usize,
+    ) -> Outcome<usize> {
         let shown = fit(items);
         let chosen = dialoguer::Select::with_theme(&self.theme)
             .with_prompt(question)
@@ -163,7 +168,7 @@ impl Prompter {
         Ok(chosen)
     }
 
-    pub fn multi_select(&self, question: &str, items: &[String]) -> Outcome<Vec<usize>> {
+    pub(crate) fn multi_select(&self, question: &str, items: &[String]) -> Outcome<Vec<usize>> {
         let shown = fit(items);
         let chosen = dialoguer::MultiSelect::with_theme(&self.theme)
             .with_prompt(question)

@@ -15,23 +15,23 @@ use serde::Deserialize;
 use serde_json::json;
 use std::collections::BTreeMap;
 
-pub const NAME: &str = "threescale-registry-auth";
+pub(crate) const NAME: &str = "threescale-registry-auth";
 
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
 /// The registry login the pull secret holds.
 #[derive(Debug, Clone)]
-pub struct Login {
-    pub server: String,
-    pub username: String,
-    pub password: Secret,
+pub(crate) struct Login {
+    pub(crate) server: String,
+    pub(crate) username: String,
+    pub(crate) password: Secret,
 }
 
 /// What the cluster holds for the registry, decoded from `.dockerconfigjson`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Existing {
-    pub username: Option<String>,
-    pub password: Option<Secret>,
+pub(crate) struct Existing {
+    pub(crate) username: Option<String>,
+    pub(crate) password: Option<Secret>,
 }
 
 #[derive(Deserialize)]
@@ -49,7 +49,7 @@ struct Auth {
 
 /// What the project holds under the pull secret's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Observed {
+pub(crate) enum Observed {
     /// No secret (or no project yet).
     Absent,
     /// A secret; `None` when it has no entry for the registry server.
@@ -57,7 +57,7 @@ pub enum Observed {
 }
 
 /// The pull secret among the project's contents.
-pub fn observe(contents: &[serde_json::Value], server: &str) -> Observed {
+pub(crate) fn observe(contents: &[serde_json::Value], server: &str) -> Observed {
     let secret = contents
         .iter()
         .find(|o| o["kind"] == "Secret" && o["metadata"]["name"] == NAME)
@@ -95,7 +95,7 @@ fn decode(secret: &SecretObject, server: &str) -> Option<Existing> {
 }
 
 /// The Secret manifest (JSON), holding the password: it only ever goes to oc's stdin.
-pub fn manifest(login: &Login) -> Secret {
+pub(crate) fn manifest(login: &Login) -> Secret {
     let (server, username, password) = (
         login.server.as_str(),
         login.username.as_str(),
@@ -114,7 +114,7 @@ pub fn manifest(login: &Login) -> Secret {
 }
 
 /// Whether a secret read from the cluster holds exactly this login.
-pub fn holds(secret: &serde_json::Value, login: &Login) -> bool {
+pub(crate) fn holds(secret: &serde_json::Value, login: &Login) -> bool {
     observe(std::slice::from_ref(secret), &login.server)
         == Observed::Present(Some(Existing {
             username: Some(login.username.clone()),
@@ -124,7 +124,7 @@ pub fn holds(secret: &serde_json::Value, login: &Login) -> bool {
 
 /// The pull secret written: created, or updated because the login changed.
 #[derive(Debug, Clone)]
-pub enum Write {
+pub(crate) enum Write {
     Create(Login),
     Update {
         login: Login,
@@ -133,20 +133,20 @@ pub enum Write {
 }
 
 impl Write {
-    pub fn login(&self) -> &Login {
+    pub(crate) fn login(&self) -> &Login {
         match self {
             Write::Create(login) | Write::Update { login, .. } => login,
         }
     }
 
-    pub fn title(&self) -> String {
+    pub(crate) fn title(&self) -> String {
         match self {
             Write::Create(_) => format!("create pull secret {NAME}"),
             Write::Update { .. } => format!("update pull secret {NAME}"),
         }
     }
 
-    pub fn permission(&self) -> Permission {
+    pub(crate) fn permission(&self) -> Permission {
         let verb = match self {
             Write::Create(_) => "create",
             Write::Update { .. } => "update",
@@ -156,7 +156,7 @@ impl Write {
 
     /// Sends the secret on oc's stdin; a transient failure is sent again only when the secret
     /// does not hold the login yet.
-    pub fn run(&self, ctx: &Ctx) -> Outcome<Option<String>> {
+    pub(crate) fn run(&self, ctx: &Ctx) -> Outcome<Option<String>> {
         let login = self.login();
         let manifest = manifest(login);
         let oc_args = match self {
@@ -201,7 +201,7 @@ impl std::fmt::Display for Write {
 }
 
 /// What to write for `login`, given what the project holds: nothing when it holds the login.
-pub fn plan(observed: Observed, login: Login) -> Option<Write> {
+pub(crate) fn plan(observed: Observed, login: Login) -> Option<Write> {
     match observed {
         Observed::Absent => Some(Write::Create(login)),
         Observed::Present(existing) => {

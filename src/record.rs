@@ -5,61 +5,61 @@ use crate::paths;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-pub const SCHEMA_VERSION: u32 = 2;
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InstallRecord {
-    pub schema_version: u32,
-    pub cluster: String,
-    pub project: String,
-    pub profile: String,
-    pub template_file: String,
-    pub templates: String,
-    pub commit: Option<String>,
-    pub wildcard_domain: String,
-    pub rwx_storage_class: Option<String>,
-    pub registry_server: String,
-    pub registry_username: String,
+pub(crate) struct InstallRecord {
+    pub(crate) schema_version: u32,
+    pub(crate) cluster: String,
+    pub(crate) project: String,
+    pub(crate) profile: String,
+    pub(crate) template_file: String,
+    pub(crate) templates: String,
+    pub(crate) commit: Option<String>,
+    pub(crate) wildcard_domain: String,
+    pub(crate) rwx_storage_class: Option<String>,
+    pub(crate) registry_server: String,
+    pub(crate) registry_username: String,
     #[serde(default)]
-    pub display_name: Option<String>,
+    pub(crate) display_name: Option<String>,
     /// Parameters given, never a secret: secret ones are listed by name with no value (`null`).
-    pub params: Vec<(String, Option<String>)>,
+    pub(crate) params: Vec<(String, Option<String>)>,
     #[serde(default)]
-    pub skipped_checks: Vec<String>,
+    pub(crate) skipped_checks: Vec<String>,
     /// Where the last run got to: "changing the cluster", "waiting", "installed".
     #[serde(default)]
-    pub stage: String,
+    pub(crate) stage: String,
 }
 
-pub const INSTALLED: &str = "installed";
+pub(crate) const INSTALLED: &str = "installed";
 
-pub fn path(server: &str, project: &str) -> Result<PathBuf, String> {
+pub(crate) fn path(server: &str, project: &str) -> Result<PathBuf, String> {
     Ok(paths::project_state_dir(server, project)?.join("install.yaml"))
 }
 
-pub fn default_credentials_path(server: &str, project: &str) -> Result<PathBuf, String> {
+pub(crate) fn default_credentials_path(server: &str, project: &str) -> Result<PathBuf, String> {
     Ok(paths::project_state_dir(server, project)?.join("credentials.yaml"))
 }
 
 /// The transcript of the runs on a project of a cluster.
-pub fn default_transcript_path(server: &str, project: &str) -> Result<PathBuf, String> {
+pub(crate) fn default_transcript_path(server: &str, project: &str) -> Result<PathBuf, String> {
     Ok(paths::project_state_dir(server, project)?.join("transcript.log"))
 }
 
 impl InstallRecord {
     /// The non-secret parameter values, for the next run.
-    pub fn plain_params(&self) -> impl Iterator<Item = (&String, &String)> {
+    pub(crate) fn plain_params(&self) -> impl Iterator<Item = (&String, &String)> {
         self.params
             .iter()
             .filter_map(|(k, v)| v.as_ref().map(|v| (k, v)))
     }
 
-    pub fn load(server: &str, project: &str) -> Option<InstallRecord> {
+    pub(crate) fn load(server: &str, project: &str) -> Option<InstallRecord> {
         let text = std::fs::read_to_string(path(server, project).ok()?).ok()?;
         serde_yaml::from_str(&text).ok()
     }
 
-    pub fn save(&self) -> Result<(), String> {
+    pub(crate) fn save(&self) -> Result<(), String> {
         let text = serde_yaml::to_string(self)
             .map_err(|e| format!("cannot render the install record: {e}"))?;
         let text = format!(
@@ -71,7 +71,7 @@ impl InstallRecord {
 }
 
 /// The records of this cluster whose install did not finish.
-pub fn unfinished(server: &str) -> Vec<InstallRecord> {
+pub(crate) fn unfinished(server: &str) -> Vec<InstallRecord> {
     let Ok(dir) = paths::state_dir().map(|d| d.join(paths::slug(server))) else {
         return Vec::new();
     };
@@ -85,7 +85,7 @@ pub fn unfinished(server: &str) -> Vec<InstallRecord> {
 }
 
 /// Removes the record (and its directory when empty).
-pub fn remove(server: &str, project: &str) -> Result<(), String> {
+pub(crate) fn remove(server: &str, project: &str) -> Result<(), String> {
     let p = path(server, project)?;
     match std::fs::remove_file(&p) {
         Ok(()) => {}

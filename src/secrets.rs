@@ -7,26 +7,26 @@ use base64::Engine;
 use std::fmt;
 use std::sync::{Arc, Mutex};
 
-pub const MASK: &str = "••••••";
+pub(crate) const MASK: &str = "••••••";
 
 /// Values shorter than this are not masked: they are too short to be secrets and would mask
 /// parts of unrelated words (a database user `mysql`, say). Inputs refuse shorter secrets.
-pub const MIN_SECRET_LEN: usize = 6;
+pub(crate) const MIN_SECRET_LEN: usize = 6;
 
 /// A masked form shorter than this is not searched for: a few base64 characters match by chance.
 const MIN_FORM_LEN: usize = 6;
 
 /// A value that must never be printed by accident: `Debug` and `Display` mask it.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Secret(String);
+pub(crate) struct Secret(String);
 
 impl Secret {
-    pub fn new(value: impl Into<String>) -> Self {
+    pub(crate) fn new(value: impl Into<String>) -> Self {
         Secret(value.into())
     }
 
     /// The real value, for stdin of oc, request bodies and the credentials file only.
-    pub fn expose(&self) -> &str {
+    pub(crate) fn expose(&self) -> &str {
         &self.0
     }
 }
@@ -47,7 +47,7 @@ impl fmt::Display for Secret {
 /// errors). Each secret has a name, for the transcript's `<redacted:NAME>`. Cheap to clone; all
 /// clones share the same set.
 #[derive(Clone, Default)]
-pub struct Redactor {
+pub(crate) struct Redactor {
     known: Arc<Mutex<Known>>,
 }
 
@@ -61,7 +61,7 @@ struct Known {
 
 impl Redactor {
     /// Registers a secret under `name`; values too short to be secrets are ignored.
-    pub fn add(&self, name: &str, value: &str) {
+    pub(crate) fn add(&self, name: &str, value: &str) {
         if value.chars().count() < MIN_SECRET_LEN {
             return;
         }
@@ -78,22 +78,22 @@ impl Redactor {
         known.forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
     }
 
-    pub fn add_secret(&self, name: &str, secret: &Secret) {
+    pub(crate) fn add_secret(&self, name: &str, secret: &Secret) {
         self.add(name, secret.expose());
     }
 
     /// Every secret masked as `••••••`: for the terminal and errors.
-    pub fn redact(&self, text: &str) -> String {
+    pub(crate) fn redact(&self, text: &str) -> String {
         self.replace(text, |_| MASK.to_string())
     }
 
     /// Every secret replaced by `<redacted:NAME>`: for the transcript.
-    pub fn redact_named(&self, text: &str) -> String {
+    pub(crate) fn redact_named(&self, text: &str) -> String {
         self.replace(text, |name| format!("<redacted:{name}>"))
     }
 
     /// Whether `text` holds a known secret in any of its forms.
-    pub fn reveals(&self, text: &str) -> bool {
+    pub(crate) fn reveals(&self, text: &str) -> bool {
         let known = self.known.lock().unwrap_or_else(|e| e.into_inner());
         known.forms.iter().any(|(f, _)| text.contains(f.as_str()))
     }

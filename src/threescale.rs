@@ -11,7 +11,7 @@ use std::fmt;
 
 /// Why a call to 3scale failed.
 #[derive(Debug)]
-pub enum ApiError {
+pub(crate) enum ApiError {
     /// No answer (DNS, TLS, connection, timeout...).
     Http(HttpError),
     /// An answer that is a refusal: the status, and porta's messages (per field for a 422).
@@ -47,7 +47,7 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 impl ApiError {
-    pub fn status(&self) -> Option<u16> {
+    pub(crate) fn status(&self) -> Option<u16> {
         match self {
             ApiError::Refused { status, .. } => Some(*status),
             _ => None,
@@ -57,90 +57,88 @@ impl ApiError {
 
 /// A product (porta's "service").
 #[derive(Debug, Clone, Deserialize)]
-pub struct Product {
-    pub id: u64,
-    pub name: String,
-    #[serde(default)]
-    pub system_name: String,
+pub(crate) struct Product {
+    pub(crate) id: u64,
+    pub(crate) name: String,
 }
 
 /// A product's proxy settings: where its gateways serve it.
 #[derive(Debug, Clone, Deserialize)]
-pub struct ProxySettings {
+pub(crate) struct ProxySettings {
     #[serde(default)]
-    pub endpoint: Option<String>,
+    pub(crate) endpoint: Option<String>,
     #[serde(default)]
-    pub sandbox_endpoint: Option<String>,
+    pub(crate) sandbox_endpoint: Option<String>,
     #[serde(default)]
-    pub deployment_option: Option<String>,
+    pub(crate) deployment_option: Option<String>,
 }
 
 /// A personal access token; `value` only when it was just created.
 #[derive(Debug, Clone)]
-pub struct AccessToken {
-    pub id: u64,
-    pub name: String,
-    pub value: Option<Secret>,
+pub(crate) struct AccessToken {
+    pub(crate) id: u64,
+    pub(crate) name: String,
+    pub(crate) value: Option<Secret>,
 }
 
 /// A tenant (a provider account of master). `admin_domain` and `domain` are the hosts of its
 /// admin and developer portals; master's own account has the same host for both.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Tenant {
-    pub id: u64,
+pub(crate) struct Tenant {
+    pub(crate) id: u64,
     #[serde(default)]
-    pub org_name: String,
+    pub(crate) org_name: String,
     #[serde(default)]
-    pub admin_domain: Option<String>,
+    pub(crate) admin_domain: Option<String>,
     #[serde(default)]
-    pub domain: Option<String>,
+    pub(crate) domain: Option<String>,
     /// `approved`, `suspended`, `scheduled_for_deletion`, ...
     #[serde(default)]
-    pub state: String,
+    pub(crate) state: String,
     /// When a tenant scheduled for deletion is deleted for good.
     #[serde(default)]
-    pub deletion_date: Option<String>,
+    pub(crate) deletion_date: Option<String>,
 }
 
 impl Tenant {
     /// Master's own account: one host for both portals (zync tells it the same way).
-    pub fn is_master(&self) -> bool {
+    pub(crate) fn is_master(&self) -> bool {
         self.admin_domain.is_some() && self.admin_domain == self.domain
     }
 
-    pub fn scheduled_for_deletion(&self) -> bool {
+    pub(crate) fn scheduled_for_deletion(&self) -> bool {
         self.state == SCHEDULED_FOR_DELETION
     }
 }
 
-pub const SCHEDULED_FOR_DELETION: &str = "scheduled_for_deletion";
+pub(crate) const SCHEDULED_FOR_DELETION: &str = "scheduled_for_deletion";
 
 /// Accounts asked for per page of master's list (porta allows 1 to 500).
-pub const ACCOUNTS_PER_PAGE: u32 = 100;
+pub(crate) const ACCOUNTS_PER_PAGE: u32 = 100;
 
 /// What a signup returns: the tenant and its only token, shown this once.
 #[derive(Debug)]
-pub struct Signup {
-    pub tenant: Tenant,
-    pub token: Secret,
+pub(crate) struct Signup {
+    pub(crate) tenant: Tenant,
+    pub(crate) token: Secret,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct User {
-    pub id: u64,
+pub(crate) struct User {
+    pub(crate) id: u64,
     #[serde(default)]
-    pub username: String,
+    pub(crate) username: String,
     #[serde(default)]
-    pub email: String,
+    pub(crate) email: String,
     #[serde(default)]
-    pub state: String,
+    pub(crate) state: String,
     #[serde(default)]
-    pub role: String,
+    pub(crate) role: String,
 }
 
 /// The APIs of one install, through one `Http`.
-pub struct Api<'a> {
-    pub http: &'a Http,
+pub(crate) struct Api<'a> {
+    pub(crate) http: &'a Http,
 }
 
 impl Api<'_> {
@@ -151,7 +149,7 @@ impl Api<'_> {
     }
 
     /// The products of the tenant whose admin host this is.
-    pub fn products(&self, host: &str, token: &Secret) -> Result<Vec<Product>, ApiError> {
+    pub(crate) fn products(&self, host: &str, token: &Secret) -> Result<Vec<Product>, ApiError> {
         let doc = self.call(Request::get(host, "/admin/api/services.json").token(token))?;
         Ok(doc["services"]
             .as_array()
@@ -161,7 +159,7 @@ impl Api<'_> {
             .collect())
     }
 
-    pub fn proxy_settings(
+    pub(crate) fn proxy_settings(
         &self,
         host: &str,
         token: &Secret,
@@ -176,7 +174,7 @@ impl Api<'_> {
     }
 
     /// Mints a personal access token of the token's own user.
-    pub fn create_access_token(
+    pub(crate) fn create_access_token(
         &self,
         host: &str,
         token: &Secret,
@@ -205,7 +203,11 @@ impl Api<'_> {
     }
 
     /// The personal access tokens of the token's user.
-    pub fn access_tokens(&self, host: &str, token: &Secret) -> Result<Vec<AccessToken>, ApiError> {
+    pub(crate) fn access_tokens(
+        &self,
+        host: &str,
+        token: &Secret,
+    ) -> Result<Vec<AccessToken>, ApiError> {
         let doc =
             self.call(Request::get(host, "/admin/api/personal/access_tokens.json").token(token))?;
         Ok(doc["access_tokens"]
@@ -227,14 +229,19 @@ impl Api<'_> {
             .collect())
     }
 
-    pub fn delete_access_token(&self, host: &str, token: &Secret, id: u64) -> Result<(), ApiError> {
+    pub(crate) fn delete_access_token(
+        &self,
+        host: &str,
+        token: &Secret,
+        id: u64,
+    ) -> Result<(), ApiError> {
         let path = format!("/admin/api/personal/access_tokens/{id}.json");
         self.call(Request::with(Method::Delete, host, &path).token(token))
             .map(|_| ())
     }
 
     /// Signs a tenant up through the Master API.
-    pub fn signup(
+    pub(crate) fn signup(
         &self,
         master: &str,
         token: &Secret,
@@ -272,7 +279,7 @@ impl Api<'_> {
     }
 
     /// A tenant by id (also while scheduled for deletion); `None` when master has none of it.
-    pub fn tenant(
+    pub(crate) fn tenant(
         &self,
         master: &str,
         token: &Secret,
@@ -293,7 +300,12 @@ impl Api<'_> {
     }
 
     /// Schedules the tenant's deletion (porta keeps it 15 days; `resume` undoes it).
-    pub fn delete_tenant(&self, master: &str, token: &Secret, id: u64) -> Result<(), ApiError> {
+    pub(crate) fn delete_tenant(
+        &self,
+        master: &str,
+        token: &Secret,
+        id: u64,
+    ) -> Result<(), ApiError> {
         self.call(
             Request::with(
                 Method::Delete,
@@ -306,7 +318,7 @@ impl Api<'_> {
     }
 
     /// Every tenant of master, page after page (master's own account left out).
-    pub fn tenants(&self, master: &str, token: &Secret) -> Result<Vec<Tenant>, ApiError> {
+    pub(crate) fn tenants(&self, master: &str, token: &Secret) -> Result<Vec<Tenant>, ApiError> {
         let mut out = Vec::new();
         for page in 1.. {
             let accounts = self.accounts(master, token, page, ACCOUNTS_PER_PAGE)?;
@@ -329,7 +341,7 @@ impl Api<'_> {
     }
 
     /// One page of master's accounts (the tenants and master itself).
-    pub fn accounts(
+    pub(crate) fn accounts(
         &self,
         master: &str,
         token: &Secret,
@@ -346,7 +358,7 @@ impl Api<'_> {
             .collect())
     }
 
-    pub fn admins(
+    pub(crate) fn admins(
         &self,
         master: &str,
         token: &Secret,
@@ -364,7 +376,7 @@ impl Api<'_> {
             .collect())
     }
 
-    pub fn activate(
+    pub(crate) fn activate(
         &self,
         master: &str,
         token: &Secret,

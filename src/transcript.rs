@@ -17,7 +17,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// The most of one call's output the transcript keeps.
 const MAX_OUTPUT: usize = 64 * 1024;
 
-pub struct Transcript {
+pub(crate) struct Transcript {
     redactor: Redactor,
     sink: Mutex<Sink>,
 }
@@ -32,7 +32,7 @@ struct Sink {
 }
 
 /// What a call printed on stdout, as far as the transcript may keep it.
-pub enum Output<'a> {
+pub(crate) enum Output<'a> {
     Text(&'a str),
     /// Left out on purpose (repeated looks).
     Omitted,
@@ -41,7 +41,7 @@ pub enum Output<'a> {
 }
 
 impl Transcript {
-    pub fn new(redactor: Redactor) -> Transcript {
+    pub(crate) fn new(redactor: Redactor) -> Transcript {
         Transcript {
             redactor,
             sink: Mutex::new(Sink::default()),
@@ -49,7 +49,7 @@ impl Transcript {
     }
 
     /// Opens (or creates) the file, tightens it to 0600, and writes what was held so far.
-    pub fn attach(&self, path: &Path) -> Result<(), String> {
+    pub(crate) fn attach(&self, path: &Path) -> Result<(), String> {
         let mut sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
         if sink.file.as_ref().is_some_and(|(p, _)| p == path) {
             return Ok(());
@@ -64,7 +64,7 @@ impl Transcript {
     }
 
     /// Where the transcript goes, once attached.
-    pub fn location(&self) -> Option<PathBuf> {
+    pub(crate) fn location(&self) -> Option<PathBuf> {
         let sink = self.sink.lock().unwrap_or_else(|e| e.into_inner());
         sink.file.as_ref().map(|(p, _)| p.clone())
     }
@@ -81,12 +81,19 @@ impl Transcript {
         }
     }
 
-    pub fn note(&self, text: &str) {
+    pub(crate) fn note(&self, text: &str) {
         self.write(&format!("{} {text}\n", utc_timestamp(SystemTime::now())));
     }
 
     /// One oc call (its command line already masked).
-    pub fn call(&self, command: &str, status: &str, took: Duration, stdout: Output, stderr: &str) {
+    pub(crate) fn call(
+        &self,
+        command: &str,
+        status: &str,
+        took: Duration,
+        stdout: Output,
+        stderr: &str,
+    ) {
         let mut text = format!(
             "{} {command}\n    -> {status} in {} ms\n",
             utc_timestamp(SystemTime::now()),
@@ -178,7 +185,7 @@ fn indented(label: &str, text: &str) -> String {
 }
 
 /// `2026-11-27T09:50:00Z`: UTC, from the civil-from-days algorithm (no time-zone database).
-pub fn utc_timestamp(t: SystemTime) -> String {
+pub(crate) fn utc_timestamp(t: SystemTime) -> String {
     let secs = t
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())

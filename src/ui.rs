@@ -12,11 +12,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 #[derive(Clone)]
-pub struct Ui {
+pub(crate) struct Ui {
     fancy: bool,
     quiet: bool,
     verbose: bool,
-    stdout_terminal: bool,
     /// What is on screen; every line drawn takes it, so that after an interruption froze it
     /// nothing more is drawn.
     screen: Arc<Mutex<Screen>>,
@@ -49,12 +48,11 @@ impl Screen {
 }
 
 impl Ui {
-    pub fn new(quiet: bool, verbose: bool) -> Ui {
+    pub(crate) fn new(quiet: bool, verbose: bool) -> Ui {
         let ui = Ui {
             fancy: stderr_is_terminal() && !quiet,
             quiet,
             verbose,
-            stdout_terminal: std::io::stdout().is_terminal(),
             screen: Arc::new(Mutex::new(Screen::default())),
         };
         if ui.fancy {
@@ -65,10 +63,6 @@ impl Ui {
             });
         }
         ui
-    }
-
-    pub fn stdout_is_terminal(&self) -> bool {
-        self.stdout_terminal
     }
 
     /// The screen, to draw on while holding it.
@@ -90,7 +84,7 @@ impl Ui {
 
     /// A step: a spinner in a terminal (`==> title` otherwise); its details and warnings are
     /// shown under it when it ends.
-    pub fn step(&self, title: &str) -> StepLine {
+    pub(crate) fn step(&self, title: &str) -> StepLine {
         let spinner = if self.fancy {
             let pb = ProgressBar::new_spinner();
             pb.set_style(
@@ -123,20 +117,20 @@ impl Ui {
     }
 
     /// A block of text on stderr (the cluster panel, the summary, the plan's changes).
-    pub fn block(&self, text: &str) {
+    pub(crate) fn block(&self, text: &str) {
         if !self.quiet {
             self.line(text.trim_end_matches('\n'));
         }
     }
 
     /// A line of information on stderr.
-    pub fn note(&self, text: &str) {
+    pub(crate) fn note(&self, text: &str) {
         if !self.quiet {
             self.line(text);
         }
     }
 
-    pub fn warn(&self, text: &str) {
+    pub(crate) fn warn(&self, text: &str) {
         if self.quiet {
             return;
         }
@@ -145,7 +139,7 @@ impl Ui {
     }
 
     /// An oc command line (quoted, secrets masked), shown with -v.
-    pub fn command(&self, command: &str) {
+    pub(crate) fn command(&self, command: &str) {
         if self.verbose {
             self.line(&format!(
                 "    {}",
@@ -155,7 +149,7 @@ impl Ui {
     }
 
     /// A bar for the template fetch; draws nothing without a terminal.
-    pub fn transfer(&self) -> impl FnMut(Progress) + '_ {
+    pub(crate) fn transfer(&self) -> impl FnMut(Progress) + '_ {
         let bar = self.fancy.then(|| {
             let pb = ProgressBar::new(0);
             pb.set_style(
@@ -191,7 +185,7 @@ impl Ui {
     }
 
     /// Results go to stdout.
-    pub fn result(&self, text: &str) {
+    pub(crate) fn result(&self, text: &str) {
         if self.screen().frozen {
             return;
         }
@@ -211,7 +205,7 @@ fn mark(ok: bool) -> console::StyledObject<&'static str> {
     }
 }
 
-pub struct StepLine {
+pub(crate) struct StepLine {
     ui: Ui,
     title: String,
     started: Instant,
@@ -222,14 +216,14 @@ pub struct StepLine {
 }
 
 impl StepLine {
-    pub fn detail(&self, text: &str) {
+    pub(crate) fn detail(&self, text: &str) {
         if self.ui.quiet {
             return;
         }
         self.push(format!("    {text}"));
     }
 
-    pub fn warn(&self, text: &str) {
+    pub(crate) fn warn(&self, text: &str) {
         if self.ui.quiet {
             return;
         }
@@ -276,11 +270,11 @@ impl StepLine {
         }
     }
 
-    pub fn done(mut self) {
+    pub(crate) fn done(mut self) {
         self.finish(true);
     }
 
-    pub fn failed(mut self) {
+    pub(crate) fn failed(mut self) {
         self.finish(false);
     }
 }
@@ -294,7 +288,7 @@ impl Drop for StepLine {
 
 /// The wait's progress: one live line per component in a terminal, marked ✔/✖ when settled and
 /// kept on screen at the end; otherwise a plain line each time a component changes state.
-pub struct Board {
+pub(crate) struct Board {
     ui: Ui,
     multi: Option<MultiProgress>,
     rows: Mutex<Vec<Row>>,
@@ -309,7 +303,7 @@ struct Row {
 }
 
 impl Ui {
-    pub fn board(&self, title: &str) -> Board {
+    pub(crate) fn board(&self, title: &str) -> Board {
         if !self.quiet && !self.screen().frozen {
             if self.fancy {
                 eprintln!("{} {title}", style("⏳").for_stderr());
@@ -354,7 +348,7 @@ fn settled_mark(state: State) -> Option<bool> {
 }
 
 impl Board {
-    pub fn show(&self, components: &[Component]) {
+    pub(crate) fn show(&self, components: &[Component]) {
         if self.ui.quiet {
             return;
         }
@@ -411,7 +405,7 @@ impl Board {
     }
 
     /// A line above the board (the API unreachable, answering again).
-    pub fn note(&self, text: &str) {
+    pub(crate) fn note(&self, text: &str) {
         if self.ui.quiet || self.ui.screen().frozen {
             return;
         }
@@ -425,7 +419,7 @@ impl Board {
 
     /// Ends the board: every row stays on screen with its last state and a mark (✖ for those
     /// not ready), then the verdict.
-    pub fn finish(&self, ok: bool, text: &str) {
+    pub(crate) fn finish(&self, ok: bool, text: &str) {
         let mut screen = self.ui.screen();
         if screen.frozen {
             return;

@@ -10,32 +10,21 @@ use crate::http::{Cause, Http, HttpError, Request, Response};
 use crate::secrets::Secret;
 
 /// What is checked: the hosts of the install's routes and its tokens.
-pub struct Target {
-    pub domain: String,
-    pub admin: String,
-    pub developer: String,
-    pub master: String,
-    pub admin_token: Secret,
-    pub master_token: Secret,
+pub(crate) struct Target {
+    pub(crate) domain: String,
+    pub(crate) admin: String,
+    pub(crate) developer: String,
+    pub(crate) master: String,
+    pub(crate) admin_token: Secret,
+    pub(crate) master_token: Secret,
     /// The router's address, when the routes tell it (for the `--resolve` hint).
-    pub router: Option<String>,
+    pub(crate) router: Option<String>,
     /// The embedded gateways: their readiness and whether zync's routes to them are admitted.
-    pub gateways: Vec<Component>,
-    pub gateway_routes: Vec<(String, bool)>,
+    pub(crate) gateways: Vec<Component>,
+    pub(crate) gateway_routes: Vec<(String, bool)>,
 }
 
-/// The ids of the checks, in order.
-pub const CHECKS: &[&str] = &[
-    "dns",
-    "tls",
-    "admin-portal",
-    "account-management-api",
-    "master-api",
-    "developer-portal",
-    "gateways",
-];
-
-pub fn run(http: &Http, t: &Target) -> Vec<CheckResult> {
+pub(crate) fn run(http: &Http, t: &Target) -> Vec<CheckResult> {
     let mut out = Vec::new();
     let hosts = [&t.admin, &t.developer, &t.master];
 
@@ -293,7 +282,7 @@ fn strip(url: String) -> String {
 /// the one whose first label is the expected one (the domain may be unknown), else `expected`.
 /// Every tenant's portals are routed to the same services, so the first such route is not
 /// necessarily the install's own.
-pub fn portal_host(routes: &[Route], service: &str, expected: &str) -> String {
+pub(crate) fn portal_host(routes: &[Route], service: &str, expected: &str) -> String {
     let hosts: Vec<&str> = routes
         .iter()
         .filter(|r| r.metadata.label("zync.3scale.net/route-to") == Some(service))
@@ -310,7 +299,7 @@ pub fn portal_host(routes: &[Route], service: &str, expected: &str) -> String {
 
 /// The target of an install: hosts from zync's routes (else from the logins and domain), the
 /// tokens of `system-seed`, the gateways from the same look the wait and `status` use.
-pub fn target_of(
+pub(crate) fn target_of(
     snapshot: &Snapshot,
     creds: &crate::install::credentials::Credentials,
     domain: &str,
@@ -352,7 +341,7 @@ pub fn target_of(
 
 /// The checks of an install, with the HTTP options of the run; the failure when 3scale does not
 /// answer (exit 6) says which checks failed and what to do first.
-pub fn check(
+pub(crate) fn check(
     session: &crate::engine::session::Session,
     options: &crate::http::Options,
     target: &Target,
@@ -361,7 +350,7 @@ pub fn check(
 }
 
 /// The failure of checks that did not all pass.
-pub fn failure(results: &[CheckResult]) -> Option<crate::failure::Failure> {
+pub(crate) fn failure(results: &[CheckResult]) -> Option<crate::failure::Failure> {
     let failed: Vec<&CheckResult> = results
         .iter()
         .filter(|r| r.result == crate::engine::checks::Verdict::Fail)

@@ -19,13 +19,13 @@ use crate::templates::params::OWNED;
 use crate::templates::profiles::{self, Loaded, Profile};
 use crate::ui::Ui;
 
-pub enum Decision {
+pub(crate) enum Decision {
     Proceed,
     Change(Field),
     Cancel,
 }
 
-pub struct Wizard<'a> {
+pub(crate) struct Wizard<'a> {
     prompter: &'a Prompter,
     ui: &'a Ui,
     redactor: &'a Redactor,
@@ -35,7 +35,7 @@ pub struct Wizard<'a> {
 const S3_PROFILE: &str = "amp-s3";
 
 impl<'a> Wizard<'a> {
-    pub fn new(prompter: &'a Prompter, ui: &'a Ui, redactor: &'a Redactor) -> Wizard<'a> {
+    pub(crate) fn new(prompter: &'a Prompter, ui: &'a Ui, redactor: &'a Redactor) -> Wizard<'a> {
         Wizard {
             prompter,
             ui,
@@ -44,7 +44,7 @@ impl<'a> Wizard<'a> {
     }
 
     /// The cluster: who, where, which version. No stops the run.
-    pub fn confirm_cluster(&self, cluster: &Cluster) -> Outcome<bool> {
+    pub(crate) fn confirm_cluster(&self, cluster: &Cluster) -> Outcome<bool> {
         self.ui.block(&format!(
             "\n  Cluster  {}\n  User     {}\n  Version  OpenShift {}\n",
             cluster.server, cluster.user, cluster.version
@@ -53,7 +53,7 @@ impl<'a> Wizard<'a> {
     }
 
     /// Asks every open question, in order, until the answers are complete.
-    pub fn ask_open(
+    pub(crate) fn ask_open(
         &self,
         answers: &mut Answers,
         session: &Session,
@@ -438,7 +438,7 @@ impl<'a> Wizard<'a> {
     }
 
     /// A gateway's name (`gateway add`).
-    pub fn ask_gateway_name(&self) -> Outcome<Given<String>> {
+    pub(crate) fn ask_gateway_name(&self) -> Outcome<Given<String>> {
         let v = self.prompter.text(
             "Gateway name (its deployment config, service and routes)",
             Some("apicast-self-managed"),
@@ -448,7 +448,9 @@ impl<'a> Wizard<'a> {
     }
 
     /// Which configuration a new gateway serves.
-    pub fn ask_gateway_environment(&self) -> Outcome<Given<crate::gateway::settings::Environment>> {
+    pub(crate) fn ask_gateway_environment(
+        &self,
+    ) -> Outcome<Given<crate::gateway::settings::Environment>> {
         use crate::gateway::settings::Environment;
         let items = [
             "production   the promoted configuration; loads at boot, cached 300 s".to_string(),
@@ -464,7 +466,7 @@ impl<'a> Wizard<'a> {
     }
 
     /// A gateway's public hosts, comma-separated.
-    pub fn ask_gateway_hosts(&self) -> Outcome<Vec<Given<String>>> {
+    pub(crate) fn ask_gateway_hosts(&self) -> Outcome<Vec<Given<String>>> {
         let split = |v: &str| -> Vec<String> {
             v.split(',')
                 .map(|h| h.trim().to_string())
@@ -491,13 +493,13 @@ impl<'a> Wizard<'a> {
     }
 
     /// Proceed with a gateway's changes?
-    pub fn confirm_changes(&self, question: &str) -> Outcome<bool> {
+    pub(crate) fn confirm_changes(&self, question: &str) -> Outcome<bool> {
         self.prompter.discard_typeahead();
         self.prompter.confirm(question, true)
     }
 
     /// The summary before any change: every answer, the decisions, the changes, and the choice.
-    pub fn summary(
+    pub(crate) fn summary(
         &self,
         cluster: &Cluster,
         rows: &[(Field, String)],

@@ -9,7 +9,7 @@ use crate::install::credentials;
 use crate::install::installed;
 use crate::record;
 
-pub fn run(answers: ProjectAnswers) -> Outcome<()> {
+pub(crate) fn run(answers: ProjectAnswers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
     let result = credentials(&session, answers);
     session.point_at_transcript(result)

@@ -27,7 +27,7 @@ use crate::wizard::{Decision, Wizard};
 use serde_json::json;
 use std::cell::Cell;
 
-pub fn run(answers: Answers) -> Outcome<()> {
+pub(crate) fn run(answers: Answers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
     let result = install(&session, answers);
     session.point_at_transcript(result)

@@ -22,7 +22,7 @@ use serde_json::json;
 
 const BIN: &str = "threescale-install";
 
-pub fn run(matches: &ArgMatches) -> Outcome<()> {
+pub(crate) fn run(matches: &ArgMatches) -> Outcome<()> {
     let cli = Cli::from_arg_matches(matches).map_err(|e| Failure::input(e.to_string()))?;
     let misplaced = crate::cli::install_flags_before(matches);
     if !misplaced.is_empty() {
@@ -213,6 +213,6 @@ pub fn completion_script(shell: clap_complete::Shell) -> Vec<u8> {
 }
 
 /// The man page, from the same clap definition.
-pub fn man_page() -> Vec<u8> {
+pub(crate) fn man_page() -> Vec<u8> {
     crate::manual::page()
 }

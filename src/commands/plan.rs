@@ -15,7 +15,7 @@ use serde_json::json;
 /// Stands for the registry password the script reads at run time.
 const PASSWORD_PLACEHOLDER: &str = "read-from-THREESCALE_REGISTRY_PASSWORD";
 
-pub fn run(mut answers: Answers) -> Outcome<()> {
+pub(crate) fn run(mut answers: Answers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
     let ui = &session.ui;
     for w in &answers.warnings {

@@ -11,7 +11,7 @@ use crate::inputs::Answers;
 use crate::install::prepare;
 use serde_json::json;
 
-pub fn run(mut answers: Answers) -> Outcome<()> {
+pub(crate) fn run(mut answers: Answers) -> Outcome<()> {
     let skips = answers.checks.skip.clone();
     let mut results = Vec::new();
     let session = match Session::open(&answers.connection, &answers.mode) {

@@ -10,7 +10,7 @@ use crate::templates::api_versions;
 use crate::templates::param_file;
 use std::io::{Read, Write};
 
-pub fn run(what: Render, env: &Env) -> Outcome<()> {
+pub(crate) fn run(what: Render, env: &Env) -> Outcome<()> {
     let out = match what {
         Render::PullSecret {
             registry_server,

@@ -10,7 +10,7 @@ use crate::install::installed;
 use crate::install::status::Status;
 use crate::install::watch;
 
-pub fn run(answers: ProjectAnswers) -> Outcome<()> {
+pub(crate) fn run(answers: ProjectAnswers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
     let result = status(&session, answers);
     session.point_at_transcript(result)

@@ -17,14 +17,14 @@ use crate::uninstall::plan::{self, Plan, Request};
 use serde_json::json;
 
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
-    pub yes: bool,
-    pub dry_run: bool,
-    pub delete_project: bool,
-    pub keep_credentials: bool,
+pub(crate) struct Options {
+    pub(crate) yes: bool,
+    pub(crate) dry_run: bool,
+    pub(crate) delete_project: bool,
+    pub(crate) keep_credentials: bool,
 }
 
-pub fn run(answers: ProjectAnswers, options: Options) -> Outcome<()> {
+pub(crate) fn run(answers: ProjectAnswers, options: Options) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
     let result = uninstall(&session, answers, options);
     session.point_at_transcript(result)

@@ -11,7 +11,7 @@ use crate::install::{installed, watch};
 use crate::verify;
 use serde_json::json;
 
-pub fn run(answers: ProjectAnswers) -> Outcome<()> {
+pub(crate) fn run(answers: ProjectAnswers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
     let result = check(&session, &answers);
     session.point_at_transcript(result)

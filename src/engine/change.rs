@@ -12,22 +12,22 @@ use crate::ui::Ui;
 use std::fmt;
 
 /// What applying and waiting share: the one oc, the ui, the redactor and the transcript.
-pub struct Ctx<'a> {
-    pub oc: &'a Oc,
-    pub ui: &'a Ui,
-    pub redactor: &'a Redactor,
-    pub transcript: &'a Transcript,
+pub(crate) struct Ctx<'a> {
+    pub(crate) oc: &'a Oc,
+    pub(crate) ui: &'a Ui,
+    pub(crate) redactor: &'a Redactor,
+    pub(crate) transcript: &'a Transcript,
     /// Who is logged in: named in the advice given to them.
-    pub user: &'a str,
+    pub(crate) user: &'a str,
     /// The project the changes are made in.
-    pub project: &'a str,
+    pub(crate) project: &'a str,
     /// Requests to 3scale, for the changes that make them.
-    pub http: Option<&'a Http>,
+    pub(crate) http: Option<&'a Http>,
 }
 
 impl<'a> Ctx<'a> {
     /// The HTTP client, for a change that makes requests to 3scale.
-    pub fn http(&self) -> Outcome<&'a Http> {
+    pub(crate) fn http(&self) -> Outcome<&'a Http> {
         self.http.ok_or_else(|| {
             crate::failure::Failure::internal(
                 "a request to 3scale was planned without an HTTP client",
@@ -39,15 +39,15 @@ impl<'a> Ctx<'a> {
 /// What a change needs to be allowed: `oc auth can-i VERB RESOURCE` in the project, or on the
 /// cluster.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Permission {
-    pub verb: &'static str,
-    pub resource: Resource,
+pub(crate) struct Permission {
+    pub(crate) verb: &'static str,
+    pub(crate) resource: Resource,
     /// Asked in the project (false: cluster-scoped).
-    pub namespaced: bool,
+    pub(crate) namespaced: bool,
 }
 
 impl Permission {
-    pub fn in_project(verb: &'static str, resource: Resource) -> Permission {
+    pub(crate) fn in_project(verb: &'static str, resource: Resource) -> Permission {
         Permission {
             verb,
             resource,
@@ -55,7 +55,7 @@ impl Permission {
         }
     }
 
-    pub fn on_cluster(verb: &'static str, resource: Resource) -> Permission {
+    pub(crate) fn on_cluster(verb: &'static str, resource: Resource) -> Permission {
         Permission {
             verb,
             resource,
@@ -65,7 +65,7 @@ impl Permission {
 
     /// The permission to `verb` each resource of `objects`, once per resource; objects outside
     /// the project (cluster-scoped kinds) are asked on the cluster.
-    pub fn each(verb: &'static str, objects: &[ObjectRef]) -> Vec<Permission> {
+    pub(crate) fn each(verb: &'static str, objects: &[ObjectRef]) -> Vec<Permission> {
         let mut out: Vec<Permission> = Vec::new();
         for o in objects {
             let p = Permission {
@@ -83,7 +83,7 @@ impl Permission {
 
 /// One change of a plan. `Display` says what it changes, in the words of the plan step, and
 /// never shows a secret.
-pub trait Change: fmt::Display {
+pub(crate) trait Change: fmt::Display {
     /// What one change hands to the next ones of the same plan (a token minted, a tenant signed
     /// up): kept by the executor for the length of one apply.
     type Memo: Default;

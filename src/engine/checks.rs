@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 /// The checks `--skip-check` accepts: failures an operator may knowingly accept.
-pub const SKIPPABLE: &[&str] = &[
+pub(crate) const SKIPPABLE: &[&str] = &[
     "storage",
     "permissions",
     "openshift-version",
@@ -16,26 +16,26 @@ pub const SKIPPABLE: &[&str] = &[
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Verdict {
+pub(crate) enum Verdict {
     Ok,
     Warn,
     Fail,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct CheckResult {
-    pub id: &'static str,
-    pub result: Verdict,
-    pub detail: String,
+pub(crate) struct CheckResult {
+    pub(crate) id: &'static str,
+    pub(crate) result: Verdict,
+    pub(crate) detail: String,
     /// What to do about a warning or failure.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
     /// Set when a failure was turned into a warning by `--skip-check`.
-    pub skipped: bool,
+    pub(crate) skipped: bool,
 }
 
 impl CheckResult {
-    pub fn ok(id: &'static str, detail: impl Into<String>) -> Self {
+    pub(crate) fn ok(id: &'static str, detail: impl Into<String>) -> Self {
         CheckResult {
             id,
             result: Verdict::Ok,
@@ -45,27 +45,27 @@ impl CheckResult {
         }
     }
 
-    pub fn warn(id: &'static str, detail: impl Into<String>) -> Self {
+    pub(crate) fn warn(id: &'static str, detail: impl Into<String>) -> Self {
         CheckResult {
             result: Verdict::Warn,
             ..CheckResult::ok(id, detail)
         }
     }
 
-    pub fn fail(id: &'static str, detail: impl Into<String>) -> Self {
+    pub(crate) fn fail(id: &'static str, detail: impl Into<String>) -> Self {
         CheckResult {
             result: Verdict::Fail,
             ..CheckResult::ok(id, detail)
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// A failure the operator skipped with `--skip-check` becomes a warning that says so.
-    pub fn skip_if_asked(mut self, skips: &[String]) -> Self {
+    pub(crate) fn skip_if_asked(mut self, skips: &[String]) -> Self {
         if self.result == Verdict::Fail
             && SKIPPABLE.contains(&self.id)
             && skips.iter().any(|s| s == self.id)
@@ -78,7 +78,7 @@ impl CheckResult {
 }
 
 /// The text table of `preflight`.
-pub fn table(results: &[CheckResult]) -> String {
+pub(crate) fn table(results: &[CheckResult]) -> String {
     let width = results.iter().map(|r| r.id.len()).max().unwrap_or(5).max(5);
     let mut out = format!("{:<width$}  {:<6}  DETAIL\n", "CHECK", "RESULT");
     for r in results {

@@ -3,18 +3,18 @@
 use crate::oc::VersionInfo;
 
 #[derive(Debug, Clone)]
-pub struct Cluster {
-    pub user: String,
-    pub server: String,
+pub(crate) struct Cluster {
+    pub(crate) user: String,
+    pub(crate) server: String,
     /// `4.14.8` for admins, else derived from the Kubernetes version (`4.x (Kubernetes 1.27)`).
-    pub version: String,
-    pub openshift_major: Option<u32>,
+    pub(crate) version: String,
+    pub(crate) openshift_major: Option<u32>,
     /// Kubernetes `1.<minor>` of the API server, when known.
-    pub kube_minor: Option<u32>,
+    pub(crate) kube_minor: Option<u32>,
 }
 
 impl Cluster {
-    pub fn new(user: String, server: String, v: &VersionInfo) -> Cluster {
+    pub(crate) fn new(user: String, server: String, v: &VersionInfo) -> Cluster {
         let (version, openshift_major) = describe_version(v);
         Cluster {
             user,
@@ -27,7 +27,7 @@ impl Cluster {
 }
 
 /// OpenShift 3.11 ships Kubernetes 1.11; every OpenShift 4 ships 1.13 or later.
-pub fn describe_version(v: &VersionInfo) -> (String, Option<u32>) {
+pub(crate) fn describe_version(v: &VersionInfo) -> (String, Option<u32>) {
     if let Some(ocp) = &v.openshift_version {
         let major = ocp.split('.').next().and_then(|m| m.parse().ok());
         return (ocp.clone(), major);

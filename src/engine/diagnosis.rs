@@ -9,53 +9,53 @@ use super::readiness::{self, Snapshot};
 
 /// The root cause, with its evidence and the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub signature: &'static str,
+pub(crate) struct Finding {
+    pub(crate) signature: &'static str,
     /// What is broken: a claim, an image stream, a deployment config, a route.
-    pub subject: String,
-    pub evidence: String,
-    pub fix: String,
+    pub(crate) subject: String,
+    pub(crate) evidence: String,
+    pub(crate) fix: String,
     /// Nothing will change without the operator: the wait stops at once.
-    pub blocks: bool,
+    pub(crate) blocks: bool,
     /// A pod whose log tail belongs to the evidence.
-    pub log_of: Option<String>,
+    pub(crate) log_of: Option<String>,
 }
 
 /// What a detector found, before the feature says what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
-    pub subject: String,
-    pub evidence: String,
+pub(crate) struct Found {
+    pub(crate) subject: String,
+    pub(crate) evidence: String,
     /// The object the fix is about: an image stream, claim, deployment config, pod or route.
-    pub object: String,
+    pub(crate) object: String,
     /// The claim's class (claims), or the route's host (routes).
-    pub detail: Option<String>,
+    pub(crate) detail: Option<String>,
     /// A ReadWriteMany claim.
-    pub rwx: bool,
-    pub log_of: Option<String>,
+    pub(crate) rwx: bool,
+    pub(crate) log_of: Option<String>,
     /// Where in the dependency order (lower first): fixed tiers, or a deployment config's.
     rank: (usize, usize),
 }
 
 /// A deployment config's place in a feature's dependency order.
-pub type Rank<'a> = &'a dyn Fn(&str) -> usize;
+pub(crate) type Rank<'a> = &'a dyn Fn(&str) -> usize;
 
 /// A kind of failure: how to find it, whether it blocks, how its rank is told.
-pub struct Detector {
-    pub id: &'static str,
-    pub blocks: bool,
+pub(crate) struct Detector {
+    pub(crate) id: &'static str,
+    pub(crate) blocks: bool,
     find: fn(&Snapshot, Rank) -> Vec<Found>,
 }
 
 /// One row of a feature's table: a detector and what its findings mean for the feature.
-pub struct Entry {
-    pub detector: &'static Detector,
-    pub fix: fn(&Found) -> String,
+pub(crate) struct Entry {
+    pub(crate) detector: &'static Detector,
+    pub(crate) fix: fn(&Found) -> String,
 }
 
 /// The root cause among `table`'s findings: the first in dependency order, `rank` telling a
 /// deployment config's place in it.
-pub fn diagnose(snapshot: &Snapshot, table: &[Entry], rank: Rank) -> Option<Finding> {
+pub(crate) fn diagnose(snapshot: &Snapshot, table: &[Entry], rank: Rank) -> Option<Finding> {
     table
         .iter()
         .flat_map(|e| {
@@ -115,43 +115,43 @@ fn still_unscheduled(s: &Snapshot, pod: &str) -> bool {
         .any(|p| p.metadata.name == pod && p.unscheduled())
 }
 
-pub static IMPORT_FAILED: Detector = Detector {
+pub(crate) static IMPORT_FAILED: Detector = Detector {
     id: "image-import-failed",
     blocks: true,
     find: import_failed,
 };
-pub static CLAIM_NOT_PROVISIONED: Detector = Detector {
+pub(crate) static CLAIM_NOT_PROVISIONED: Detector = Detector {
     id: "claim-not-provisioned",
     blocks: true,
     find: claim_not_provisioned,
 };
-pub static QUOTA_EXCEEDED: Detector = Detector {
+pub(crate) static QUOTA_EXCEEDED: Detector = Detector {
     id: "quota-exceeded",
     blocks: true,
     find: quota_exceeded,
 };
 /// Nodes may be added: the wait goes on.
-pub static INSUFFICIENT_RESOURCES: Detector = Detector {
+pub(crate) static INSUFFICIENT_RESOURCES: Detector = Detector {
     id: "insufficient-resources",
     blocks: false,
     find: insufficient_resources,
 };
-pub static IMAGE_PULL_FAILED: Detector = Detector {
+pub(crate) static IMAGE_PULL_FAILED: Detector = Detector {
     id: "image-pull-failed",
     blocks: true,
     find: image_pull_failed,
 };
-pub static HOOK_FAILED: Detector = Detector {
+pub(crate) static HOOK_FAILED: Detector = Detector {
     id: "hook-failed",
     blocks: true,
     find: hook_failed,
 };
-pub static ROLLOUT_FAILED: Detector = Detector {
+pub(crate) static ROLLOUT_FAILED: Detector = Detector {
     id: "rollout-failed",
     blocks: true,
     find: rollout_failed,
 };
-pub static HOST_ALREADY_CLAIMED: Detector = Detector {
+pub(crate) static HOST_ALREADY_CLAIMED: Detector = Detector {
     id: "host-already-claimed",
     blocks: true,
     find: host_already_claimed,

@@ -20,11 +20,9 @@ use std::fmt::Display;
 use std::time::Duration;
 
 /// How a person decides on a plan that passed its verdict.
-pub enum Confirm<'a, A> {
+pub(crate) enum Confirm<'a, A> {
     /// Nobody is asked: `--yes`, or no terminal where going ahead is the command's default.
     Never,
-    /// A yes/no question at the terminal.
-    Question(&'a crate::prompt::Prompter, &'a str),
     /// The command must ask, and there is no terminal: refused unless `--yes`, the help naming it.
     Required(&'a crate::prompt::Prompter, &'a str, &'a str),
     /// The command's own question (the install's summary): proceed, change a value, or cancel.
@@ -33,7 +31,7 @@ pub enum Confirm<'a, A> {
 
 /// What to do with a plan that passed its verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Go {
+pub(crate) enum Go {
     Proceed,
     /// `--dry-run`: the plan was printed.
     DryRun,
@@ -43,25 +41,25 @@ pub enum Go {
 }
 
 /// A command's run on one project of one cluster.
-pub struct Driver<'a> {
-    pub session: &'a Session,
-    pub observer: &'a Observer<'a>,
-    pub cluster: &'a Cluster,
-    pub project: &'a str,
+pub(crate) struct Driver<'a> {
+    pub(crate) session: &'a Session,
+    pub(crate) observer: &'a Observer<'a>,
+    pub(crate) cluster: &'a Cluster,
+    pub(crate) project: &'a str,
     /// `--skip-check` ids: a failed permission check among them is a warning.
-    pub skips: &'a [String],
+    pub(crate) skips: &'a [String],
     /// What goes ahead or not, in the verdict: "the install", "gateway add apicast-eu".
-    pub what: String,
+    pub(crate) what: String,
     /// The command, as the lock names it for a second run: "install", "uninstall".
-    pub command: &'a str,
-    pub dry_run: bool,
-    pub format: Format,
+    pub(crate) command: &'a str,
+    pub(crate) dry_run: bool,
+    pub(crate) format: Format,
     /// Requests to 3scale, for the changes that make them.
-    pub http: Option<&'a Http>,
+    pub(crate) http: Option<&'a Http>,
 }
 
 /// The project's lock, held while the changes are made and waited for.
-pub struct Held {
+pub(crate) struct Held {
     _lock: Lock,
 }
 
@@ -69,7 +67,7 @@ impl<'a> Driver<'a> {
     /// The plan step and the verdict: the permissions of every change are checked (added to
     /// the checks the returned vector holds), the plan shown, and a refused plan is the error.
     /// A project another run holds is refused here, before anyone is asked.
-    pub fn review<A: Change>(
+    pub(crate) fn review<A: Change>(
         &self,
         plan: &Changes<'_, A>,
         project_exists: bool,
@@ -95,7 +93,7 @@ impl<'a> Driver<'a> {
 
     /// After the verdict: `--dry-run` stops here; otherwise the person decides, when there is
     /// anything to decide.
-    pub fn decide<A: Change>(&self, actions: &[A], confirm: Confirm<'_, A>) -> Outcome<Go> {
+    pub(crate) fn decide<A: Change>(&self, actions: &[A], confirm: Confirm<'_, A>) -> Outcome<Go> {
         if self.dry_run {
             return Ok(Go::DryRun);
         }
@@ -104,7 +102,6 @@ impl<'a> Driver<'a> {
         }
         match confirm {
             Confirm::Never => Ok(Go::Proceed),
-            Confirm::Question(p, q) => yes_or_no(p, q),
             Confirm::Required(p, _, q) if p.can_ask() => yes_or_no(p, q),
             Confirm::Required(_, help, _) => Err(Failure::input(format!(
                 "{} changes what is listed above and asks first, but there is no terminal to ask in",
@@ -116,7 +113,7 @@ impl<'a> Driver<'a> {
     }
 
     /// The plan of a dry run, on stdout: every change it would make (or none).
-    pub fn print_dry_run<A: Display>(&self, actions: &[A], decisions: &[String]) {
+    pub(crate) fn print_dry_run<A: Display>(&self, actions: &[A], decisions: &[String]) {
         let changes: Vec<String> = actions.iter().map(ToString::to_string).collect();
         let (server, project) = (&self.cluster.server, self.project);
         let text = match self.format {
@@ -147,7 +144,7 @@ impl<'a> Driver<'a> {
 
     /// Takes the project's lock (a stale one is taken over with a warning) and points the
     /// transcript at the project: from here on, the run may change it.
-    pub fn lock(&self) -> Outcome<Held> {
+    pub(crate) fn lock(&self) -> Outcome<Held> {
         let held = self.take_lock()?;
         self.session
             .attach_transcript(&self.cluster.server, self.project)?;
@@ -155,7 +152,12 @@ impl<'a> Driver<'a> {
     }
 
     /// Makes the changes, under the lock; `stopped` is what an interruption says.
-    pub fn apply<A: Change>(&self, _held: &Held, actions: &[A], stopped: &str) -> Outcome<()> {
+    pub(crate) fn apply<A: Change>(
+        &self,
+        _held: &Held,
+        actions: &[A],
+        stopped: &str,
+    ) -> Outcome<()> {
         if actions.is_empty() {
             return Ok(());
         }
@@ -165,7 +167,7 @@ impl<'a> Driver<'a> {
 
     /// Makes the changes with what earlier observations gave them (a tenant found), returning
     /// what they found or made.
-    pub fn apply_from<A: Change>(
+    pub(crate) fn apply_from<A: Change>(
         &self,
         _held: &Held,
         actions: &[A],
@@ -179,7 +181,7 @@ impl<'a> Driver<'a> {
     }
 
     /// Waits for what the changes made, under the lock they were made with.
-    pub fn wait(
+    pub(crate) fn wait(
         &self,
         _held: &Held,
         watched: &dyn Watched,
@@ -190,7 +192,7 @@ impl<'a> Driver<'a> {
     }
 
     /// What the changes and the wait are given.
-    pub fn ctx(&self) -> Ctx<'_> {
+    pub(crate) fn ctx(&self) -> Ctx<'_> {
         Ctx {
             oc: &self.session.oc,
             ui: &self.session.ui,
@@ -235,10 +237,7 @@ impl<'a> Driver<'a> {
 }
 
 fn held_failure(project: &str, holder: Option<lock::Holder>) -> Failure {
-    let refused = Refused::Held {
-        path: Default::default(),
-        holder,
-    };
+    let refused = Refused::Held { holder };
     Failure::preflight(format!("{refused}: project {project}; nothing was changed")).with_help(
         "wait for it to finish, then run again; if that run is gone, its lock is taken over by the next run on its own",
     )
@@ -256,7 +255,7 @@ fn yes_or_no(prompter: &crate::prompt::Prompter, question: &str) -> Outcome<Go> 
 /// Whether the user may make every change of `actions`: `oc auth can-i` for each kind of
 /// object they make, before any change. In a project this run creates, the user will be its
 /// admin: only what is asked outside the project is asked then.
-pub fn permissions<A: Change>(
+pub(crate) fn permissions<A: Change>(
     observer: &Observer,
     actions: &[A],
     project: &str,

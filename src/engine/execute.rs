@@ -19,13 +19,17 @@ const PARALLEL_CREATES: usize = 4;
 const CHANGE_ROUNDS: usize = 6;
 
 /// Applies `changes` in order, each on its step line.
-pub fn apply<C: Change>(ctx: &Ctx, changes: &[C]) -> Outcome<()> {
+pub(crate) fn apply<C: Change>(ctx: &Ctx, changes: &[C]) -> Outcome<()> {
     apply_from(ctx, changes, C::Memo::default()).map(|_| ())
 }
 
 /// Applies `changes` in order, starting from what earlier observations gave them; what they
 /// found or made.
-pub fn apply_from<C: Change>(ctx: &Ctx, changes: &[C], mut memo: C::Memo) -> Outcome<C::Memo> {
+pub(crate) fn apply_from<C: Change>(
+    ctx: &Ctx,
+    changes: &[C],
+    mut memo: C::Memo,
+) -> Outcome<C::Memo> {
     for change in changes {
         let line = ctx.ui.step(&change.title());
         match change.run(ctx, &mut memo) {
@@ -46,7 +50,7 @@ pub fn apply_from<C: Change>(ctx: &Ctx, changes: &[C], mut memo: C::Memo) -> Out
 
 /// A failed change: an unreachable or failing API is `Unavailable` (run again); a session
 /// that ended is "not logged in" (`Preflight`); anything else a failed change.
-pub fn change_failure(doing: &str, e: OcError, help: Option<String>) -> Failure {
+pub(crate) fn change_failure(doing: &str, e: OcError, help: Option<String>) -> Failure {
     let kind = if e.is_transient() {
         FailureKind::Unavailable
     } else if e.cause == Cause::Unauthorized {
@@ -63,7 +67,7 @@ pub fn change_failure(doing: &str, e: OcError, help: Option<String>) -> Failure 
 }
 
 /// One change, sent again while it fails transiently and `done` says it did not happen.
-pub fn single_change(
+pub(crate) fn single_change(
     oc: &Oc,
     args: &[String],
     stdin: Option<&[u8]>,
@@ -91,7 +95,7 @@ pub fn single_change(
 
 /// Creates `objects`; when some fail transiently (a flaky API), looks at what exists and sends
 /// the rest again, for a few rounds.
-pub fn create_wave(ctx: &Ctx, objects: Vec<Value>) -> Outcome<usize> {
+pub(crate) fn create_wave(ctx: &Ctx, objects: Vec<Value>) -> Outcome<usize> {
     let count = objects.len();
     let mut pending = objects;
     let mut round = 0;
@@ -202,7 +206,7 @@ fn refused(failures: Vec<OcError>, retried: bool) -> Failure {
 }
 
 /// Everything but the deployment configs, then the deployment configs.
-pub fn create_in_two_waves(ctx: &Ctx, items: Vec<Value>) -> Outcome<usize> {
+pub(crate) fn create_in_two_waves(ctx: &Ctx, items: Vec<Value>) -> Outcome<usize> {
     let (first, last): (Vec<Value>, Vec<Value>) = items
         .into_iter()
         .partition(|o| o["kind"] != "DeploymentConfig");
@@ -216,14 +220,14 @@ pub fn create_in_two_waves(ctx: &Ctx, items: Vec<Value>) -> Outcome<usize> {
 }
 
 /// A template the server did not process: the values it refused are `values`.
-pub fn process_failure(template: &str, e: OcError, values: &str) -> Failure {
+pub(crate) fn process_failure(template: &str, e: OcError, values: &str) -> Failure {
     let help = (e.cause == Cause::Invalid)
         .then(|| format!("the template refused the values: check {values}"));
     change_failure(&format!("process {template}"), e, help)
 }
 
 /// The processed objects that are among `wanted`.
-pub fn kept(processed: &Value, wanted: &[ObjectRef]) -> Vec<Value> {
+pub(crate) fn kept(processed: &Value, wanted: &[ObjectRef]) -> Vec<Value> {
     processed["items"]
         .as_array()
         .into_iter()
@@ -234,7 +238,7 @@ pub fn kept(processed: &Value, wanted: &[ObjectRef]) -> Vec<Value> {
 }
 
 /// `oc new-project`; a transient failure is sent again only when the project is not there.
-pub fn create_project(ctx: &Ctx, name: &str, oc_args: &[String]) -> Outcome<()> {
+pub(crate) fn create_project(ctx: &Ctx, name: &str, oc_args: &[String]) -> Outcome<()> {
     let oc = ctx.oc;
     let exists = || {
         oc.get::<Value>("project", name, None)

@@ -9,60 +9,56 @@ use std::collections::BTreeMap;
 /// What every object has: its name, labels, annotations and owners.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct Meta {
+pub(crate) struct Meta {
     #[serde(deserialize_with = "lenient")]
-    pub name: String,
+    pub(crate) name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub namespace: Option<String>,
+    pub(crate) namespace: Option<String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     #[serde(deserialize_with = "lenient")]
-    pub labels: BTreeMap<String, String>,
+    pub(crate) labels: BTreeMap<String, String>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     #[serde(deserialize_with = "lenient")]
-    pub annotations: BTreeMap<String, String>,
+    pub(crate) annotations: BTreeMap<String, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "lenient")]
-    pub owner_references: Vec<OwnerReference>,
+    pub(crate) owner_references: Vec<OwnerReference>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub creation_timestamp: Option<String>,
+    pub(crate) creation_timestamp: Option<String>,
 }
 
 impl Meta {
-    pub fn label(&self, key: &str) -> Option<&str> {
+    pub(crate) fn label(&self, key: &str) -> Option<&str> {
         self.labels.get(key).map(String::as_str)
-    }
-
-    pub fn annotation(&self, key: &str) -> Option<&str> {
-        self.annotations.get(key).map(String::as_str)
     }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct OwnerReference {
+pub(crate) struct OwnerReference {
     #[serde(deserialize_with = "lenient")]
-    pub kind: String,
+    pub(crate) kind: String,
     #[serde(deserialize_with = "lenient")]
-    pub name: String,
+    pub(crate) name: String,
 }
 
 /// A condition of any status: `type`, `status`, `reason`, `message`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default)]
-pub struct Condition {
+pub(crate) struct Condition {
     #[serde(rename = "type")]
     #[serde(deserialize_with = "lenient")]
-    pub kind: String,
+    pub(crate) kind: String,
     #[serde(deserialize_with = "lenient")]
-    pub status: String,
+    pub(crate) status: String,
     #[serde(deserialize_with = "lenient")]
-    pub reason: String,
+    pub(crate) reason: String,
     #[serde(deserialize_with = "lenient")]
-    pub message: String,
+    pub(crate) message: String,
 }
 
 impl Condition {
-    pub fn is(&self, kind: &str, status: &str) -> bool {
+    pub(crate) fn is(&self, kind: &str, status: &str) -> bool {
         self.kind == kind && self.status == status
     }
 }
@@ -75,7 +71,7 @@ struct Head {
 }
 
 /// The kind of a list item (`Pod`, `Route`, …), or `""`.
-pub fn kind_of(item: &Value) -> String {
+pub(crate) fn kind_of(item: &Value) -> String {
     serde_json::from_value::<Head>(item.clone())
         .map(|h| h.kind)
         .unwrap_or_default()
@@ -92,7 +88,7 @@ where
 }
 
 /// The view `T` of `item`; an item of an unexpected shape reads as its default.
-pub fn parse<T: for<'de> Deserialize<'de> + Default>(item: &Value) -> T {
+pub(crate) fn parse<T: for<'de> Deserialize<'de> + Default>(item: &Value) -> T {
     T::deserialize(item).unwrap_or_default()
 }
 
@@ -100,61 +96,61 @@ pub fn parse<T: for<'de> Deserialize<'de> + Default>(item: &Value) -> T {
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct ImageStream {
+pub(crate) struct ImageStream {
     #[serde(deserialize_with = "lenient")]
-    pub metadata: Meta,
+    pub(crate) metadata: Meta,
     #[serde(deserialize_with = "lenient")]
-    pub spec: ImageStreamSpec,
+    pub(crate) spec: ImageStreamSpec,
     #[serde(deserialize_with = "lenient")]
-    pub status: ImageStreamStatus,
+    pub(crate) status: ImageStreamStatus,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct ImageStreamSpec {
+pub(crate) struct ImageStreamSpec {
     #[serde(deserialize_with = "lenient")]
-    pub tags: Vec<SpecTag>,
+    pub(crate) tags: Vec<SpecTag>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct SpecTag {
+pub(crate) struct SpecTag {
     #[serde(deserialize_with = "lenient")]
-    pub name: String,
-    pub from: Option<ObjectReference>,
+    pub(crate) name: String,
+    pub(crate) from: Option<ObjectReference>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct ObjectReference {
+pub(crate) struct ObjectReference {
     #[serde(deserialize_with = "lenient")]
-    pub kind: String,
+    pub(crate) kind: String,
     #[serde(deserialize_with = "lenient")]
-    pub name: String,
+    pub(crate) name: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct ImageStreamStatus {
+pub(crate) struct ImageStreamStatus {
     #[serde(deserialize_with = "lenient")]
-    pub tags: Vec<StatusTag>,
+    pub(crate) tags: Vec<StatusTag>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct StatusTag {
+pub(crate) struct StatusTag {
     #[serde(deserialize_with = "lenient")]
-    pub tag: String,
+    pub(crate) tag: String,
     #[serde(deserialize_with = "lenient")]
-    pub items: Vec<Value>,
+    pub(crate) items: Vec<Value>,
     #[serde(deserialize_with = "lenient")]
-    pub conditions: Vec<Condition>,
+    pub(crate) conditions: Vec<Condition>,
 }
 
 impl StatusTag {
     /// Why the import of this tag failed, if it did: its `ImportSuccess` condition is `False`
     /// (the cluster never retries it).
-    pub fn refused_import(&self) -> Option<&Condition> {
+    pub(crate) fn refused_import(&self) -> Option<&Condition> {
         self.conditions
             .iter()
             .find(|c| c.is("ImportSuccess", "False"))
@@ -163,7 +159,7 @@ impl StatusTag {
 
 impl ImageStream {
     /// Tags whose import failed: `TAG: the registry's message` each.
-    pub fn refused_tags(&self) -> Vec<String> {
+    pub(crate) fn refused_tags(&self) -> Vec<String> {
         self.status
             .tags
             .iter()
@@ -179,137 +175,137 @@ impl ImageStream {
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct Claim {
+pub(crate) struct Claim {
     #[serde(deserialize_with = "lenient")]
-    pub metadata: Meta,
+    pub(crate) metadata: Meta,
     #[serde(deserialize_with = "lenient")]
-    pub spec: ClaimSpec,
+    pub(crate) spec: ClaimSpec,
     #[serde(deserialize_with = "lenient")]
-    pub status: ClaimStatus,
+    pub(crate) status: ClaimStatus,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ClaimSpec {
+pub(crate) struct ClaimSpec {
     #[serde(deserialize_with = "lenient")]
-    pub access_modes: Vec<String>,
-    pub storage_class_name: Option<String>,
+    pub(crate) access_modes: Vec<String>,
+    pub(crate) storage_class_name: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct ClaimStatus {
+pub(crate) struct ClaimStatus {
     #[serde(deserialize_with = "lenient")]
-    pub phase: String,
+    pub(crate) phase: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
-pub struct StorageClass {
+pub(crate) struct StorageClass {
     #[serde(deserialize_with = "lenient")]
-    pub metadata: Meta,
+    pub(crate) metadata: Meta,
     #[serde(deserialize_with = "lenient")]
-    pub provisioner: String,
+    pub(crate) provisioner: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
-pub struct Node {
+pub(crate) struct Node {
     #[serde(deserialize_with = "lenient")]
-    pub spec: NodeSpec,
+    pub(crate) spec: NodeSpec,
     #[serde(deserialize_with = "lenient")]
-    pub status: NodeStatus,
+    pub(crate) status: NodeStatus,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
-pub struct NodeSpec {
+pub(crate) struct NodeSpec {
     #[serde(deserialize_with = "lenient")]
-    pub unschedulable: bool,
+    pub(crate) unschedulable: bool,
     #[serde(deserialize_with = "lenient")]
-    pub taints: Vec<Taint>,
+    pub(crate) taints: Vec<Taint>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
-pub struct Taint {
+pub(crate) struct Taint {
     #[serde(deserialize_with = "lenient")]
-    pub effect: String,
+    pub(crate) effect: String,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
-pub struct NodeStatus {
+pub(crate) struct NodeStatus {
     #[serde(deserialize_with = "lenient")]
-    pub allocatable: BTreeMap<String, String>,
+    pub(crate) allocatable: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
-pub struct Quota {
+pub(crate) struct Quota {
     #[serde(deserialize_with = "lenient")]
-    pub metadata: Meta,
+    pub(crate) metadata: Meta,
     #[serde(deserialize_with = "lenient")]
-    pub status: QuotaStatus,
+    pub(crate) status: QuotaStatus,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
-pub struct QuotaStatus {
+pub(crate) struct QuotaStatus {
     #[serde(deserialize_with = "lenient")]
-    pub hard: BTreeMap<String, String>,
+    pub(crate) hard: BTreeMap<String, String>,
     #[serde(deserialize_with = "lenient")]
-    pub used: BTreeMap<String, String>,
+    pub(crate) used: BTreeMap<String, String>,
 }
 
 // ---- deployment configs --------------------------------------------------------------------
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct DeploymentConfig {
+pub(crate) struct DeploymentConfig {
     #[serde(deserialize_with = "lenient")]
-    pub metadata: Meta,
+    pub(crate) metadata: Meta,
     #[serde(deserialize_with = "lenient")]
-    pub spec: DcSpec,
+    pub(crate) spec: DcSpec,
     #[serde(deserialize_with = "lenient")]
-    pub status: DcStatus,
+    pub(crate) status: DcStatus,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct DcSpec {
+pub(crate) struct DcSpec {
     #[serde(deserialize_with = "lenient")]
-    pub replicas: u64,
+    pub(crate) replicas: u64,
     #[serde(deserialize_with = "lenient")]
-    pub triggers: Vec<Trigger>,
+    pub(crate) triggers: Vec<Trigger>,
     /// The pod template, kept whole: what a rollout runs.
-    pub template: Value,
+    pub(crate) template: Value,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct Trigger {
+pub(crate) struct Trigger {
     #[serde(rename = "type")]
     #[serde(deserialize_with = "lenient")]
-    pub kind: String,
+    pub(crate) kind: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct DcStatus {
+pub(crate) struct DcStatus {
     #[serde(deserialize_with = "lenient")]
-    pub latest_version: u64,
+    pub(crate) latest_version: u64,
     #[serde(deserialize_with = "lenient")]
-    pub updated_replicas: u64,
+    pub(crate) updated_replicas: u64,
     #[serde(deserialize_with = "lenient")]
-    pub available_replicas: u64,
+    pub(crate) available_replicas: u64,
     #[serde(deserialize_with = "lenient")]
-    pub conditions: Vec<Condition>,
+    pub(crate) conditions: Vec<Condition>,
 }
 
 impl DeploymentConfig {
     /// The `Progressing` condition when it says the latest rollout failed.
-    pub fn failed_rollout(&self) -> Option<&Condition> {
+    pub(crate) fn failed_rollout(&self) -> Option<&Condition> {
         self.status.conditions.iter().find(|c| {
             c.kind == "Progressing"
                 && matches!(
@@ -319,7 +315,7 @@ impl DeploymentConfig {
         })
     }
 
-    pub fn waits_on_image(&self) -> bool {
+    pub(crate) fn waits_on_image(&self) -> bool {
         self.spec.triggers.iter().any(|t| t.kind == "ImageChange")
     }
 }
@@ -328,51 +324,51 @@ impl DeploymentConfig {
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct Route {
+pub(crate) struct Route {
     #[serde(deserialize_with = "lenient")]
-    pub metadata: Meta,
+    pub(crate) metadata: Meta,
     #[serde(deserialize_with = "lenient")]
-    pub spec: RouteSpec,
+    pub(crate) spec: RouteSpec,
     #[serde(deserialize_with = "lenient")]
-    pub status: RouteStatus,
+    pub(crate) status: RouteStatus,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct RouteSpec {
+pub(crate) struct RouteSpec {
     #[serde(deserialize_with = "lenient")]
-    pub host: String,
+    pub(crate) host: String,
     #[serde(deserialize_with = "lenient")]
-    pub to: ObjectReference,
+    pub(crate) to: ObjectReference,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct RouteStatus {
+pub(crate) struct RouteStatus {
     #[serde(deserialize_with = "lenient")]
-    pub ingress: Vec<RouteIngress>,
+    pub(crate) ingress: Vec<RouteIngress>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct RouteIngress {
+pub(crate) struct RouteIngress {
     #[serde(deserialize_with = "lenient")]
-    pub host: String,
+    pub(crate) host: String,
     #[serde(deserialize_with = "lenient")]
-    pub router_name: String,
-    pub router_canonical_hostname: Option<String>,
+    pub(crate) router_name: String,
+    pub(crate) router_canonical_hostname: Option<String>,
     #[serde(deserialize_with = "lenient")]
-    pub conditions: Vec<Condition>,
+    pub(crate) conditions: Vec<Condition>,
 }
 
 impl Route {
     /// Whether a router admitted the route.
-    pub fn is_admitted(&self) -> bool {
+    pub(crate) fn is_admitted(&self) -> bool {
         self.conditions().any(|c| c.is("Admitted", "True"))
     }
 
     /// A router's refusal: the condition with its reason (`HostAlreadyClaimed`, …).
-    pub fn refusal(&self) -> Option<&Condition> {
+    pub(crate) fn refusal(&self) -> Option<&Condition> {
         self.conditions().find(|c| c.is("Admitted", "False"))
     }
 
@@ -385,57 +381,57 @@ impl Route {
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct Pod {
+pub(crate) struct Pod {
     #[serde(deserialize_with = "lenient")]
-    pub metadata: Meta,
+    pub(crate) metadata: Meta,
     #[serde(deserialize_with = "lenient")]
-    pub status: PodStatus,
+    pub(crate) status: PodStatus,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct PodStatus {
+pub(crate) struct PodStatus {
     #[serde(deserialize_with = "lenient")]
-    pub phase: String,
+    pub(crate) phase: String,
     #[serde(deserialize_with = "lenient")]
-    pub conditions: Vec<Condition>,
+    pub(crate) conditions: Vec<Condition>,
     #[serde(deserialize_with = "lenient")]
-    pub container_statuses: Vec<ContainerStatus>,
+    pub(crate) container_statuses: Vec<ContainerStatus>,
     #[serde(deserialize_with = "lenient")]
-    pub init_container_statuses: Vec<ContainerStatus>,
+    pub(crate) init_container_statuses: Vec<ContainerStatus>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct ContainerStatus {
+pub(crate) struct ContainerStatus {
     #[serde(deserialize_with = "lenient")]
-    pub name: String,
+    pub(crate) name: String,
     #[serde(deserialize_with = "lenient")]
-    pub ready: bool,
+    pub(crate) ready: bool,
     #[serde(deserialize_with = "lenient")]
-    pub restart_count: u64,
+    pub(crate) restart_count: u64,
     #[serde(deserialize_with = "lenient")]
-    pub state: ContainerState,
+    pub(crate) state: ContainerState,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct ContainerState {
-    pub waiting: Option<Waiting>,
+pub(crate) struct ContainerState {
+    pub(crate) waiting: Option<Waiting>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct Waiting {
+pub(crate) struct Waiting {
     #[serde(deserialize_with = "lenient")]
-    pub reason: String,
+    pub(crate) reason: String,
     #[serde(deserialize_with = "lenient")]
-    pub message: String,
+    pub(crate) message: String,
 }
 
 impl Pod {
     /// Pending and not yet placed on a node.
-    pub fn unscheduled(&self) -> bool {
+    pub(crate) fn unscheduled(&self) -> bool {
         self.status.phase == "Pending"
             && !self
                 .status
@@ -447,25 +443,25 @@ impl Pod {
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
-pub struct Event {
+pub(crate) struct Event {
     #[serde(deserialize_with = "lenient")]
-    pub metadata: Meta,
+    pub(crate) metadata: Meta,
     #[serde(deserialize_with = "lenient")]
-    pub involved_object: ObjectReference,
+    pub(crate) involved_object: ObjectReference,
     #[serde(deserialize_with = "lenient")]
-    pub reason: String,
+    pub(crate) reason: String,
     #[serde(deserialize_with = "lenient")]
-    pub message: String,
+    pub(crate) message: String,
     #[serde(rename = "type")]
     #[serde(deserialize_with = "lenient")]
-    pub kind: String,
+    pub(crate) kind: String,
     #[serde(deserialize_with = "lenient")]
-    pub count: u64,
-    pub last_timestamp: Option<String>,
+    pub(crate) count: u64,
+    pub(crate) last_timestamp: Option<String>,
 }
 
 impl Event {
-    pub fn is_about(&self, kind: &str, name: &str) -> bool {
+    pub(crate) fn is_about(&self, kind: &str, name: &str) -> bool {
         self.involved_object.kind == kind && (name.is_empty() || self.involved_object.name == name)
     }
 }
@@ -475,12 +471,12 @@ impl Event {
 /// A secret's data, decoded: the one reader of what a Secret holds.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
-pub struct SecretObject {
+pub(crate) struct SecretObject {
     #[serde(deserialize_with = "lenient")]
-    pub metadata: Meta,
+    pub(crate) metadata: Meta,
     #[serde(rename = "type")]
     #[serde(deserialize_with = "lenient")]
-    pub kind: String,
+    pub(crate) kind: String,
     #[serde(deserialize_with = "lenient")]
     data: BTreeMap<String, String>,
 }
@@ -488,7 +484,7 @@ pub struct SecretObject {
 impl SecretObject {
     /// The decoded value of `key`: `None` when absent, `Some(Err)` when it is not base64 of
     /// UTF-8 text.
-    pub fn value(&self, key: &str) -> Option<Result<String, String>> {
+    pub(crate) fn value(&self, key: &str) -> Option<Result<String, String>> {
         use base64::Engine;
         let encoded = self.data.get(key)?;
         Some(
@@ -499,24 +495,6 @@ impl SecretObject {
                     String::from_utf8(b).map_err(|_| format!("key {key} is not UTF-8 text"))
                 }),
         )
-    }
-
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.data.keys().map(String::as_str)
-    }
-
-    /// Each key with the length of its decoded value (what a support bundle may show).
-    pub fn key_lengths(&self) -> Vec<(String, usize)> {
-        self.data
-            .iter()
-            .map(|(k, v)| {
-                let len = self
-                    .value(k)
-                    .and_then(Result::ok)
-                    .map_or(v.len(), |d| d.len());
-                (k.clone(), len)
-            })
-            .collect()
     }
 }
 
@@ -556,7 +534,6 @@ mod tests {
         assert_eq!(s.value("A"), Some(Ok("hello".into())));
         assert!(matches!(s.value("B"), Some(Err(_))));
         assert_eq!(s.value("C"), None);
-        assert_eq!(s.key_lengths()[0], ("A".to_string(), 5));
     }
 
     #[test]

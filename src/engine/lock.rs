@@ -12,18 +12,18 @@ use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 /// The lock of a project, held until dropped.
-pub struct Lock {
+pub(crate) struct Lock {
     path: PathBuf,
     file: File,
 }
 
 /// Who holds a lock, as its file says.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Holder {
-    pub pid: String,
-    pub host: String,
-    pub command: String,
-    pub started: String,
+pub(crate) struct Holder {
+    pub(crate) pid: String,
+    pub(crate) host: String,
+    pub(crate) command: String,
+    pub(crate) started: String,
 }
 
 impl Holder {
@@ -60,7 +60,7 @@ impl Holder {
     }
 
     /// `pid 123 on host, `install`, since 2026-…`.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let command = if self.command.is_empty() {
             String::new()
         } else {
@@ -85,12 +85,9 @@ impl Holder {
 
 /// Why the lock was not taken.
 #[derive(Debug)]
-pub enum Refused {
+pub(crate) enum Refused {
     /// Another run holds it.
-    Held {
-        path: PathBuf,
-        holder: Option<Holder>,
-    },
+    Held { holder: Option<Holder> },
     /// The state directory or the file cannot be used.
     Io(String),
 }
@@ -114,7 +111,7 @@ impl std::fmt::Display for Refused {
 /// What taking the lock found: nothing, or a stale lock taken over (its holder, as its file
 /// said).
 #[derive(Debug, PartialEq, Eq)]
-pub enum Taken {
+pub(crate) enum Taken {
     Fresh,
     TakenOver(Option<Holder>),
 }
@@ -173,7 +170,7 @@ fn read_holder(file: &mut File) -> Option<Holder> {
 }
 
 /// The holder of the lock in `dir`, when a live run holds it (checked without taking it).
-pub fn holder(dir: &Path) -> Option<Option<Holder>> {
+pub(crate) fn holder(dir: &Path) -> Option<Option<Holder>> {
     let path = dir.join("lock");
     let mut file = std::fs::OpenOptions::new().read(true).open(&path).ok()?;
     match try_flock(&file) {
@@ -186,7 +183,7 @@ pub fn holder(dir: &Path) -> Option<Option<Holder>> {
 
 impl Lock {
     /// Takes the lock of `dir` for `command`, or says who holds it.
-    pub fn acquire(dir: &Path, command: &str) -> Result<(Lock, Taken), Refused> {
+    pub(crate) fn acquire(dir: &Path, command: &str) -> Result<(Lock, Taken), Refused> {
         std::fs::create_dir_all(dir)
             .map_err(|e| Refused::Io(format!("cannot create {}: {e}", dir.display())))?;
         let path = dir.join("lock");
@@ -201,7 +198,7 @@ impl Lock {
             };
             if !try_flock(&file).map_err(Refused::Io)? {
                 let holder = read_holder(&mut file);
-                return Err(Refused::Held { path, holder });
+                return Err(Refused::Held { holder });
             }
             if !same_file(&file, &path) {
                 continue;
@@ -258,7 +255,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (first, taken) = Lock::acquire(dir.path(), "install").unwrap();
         assert_eq!(taken, Taken::Fresh);
-        let Err(Refused::Held { holder, .. }) = Lock::acquire(dir.path(), "uninstall") else {
+        let Err(Refused::Held { holder }) = Lock::acquire(dir.path(), "uninstall") else {
             panic!("a second holder was let in");
         };
         let holder = holder.expect("the holder is named");

@@ -11,16 +11,16 @@
 //! - [`wait`], [`readiness`] and [`diagnosis`]: waiting for anything a feature watches, the
 //!   readiness basics, and the failure detectors a feature's diagnosis table is made of.
 
-pub mod change;
-pub mod checks;
-pub mod cluster;
-pub mod diagnosis;
-pub mod driver;
-pub mod execute;
-pub mod kube;
-pub mod lock;
-pub mod observe;
-pub mod readiness;
-pub mod report;
-pub mod session;
-pub mod wait;
+pub(crate) mod change;
+pub(crate) mod checks;
+pub(crate) mod cluster;
+pub(crate) mod diagnosis;
+pub(crate) mod driver;
+pub(crate) mod execute;
+pub(crate) mod kube;
+pub(crate) mod lock;
+pub(crate) mod observe;
+pub(crate) mod readiness;
+pub(crate) mod report;
+pub(crate) mod session;
+pub(crate) mod wait;

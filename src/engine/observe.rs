@@ -12,11 +12,11 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
 
 /// A fact, or why it cannot be known.
-pub type Fact<T> = Result<T, String>;
+pub(crate) type Fact<T> = Result<T, String>;
 
 /// What a project holds, as far as the user may see.
 #[derive(Debug, Clone)]
-pub enum ProjectState {
+pub(crate) enum ProjectState {
     Absent,
     /// It exists, or not: OpenShift answers Forbidden for both when the user is no member.
     Hidden,
@@ -25,11 +25,11 @@ pub enum ProjectState {
 }
 
 impl ProjectState {
-    pub fn exists(&self) -> bool {
+    pub(crate) fn exists(&self) -> bool {
         matches!(self, ProjectState::Present(_))
     }
 
-    pub fn objects(&self) -> &[Value] {
+    pub(crate) fn objects(&self) -> &[Value] {
         match self {
             ProjectState::Present(o) => o,
             _ => &[],
@@ -39,14 +39,14 @@ impl ProjectState {
 
 /// The apps domain of the cluster and where it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Discovered {
-    pub value: String,
-    pub how: String,
+pub(crate) struct Discovered {
+    pub(crate) value: String,
+    pub(crate) how: String,
 }
 
 /// A failed read: unreachable or failing servers are `Unavailable`; everything else means the
 /// run cannot go on (not logged in, a wrong kubeconfig): `Preflight`.
-pub fn read_failure(doing: &str, e: OcError) -> Failure {
+pub(crate) fn read_failure(doing: &str, e: OcError) -> Failure {
     let kind = if e.is_transient() {
         FailureKind::Unavailable
     } else {
@@ -64,7 +64,7 @@ pub fn read_failure(doing: &str, e: OcError) -> Failure {
 type Question = (String, String, Option<String>);
 
 /// Remembers every fact it was asked for.
-pub struct Observer<'a> {
+pub(crate) struct Observer<'a> {
     oc: &'a Oc,
     cluster: OnceCell<Cluster>,
     classes: OnceCell<Fact<Vec<StorageClass>>>,
@@ -78,7 +78,7 @@ pub struct Observer<'a> {
 }
 
 impl<'a> Observer<'a> {
-    pub fn new(oc: &'a Oc) -> Observer<'a> {
+    pub(crate) fn new(oc: &'a Oc) -> Observer<'a> {
         Observer {
             oc,
             cluster: OnceCell::new(),
@@ -92,12 +92,8 @@ impl<'a> Observer<'a> {
         }
     }
 
-    pub fn oc(&self) -> &Oc {
-        self.oc
-    }
-
     /// Who is logged in, where, which OpenShift.
-    pub fn cluster(&self) -> Outcome<Cluster> {
+    pub(crate) fn cluster(&self) -> Outcome<Cluster> {
         if let Some(c) = self.cluster.get() {
             return Ok(c.clone());
         }
@@ -118,7 +114,7 @@ impl<'a> Observer<'a> {
         Ok(self.cluster.get_or_init(|| c).clone())
     }
 
-    pub fn storage_classes(&self) -> Outcome<Fact<Vec<StorageClass>>> {
+    pub(crate) fn storage_classes(&self) -> Outcome<Fact<Vec<StorageClass>>> {
         if let Some(f) = self.classes.get() {
             return Ok(f.clone());
         }
@@ -135,7 +131,7 @@ impl<'a> Observer<'a> {
 
     /// The cluster's apps domain: the ingress config (readable by admins), else the console's
     /// host (`console-openshift-console.<domain>`).
-    pub fn apps_domain(&self) -> Outcome<Fact<Discovered>> {
+    pub(crate) fn apps_domain(&self) -> Outcome<Fact<Discovered>> {
         if let Some(f) = self.domain.get() {
             return Ok(f.clone());
         }
@@ -191,7 +187,7 @@ impl<'a> Observer<'a> {
 
     /// Whether project `name` exists and the user may see it, without listing what it holds
     /// (a project that is not there needs no templates to say so).
-    pub fn project_exists(&self, name: &str) -> Outcome<bool> {
+    pub(crate) fn project_exists(&self, name: &str) -> Outcome<bool> {
         if let Some(p) = self.projects.borrow().get(name) {
             return Ok(p.exists());
         }
@@ -200,7 +196,7 @@ impl<'a> Observer<'a> {
 
     /// Whether the project holds secret `name` (when the user may not read secrets there, it
     /// cannot be told: taken as yes).
-    pub fn holds_secret(&self, project: &str, name: &str) -> Outcome<bool> {
+    pub(crate) fn holds_secret(&self, project: &str, name: &str) -> Outcome<bool> {
         match self.oc.get_secret::<Value>(name, project) {
             Ok(found) => Ok(found.is_some()),
             Err(e) if e.cause == Cause::Forbidden => Ok(true),
@@ -231,7 +227,7 @@ impl<'a> Observer<'a> {
     }
 
     /// What a project holds of `resources`.
-    pub fn project(&self, name: &str, resources: &[Resource]) -> Outcome<ProjectState> {
+    pub(crate) fn project(&self, name: &str, resources: &[Resource]) -> Outcome<ProjectState> {
         if let Some(p) = self.projects.borrow().get(name) {
             return Ok(p.clone());
         }
@@ -256,7 +252,7 @@ impl<'a> Observer<'a> {
     }
 
     /// The cluster's nodes, when the user may list them.
-    pub fn nodes(&self) -> Outcome<Fact<Vec<Node>>> {
+    pub(crate) fn nodes(&self) -> Outcome<Fact<Vec<Node>>> {
         if let Some(f) = self.nodes.get() {
             return Ok(f.clone());
         }
@@ -268,7 +264,7 @@ impl<'a> Observer<'a> {
         Ok(self.nodes.get_or_init(|| fact).clone())
     }
 
-    pub fn quotas(&self, project: &str) -> Outcome<Vec<Quota>> {
+    pub(crate) fn quotas(&self, project: &str) -> Outcome<Vec<Quota>> {
         if let Some(q) = self.quotas.borrow().get(project) {
             return Ok(q.clone());
         }
@@ -287,7 +283,10 @@ impl<'a> Observer<'a> {
     }
 
     /// `oc auth can-i` for each (verb, resource, namespace), asked at once.
-    pub fn permissions(&self, asked: &[(&str, String, Option<String>)]) -> Outcome<Vec<bool>> {
+    pub(crate) fn permissions(
+        &self,
+        asked: &[(&str, String, Option<String>)],
+    ) -> Outcome<Vec<bool>> {
         let todo: Vec<&(&str, String, Option<String>)> = asked
             .iter()
             .filter(|(v, r, n)| {

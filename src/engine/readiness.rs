@@ -19,7 +19,7 @@ pub(crate) const RESOURCES: &[&str] = &[
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum State {
+pub(crate) enum State {
     Pending,
     RollingOut,
     Ready,
@@ -30,11 +30,11 @@ pub enum State {
 
 impl State {
     /// Nothing more will happen without a person: ready, or scaled down on purpose.
-    pub fn settled(self) -> bool {
+    pub(crate) fn settled(self) -> bool {
         matches!(self, State::Ready | State::ScaledDown)
     }
 
-    pub fn text(self) -> &'static str {
+    pub(crate) fn text(self) -> &'static str {
         match self {
             State::Pending => "pending",
             State::RollingOut => "rolling out",
@@ -46,10 +46,10 @@ impl State {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Component {
-    pub name: String,
-    pub state: State,
-    pub detail: String,
+pub(crate) struct Component {
+    pub(crate) name: String,
+    pub(crate) state: State,
+    pub(crate) detail: String,
 }
 
 impl Component {
@@ -64,19 +64,19 @@ impl Component {
 
 /// One look at a project, sorted by kind.
 #[derive(Debug, Default, Clone)]
-pub struct Snapshot {
-    pub image_streams: Vec<ImageStream>,
-    pub claims: Vec<Claim>,
-    pub dcs: Vec<DeploymentConfig>,
-    pub routes: Vec<Route>,
-    pub pods: Vec<Pod>,
-    pub events: Vec<Event>,
+pub(crate) struct Snapshot {
+    pub(crate) image_streams: Vec<ImageStream>,
+    pub(crate) claims: Vec<Claim>,
+    pub(crate) dcs: Vec<DeploymentConfig>,
+    pub(crate) routes: Vec<Route>,
+    pub(crate) pods: Vec<Pod>,
+    pub(crate) events: Vec<Event>,
 }
 
 impl Snapshot {
     /// The image streams, claims, deployment configs and routes that `ours` accepts, and every
     /// pod and event.
-    pub fn of_matching(items: Vec<Value>, ours: impl Fn(&Value) -> bool) -> Snapshot {
+    pub(crate) fn of_matching(items: Vec<Value>, ours: impl Fn(&Value) -> bool) -> Snapshot {
         let mut s = Snapshot::default();
         for item in items {
             match kube::kind_of(&item).as_str() {
@@ -93,17 +93,17 @@ impl Snapshot {
     }
 
     /// The deployment configs in the order `rank` gives (dependency order, for the rows).
-    pub fn rank_dcs(&mut self, rank: impl Fn(&str) -> usize) {
+    pub(crate) fn rank_dcs(&mut self, rank: impl Fn(&str) -> usize) {
         self.dcs.sort_by_key(|d| rank(&d.metadata.name));
     }
 
-    pub fn dc(&self, name: &str) -> Option<&DeploymentConfig> {
+    pub(crate) fn dc(&self, name: &str) -> Option<&DeploymentConfig> {
         self.dcs.iter().find(|d| d.metadata.name == name)
     }
 }
 
 /// Every tag of an image stream that names an image must have imported it.
-pub fn images(s: &Snapshot) -> Component {
+pub(crate) fn images(s: &Snapshot) -> Component {
     let (mut wanted, mut imported, mut failed) = (0, 0, Vec::new());
     for is in &s.image_streams {
         for tag in &is.spec.tags {
@@ -133,7 +133,7 @@ pub fn images(s: &Snapshot) -> Component {
 }
 
 /// Every claim that exists must be bound.
-pub fn claims(s: &Snapshot) -> Component {
+pub(crate) fn claims(s: &Snapshot) -> Component {
     let bound = s
         .claims
         .iter()
@@ -152,7 +152,7 @@ pub fn claims(s: &Snapshot) -> Component {
 }
 
 /// A DeploymentConfig's state, read the way `oc rollout status` reads it.
-pub fn deployment(dc: &DeploymentConfig) -> Component {
+pub(crate) fn deployment(dc: &DeploymentConfig) -> Component {
     let name = dc.metadata.name.clone();
     let status = &dc.status;
     let (latest, replicas) = (status.latest_version, dc.spec.replicas);
@@ -185,12 +185,12 @@ pub fn deployment(dc: &DeploymentConfig) -> Component {
 }
 
 /// Whether every component is settled.
-pub fn healthy(components: &[Component]) -> bool {
+pub(crate) fn healthy(components: &[Component]) -> bool {
     components.iter().all(|c| c.state.settled())
 }
 
 /// Components that are not settled, in words.
-pub fn unsettled(components: &[Component]) -> Vec<String> {
+pub(crate) fn unsettled(components: &[Component]) -> Vec<String> {
     components
         .iter()
         .filter(|c| !c.state.settled())

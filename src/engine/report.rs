@@ -11,12 +11,12 @@ use crate::ui::Ui;
 use std::fmt::Display;
 
 /// The cluster step: who is logged in, where, which OpenShift, and the support warning.
-pub fn cluster(ui: &Ui, observer: &Observer) -> Outcome<Cluster> {
+pub(crate) fn cluster(ui: &Ui, observer: &Observer) -> Outcome<Cluster> {
     cluster_step(ui, observer, "cluster")
 }
 
 /// The cluster step under another title (a gateway's install on another cluster).
-pub fn cluster_step(ui: &Ui, observer: &Observer, title: &str) -> Outcome<Cluster> {
+pub(crate) fn cluster_step(ui: &Ui, observer: &Observer, title: &str) -> Outcome<Cluster> {
     let line = ui.step(title);
     match observer.cluster() {
         Ok(c) => {
@@ -33,12 +33,12 @@ pub fn cluster_step(ui: &Ui, observer: &Observer, title: &str) -> Outcome<Cluste
 }
 
 /// What a plan of any command holds, to show and judge the same way.
-pub struct Changes<'a, A> {
-    pub decisions: &'a [String],
-    pub checks: &'a [CheckResult],
-    pub actions: &'a [A],
-    pub missing: &'a [Missing],
-    pub problems: &'a [String],
+pub(crate) struct Changes<'a, A> {
+    pub(crate) decisions: &'a [String],
+    pub(crate) checks: &'a [CheckResult],
+    pub(crate) actions: &'a [A],
+    pub(crate) missing: &'a [Missing],
+    pub(crate) problems: &'a [String],
 }
 
 impl<A> Changes<'_, A> {
@@ -50,13 +50,13 @@ impl<A> Changes<'_, A> {
     }
 
     /// Whether the plan is refused: a problem, a missing value or a failed check.
-    pub fn refused(&self) -> bool {
+    pub(crate) fn refused(&self) -> bool {
         !(self.failed_checks().is_empty() && self.missing.is_empty() && self.problems.is_empty())
     }
 }
 
 /// The plan step of any command.
-pub fn changes<A: Display>(ui: &Ui, plan: &Changes<A>) {
+pub(crate) fn changes<A: Display>(ui: &Ui, plan: &Changes<A>) {
     let line = ui.step("plan");
     for d in plan.decisions {
         line.detail(d);
@@ -96,7 +96,7 @@ pub fn changes<A: Display>(ui: &Ui, plan: &Changes<A>) {
 }
 
 /// The verdict of any command's plan; `what` goes ahead or not ("the install").
-pub fn verdict_of<A>(plan: &Changes<A>, what: &str) -> Outcome<()> {
+pub(crate) fn verdict_of<A>(plan: &Changes<A>, what: &str) -> Outcome<()> {
     if !plan.problems.is_empty() || !plan.missing.is_empty() {
         // A problem of several lines (a storage class table) stays one item of the list.
         let mut lines: Vec<String> = plan

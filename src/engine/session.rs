@@ -14,17 +14,17 @@ use std::cell::RefCell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-pub struct Session {
-    pub ui: Ui,
-    pub redactor: Redactor,
-    pub transcript: Arc<Transcript>,
-    pub oc: Oc,
+pub(crate) struct Session {
+    pub(crate) ui: Ui,
+    pub(crate) redactor: Redactor,
+    pub(crate) transcript: Arc<Transcript>,
+    pub(crate) oc: Oc,
     log_file: Option<PathBuf>,
     checkouts: RefCell<Vec<(TemplatesSource, Checkout)>>,
 }
 
 impl Session {
-    pub fn open(connection: &Connection, mode: &Mode) -> Outcome<Session> {
+    pub(crate) fn open(connection: &Connection, mode: &Mode) -> Outcome<Session> {
         let ui = Ui::new(mode.quiet, mode.verbose);
         let redactor = Redactor::default();
         let transcript = Arc::new(Transcript::new(redactor.clone()));
@@ -53,7 +53,7 @@ impl Session {
 
     /// oc for another cluster or context (a gateway's install elsewhere): the same program,
     /// redactor, transcript and command log, with `connection`'s kubeconfig and context.
-    pub fn oc_for(&self, connection: &Connection) -> Outcome<Oc> {
+    pub(crate) fn oc_for(&self, connection: &Connection) -> Outcome<Oc> {
         oc_of(
             self.oc.program().to_path_buf(),
             connection,
@@ -64,7 +64,7 @@ impl Session {
     }
 
     /// The HTTP client for 3scale's portals and APIs, with this run's redactor and transcript.
-    pub fn http(&self, options: &crate::http::Options) -> Outcome<crate::http::Http> {
+    pub(crate) fn http(&self, options: &crate::http::Options) -> Outcome<crate::http::Http> {
         crate::http::Http::new(
             options.clone(),
             self.redactor.clone(),
@@ -75,7 +75,7 @@ impl Session {
 
     /// From now on the transcript goes to `--log-file`, or to the project's file on this cluster.
     /// A run keeps the first it attached (a gateway's, before its install is read).
-    pub fn attach_transcript(&self, server: &str, project: &str) -> Outcome<()> {
+    pub(crate) fn attach_transcript(&self, server: &str, project: &str) -> Outcome<()> {
         if self.transcript.location().is_some() {
             return Ok(());
         }
@@ -90,7 +90,7 @@ impl Session {
 
     /// Points a failure at the transcript of the run, once it has one (an input mistake that
     /// already says how to fix it is left as it is).
-    pub fn point_at_transcript<T>(&self, result: Outcome<T>) -> Outcome<T> {
+    pub(crate) fn point_at_transcript<T>(&self, result: Outcome<T>) -> Outcome<T> {
         result.map_err(
             |f| match self.transcript.location().filter(|p| p.is_file()) {
                 Some(p) if f.kind != FailureKind::Input || f.help.is_empty() => {
@@ -102,7 +102,7 @@ impl Session {
     }
 
     /// The checkout of `source`: fetched (or taken from the cache) once per run.
-    pub fn checkout(&self, source: &TemplatesSource, refresh: bool) -> Outcome<Checkout> {
+    pub(crate) fn checkout(&self, source: &TemplatesSource, refresh: bool) -> Outcome<Checkout> {
         if let Some((_, c)) = self.checkouts.borrow().iter().find(|(s, _)| s == source) {
             return Ok(c.clone());
         }

@@ -12,7 +12,7 @@ use crate::oc::{Cause, OcError};
 use std::time::{Duration, Instant, SystemTime};
 
 /// What a wait watches: how to look at it, its components, and why it fails.
-pub trait Watched {
+pub(crate) trait Watched {
     /// What is waited for, in words: "3scale", "gateway apicast-eu".
     fn subject(&self) -> String;
     /// One look at the project.
@@ -26,7 +26,7 @@ pub trait Watched {
 
 /// Waits until every component of `watched` is settled, a blocking failure appears, or
 /// `timeout` passes.
-pub fn until(
+pub(crate) fn until(
     ctx: &Ctx,
     watched: &dyn Watched,
     timeout: Duration,

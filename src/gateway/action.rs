@@ -16,7 +16,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone)]
-pub enum GatewayAction {
+pub(crate) enum GatewayAction {
     CreateProject {
         name: String,
         display_name: String,
@@ -41,7 +41,6 @@ pub enum GatewayAction {
     CreateGatewayObjects(GatewayObjects),
     /// Edge routes of the gateway, one per host.
     CreateRoutes {
-        gateway: String,
         routes: Vec<Value>,
     },
     /// Objects deleted by name (what a gateway is made of).
@@ -50,60 +49,60 @@ pub enum GatewayAction {
 
 /// A token to mint for a gateway, with the admin token that may.
 #[derive(Debug, Clone)]
-pub struct Mint {
+pub(crate) struct Mint {
     /// The tenant's admin portal.
-    pub host: String,
-    pub admin_token: Secret,
-    pub name: String,
+    pub(crate) host: String,
+    pub(crate) admin_token: Secret,
+    pub(crate) name: String,
     /// Tokens of that name minted by an earlier run whose value was never stored.
-    pub orphans: Vec<u64>,
+    pub(crate) orphans: Vec<u64>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Revoke {
-    pub host: String,
-    pub admin_token: Secret,
-    pub id: u64,
-    pub name: String,
+pub(crate) struct Revoke {
+    pub(crate) host: String,
+    pub(crate) admin_token: Secret,
+    pub(crate) id: u64,
+    pub(crate) name: String,
 }
 
 /// The token a portal-endpoint secret gets: one known now, or the one minted by the plan's
 /// `MintAccessToken`.
 #[derive(Debug, Clone)]
-pub enum EndpointToken {
+pub(crate) enum EndpointToken {
     Known { value: Secret, record: TokenRecord },
     Minted,
 }
 
 #[derive(Debug, Clone)]
-pub struct PortalEndpoint {
-    pub gateway: String,
+pub(crate) struct PortalEndpoint {
+    pub(crate) gateway: String,
     /// The admin portal the gateway reads.
-    pub host: String,
-    pub token: EndpointToken,
-    pub portal: PortalRecord,
+    pub(crate) host: String,
+    pub(crate) token: EndpointToken,
+    pub(crate) portal: PortalRecord,
     /// The secret exists: it is replaced.
-    pub replace: bool,
+    pub(crate) replace: bool,
 }
 
 #[derive(Debug, Clone)]
-pub struct GatewayObjects {
-    pub gateway: String,
-    pub environment: Environment,
-    pub loader: Loader,
-    pub cache: u32,
-    pub template: PathBuf,
-    pub params: Vec<(String, String)>,
-    pub objects: Vec<ObjectRef>,
+pub(crate) struct GatewayObjects {
+    pub(crate) gateway: String,
+    pub(crate) environment: Environment,
+    pub(crate) loader: Loader,
+    pub(crate) cache: u32,
+    pub(crate) template: PathBuf,
+    pub(crate) params: Vec<(String, String)>,
+    pub(crate) objects: Vec<ObjectRef>,
 }
 
 /// A token minted by this run: later changes write it (its value is shown only once).
 #[derive(Default)]
-pub struct Minted(pub Option<(Secret, TokenRecord)>);
+pub(crate) struct Minted(pub Option<(Secret, TokenRecord)>);
 
 impl GatewayAction {
     /// oc's arguments for the changes made through oc.
-    pub fn oc_args(&self, project: &str) -> Vec<String> {
+    pub(crate) fn oc_args(&self, project: &str) -> Vec<String> {
         match self {
             GatewayAction::CreateProject { name, display_name } => {
                 args::new_project(name, display_name)
@@ -150,7 +149,7 @@ impl Change for GatewayAction {
                 format!("unlink pull secret {secret} from {service_account}")
             }
             GatewayAction::CreateGatewayObjects(g) => format!("create gateway {}", g.gateway),
-            GatewayAction::CreateRoutes { routes, .. } => {
+            GatewayAction::CreateRoutes { routes } => {
                 format!("create {} route(s)", routes.len())
             }
             GatewayAction::DeleteObjects(refs) => format!("delete {} object(s)", refs.len()),
@@ -208,9 +207,7 @@ impl Change for GatewayAction {
                 apply::unlink(ctx, &oc_args, service_account).map(|()| None)
             }
             GatewayAction::CreateGatewayObjects(g) => apply::create_objects(ctx, g).map(Some),
-            GatewayAction::CreateRoutes { routes, .. } => {
-                apply::create_routes(ctx, routes).map(Some)
-            }
+            GatewayAction::CreateRoutes { routes } => apply::create_routes(ctx, routes).map(Some),
             GatewayAction::DeleteObjects(_) => apply::delete(ctx, &oc_args).map(|()| None),
         }
     }
@@ -251,7 +248,7 @@ impl fmt::Display for GatewayAction {
                     g.cache
                 )
             }
-            GatewayAction::CreateRoutes { routes, .. } => {
+            GatewayAction::CreateRoutes { routes } => {
                 let hosts: Vec<String> = routes.iter().map(route_text).collect();
                 write!(f, "create edge {}", hosts.join(", "))
             }

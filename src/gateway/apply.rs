@@ -37,7 +37,7 @@ fn api<'a>(ctx: &Ctx<'a>) -> Outcome<Api<'a>> {
 
 /// Mints the gateway's token (deleting earlier ones of its name first), then checks it the way
 /// the gateway will use it: `GET /admin/api/services.json`.
-pub fn mint(ctx: &Ctx, m: &Mint) -> Outcome<(Secret, TokenRecord, String)> {
+pub(crate) fn mint(ctx: &Ctx, m: &Mint) -> Outcome<(Secret, TokenRecord, String)> {
     let api = api(ctx)?;
     for id in &m.orphans {
         match api.delete_access_token(&m.host, &m.admin_token, *id) {
@@ -79,7 +79,7 @@ pub fn mint(ctx: &Ctx, m: &Mint) -> Outcome<(Secret, TokenRecord, String)> {
     Ok((value, record, detail))
 }
 
-pub fn revoke(ctx: &Ctx, r: &Revoke) -> Outcome<String> {
+pub(crate) fn revoke(ctx: &Ctx, r: &Revoke) -> Outcome<String> {
     match api(ctx)?.delete_access_token(&r.host, &r.admin_token, r.id) {
         Ok(()) => Ok(format!("access token \"{}\" (id {}) revoked", r.name, r.id)),
         // Gone already (revoked by hand, or by a run that stopped after it).
@@ -91,7 +91,7 @@ pub fn revoke(ctx: &Ctx, r: &Revoke) -> Outcome<String> {
     }
 }
 
-pub fn write_endpoint(
+pub(crate) fn write_endpoint(
     ctx: &Ctx,
     oc_args: &[String],
     e: &PortalEndpoint,
@@ -137,7 +137,7 @@ fn service_account_pulls(ctx: &Ctx, service_account: &str, linked: bool) -> bool
 
 /// `oc secrets link`; a project made moments ago may not have its `default` service account
 /// yet (OpenShift's controller makes it): it is waited for, with a deadline.
-pub fn link(ctx: &Ctx, oc_args: &[String], service_account: &str) -> Outcome<()> {
+pub(crate) fn link(ctx: &Ctx, oc_args: &[String], service_account: &str) -> Outcome<()> {
     let linked = || service_account_pulls(ctx, service_account, true);
     let failed = |e: OcError| {
         let doing = format!(
@@ -199,7 +199,7 @@ fn wait_for_service_account(ctx: &Ctx, service_account: &str) -> Result<(), Opti
     }
 }
 
-pub fn unlink(ctx: &Ctx, oc_args: &[String], service_account: &str) -> Outcome<()> {
+pub(crate) fn unlink(ctx: &Ctx, oc_args: &[String], service_account: &str) -> Outcome<()> {
     let unlinked = || service_account_pulls(ctx, service_account, false);
     single_change(ctx.oc, oc_args, None, unlinked)
         .map(|_| ())
@@ -215,7 +215,7 @@ pub fn unlink(ctx: &Ctx, oc_args: &[String], service_account: &str) -> Outcome<(
 /// The gateway template sent to `oc process` on stdin (groupified: OpenShift 4.11 and later
 /// refuse its `apiVersion: v1` Template), its planned objects kept, groupified, labelled and
 /// created: the service first, then the deployment config.
-pub fn create_objects(ctx: &Ctx, g: &GatewayObjects) -> Outcome<String> {
+pub(crate) fn create_objects(ctx: &Ctx, g: &GatewayObjects) -> Outcome<String> {
     let text = std::fs::read_to_string(&g.template)
         .map_err(|e| Failure::preflight(format!("cannot read {}: {e}", g.template.display())))?;
     let mut template: Value = serde_yaml::from_str(&text).map_err(|e| {
@@ -239,14 +239,14 @@ pub fn create_objects(ctx: &Ctx, g: &GatewayObjects) -> Outcome<String> {
     Ok(format!("{created} objects created"))
 }
 
-pub fn create_routes(ctx: &Ctx, routes: &[Value]) -> Outcome<String> {
+pub(crate) fn create_routes(ctx: &Ctx, routes: &[Value]) -> Outcome<String> {
     create_wave(ctx, routes.to_vec())
         .map(|n| format!("{n} route(s) created"))
         .map_err(|f| f.context("could not create the gateway's routes"))
 }
 
 /// Deleting is idempotent: a transient failure is simply sent again.
-pub fn delete(ctx: &Ctx, oc_args: &[String]) -> Outcome<()> {
+pub(crate) fn delete(ctx: &Ctx, oc_args: &[String]) -> Outcome<()> {
     single_change(ctx.oc, oc_args, None, || false)
         .map(|_| ())
         .map_err(|e| change_failure("delete the gateway's objects", e, None))

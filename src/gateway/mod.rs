@@ -4,12 +4,12 @@
 //! access token and products on 3scale's side (`portal`), where the gateways are (`search`), and
 //! its readiness for the wait and `status` (`watch`).
 
-pub mod action;
-pub mod apply;
-pub mod objects;
-pub mod plan;
-pub mod portal;
-pub mod search;
-pub mod settings;
-pub mod summary;
-pub mod watch;
+pub(crate) mod action;
+pub(crate) mod apply;
+pub(crate) mod objects;
+pub(crate) mod plan;
+pub(crate) mod portal;
+pub(crate) mod search;
+pub(crate) mod settings;
+pub(crate) mod summary;
+pub(crate) mod watch;

@@ -13,26 +13,26 @@ use base64::Engine;
 use serde_json::{json, Map, Value};
 
 /// The label on everything a gateway is made of: its name.
-pub const GATEWAY_LABEL: &str = "threescale-install/gateway";
+pub(crate) const GATEWAY_LABEL: &str = "threescale-install/gateway";
 /// The label of the deployment config: the environment it serves.
-pub const ENVIRONMENT_LABEL: &str = "threescale-install/environment";
+pub(crate) const ENVIRONMENT_LABEL: &str = "threescale-install/environment";
 /// Annotations of the portal-endpoint secret.
-pub const TOKEN_ID: &str = "threescale-install/access-token-id";
-pub const TOKEN_NAME: &str = "threescale-install/access-token-name";
-pub const TOKEN_MINTED: &str = "threescale-install/access-token-minted";
-pub const PORTAL_CLUSTER: &str = "threescale-install/portal-cluster";
-pub const PORTAL_PROJECT: &str = "threescale-install/portal-project";
+pub(crate) const TOKEN_ID: &str = "threescale-install/access-token-id";
+pub(crate) const TOKEN_NAME: &str = "threescale-install/access-token-name";
+pub(crate) const TOKEN_MINTED: &str = "threescale-install/access-token-minted";
+pub(crate) const PORTAL_CLUSTER: &str = "threescale-install/portal-cluster";
+pub(crate) const PORTAL_PROJECT: &str = "threescale-install/portal-project";
 
 /// The gateway template of the checkout.
-pub const TEMPLATE: &str = "apicast-gateway/apicast.yml";
+pub(crate) const TEMPLATE: &str = "apicast-gateway/apicast.yml";
 /// The service account the template's pods run as: it must list the pull secret.
-pub const SERVICE_ACCOUNT: &str = "default";
+pub(crate) const SERVICE_ACCOUNT: &str = "default";
 /// The secret key the template reads `THREESCALE_PORTAL_ENDPOINT` from.
 const ENDPOINT_KEY: &str = "password";
 
 /// What a project is read for to see its gateways: every kind a gateway is made of, and the
 /// service account the pods pull with.
-pub fn resources() -> Vec<crate::templates::kinds::Resource> {
+pub(crate) fn resources() -> Vec<crate::templates::kinds::Resource> {
     use crate::templates::kinds::Resource;
     vec![
         Resource::of("DeploymentConfig", "apps.openshift.io/v1"),
@@ -44,7 +44,7 @@ pub fn resources() -> Vec<crate::templates::kinds::Resource> {
 }
 
 /// The kinds a gateway is searched by (its label).
-pub const LABELLED: &[&str] = &[
+pub(crate) const LABELLED: &[&str] = &[
     "deploymentconfigs.apps.openshift.io",
     "services",
     "routes.route.openshift.io",
@@ -54,13 +54,13 @@ pub const LABELLED: &[&str] = &[
 const B64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
 
 /// `NAME-portal-endpoint`: the template's `CONFIGURATION_URL_SECRET`.
-pub fn secret_name(gateway: &str) -> String {
+pub(crate) fn secret_name(gateway: &str) -> String {
     format!("{gateway}-portal-endpoint")
 }
 
 /// The route of a host: `GATEWAY-HOST-WITH-DASHES`, or a hash of the host when that is longer
 /// than a DNS label.
-pub fn route_name(gateway: &str, host: &str) -> String {
+pub(crate) fn route_name(gateway: &str, host: &str) -> String {
     let name = format!("{gateway}-{}", host.replace('.', "-"));
     if name.len() <= 63 {
         return name;
@@ -70,14 +70,14 @@ pub fn route_name(gateway: &str, host: &str) -> String {
 }
 
 /// The access token's name in 3scale: where the gateway is, so that a re-run finds it.
-pub fn token_name(gateway: &str, project: &str, cluster: &str) -> String {
+pub(crate) fn token_name(gateway: &str, project: &str, cluster: &str) -> String {
     let cluster = cluster.split_once("://").map_or(cluster, |(_, rest)| rest);
     let name = format!("threescale-install gateway {gateway} in {project} on {cluster}");
     name.chars().take(255).collect()
 }
 
 /// The labels of every object of the gateway.
-pub fn labels(gateway: &str) -> Map<String, Value> {
+pub(crate) fn labels(gateway: &str) -> Map<String, Value> {
     let mut m = Map::new();
     m.insert(MANAGED_BY.0.into(), json!(MANAGED_BY.1));
     m.insert(GATEWAY_LABEL.into(), json!(gateway));
@@ -85,12 +85,12 @@ pub fn labels(gateway: &str) -> Map<String, Value> {
 }
 
 /// `THREESCALE_PORTAL_ENDPOINT`: the admin portal with the token as its user.
-pub fn endpoint_url(token: &Secret, host: &str) -> Secret {
+pub(crate) fn endpoint_url(token: &Secret, host: &str) -> Secret {
     Secret::new(format!("https://{}@{host}", token.expose()))
 }
 
 /// The token and the host of a `THREESCALE_PORTAL_ENDPOINT`.
-pub fn parse_endpoint(url: &str) -> Option<(Secret, String)> {
+pub(crate) fn parse_endpoint(url: &str) -> Option<(Secret, String)> {
     let rest = url.trim().strip_prefix("https://")?;
     let (token, host) = rest.split_once('@')?;
     let host = host.trim_end_matches('/');
@@ -100,23 +100,23 @@ pub fn parse_endpoint(url: &str) -> Option<(Secret, String)> {
 
 /// Which token a gateway was given, as its secret records it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TokenRecord {
-    pub id: Option<u64>,
-    pub name: Option<String>,
+pub(crate) struct TokenRecord {
+    pub(crate) id: Option<u64>,
+    pub(crate) name: Option<String>,
     /// This tool minted it (and `gateway remove` revokes it).
-    pub minted: bool,
+    pub(crate) minted: bool,
 }
 
 /// Where the install is whose admin portal the gateway reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PortalRecord {
+pub(crate) struct PortalRecord {
     /// The API server of the install's cluster.
-    pub cluster: String,
-    pub project: String,
+    pub(crate) cluster: String,
+    pub(crate) project: String,
 }
 
 /// The portal-endpoint secret's manifest (JSON), holding the token: for oc's stdin only.
-pub fn endpoint_secret(
+pub(crate) fn endpoint_secret(
     gateway: &str,
     url: &Secret,
     token: &TokenRecord,
@@ -144,7 +144,7 @@ pub fn endpoint_secret(
 }
 
 /// An edge route for `host` to the gateway's proxy port.
-pub fn route(gateway: &str, host: &str) -> Value {
+pub(crate) fn route(gateway: &str, host: &str) -> Value {
     json!({
         "apiVersion": "route.openshift.io/v1",
         "kind": "Route",
@@ -160,7 +160,7 @@ pub fn route(gateway: &str, host: &str) -> Value {
 }
 
 /// The parameters of the gateway template.
-pub fn template_params(
+pub(crate) fn template_params(
     gateway: &str,
     environment: Environment,
     loader: Loader,
@@ -182,7 +182,7 @@ pub fn template_params(
 
 /// Labels the processed objects of the template as the gateway's (the deployment config also
 /// with its environment).
-pub fn label_objects(objects: &mut [Value], gateway: &str, environment: Environment) {
+pub(crate) fn label_objects(objects: &mut [Value], gateway: &str, environment: Environment) {
     for o in objects.iter_mut() {
         let labels = o["metadata"]["labels"]
             .as_object()
@@ -207,17 +207,17 @@ fn labels_of_kind(
 }
 
 /// Whether an object carries the gateway's label.
-pub fn is_of(o: &Value, gateway: &str) -> bool {
+pub(crate) fn is_of(o: &Value, gateway: &str) -> bool {
     o["metadata"]["labels"][GATEWAY_LABEL] == gateway
 }
 
 /// The gateway an object belongs to, by its label.
-pub fn gateway_of(o: &Value) -> Option<&str> {
+pub(crate) fn gateway_of(o: &Value) -> Option<&str> {
     o["metadata"]["labels"][GATEWAY_LABEL].as_str()
 }
 
 /// The names of the gateways among `objects`, in order of appearance.
-pub fn names_in(objects: &[Value]) -> Vec<String> {
+pub(crate) fn names_in(objects: &[Value]) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
     for n in objects.iter().filter_map(gateway_of) {
         if !names.iter().any(|m| m == n) {
@@ -229,31 +229,35 @@ pub fn names_in(objects: &[Value]) -> Vec<String> {
 
 /// The portal-endpoint secret read back.
 #[derive(Debug, Clone)]
-pub struct EndpointSecret {
-    pub name: String,
+pub(crate) struct EndpointSecret {
+    pub(crate) name: String,
     /// The token and the admin host, when the secret holds a URL of that shape.
-    pub endpoint: Option<(Secret, String)>,
-    pub token: TokenRecord,
-    pub portal: Option<PortalRecord>,
+    pub(crate) endpoint: Option<(Secret, String)>,
+    pub(crate) token: TokenRecord,
+    pub(crate) portal: Option<PortalRecord>,
 }
 
 /// A gateway read back from its project.
 #[derive(Debug, Clone)]
-pub struct Observed {
-    pub name: String,
-    pub project: String,
-    pub dc: Option<Value>,
-    pub service: Option<Value>,
-    pub routes: Vec<Value>,
-    pub secret: Option<EndpointSecret>,
+pub(crate) struct Observed {
+    pub(crate) name: String,
+    pub(crate) project: String,
+    pub(crate) dc: Option<Value>,
+    pub(crate) routes: Vec<Value>,
+    pub(crate) secret: Option<EndpointSecret>,
     /// Every object carrying the gateway's label.
-    pub objects: Vec<ObjectRef>,
+    pub(crate) objects: Vec<ObjectRef>,
 }
 
 impl Observed {
     /// Gateway `name` among a project's `objects`; the token of its secret is registered with
     /// the redactor as it is read.
-    pub fn of(project: &str, name: &str, objects: &[Value], redactor: &Redactor) -> Observed {
+    pub(crate) fn of(
+        project: &str,
+        name: &str,
+        objects: &[Value],
+        redactor: &Redactor,
+    ) -> Observed {
         let ours = |kind: &'static str| {
             objects
                 .iter()
@@ -268,9 +272,6 @@ impl Observed {
             dc: ours("DeploymentConfig")
                 .find(|d| d["metadata"]["name"] == name)
                 .cloned(),
-            service: ours("Service")
-                .find(|d| d["metadata"]["name"] == name)
-                .cloned(),
             routes: ours("Route").cloned().collect(),
             secret,
             objects: objects
@@ -279,11 +280,6 @@ impl Observed {
                 .filter_map(ObjectRef::of_json)
                 .collect(),
         }
-    }
-
-    /// Nothing of the gateway is there.
-    pub fn is_empty(&self) -> bool {
-        self.objects.is_empty()
     }
 
     fn env(&self, var: &str) -> Option<String> {
@@ -297,7 +293,7 @@ impl Observed {
             .map(str::to_string)
     }
 
-    pub fn environment(&self) -> Option<Environment> {
+    pub(crate) fn environment(&self) -> Option<Environment> {
         self.env("THREESCALE_DEPLOYMENT_ENV")
             .as_deref()
             .and_then(Environment::parse)
@@ -310,19 +306,19 @@ impl Observed {
             })
     }
 
-    pub fn loader(&self) -> Option<Loader> {
+    pub(crate) fn loader(&self) -> Option<Loader> {
         self.env("APICAST_CONFIGURATION_LOADER")
             .as_deref()
             .and_then(Loader::parse)
     }
 
-    pub fn cache(&self) -> Option<u32> {
+    pub(crate) fn cache(&self) -> Option<u32> {
         self.env("APICAST_CONFIGURATION_CACHE")
             .and_then(|c| c.trim().parse().ok())
     }
 
     /// The hosts of its routes, sorted.
-    pub fn hosts(&self) -> Vec<String> {
+    pub(crate) fn hosts(&self) -> Vec<String> {
         let mut hosts: Vec<String> = self
             .routes
             .iter()
@@ -367,7 +363,7 @@ fn read_secret(s: &Value, redactor: &Redactor) -> EndpointSecret {
 }
 
 /// Whether the service account lists the pull secret for pulls.
-pub fn pulls_with(service_account: &Value) -> bool {
+pub(crate) fn pulls_with(service_account: &Value) -> bool {
     service_account["imagePullSecrets"]
         .as_array()
         .into_iter()

@@ -27,58 +27,58 @@ use serde_json::Value;
 use std::path::Path;
 
 /// What `gateway add` needs of the install.
-pub struct Install<'a> {
+pub(crate) struct Install<'a> {
     /// The API server of the install's cluster.
-    pub cluster: &'a str,
-    pub project: &'a str,
+    pub(crate) cluster: &'a str,
+    pub(crate) project: &'a str,
     /// The tenant's admin portal, where the gateway reads its configuration.
-    pub admin_host: &'a str,
+    pub(crate) admin_host: &'a str,
     /// `ADMIN_ACCESS_TOKEN`: it may mint and revoke tokens.
-    pub admin_token: &'a Secret,
+    pub(crate) admin_token: &'a Secret,
     /// What the install's project holds (its pull secret among it).
-    pub objects: &'a [Value],
+    pub(crate) objects: &'a [Value],
     /// `AMP_APICAST_IMAGE` as the install was given it.
-    pub image: Option<&'a str>,
+    pub(crate) image: Option<&'a str>,
     /// The registry server the install's record names.
-    pub registry_server: Option<&'a str>,
+    pub(crate) registry_server: Option<&'a str>,
 }
 
-pub struct AddRequest<'a> {
-    pub answers: &'a AddAnswers,
-    pub name: &'a str,
-    pub project: &'a Given<String>,
+pub(crate) struct AddRequest<'a> {
+    pub(crate) answers: &'a AddAnswers,
+    pub(crate) name: &'a str,
+    pub(crate) project: &'a Given<String>,
     /// The API server of the gateway's cluster.
-    pub cluster: &'a str,
-    pub state: &'a ProjectState,
+    pub(crate) cluster: &'a str,
+    pub(crate) state: &'a ProjectState,
     /// What the project holds of the gateway already.
-    pub existing: &'a Observed,
-    pub install: Install<'a>,
-    pub template: &'a Template,
-    pub template_path: &'a Path,
+    pub(crate) existing: &'a Observed,
+    pub(crate) install: Install<'a>,
+    pub(crate) template: &'a Template,
+    pub(crate) template_path: &'a Path,
     /// The personal access tokens of the install's admin user.
-    pub tokens: &'a [AccessToken],
+    pub(crate) tokens: &'a [AccessToken],
     /// How 3scale answered `GET /admin/api/services.json` with the token the gateway would keep
     /// ([`token_to_check`]): the number of products, or the refusal.
-    pub token_check: Option<Result<usize, String>>,
+    pub(crate) token_check: Option<Result<usize, String>>,
 }
 
 /// What the gateway will be.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settled {
-    pub environment: Environment,
-    pub loader: Loader,
-    pub cache: u32,
-    pub hosts: Vec<String>,
+pub(crate) struct Settled {
+    pub(crate) environment: Environment,
+    pub(crate) loader: Loader,
+    pub(crate) cache: u32,
+    pub(crate) hosts: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Plan {
-    pub actions: Vec<Action>,
-    pub decisions: Vec<String>,
-    pub checks: Vec<CheckResult>,
-    pub missing: Vec<Missing>,
-    pub problems: Vec<String>,
-    pub settled: Option<Settled>,
+pub(crate) struct Plan {
+    pub(crate) actions: Vec<Action>,
+    pub(crate) decisions: Vec<String>,
+    pub(crate) checks: Vec<CheckResult>,
+    pub(crate) missing: Vec<Missing>,
+    pub(crate) problems: Vec<String>,
+    pub(crate) settled: Option<Settled>,
 }
 
 impl Plan {
@@ -94,7 +94,7 @@ impl Plan {
     }
 
     /// The plan as `report` shows and judges every plan.
-    pub fn changes(&self) -> Changes<'_, Action> {
+    pub(crate) fn changes(&self) -> Changes<'_, Action> {
         Changes {
             decisions: &self.decisions,
             checks: &self.checks,
@@ -107,7 +107,7 @@ impl Plan {
 
 /// The token the gateway would keep, to be checked before the plan: the one given, else the one
 /// its secret holds.
-pub fn token_to_check(answers: &AddAnswers, existing: &Observed) -> Option<Secret> {
+pub(crate) fn token_to_check(answers: &AddAnswers, existing: &Observed) -> Option<Secret> {
     answers
         .access_token
         .as_ref()
@@ -145,7 +145,7 @@ fn settle<T: Copy + PartialEq + std::fmt::Display>(
     }
 }
 
-pub fn plan_add(r: &AddRequest) -> Plan {
+pub(crate) fn plan_add(r: &AddRequest) -> Plan {
     let mut p = Plan::new();
     let a = r.answers;
     let name = r.name;
@@ -422,10 +422,7 @@ pub fn plan_add(r: &AddRequest) -> Plan {
         }));
     }
     if !routes.is_empty() {
-        p.actions.push(Action::CreateRoutes {
-            gateway: name.to_string(),
-            routes,
-        });
+        p.actions.push(Action::CreateRoutes { routes });
     }
     p.actions.extend(last);
     p.settled = Some(Settled {
@@ -555,19 +552,19 @@ fn pull_secret_write(
 }
 
 /// What `gateway remove` needs.
-pub struct RemoveRequest<'a> {
-    pub existing: &'a Observed,
+pub(crate) struct RemoveRequest<'a> {
+    pub(crate) existing: &'a Observed,
     /// What the gateway's project holds.
-    pub objects: &'a [Value],
+    pub(crate) objects: &'a [Value],
     /// The name its minted token has in 3scale.
-    pub token_name: String,
+    pub(crate) token_name: String,
     /// The admin portal, its admin token and the tokens of its admin user, when the gateway's
     /// tokens are revoked.
-    pub portal: Option<(&'a str, &'a Secret, &'a [AccessToken])>,
-    pub keep_token: bool,
+    pub(crate) portal: Option<(&'a str, &'a Secret, &'a [AccessToken])>,
+    pub(crate) keep_token: bool,
 }
 
-pub fn plan_remove(r: &RemoveRequest) -> Plan {
+pub(crate) fn plan_remove(r: &RemoveRequest) -> Plan {
     let mut p = Plan::new();
     let name = &r.existing.name;
     let record = r.existing.secret.as_ref().map(|s| &s.token);
@@ -832,7 +829,7 @@ parameters:
                     objects::label_objects(&mut items, &g.gateway, g.environment);
                     out.extend(items);
                 }
-                Action::CreateRoutes { routes, .. } => out.extend(routes.iter().cloned()),
+                Action::CreateRoutes { routes } => out.extend(routes.iter().cloned()),
                 _ => {}
             }
         }

@@ -12,7 +12,11 @@ use serde_json::Value;
 
 /// The admin portal's host: the route zync made for `system-provider`, else
 /// `<tenant>-admin.<domain>`; `None` when neither is known.
-pub fn admin_host(install_objects: &[Value], creds: &Credentials, domain: &str) -> Option<String> {
+pub(crate) fn admin_host(
+    install_objects: &[Value],
+    creds: &Credentials,
+    domain: &str,
+) -> Option<String> {
     install_objects
         .iter()
         .find(|o| {
@@ -33,7 +37,7 @@ pub fn admin_host(install_objects: &[Value], creds: &Credentials, domain: &str) 
 
 /// How 3scale answered the gateway's own request with a token.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TokenCheck {
+pub(crate) enum TokenCheck {
     /// 200: the number of products listed.
     Works(usize),
     /// 3scale answered, and refused: its status and messages.
@@ -44,7 +48,7 @@ pub enum TokenCheck {
 
 impl TokenCheck {
     /// For the plan: the products listed, or the refusal; `None` when 3scale did not answer.
-    pub fn verdict(&self) -> Option<Result<usize, String>> {
+    pub(crate) fn verdict(&self) -> Option<Result<usize, String>> {
         match self {
             TokenCheck::Works(n) => Some(Ok(*n)),
             TokenCheck::Refused(why) => Some(Err(why.clone())),
@@ -52,7 +56,7 @@ impl TokenCheck {
         }
     }
 
-    pub fn works(&self) -> Option<bool> {
+    pub(crate) fn works(&self) -> Option<bool> {
         match self {
             TokenCheck::Works(_) => Some(true),
             TokenCheck::Refused(_) => Some(false),
@@ -60,7 +64,7 @@ impl TokenCheck {
         }
     }
 
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         match self {
             TokenCheck::Works(n) => format!("works ({n} product(s) listed)"),
             TokenCheck::Refused(why) => format!("refused: {why}"),
@@ -71,7 +75,7 @@ impl TokenCheck {
 
 /// `GET /admin/api/services.json` on the admin portal with `token`: what the gateway fetches
 /// first.
-pub fn check_token(api: &Api, host: &str, token: &Secret) -> TokenCheck {
+pub(crate) fn check_token(api: &Api, host: &str, token: &Secret) -> TokenCheck {
     match api.products(host, token) {
         Ok(products) => TokenCheck::Works(products.len()),
         Err(ApiError::Http(e)) => TokenCheck::Unreachable(e.to_string()),
@@ -88,17 +92,17 @@ pub fn check_token(api: &Api, host: &str, token: &Secret) -> TokenCheck {
 
 /// A product whose public base URL for the gateway's environment matches none of its hosts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Unmatched {
-    pub id: u64,
-    pub name: String,
+pub(crate) struct Unmatched {
+    pub(crate) id: u64,
+    pub(crate) name: String,
     /// The public base URL of the environment (`endpoint`, or `sandbox_endpoint` for staging).
-    pub public_base_url: Option<String>,
+    pub(crate) public_base_url: Option<String>,
     /// `hosted` or `self_managed`.
-    pub deployment_option: Option<String>,
+    pub(crate) deployment_option: Option<String>,
 }
 
 /// The host of a URL: `https://api.example.com:443/x` → `api.example.com`.
-pub fn host_of(url: &str) -> &str {
+pub(crate) fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let authority = rest.split('/').next().unwrap_or(rest);
     let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
@@ -107,7 +111,7 @@ pub fn host_of(url: &str) -> &str {
 
 /// The products (of the token's tenant) none of whose public base URL for `environment` is on
 /// one of `hosts`.
-pub fn unmatched(
+pub(crate) fn unmatched(
     api: &Api,
     host: &str,
     token: &Secret,

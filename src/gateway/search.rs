@@ -10,21 +10,15 @@ use serde_json::Value;
 
 /// The gateways' objects of one project.
 #[derive(Debug, Clone)]
-pub struct Found {
-    pub project: String,
+pub(crate) struct Found {
+    pub(crate) project: String,
     /// Every object labelled as a gateway's (secrets with their data).
-    pub objects: Vec<Value>,
-}
-
-impl Found {
-    pub fn names(&self) -> Vec<String> {
-        objects::names_in(&self.objects)
-    }
+    pub(crate) objects: Vec<Value>,
 }
 
 /// Where the search looked.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Searched {
+pub(crate) enum Searched {
     Project(String),
     AllProjects,
     /// The projects the user can see, one by one.
@@ -32,7 +26,7 @@ pub enum Searched {
 }
 
 impl Searched {
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         match self {
             Searched::Project(p) => format!("project {p}"),
             Searched::AllProjects => "every project".into(),
@@ -69,7 +63,11 @@ fn group(items: Vec<Value>) -> Vec<Found> {
 }
 
 /// The gateways (all, or the one named) in `project`, or wherever the user may look.
-pub fn find(oc: &Oc, project: Option<&str>, name: Option<&str>) -> Outcome<(Vec<Found>, Searched)> {
+pub(crate) fn find(
+    oc: &Oc,
+    project: Option<&str>,
+    name: Option<&str>,
+) -> Outcome<(Vec<Found>, Searched)> {
     let selector = selector(name);
     if let Some(p) = project {
         let items = oc

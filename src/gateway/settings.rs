@@ -8,13 +8,13 @@ use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Environment {
+pub(crate) enum Environment {
     Staging,
     Production,
 }
 
 impl Environment {
-    pub fn parse(text: &str) -> Option<Environment> {
+    pub(crate) fn parse(text: &str) -> Option<Environment> {
         match text {
             "staging" => Some(Environment::Staging),
             "production" => Some(Environment::Production),
@@ -23,21 +23,21 @@ impl Environment {
     }
 
     /// `DEPLOYMENT_ENVIRONMENT` of the template, `THREESCALE_DEPLOYMENT_ENV` of the pod.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Environment::Staging => "staging",
             Environment::Production => "production",
         }
     }
 
-    pub fn default_loader(self) -> Loader {
+    pub(crate) fn default_loader(self) -> Loader {
         match self {
             Environment::Staging => Loader::Lazy,
             Environment::Production => Loader::Boot,
         }
     }
 
-    pub fn default_cache(self) -> u32 {
+    pub(crate) fn default_cache(self) -> u32 {
         match self {
             Environment::Staging => 0,
             Environment::Production => 300,
@@ -54,7 +54,7 @@ impl fmt::Display for Environment {
 /// `APICAST_CONFIGURATION_LOADER`: when the gateway loads its configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Loader {
+pub(crate) enum Loader {
     /// Once, when the gateway starts (then again when the cache expires).
     Boot,
     /// On the requests that find none cached.
@@ -62,7 +62,7 @@ pub enum Loader {
 }
 
 impl Loader {
-    pub fn parse(text: &str) -> Option<Loader> {
+    pub(crate) fn parse(text: &str) -> Option<Loader> {
         match text {
             "boot" => Some(Loader::Boot),
             "lazy" => Some(Loader::Lazy),
@@ -70,7 +70,7 @@ impl Loader {
         }
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Loader::Boot => "boot",
             Loader::Lazy => "lazy",
@@ -86,11 +86,11 @@ impl fmt::Display for Loader {
 
 /// The shortest cache APIcast takes besides 0 is longer than this (the template's
 /// `CONFIGURATION_CACHE`: "Can be left empty, 0 or greater than 60").
-pub const MIN_CACHE: u32 = 60;
+pub(crate) const MIN_CACHE: u32 = 60;
 
 /// APIcast's rules for the cache: 0 or more than 60 seconds, and 0 is not compatible with
 /// `boot` (a configuration loaded once at start would never be loaded again).
-pub fn check(loader: Loader, cache: u32) -> Result<(), String> {
+pub(crate) fn check(loader: Loader, cache: u32) -> Result<(), String> {
     if cache != 0 && cache <= MIN_CACHE {
         return Err(format!(
             "a configuration cache of {cache} seconds: APIcast takes 0 (no cache) or more than {MIN_CACHE} seconds"

@@ -7,17 +7,17 @@ use super::portal::Unmatched;
 use super::settings::Environment;
 use serde_json::json;
 
-pub struct Summary<'a> {
-    pub cluster: &'a str,
-    pub project: &'a str,
-    pub name: &'a str,
-    pub settled: &'a Settled,
-    pub admin_host: &'a str,
-    pub install_project: &'a str,
-    pub token: Option<&'a TokenRecord>,
-    pub ready: bool,
-    pub plan: &'a Plan,
-    pub unmatched: Option<&'a [Unmatched]>,
+pub(crate) struct Summary<'a> {
+    pub(crate) cluster: &'a str,
+    pub(crate) project: &'a str,
+    pub(crate) name: &'a str,
+    pub(crate) settled: &'a Settled,
+    pub(crate) admin_host: &'a str,
+    pub(crate) install_project: &'a str,
+    pub(crate) token: Option<&'a TokenRecord>,
+    pub(crate) ready: bool,
+    pub(crate) plan: &'a Plan,
+    pub(crate) unmatched: Option<&'a [Unmatched]>,
 }
 
 impl Summary<'_> {
@@ -44,7 +44,7 @@ impl Summary<'_> {
         }
     }
 
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let s = self.settled;
         let mut out = format!(
             "Gateway {} is {} in project {} ({}: loader {}, cache {} s).\n\n",
@@ -109,7 +109,7 @@ impl Summary<'_> {
         out
     }
 
-    pub fn json(&self) -> serde_json::Value {
+    pub(crate) fn json(&self) -> serde_json::Value {
         let s = self.settled;
         json!({
             "schema_version": 1,

@@ -13,7 +13,7 @@ use crate::pull_secret;
 use serde_json::Value;
 
 /// What one look at the project lists.
-pub const RESOURCES: &[&str] = &[
+pub(crate) const RESOURCES: &[&str] = &[
     "deploymentconfigs.apps.openshift.io",
     "routes.route.openshift.io",
     "pods",
@@ -39,7 +39,7 @@ fn owned_pod(pod: &Pod, name: &str) -> bool {
 
 /// A look kept to what concerns gateway `name`: its deployment config and routes, its pods and
 /// the events about them (other applications of the project explain nothing here).
-pub fn snapshot(items: Vec<Value>, name: &str) -> Snapshot {
+pub(crate) fn snapshot(items: Vec<Value>, name: &str) -> Snapshot {
     let mut s = Snapshot::of_matching(items, |o| {
         objects::is_of(o, name)
             && (o["kind"] != "DeploymentConfig" || o["metadata"]["name"] == name)
@@ -54,7 +54,7 @@ pub fn snapshot(items: Vec<Value>, name: &str) -> Snapshot {
 }
 
 /// The gateway's deployment config and its routes.
-pub fn assess(s: &Snapshot, name: &str, hosts: &[String]) -> Vec<Component> {
+pub(crate) fn assess(s: &Snapshot, name: &str, hosts: &[String]) -> Vec<Component> {
     let dc = s
         .dc(name)
         .map(readiness::deployment)
@@ -146,7 +146,7 @@ fn rollout_failed(f: &Found) -> String {
 }
 
 /// The root cause, with the fixes of a gateway in `project` (the commands given run there).
-pub fn diagnose(s: &Snapshot, project: &str) -> Option<Finding> {
+pub(crate) fn diagnose(s: &Snapshot, project: &str) -> Option<Finding> {
     let mut f = detect::diagnose(s, TABLE, &|_| 0)?;
     if f.fix.contains("`oc ") {
         f.fix
@@ -156,10 +156,10 @@ pub fn diagnose(s: &Snapshot, project: &str) -> Option<Finding> {
 }
 
 /// The wait of `gateway add`.
-pub struct Gateway<'a> {
-    pub name: &'a str,
-    pub project: &'a str,
-    pub hosts: &'a [String],
+pub(crate) struct Gateway<'a> {
+    pub(crate) name: &'a str,
+    pub(crate) project: &'a str,
+    pub(crate) hosts: &'a [String],
 }
 
 impl Watched for Gateway<'_> {

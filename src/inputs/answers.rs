@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TemplatesSource {
+pub(crate) enum TemplatesSource {
     Git { repo: String, git_ref: String },
     Dir(PathBuf),
 }
@@ -41,7 +41,7 @@ impl TemplatesSource {
 
 /// How the run talks to the cluster.
 #[derive(Debug, Clone)]
-pub struct Connection {
+pub(crate) struct Connection {
     pub(crate) oc: Option<PathBuf>,
     pub(crate) kubeconfig: Option<PathBuf>,
     pub(crate) context: Option<String>,
@@ -51,7 +51,7 @@ pub struct Connection {
 
 /// How the run behaves and prints.
 #[derive(Debug, Clone)]
-pub struct Mode {
+pub(crate) struct Mode {
     /// Never prompt (`--yes` or `--no-input`).
     pub(crate) never_ask: bool,
     pub(crate) verbose: bool,
@@ -94,7 +94,7 @@ impl Checks {
 
 /// Everything an install (and `plan`, `preflight`) needs.
 #[derive(Debug, Clone)]
-pub struct Answers {
+pub(crate) struct Answers {
     pub(crate) mode: Mode,
     pub(crate) connection: Connection,
     pub(crate) templates: Given<TemplatesSource>,

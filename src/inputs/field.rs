@@ -5,7 +5,7 @@ use std::fmt;
 
 /// A value the wizard can ask for; `Answers::open` lists those no input gave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
+pub(crate) enum Field {
     Templates,
     Profile,
     Project,
@@ -86,7 +86,7 @@ impl Field {
 
 /// The flag, environment variable and answers-file key that give a value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ways {
+pub(crate) struct Ways {
     pub(crate) flag: String,
     pub(crate) env: String,
     pub(crate) key: String,

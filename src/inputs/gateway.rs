@@ -49,7 +49,7 @@ pub(crate) struct GatewayAnswers {
 
 /// What `gateway add` needs besides.
 #[derive(Debug, Clone)]
-pub struct AddAnswers {
+pub(crate) struct AddAnswers {
     pub(crate) common: GatewayAnswers,
     pub(crate) name: Option<Given<String>>,
     pub(crate) environment: Option<Given<Environment>>,

@@ -4,11 +4,11 @@ use super::{Field, Ways};
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Missing {
-    pub what: String,
-    pub ways: Ways,
+pub(crate) struct Missing {
+    pub(crate) what: String,
+    pub(crate) ways: Ways,
     /// The wizard's question for it, when it has one.
-    pub field: Option<Field>,
+    pub(crate) field: Option<Field>,
 }
 
 impl fmt::Display for Missing {

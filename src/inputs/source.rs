@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 /// Where a value came from: errors name it, so that the person knows what to change.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub(crate) enum Source {
     Flag(String),
     Env(String),
     /// The answers file and its key.
@@ -75,7 +75,7 @@ impl fmt::Display for Source {
 
 /// A value with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Given<T> {
+pub(crate) struct Given<T> {
     pub(crate) value: T,
     pub(crate) source: Source,
 }

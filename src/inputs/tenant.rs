@@ -57,7 +57,7 @@ impl TenantField {
 
 /// Everything `tenant create` needs.
 #[derive(Debug, Clone)]
-pub struct TenantAnswers {
+pub(crate) struct TenantAnswers {
     pub(crate) project: ProjectAnswers,
     pub(crate) org_name: Option<Given<String>>,
     pub(crate) admin_username: Option<Given<String>>,
@@ -94,7 +94,7 @@ impl TenantAnswers {
 
 /// Which tenant `show` and `remove` are about.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TenantRef {
+pub(crate) enum TenantRef {
     Id(u64),
     /// An organization name, a subdomain, or a portal host.
     Name(String),

@@ -13,7 +13,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone)]
-pub enum InstallAction {
+pub(crate) enum InstallAction {
     CreateProject {
         name: String,
         display_name: String,
@@ -44,21 +44,19 @@ pub enum InstallAction {
 /// The objects of the template to create, and how: the values (as oc's param file, on stdin)
 /// and the API versions to change on the way.
 #[derive(Debug, Clone)]
-pub struct CreateObjects {
-    pub template: PathBuf,
+pub(crate) struct CreateObjects {
+    pub(crate) template: PathBuf,
     /// `NAME="value"` lines for `oc process --param-file=-`; holds secrets.
-    pub param_file: Secret,
-    /// The names of the values passed, for display.
-    pub param_names: Vec<String>,
-    pub objects: Vec<ObjectRef>,
+    pub(crate) param_file: Secret,
+    pub(crate) objects: Vec<ObjectRef>,
     /// Every object of the template is created (a fresh install), not some (a resume).
-    pub all: bool,
-    pub rewrites: Vec<Rewrite>,
+    pub(crate) all: bool,
+    pub(crate) rewrites: Vec<Rewrite>,
 }
 
 impl InstallAction {
     /// oc's arguments for this action (before the global flags), as the plan script shows them.
-    pub fn oc_args(&self, project: &str) -> Vec<String> {
+    pub(crate) fn oc_args(&self, project: &str) -> Vec<String> {
         match self {
             InstallAction::CreateProject { name, display_name } => {
                 args::new_project(name, display_name)
@@ -72,11 +70,6 @@ impl InstallAction {
             InstallAction::CheckRegistryLogin { image, .. } => args::registry_check(image, project),
             InstallAction::ReimportImages { stream, .. } => args::reimport(stream, project),
         }
-    }
-
-    /// Whether the action creates objects of the template (a fresh install or a resume).
-    pub fn creates_objects(&self) -> bool {
-        matches!(self, InstallAction::CreateObjects(_))
     }
 }
 
@@ -224,7 +217,6 @@ mod tests {
         let c = InstallAction::CreateObjects(CreateObjects {
             template: "amp/amp.yml".into(),
             param_file: Secret::new("ADMIN_PASSWORD=\"hunter2hunter2\""),
-            param_names: vec!["ADMIN_PASSWORD".into()],
             objects: vec![ObjectRef::new("Secret", "v1", "system-seed")],
             all: false,
             rewrites: Vec::new(),

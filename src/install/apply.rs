@@ -13,7 +13,7 @@ use crate::templates::api_versions;
 use crate::templates::kinds::ObjectRef;
 use serde_json::Value;
 
-pub fn create_image_streams(ctx: &Ctx, manifest: &str) -> Outcome<()> {
+pub(crate) fn create_image_streams(ctx: &Ctx, manifest: &str) -> Outcome<()> {
     let list: Value = serde_json::from_str(manifest).unwrap_or_default();
     let items = list["items"].as_array().cloned().unwrap_or_default();
     create_wave(ctx, items)
@@ -22,7 +22,7 @@ pub fn create_image_streams(ctx: &Ctx, manifest: &str) -> Outcome<()> {
 }
 
 /// The cluster fetches one of the install's images with the project's pull secret.
-pub fn check_registry_login(
+pub(crate) fn check_registry_login(
     ctx: &Ctx,
     oc_args: &[String],
     image: &str,
@@ -64,7 +64,7 @@ fn refused_login(server: &str, username: &str, refused: &[String]) -> Failure {
     ))
 }
 
-pub fn reimport(ctx: &Ctx, oc_args: &[String], stream: &str) -> Outcome<()> {
+pub(crate) fn reimport(ctx: &Ctx, oc_args: &[String], stream: &str) -> Outcome<()> {
     match ctx.oc.import_image(oc_args) {
         Ok(refused) if refused.is_empty() => Ok(()),
         Ok(refused) => Err(Failure::new(
@@ -87,7 +87,7 @@ pub fn reimport(ctx: &Ctx, oc_args: &[String], stream: &str) -> Outcome<()> {
 /// the API versions the cluster serves, and creates them a few `oc` at a time: everything but
 /// the deployment configs first (the service accounts, secrets and claims their pods need),
 /// then the deployment configs.
-pub fn create_objects(ctx: &Ctx, c: &CreateObjects) -> Outcome<String> {
+pub(crate) fn create_objects(ctx: &Ctx, c: &CreateObjects) -> Outcome<String> {
     let processed = ctx
         .oc
         .process(&c.template, c.param_file.expose().as_bytes(), ctx.project)

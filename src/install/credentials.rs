@@ -11,19 +11,19 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub const SEED_SECRET: &str = "system-seed";
+pub(crate) const SEED_SECRET: &str = "system-seed";
 
 #[derive(Debug, Clone)]
-pub struct Credentials {
-    pub tenant_name: String,
-    pub master_name: String,
-    pub admin_user: String,
-    pub admin_password: Secret,
-    pub admin_access_token: Secret,
-    pub admin_email: String,
-    pub master_user: String,
-    pub master_password: Secret,
-    pub master_access_token: Secret,
+pub(crate) struct Credentials {
+    pub(crate) tenant_name: String,
+    pub(crate) master_name: String,
+    pub(crate) admin_user: String,
+    pub(crate) admin_password: Secret,
+    pub(crate) admin_access_token: Secret,
+    pub(crate) admin_email: String,
+    pub(crate) master_user: String,
+    pub(crate) master_password: Secret,
+    pub(crate) master_access_token: Secret,
 }
 
 #[derive(Deserialize)]
@@ -54,13 +54,13 @@ struct Login<'a> {
 }
 
 impl Credentials {
-    pub fn admin_portal(&self, domain: &str) -> String {
+    pub(crate) fn admin_portal(&self, domain: &str) -> String {
         format!("https://{}-admin.{domain}", self.tenant_name)
     }
-    pub fn developer_portal(&self, domain: &str) -> String {
+    pub(crate) fn developer_portal(&self, domain: &str) -> String {
         format!("https://{}.{domain}", self.tenant_name)
     }
-    pub fn master_portal(&self, domain: &str) -> String {
+    pub(crate) fn master_portal(&self, domain: &str) -> String {
         format!("https://{}.{domain}", self.master_name)
     }
 }
@@ -92,7 +92,7 @@ fn decode(seed: &SeedSecret) -> Result<Credentials, String> {
 
 /// The logins of the install in `project`, read from secret `system-seed` (never logged), each
 /// secret registered with the redactor.
-pub fn read(oc: &Oc, project: &str, redactor: &Redactor) -> Outcome<Credentials> {
+pub(crate) fn read(oc: &Oc, project: &str, redactor: &Redactor) -> Outcome<Credentials> {
     let seed: SeedSecret = oc
         .get_secret(SEED_SECRET, project)
         .map_err(|e| read_failure(&format!("read secret {SEED_SECRET}"), e))?
@@ -110,7 +110,10 @@ pub fn read(oc: &Oc, project: &str, redactor: &Redactor) -> Outcome<Credentials>
 }
 
 /// The logins from a `system-seed` object already read.
-pub fn from_object(seed: &serde_json::Value, redactor: &Redactor) -> Result<Credentials, String> {
+pub(crate) fn from_object(
+    seed: &serde_json::Value,
+    redactor: &Redactor,
+) -> Result<Credentials, String> {
     let seed: SeedSecret = serde_json::from_value(seed.clone()).map_err(|e| e.to_string())?;
     let creds = decode(&seed)?;
     creds.register(redactor);
@@ -132,7 +135,7 @@ impl Credentials {
 
 /// Writes the file through a 0600 temporary file renamed into place: a reader never sees half a
 /// file, and an existing file's mode is never loosened (only tightened to at most 0600).
-pub fn write_file(
+pub(crate) fn write_file(
     path: &Path,
     cluster: &str,
     project: &str,
@@ -166,7 +169,7 @@ pub fn write_file(
 }
 
 /// The credentials as the JSON result of `install` and `credentials`; secrets only when shown.
-pub fn json(
+pub(crate) fn json(
     cluster: &str,
     project: &str,
     domain: &str,
@@ -195,7 +198,7 @@ pub fn json(
 }
 
 /// The summary printed on stdout. `state` says what happened ("installed", "created").
-pub fn summary(
+pub(crate) fn summary(
     project: &str,
     domain: &str,
     c: &Credentials,

@@ -8,7 +8,7 @@ use crate::engine::readiness::Snapshot;
 use crate::pull_secret;
 
 /// The install's tiers, in dependency order, by deployment config name.
-pub const TIERS: &[(&str, &[&str])] = &[
+pub(crate) const TIERS: &[(&str, &[&str])] = &[
     (
         "storage tier",
         &[
@@ -30,7 +30,7 @@ pub const TIERS: &[(&str, &[&str])] = &[
 ];
 
 /// The rank of a deployment config in the dependency order (unknown names last).
-pub fn tier_of(dc: &str) -> usize {
+pub(crate) fn tier_of(dc: &str) -> usize {
     TIERS
         .iter()
         .position(|(_, names)| names.contains(&dc))
@@ -38,7 +38,7 @@ pub fn tier_of(dc: &str) -> usize {
 }
 
 /// Every known failure of an install, in the order a root cause is looked for, with its fix.
-pub static TABLE: &[Entry] = &[
+pub(crate) static TABLE: &[Entry] = &[
     Entry {
         detector: &detect::IMPORT_FAILED,
         fix: import_failed,
@@ -84,7 +84,7 @@ pub static TABLE: &[Entry] = &[
 ];
 
 /// The root cause of what does not work in an install, when a known signature matches.
-pub fn diagnose(snapshot: &Snapshot) -> Option<Finding> {
+pub(crate) fn diagnose(snapshot: &Snapshot) -> Option<Finding> {
     detect::diagnose(snapshot, TABLE, &tier_of)
 }
 

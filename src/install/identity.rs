@@ -11,20 +11,20 @@ use crate::templates::render;
 use serde_json::Value;
 
 /// zync's own label on the routes it creates (`app/services/integration/kubernetes_service.rb`).
-pub const ZYNC_LABEL: (&str, &str) = ("3scale.net/created-by", "zync");
+pub(crate) const ZYNC_LABEL: (&str, &str) = ("3scale.net/created-by", "zync");
 
 #[derive(Debug, Clone)]
-pub struct Identity {
+pub(crate) struct Identity {
     /// The objects of the rendered profile, in template order.
-    pub template: Vec<ObjectRef>,
+    pub(crate) template: Vec<ObjectRef>,
     /// The pull secret and the image streams the installer creates.
-    pub installer: Vec<ObjectRef>,
+    pub(crate) installer: Vec<ObjectRef>,
 }
 
 impl Identity {
     /// The install of `template` rendered with `params` (object names may use parameters), plus
     /// the installer's pull secret and `image_streams`.
-    pub fn of(
+    pub(crate) fn of(
         template: &Template,
         params: &[(String, String)],
         image_streams: &[Value],
@@ -42,7 +42,7 @@ impl Identity {
     }
 
     /// The resources to list to see every object of the install (routes included, for zync's).
-    pub fn resources(&self) -> Vec<Resource> {
+    pub(crate) fn resources(&self) -> Vec<Resource> {
         let mut out: Vec<Resource> = Vec::new();
         let route = Resource::of("Route", "route.openshift.io/v1");
         for r in self
@@ -60,7 +60,7 @@ impl Identity {
     }
 
     /// The template's objects absent from `listed`.
-    pub fn missing(&self, listed: &[Value]) -> Vec<ObjectRef> {
+    pub(crate) fn missing(&self, listed: &[Value]) -> Vec<ObjectRef> {
         self.template
             .iter()
             .filter(|o| !listed.iter().any(|l| o.matches(l)))
@@ -69,7 +69,7 @@ impl Identity {
     }
 
     /// The template's objects present in `listed`.
-    pub fn present<'a>(&self, listed: &'a [Value]) -> Vec<&'a Value> {
+    pub(crate) fn present<'a>(&self, listed: &'a [Value]) -> Vec<&'a Value> {
         listed
             .iter()
             .filter(|l| self.template.iter().any(|o| o.matches(l)))
@@ -78,7 +78,7 @@ impl Identity {
 
     /// Every object of the install present in `listed`: the template's, the installer's and
     /// zync's routes.
-    pub fn all_present(&self, listed: &[Value]) -> Vec<ObjectRef> {
+    pub(crate) fn all_present(&self, listed: &[Value]) -> Vec<ObjectRef> {
         let mut out: Vec<ObjectRef> = Vec::new();
         for o in self.template.iter().chain(&self.installer) {
             if listed.iter().any(|l| o.matches(l)) {
@@ -91,7 +91,7 @@ impl Identity {
 }
 
 /// The routes zync created among `listed`.
-pub fn zync_routes(listed: &[Value]) -> Vec<ObjectRef> {
+pub(crate) fn zync_routes(listed: &[Value]) -> Vec<ObjectRef> {
     listed
         .iter()
         .filter(|o| o["kind"] == "Route" && o["metadata"]["labels"][ZYNC_LABEL.0] == ZYNC_LABEL.1)

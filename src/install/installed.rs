@@ -17,25 +17,25 @@ use crate::templates::kinds::Resource;
 use crate::templates::profiles::{self, Loaded};
 use serde_json::Value;
 
-pub struct Installed {
-    pub cluster: Cluster,
-    pub project: String,
-    pub record: Option<InstallRecord>,
-    pub profile: Loaded,
-    pub commit: Option<String>,
-    pub identity: Identity,
+pub(crate) struct Installed {
+    pub(crate) cluster: Cluster,
+    pub(crate) project: String,
+    pub(crate) record: Option<InstallRecord>,
+    pub(crate) profile: Loaded,
+    pub(crate) commit: Option<String>,
+    pub(crate) identity: Identity,
     /// What the project holds of the install's resources (secrets with their data).
-    pub objects: Vec<Value>,
+    pub(crate) objects: Vec<Value>,
     /// The wildcard domain: recorded, or read back from the install's objects.
-    pub domain: Option<String>,
+    pub(crate) domain: Option<String>,
     /// The templates checkout the install was read with (a gateway's template comes from it).
-    pub templates_dir: std::path::PathBuf,
+    pub(crate) templates_dir: std::path::PathBuf,
 }
 
 impl Installed {
     /// The install's logins and API tokens, from its `system-seed` secret (each secret registered
     /// with the redactor as it is read).
-    pub fn credentials(&self, redactor: &Redactor) -> Outcome<Credentials> {
+    pub(crate) fn credentials(&self, redactor: &Redactor) -> Outcome<Credentials> {
         let seed = self
             .objects
             .iter()
@@ -60,7 +60,7 @@ impl Installed {
     }
 }
 
-pub fn open(
+pub(crate) fn open(
     session: &Session,
     observer: &Observer,
     answers: &ProjectAnswers,
@@ -70,7 +70,7 @@ pub fn open(
 }
 
 /// `open` on a cluster already looked at.
-pub fn open_on(
+pub(crate) fn open_on(
     session: &Session,
     observer: &Observer,
     cluster: Cluster,

@@ -4,18 +4,18 @@
 //! credentials, and what its wait watches ([`watch`], [`readiness`], [`diagnosis`]). An installed
 //! project is opened by [`installed`] for the commands that work on one.
 
-pub mod action;
-pub mod apply;
-pub mod credentials;
-pub mod diagnosis;
-pub mod identity;
-pub mod installed;
-pub mod plan;
-pub mod prepare;
-pub mod readiness;
-pub mod recover;
-pub mod script;
-pub mod sizing;
-pub mod status;
-pub mod storage;
-pub mod watch;
+pub(crate) mod action;
+pub(crate) mod apply;
+pub(crate) mod credentials;
+pub(crate) mod diagnosis;
+pub(crate) mod identity;
+pub(crate) mod installed;
+pub(crate) mod plan;
+pub(crate) mod prepare;
+pub(crate) mod readiness;
+pub(crate) mod recover;
+pub(crate) mod script;
+pub(crate) mod sizing;
+pub(crate) mod status;
+pub(crate) mod storage;
+pub(crate) mod watch;

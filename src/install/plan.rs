@@ -15,7 +15,7 @@ use crate::engine::report::Changes;
 use crate::inputs::{Answers, Field, Given, Missing, Source, Ways};
 use crate::pull_secret;
 use crate::secrets::Secret;
-use crate::templates::api_versions::{self, Rewrite};
+use crate::templates::api_versions;
 use crate::templates::kinds::ObjectRef;
 use crate::templates::param_file;
 use crate::templates::params::{self, Class};
@@ -25,25 +25,25 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Everything the plan is made from.
-pub struct Request<'a> {
-    pub answers: &'a Answers,
-    pub profile: &'a Loaded,
+pub(crate) struct Request<'a> {
+    pub(crate) answers: &'a Answers,
+    pub(crate) profile: &'a Loaded,
     /// The image streams of `3scale-image-streams.yml`, groupified.
-    pub image_streams: &'a [Value],
-    pub cluster: &'a Cluster,
-    pub project: &'a ProjectState,
+    pub(crate) image_streams: &'a [Value],
+    pub(crate) cluster: &'a Cluster,
+    pub(crate) project: &'a ProjectState,
     /// `None`: not asked (no decision needed it).
-    pub classes: Option<Fact<Vec<StorageClass>>>,
-    pub apps_domain: Option<Fact<Discovered>>,
+    pub(crate) classes: Option<Fact<Vec<StorageClass>>>,
+    pub(crate) apps_domain: Option<Fact<Discovered>>,
     /// What the cluster offers for the objects to create; `None` when nothing is created.
-    pub offer: Option<Offer>,
+    pub(crate) offer: Option<Offer>,
     /// A fresh value for each generated parameter, used where no existing object holds one.
-    pub fresh: &'a BTreeMap<String, String>,
+    pub(crate) fresh: &'a BTreeMap<String, String>,
 }
 
 /// Where a parameter's value comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     Input(Source),
     /// Read back from an existing object.
     Existing(ObjectRef),
@@ -55,36 +55,33 @@ pub enum Origin {
 
 /// One value sent to the template.
 #[derive(Debug, Clone)]
-pub struct ParamValue {
-    pub name: String,
-    pub value: Secret,
-    pub secret: bool,
-    pub origin: Origin,
+pub(crate) struct ParamValue {
+    pub(crate) name: String,
+    pub(crate) value: Secret,
+    pub(crate) secret: bool,
+    pub(crate) origin: Origin,
 }
 
 #[derive(Debug, Clone)]
-pub struct Plan {
-    pub actions: Vec<Action>,
-    pub identity: Identity,
+pub(crate) struct Plan {
+    pub(crate) actions: Vec<Action>,
+    pub(crate) identity: Identity,
     /// Every parameter value the install sends (or would send).
-    pub values: Vec<ParamValue>,
-    pub domain: Option<Given<String>>,
-    pub rwx_class: Option<Given<String>>,
+    pub(crate) values: Vec<ParamValue>,
+    pub(crate) domain: Option<Given<String>>,
+    pub(crate) rwx_class: Option<Given<String>>,
     /// What the installer decided, in words.
-    pub decisions: Vec<String>,
+    pub(crate) decisions: Vec<String>,
     /// Preflight checks: ok, warnings, failures.
-    pub checks: Vec<CheckResult>,
-    pub missing: Vec<Missing>,
+    pub(crate) checks: Vec<CheckResult>,
+    pub(crate) missing: Vec<Missing>,
     /// Inputs the cluster shows to be wrong (a value that differs from the existing install's).
-    pub problems: Vec<String>,
-    /// Objects of the template present in the project.
-    pub existing: usize,
-    pub rewrites: Vec<Rewrite>,
+    pub(crate) problems: Vec<String>,
 }
 
 impl Plan {
     /// The plan as the engine shows and judges every plan.
-    pub fn changes(&self) -> Changes<'_, Action> {
+    pub(crate) fn changes(&self) -> Changes<'_, Action> {
         Changes {
             decisions: &self.decisions,
             checks: &self.checks,
@@ -96,7 +93,7 @@ impl Plan {
 
     /// The parameters the person gave (or an earlier run recorded), with secret values left out
     /// (`None`).
-    pub fn given_params(&self) -> Vec<(String, Option<String>)> {
+    pub(crate) fn given_params(&self) -> Vec<(String, Option<String>)> {
         self.values
             .iter()
             .filter(
@@ -111,25 +108,16 @@ impl Plan {
             .collect()
     }
 
-    /// Every object of the profile exists: 3scale is installed.
-    pub fn complete(&self) -> bool {
-        !self.actions.iter().any(Action::creates_objects) && self.existing > 0
-    }
-
-    pub fn failed_checks(&self) -> Vec<&CheckResult> {
+    pub(crate) fn failed_checks(&self) -> Vec<&CheckResult> {
         self.checks
             .iter()
             .filter(|c| c.result == Verdict::Fail)
             .collect()
     }
-
-    pub fn value(&self, name: &str) -> Option<&ParamValue> {
-        self.values.iter().find(|v| v.name == name)
-    }
 }
 
 /// Red Hat supports the 2.8 templates on OpenShift 3.11 only.
-pub fn support_warning(cluster: &Cluster) -> Option<&'static str> {
+pub(crate) fn support_warning(cluster: &Cluster) -> Option<&'static str> {
     cluster.openshift_major.is_some_and(|m| m >= 4).then_some(
         "Red Hat supports the 3scale 2.8 templates on OpenShift 3.11; on OpenShift 4 the supported way is the 3scale operator. Continuing anyway.",
     )
@@ -139,7 +127,7 @@ pub fn support_warning(cluster: &Cluster) -> Option<&'static str> {
 const WILDCARD_DOMAIN: &str = "WILDCARD_DOMAIN";
 const RWX_STORAGE_CLASS: &str = "RWX_STORAGE_CLASS";
 
-pub fn plan(r: &Request) -> Plan {
+pub(crate) fn plan(r: &Request) -> Plan {
     let answers = r.answers;
     let template = &r.profile.template;
     let model = &r.profile.model;
@@ -425,7 +413,6 @@ pub fn plan(r: &Request) -> Plan {
             Ok(text) => actions.push(Action::CreateObjects(CreateObjects {
                 template: r.profile.path.clone(),
                 param_file: Secret::new(text),
-                param_names: values.iter().map(|v| v.name.clone()).collect(),
                 objects: absent.clone(),
                 all: present.is_empty(),
                 rewrites: rewrites.clone(),
@@ -483,8 +470,6 @@ pub fn plan(r: &Request) -> Plan {
         checks,
         missing,
         problems,
-        existing: present.len(),
-        rewrites,
     }
 }
 
@@ -541,7 +526,7 @@ fn in_use(
 }
 
 /// Whether any of `objects` uses parameter `name` in the template.
-pub fn uses(
+pub(crate) fn uses(
     template: &crate::templates::model::Template,
     identity: &Identity,
     name: &str,
@@ -741,7 +726,7 @@ fn plan_registry(
 }
 
 /// The `--skip-check` id of the registry login check.
-pub const REGISTRY_CHECK: &str = "registry-login";
+pub(crate) const REGISTRY_CHECK: &str = "registry-login";
 
 /// An image of the template from `server` (as given, or the template's default): the one the
 /// registry check asks the cluster to fetch.
@@ -761,7 +746,7 @@ fn registry_image(r: &Request, server: &str) -> Option<String> {
 }
 
 /// Image streams with tags whose import failed: (stream, [TAG: the registry's message]).
-pub fn failed_imports(objects: &[Value]) -> Vec<(String, Vec<String>)> {
+pub(crate) fn failed_imports(objects: &[Value]) -> Vec<(String, Vec<String>)> {
     objects
         .iter()
         .filter(|o| o["kind"] == "ImageStream")

@@ -16,16 +16,16 @@ use crate::templates::repo::Checkout;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-pub struct Prepared {
-    pub checkout: Checkout,
-    pub profile: Loaded,
-    pub cluster: Cluster,
-    pub project: ProjectState,
-    pub plan: Plan,
+pub(crate) struct Prepared {
+    pub(crate) checkout: Checkout,
+    pub(crate) profile: Loaded,
+    pub(crate) cluster: Cluster,
+    pub(crate) project: ProjectState,
+    pub(crate) plan: Plan,
 }
 
 /// The template of the answers' profile, from the (memoized) checkout.
-pub fn template(
+pub(crate) fn template(
     session: &Session,
     answers: &Answers,
 ) -> Outcome<(Checkout, Vec<profiles::Profile>, Loaded)> {
@@ -39,7 +39,11 @@ pub fn template(
 
 /// Observes what the answers' install needs to know and plans it. Input problems the template
 /// shows (an unknown parameter, a secret on the command line) are the plan's problems.
-pub fn prepare(session: &Session, observer: &Observer, answers: &Answers) -> Outcome<Prepared> {
+pub(crate) fn prepare(
+    session: &Session,
+    observer: &Observer,
+    answers: &Answers,
+) -> Outcome<Prepared> {
     let cluster = observer.cluster()?;
     let (checkout, list, profile) = template(session, answers)?;
     let image_streams: Vec<Value> = profiles::image_streams(&checkout.dir)

@@ -8,7 +8,7 @@ use crate::engine::readiness::{self, Component, Snapshot, State};
 use serde_json::Value;
 
 /// The services zync creates routes for, with what they serve.
-pub const ZYNC_ROUTES: &[(&str, &str)] = &[
+pub(crate) const ZYNC_ROUTES: &[(&str, &str)] = &[
     ("system-provider", "admin portal"),
     ("system-developer", "developer portal"),
     ("system-master", "master portal"),
@@ -18,7 +18,7 @@ pub const ZYNC_ROUTES: &[(&str, &str)] = &[
 
 /// The objects of the install among `items` (and the pods and events, which explain them), the
 /// deployment configs in dependency order.
-pub fn snapshot(items: Vec<Value>, identity: &Identity) -> Snapshot {
+pub(crate) fn snapshot(items: Vec<Value>, identity: &Identity) -> Snapshot {
     let mut s = Snapshot::of_matching(items, |o| {
         identity.template.iter().any(|r| r.matches(o))
             || !identity::zync_routes(std::slice::from_ref(o)).is_empty()
@@ -28,7 +28,7 @@ pub fn snapshot(items: Vec<Value>, identity: &Identity) -> Snapshot {
 }
 
 /// Every component of the install and its state.
-pub fn assess(s: &Snapshot) -> Vec<Component> {
+pub(crate) fn assess(s: &Snapshot) -> Vec<Component> {
     let mut out = vec![readiness::images(s), readiness::claims(s)];
     out.extend(s.dcs.iter().map(readiness::deployment));
     out.push(routes(s));

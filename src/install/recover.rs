@@ -25,14 +25,14 @@ const SKIPPED_KEYS: &[&str] = &[
 
 /// What the existing objects say about the parameters.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Recovered {
+pub(crate) struct Recovered {
     /// Parameter → value and the object it was read from.
-    pub values: BTreeMap<String, (String, ObjectRef)>,
+    pub(crate) values: BTreeMap<String, (String, ObjectRef)>,
     /// Parameter → the different values objects hold, with where.
-    pub conflicts: BTreeMap<String, Vec<(String, ObjectRef)>>,
+    pub(crate) conflicts: BTreeMap<String, Vec<(String, ObjectRef)>>,
     /// Parameters whose holders exist but did not yield a value (edited by hand, or written in
     /// a way we cannot read back).
-    pub unreadable: BTreeMap<String, Vec<ObjectRef>>,
+    pub(crate) unreadable: BTreeMap<String, Vec<ObjectRef>>,
 }
 
 /// One place a template writes parameters: the object, the path of the leaf, its text.
@@ -57,7 +57,7 @@ enum Piece {
 }
 
 /// Reads every parameter value `existing` objects hold.
-pub fn recover(template: &Template, existing: &[Value]) -> Recovered {
+pub(crate) fn recover(template: &Template, existing: &[Value]) -> Recovered {
     let mut found: BTreeMap<String, Vec<(String, ObjectRef)>> = BTreeMap::new();
     let mut holders_present: BTreeMap<String, Vec<ObjectRef>> = BTreeMap::new();
     for holder in holders(template) {

@@ -15,7 +15,11 @@ use crate::oc::args::{self, shell_quote};
 const HEREDOC_END: &str = "THREESCALE_EOF";
 
 /// The script of `prepared`, and each of its steps (for `-o json`).
-pub fn of(session: &Session, answers: &Answers, prepared: &Prepared) -> (String, Vec<ScriptStep>) {
+pub(crate) fn of(
+    session: &Session,
+    answers: &Answers,
+    prepared: &Prepared,
+) -> (String, Vec<ScriptStep>) {
     let exe = std::env::current_exe()
         .map(|p| p.display().to_string())
         .unwrap_or_else(|_| "threescale-install".into());
@@ -31,10 +35,10 @@ pub fn of(session: &Session, answers: &Answers, prepared: &Prepared) -> (String,
 }
 
 /// One action as script text.
-pub struct ScriptStep {
-    pub description: String,
-    pub command: String,
-    pub stdin_summary: Option<String>,
+pub(crate) struct ScriptStep {
+    pub(crate) description: String,
+    pub(crate) command: String,
+    pub(crate) stdin_summary: Option<String>,
     /// Shell lines: the command with its stdin.
     text: String,
     /// Environment variables the step reads, with what they hold.

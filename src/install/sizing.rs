@@ -10,13 +10,13 @@ const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
 
 /// What the cluster offers, as far as the user may see.
 #[derive(Debug)]
-pub struct Offer {
+pub(crate) struct Offer {
     /// `None`: the user may not list storage classes (or they were not needed).
-    pub classes: Option<Vec<StorageClass>>,
+    pub(crate) classes: Option<Vec<StorageClass>>,
     /// Allocatable CPU and memory of the schedulable nodes; `Err` says why it is unknown.
-    pub nodes: Result<Capacity, String>,
+    pub(crate) nodes: Result<Capacity, String>,
     /// The project's quotas (none when the project does not exist yet).
-    pub quotas: Vec<Quota>,
+    pub(crate) quotas: Vec<Quota>,
 }
 
 impl Default for Offer {
@@ -30,14 +30,14 @@ impl Default for Offer {
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
-pub struct Capacity {
-    pub nodes: u32,
-    pub cpu: f64,
-    pub memory: f64,
+pub(crate) struct Capacity {
+    pub(crate) nodes: u32,
+    pub(crate) cpu: f64,
+    pub(crate) memory: f64,
 }
 
 /// Schedulable nodes: not cordoned, no NoSchedule or NoExecute taint (control plane nodes).
-pub fn capacity(nodes: &[Node]) -> Capacity {
+pub(crate) fn capacity(nodes: &[Node]) -> Capacity {
     let mut c = Capacity::default();
     for n in nodes.iter().filter(|n| {
         !n.spec.unschedulable
@@ -65,7 +65,7 @@ pub fn capacity(nodes: &[Node]) -> Capacity {
 }
 
 /// A Kubernetes quantity (`500m`, `1`, `600Mi`, `2Gi`, `1e3`) in base units: cores or bytes.
-pub fn quantity(text: &str) -> Option<f64> {
+pub(crate) fn quantity(text: &str) -> Option<f64> {
     let text = text.trim();
     let split = text
         .find(|c: char| c.is_ascii_alphabetic() && c != 'e' && c != 'E')
@@ -93,15 +93,15 @@ pub fn quantity(text: &str) -> Option<f64> {
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
-pub struct Requests {
-    pub cpu: f64,
-    pub memory: f64,
-    pub pods: u32,
+pub(crate) struct Requests {
+    pub(crate) cpu: f64,
+    pub(crate) memory: f64,
+    pub(crate) pods: u32,
 }
 
 /// What the workloads request when every replica runs: for each pod, the larger of its
 /// containers' sum and its largest init container (the scheduler's rule), times the replicas.
-pub fn requests(objects: &[Value]) -> Requests {
+pub(crate) fn requests(objects: &[Value]) -> Requests {
     let mut total = Requests::default();
     for o in objects.iter().filter(|o| {
         matches!(
@@ -136,15 +136,15 @@ fn requested<'a>(pod: &'a Value, key: &str, resource: &'a str) -> impl Iterator<
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Claim {
-    pub name: String,
-    pub access_modes: Vec<String>,
-    pub size: String,
+pub(crate) struct Claim {
+    pub(crate) name: String,
+    pub(crate) access_modes: Vec<String>,
+    pub(crate) size: String,
     /// `None`: the cluster's default class.
-    pub storage_class: Option<String>,
+    pub(crate) storage_class: Option<String>,
 }
 
-pub fn claims(objects: &[Value]) -> Vec<Claim> {
+pub(crate) fn claims(objects: &[Value]) -> Vec<Claim> {
     objects
         .iter()
         .filter(|o| o["kind"] == "PersistentVolumeClaim")
@@ -172,7 +172,7 @@ pub fn claims(objects: &[Value]) -> Vec<Claim> {
 }
 
 /// The images the install pulls: image stream tags from registries, and direct pod images.
-pub fn images(objects: &[Value]) -> Vec<String> {
+pub(crate) fn images(objects: &[Value]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for o in objects {
         let from_tags = o["spec"]["tags"]
@@ -206,7 +206,7 @@ fn gib(bytes: f64) -> String {
 
 /// The findings, as preflight check results, each with its own fix. A shortfall is a warning,
 /// a failure with `strict`.
-pub fn assess(
+pub(crate) fn assess(
     objects: &[Value],
     rwx_class: Option<&str>,
     image_overrides: &[String],

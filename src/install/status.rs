@@ -10,11 +10,11 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 #[derive(Debug, Serialize)]
-pub struct RouteView {
-    pub purpose: String,
-    pub url: String,
-    pub admitted: bool,
-    pub detail: String,
+pub(crate) struct RouteView {
+    pub(crate) purpose: String,
+    pub(crate) url: String,
+    pub(crate) admitted: bool,
+    pub(crate) detail: String,
 }
 
 /// What a route serves, by the service it points to.
@@ -49,17 +49,17 @@ fn route_view(r: &Route) -> RouteView {
 }
 
 /// The status of an install, from one look at its project.
-pub struct Status<'a> {
-    pub install: &'a Installed,
-    pub components: Vec<Component>,
-    pub finding: Option<Finding>,
-    pub routes: Vec<RouteView>,
+pub(crate) struct Status<'a> {
+    pub(crate) install: &'a Installed,
+    pub(crate) components: Vec<Component>,
+    pub(crate) finding: Option<Finding>,
+    pub(crate) routes: Vec<RouteView>,
     /// Objects of the profile that the project lacks.
-    pub missing: Vec<String>,
+    pub(crate) missing: Vec<String>,
 }
 
 impl<'a> Status<'a> {
-    pub fn of(install: &'a Installed, snapshot: &Snapshot) -> Status<'a> {
+    pub(crate) fn of(install: &'a Installed, snapshot: &Snapshot) -> Status<'a> {
         Status {
             install,
             components: readiness::assess(snapshot),
@@ -74,7 +74,7 @@ impl<'a> Status<'a> {
         }
     }
 
-    pub fn healthy(&self) -> bool {
+    pub(crate) fn healthy(&self) -> bool {
         healthy(&self.components) && self.finding.is_none() && self.missing.is_empty()
     }
 
@@ -85,7 +85,7 @@ impl<'a> Status<'a> {
             .unwrap_or_else(|| "not a git checkout".into())
     }
 
-    pub fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         let i = self.install;
         json!({
             "schema_version": 1, "cluster": i.cluster.server, "project": i.project,
@@ -111,7 +111,7 @@ impl<'a> Status<'a> {
         }
     }
 
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         let i = self.install;
         let elsewhere = if i.record.is_some() {
             ""

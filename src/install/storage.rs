@@ -1,10 +1,10 @@
 //! Storage: the ReadWriteMany class for `system-storage`. A StorageClass does not declare its
 //! access modes, so capability is judged from the provisioner. Changes nothing.
 
-pub use crate::engine::kube::StorageClass;
+pub(crate) use crate::engine::kube::StorageClass;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RwxSupport {
+pub(crate) enum RwxSupport {
     Known,
     /// Block storage: ReadWriteOnce only; a ReadWriteMany claim stays Pending.
     No,
@@ -48,7 +48,7 @@ const RWO_PROVISIONERS: &[&str] = &[
     "vpc.block.csi.ibm.io",
 ];
 
-pub fn rwx_support(provisioner: &str) -> RwxSupport {
+pub(crate) fn rwx_support(provisioner: &str) -> RwxSupport {
     if RWX_PROVISIONERS.contains(&provisioner) || provisioner.to_lowercase().contains("nfs") {
         RwxSupport::Known
     } else if RWO_PROVISIONERS.contains(&provisioner) {
@@ -59,7 +59,7 @@ pub fn rwx_support(provisioner: &str) -> RwxSupport {
 }
 
 impl StorageClass {
-    pub fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         [
             "storageclass.kubernetes.io/is-default-class",
             "storageclass.beta.kubernetes.io/is-default-class",
@@ -76,23 +76,23 @@ impl StorageClass {
 
 /// The decision, with a warning to show when the class is not known to work.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Choice {
-    pub class: String,
-    pub warning: Option<String>,
+pub(crate) struct Choice {
+    pub(crate) class: String,
+    pub(crate) warning: Option<String>,
     /// Why this class: given, or the only RWX-capable one.
-    pub why: String,
+    pub(crate) why: String,
 }
 
 /// Why no class could be chosen.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Refusal {
-    pub kind: RefusalKind,
-    pub message: String,
-    pub help: String,
+pub(crate) struct Refusal {
+    pub(crate) kind: RefusalKind,
+    pub(crate) message: String,
+    pub(crate) help: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RefusalKind {
+pub(crate) enum RefusalKind {
     /// The class given cannot be used.
     BadInput,
     /// Several classes fit, or none can be seen: one must be named.
@@ -103,7 +103,7 @@ pub enum RefusalKind {
 
 /// Picks the RWX class: the named one (refused if block storage), else the single known-RWX one.
 /// `classes` is `Err(why)` when the user may not list them.
-pub fn choose(
+pub(crate) fn choose(
     classes: Result<&[StorageClass], &str>,
     wanted: Option<&str>,
 ) -> Result<Choice, Refusal> {
@@ -206,7 +206,7 @@ fn describe(classes: &[StorageClass]) -> String {
 }
 
 /// The classes in the order the wizard offers them: RWX-capable first, block storage last.
-pub fn offer_order(classes: &[StorageClass]) -> Vec<&StorageClass> {
+pub(crate) fn offer_order(classes: &[StorageClass]) -> Vec<&StorageClass> {
     let rank = |c: &StorageClass| match rwx_support(&c.provisioner) {
         RwxSupport::Known => 0,
         RwxSupport::Unknown => 1,

@@ -10,13 +10,17 @@ use crate::engine::wait::Watched;
 use crate::oc::Oc;
 
 /// Reads the project once: the install's objects and the pods and events that explain them.
-pub fn look(oc: &Oc, project: &str, identity: &Identity) -> Result<Snapshot, crate::oc::OcError> {
+pub(crate) fn look(
+    oc: &Oc,
+    project: &str,
+    identity: &Identity,
+) -> Result<Snapshot, crate::oc::OcError> {
     oc.poll::<serde_json::Value>(RESOURCES, project)
         .map(|items| readiness::snapshot(items, identity))
 }
 
 /// The install: its template's objects, the routes zync creates.
-pub struct Install<'a>(pub &'a Identity);
+pub(crate) struct Install<'a>(pub &'a Identity);
 
 impl Watched for Install<'_> {
     fn subject(&self) -> String {

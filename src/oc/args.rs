@@ -5,17 +5,17 @@
 use std::path::Path;
 
 /// oc's own per-request timeout: a request slower than this fails instead of hanging.
-pub const REQUEST_TIMEOUT: &str = "--request-timeout=60s";
+pub(crate) const REQUEST_TIMEOUT: &str = "--request-timeout=60s";
 
 /// The flags every call carries: the kubeconfig and context of the run.
 #[derive(Debug, Clone, Default)]
-pub struct Globals {
-    pub kubeconfig: Option<String>,
-    pub context: Option<String>,
+pub(crate) struct Globals {
+    pub(crate) kubeconfig: Option<String>,
+    pub(crate) context: Option<String>,
 }
 
 impl Globals {
-    pub fn flags(&self) -> Vec<String> {
+    pub(crate) fn flags(&self) -> Vec<String> {
         let mut flags = Vec::new();
         if let Some(k) = &self.kubeconfig {
             flags.push(format!("--kubeconfig={k}"));
@@ -29,7 +29,7 @@ impl Globals {
 }
 
 /// Creates a project without switching the user's current project in their kubeconfig.
-pub fn new_project(name: &str, display_name: &str) -> Vec<String> {
+pub(crate) fn new_project(name: &str, display_name: &str) -> Vec<String> {
     vec![
         "new-project".into(),
         name.into(),
@@ -39,21 +39,21 @@ pub fn new_project(name: &str, display_name: &str) -> Vec<String> {
 }
 
 /// `oc create -f -`: the manifest on stdin.
-pub fn create(namespace: &str) -> Vec<String> {
+pub(crate) fn create(namespace: &str) -> Vec<String> {
     words(&["create", "-f", "-", "-n", namespace])
 }
 
 /// `oc replace -f -`: the manifest on stdin.
-pub fn replace(namespace: &str) -> Vec<String> {
+pub(crate) fn replace(namespace: &str) -> Vec<String> {
     words(&["replace", "-f", "-", "-n", namespace])
 }
 
 /// The image stream name the registry check asks about; never created (`--dry-run`).
-pub const REGISTRY_CHECK_STREAM: &str = "threescale-install-registry-check";
+pub(crate) const REGISTRY_CHECK_STREAM: &str = "threescale-install-registry-check";
 
 /// `oc import-image --dry-run`: the cluster fetches `image` with the project's pull secrets and
 /// says whether the registry let it, creating nothing.
-pub fn registry_check(image: &str, namespace: &str) -> Vec<String> {
+pub(crate) fn registry_check(image: &str, namespace: &str) -> Vec<String> {
     vec![
         "import-image".into(),
         REGISTRY_CHECK_STREAM.into(),
@@ -67,13 +67,13 @@ pub fn registry_check(image: &str, namespace: &str) -> Vec<String> {
 
 /// `oc import-image STREAM --all`: every tag of the stream that points at a registry imported
 /// again (a failed import is never retried by the cluster on its own).
-pub fn reimport(stream: &str, namespace: &str) -> Vec<String> {
+pub(crate) fn reimport(stream: &str, namespace: &str) -> Vec<String> {
     words(&["import-image", stream, "--all", "-n", namespace])
 }
 
 /// `oc process -f TEMPLATE --param-file=- -o json`: the template's objects with the values on
 /// stdin, processed by the server as `oc new-app` has it done.
-pub fn process(template: &Path, namespace: &str) -> Vec<String> {
+pub(crate) fn process(template: &Path, namespace: &str) -> Vec<String> {
     vec![
         "process".into(),
         "-f".into(),
@@ -87,7 +87,7 @@ pub fn process(template: &Path, namespace: &str) -> Vec<String> {
 }
 
 /// `oc delete KIND/NAME...`, waiting until each is gone; absent objects are not an error.
-pub fn delete(objects: &[String], namespace: &str) -> Vec<String> {
+pub(crate) fn delete(objects: &[String], namespace: &str) -> Vec<String> {
     let mut args = words(&["delete"]);
     args.extend(objects.iter().cloned());
     args.extend(words(&[
@@ -100,12 +100,16 @@ pub fn delete(objects: &[String], namespace: &str) -> Vec<String> {
 }
 
 /// `oc delete TYPE -l SELECTOR`: every object of the type with those labels (none is no error).
-pub fn delete_labelled(resource: &str, selector: &str, namespace: &str) -> Vec<String> {
+pub(crate) fn delete_labelled(resource: &str, selector: &str, namespace: &str) -> Vec<String> {
     words(&["delete", resource, "-l", selector, "-n", namespace])
 }
 
 /// `oc secrets link SA SECRET --for=pull`.
-pub fn link_pull_secret(service_account: &str, secret: &str, namespace: &str) -> Vec<String> {
+pub(crate) fn link_pull_secret(
+    service_account: &str,
+    secret: &str,
+    namespace: &str,
+) -> Vec<String> {
     words(&[
         "secrets",
         "link",
@@ -118,7 +122,11 @@ pub fn link_pull_secret(service_account: &str, secret: &str, namespace: &str) ->
 }
 
 /// `oc secrets unlink SA SECRET`.
-pub fn unlink_pull_secret(service_account: &str, secret: &str, namespace: &str) -> Vec<String> {
+pub(crate) fn unlink_pull_secret(
+    service_account: &str,
+    secret: &str,
+    namespace: &str,
+) -> Vec<String> {
     words(&[
         "secrets",
         "unlink",
@@ -131,7 +139,7 @@ pub fn unlink_pull_secret(service_account: &str, secret: &str, namespace: &str) 
 
 /// `oc process -f - -p NAME=VALUE... -o json`: a template read from stdin, processed by the
 /// server with these values (none of them secret: they are on the command line).
-pub fn process_stdin(params: &[(String, String)], namespace: &str) -> Vec<String> {
+pub(crate) fn process_stdin(params: &[(String, String)], namespace: &str) -> Vec<String> {
     let mut args = words(&["process", "-f", "-"]);
     for (k, v) in params {
         args.push("-p".into());
@@ -146,12 +154,12 @@ fn words(w: &[&str]) -> Vec<String> {
 }
 
 /// `oc delete project NAME`: waits until the project is gone.
-pub fn delete_project(name: &str) -> Vec<String> {
+pub(crate) fn delete_project(name: &str) -> Vec<String> {
     words(&["delete", "project", name])
 }
 
 /// A command line as sh reads it: each word quoted where the shell would change it.
-pub fn shell_line(program: &str, args: &[String]) -> String {
+pub(crate) fn shell_line(program: &str, args: &[String]) -> String {
     let mut line = shell_quote(program);
     for a in args {
         line.push(' ');
@@ -160,7 +168,7 @@ pub fn shell_line(program: &str, args: &[String]) -> String {
     line
 }
 
-pub fn shell_quote(word: &str) -> String {
+pub(crate) fn shell_quote(word: &str) -> String {
     let plain = !word.is_empty()
         && word
             .chars()

@@ -5,7 +5,7 @@
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Cause {
+pub(crate) enum Cause {
     NotFound,
     Forbidden,
     /// Not logged in, or the session expired.
@@ -35,7 +35,7 @@ pub enum Cause {
 
 impl Cause {
     /// A failure that may pass by itself: worth retrying a read, never a reason to blame input.
-    pub fn is_transient(self) -> bool {
+    pub(crate) fn is_transient(self) -> bool {
         matches!(
             self,
             Cause::Unreachable
@@ -49,24 +49,24 @@ impl Cause {
 
 /// A failed oc call: the command (secrets masked), the cause, and what oc said.
 #[derive(Debug, Clone)]
-pub struct OcError {
-    pub command: String,
-    pub cause: Cause,
-    pub status: Option<i32>,
+pub(crate) struct OcError {
+    pub(crate) command: String,
+    pub(crate) cause: Cause,
+    pub(crate) status: Option<i32>,
     /// What oc printed on stderr (or stdout when stderr was empty), redacted, without klog
     /// noise lines.
-    pub message: String,
+    pub(crate) message: String,
     /// Set when the process itself failed (not started, killed at its deadline).
-    pub problem: Option<String>,
+    pub(crate) problem: Option<String>,
 }
 
 impl OcError {
-    pub fn is_transient(&self) -> bool {
+    pub(crate) fn is_transient(&self) -> bool {
         self.cause.is_transient()
     }
 
     /// The failed lines of a call that reports one error per object (`oc create -f -` of a list).
-    pub fn lines(&self) -> Vec<(Cause, &str)> {
+    pub(crate) fn lines(&self) -> Vec<(Cause, &str)> {
         self.message
             .lines()
             .filter(|l| !l.trim().is_empty())
@@ -75,7 +75,7 @@ impl OcError {
     }
 
     /// A `help:` line for the causes every command shares.
-    pub fn help(&self) -> Option<String> {
+    pub(crate) fn help(&self) -> Option<String> {
         Some(match self.cause {
             Cause::Unauthorized => {
                 "your oc session is not logged in or has expired: run `oc login`, then run this again".into()
@@ -126,7 +126,7 @@ impl std::error::Error for OcError {}
 
 /// client-go's klog lines (`E1202 04:01:05.123456   12345 memcache.go:265] ...`): noise
 /// before the message that matters.
-pub fn is_klog_line(line: &str) -> bool {
+pub(crate) fn is_klog_line(line: &str) -> bool {
     let mut chars = line.chars();
     matches!(chars.next(), Some('E' | 'W' | 'I' | 'F'))
         && line.len() > 5
@@ -136,7 +136,7 @@ pub fn is_klog_line(line: &str) -> bool {
 }
 
 /// What oc printed, without klog noise: the lines a person should read.
-pub fn meaningful(text: &str) -> String {
+pub(crate) fn meaningful(text: &str) -> String {
     let kept: Vec<&str> = text.lines().filter(|l| !is_klog_line(l)).collect();
     let kept = if kept.iter().all(|l| l.trim().is_empty()) {
         // Only noise: its last line is the best there is.
@@ -148,7 +148,7 @@ pub fn meaningful(text: &str) -> String {
 }
 
 /// The cause of the last error line oc printed.
-pub fn classify_output(text: &str) -> Cause {
+pub(crate) fn classify_output(text: &str) -> Cause {
     text.lines()
         .rev()
         .filter(|l| !l.trim().is_empty())
@@ -158,7 +158,7 @@ pub fn classify_output(text: &str) -> Cause {
 }
 
 /// The cause of one line, in oc's formats.
-pub fn classify(line: &str) -> Cause {
+pub(crate) fn classify(line: &str) -> Cause {
     let line = line.trim();
     if let Some(rest) = line.strip_prefix("Error from server (") {
         let reason = rest.split_once(')').map(|(r, _)| r).unwrap_or("");

@@ -2,11 +2,11 @@
 //! transiently, typed failures ([`error::OcError`]), and every call written to the transcript
 //! with secrets masked. Argument lists of changes come from [`args`].
 
-pub mod args;
-pub mod error;
-pub mod process;
+pub(crate) mod args;
+pub(crate) mod error;
+pub(crate) mod process;
 
-pub use error::{Cause, OcError};
+pub(crate) use error::{Cause, OcError};
 
 use crate::secrets::Redactor;
 use crate::transcript::{Output, Transcript};
@@ -21,15 +21,15 @@ const READ_RETRIES: u32 = 3;
 /// The longest pause between two retries.
 const MAX_BACKOFF: Duration = Duration::from_secs(2);
 
-pub type CommandLog = Arc<dyn Fn(&str) + Send + Sync>;
+pub(crate) type CommandLog = Arc<dyn Fn(&str) + Send + Sync>;
 
 /// How long calls may take and how retries wait.
 #[derive(Debug, Clone, Copy)]
-pub struct Timing {
+pub(crate) struct Timing {
     /// Process deadline of one call (`--oc-timeout`).
-    pub call_deadline: Duration,
+    pub(crate) call_deadline: Duration,
     /// First wait before retrying a transient read failure; doubles each time, at most 2 s.
-    pub retry_backoff: Duration,
+    pub(crate) retry_backoff: Duration,
 }
 
 impl Default for Timing {
@@ -54,7 +54,7 @@ enum Call {
     Write,
 }
 
-pub struct Oc {
+pub(crate) struct Oc {
     program: PathBuf,
     globals: args::Globals,
     redactor: Redactor,
@@ -66,25 +66,25 @@ pub struct Oc {
 /// The parts of `oc version -o json` we use.
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct VersionInfo {
+pub(crate) struct VersionInfo {
     #[serde(default)]
-    pub openshift_version: Option<String>,
+    pub(crate) openshift_version: Option<String>,
     #[serde(default)]
-    pub server_version: Option<KubeVersion>,
+    pub(crate) server_version: Option<KubeVersion>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct KubeVersion {
+pub(crate) struct KubeVersion {
     #[serde(default)]
-    pub git_version: String,
+    pub(crate) git_version: String,
     #[serde(default)]
-    pub minor: String,
+    pub(crate) minor: String,
 }
 
 impl VersionInfo {
     /// Kubernetes `1.<minor>` of the API server, when known.
-    pub fn kube_minor(&self) -> Option<u32> {
+    pub(crate) fn kube_minor(&self) -> Option<u32> {
         self.server_version
             .as_ref()
             .and_then(|k| k.minor.trim_end_matches('+').parse().ok())
@@ -93,7 +93,7 @@ impl VersionInfo {
 
 /// Where a listing looks.
 #[derive(Debug, Clone, Copy)]
-pub enum Scope<'a> {
+pub(crate) enum Scope<'a> {
     Project(&'a str),
     /// `--all-namespaces` (cluster readers only).
     AllProjects,
@@ -107,7 +107,7 @@ struct List<T> {
 
 impl Oc {
     /// Finds oc: the explicit path if given (must exist), else `oc` on PATH.
-    pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, String> {
+    pub(crate) fn locate(explicit: Option<&Path>) -> Result<PathBuf, String> {
         match explicit {
             Some(path) if path.is_file() => Ok(path.to_path_buf()),
             Some(path) if path.components().count() == 1 => {
@@ -121,7 +121,7 @@ impl Oc {
         }
     }
 
-    pub fn new(
+    pub(crate) fn new(
         program: PathBuf,
         globals: args::Globals,
         redactor: Redactor,
@@ -138,26 +138,22 @@ impl Oc {
         }
     }
 
-    pub fn program(&self) -> &Path {
+    pub(crate) fn program(&self) -> &Path {
         &self.program
     }
 
-    pub fn globals(&self) -> &args::Globals {
-        &self.globals
-    }
-
     /// Called with each command line (quoted, redacted) before it runs: verbose output.
-    pub fn set_command_log(&mut self, log: CommandLog) {
+    pub(crate) fn set_command_log(&mut self, log: CommandLog) {
         self.on_command = Some(log);
     }
 
     /// A line in the transcript about what the run does with oc (retries, waits).
-    pub fn note(&self, text: &str) {
+    pub(crate) fn note(&self, text: &str) {
         self.transcript.note(text);
     }
 
     /// The full argument list of a call: its own arguments, then the run's global flags.
-    pub fn full_args(&self, args: &[String]) -> Vec<String> {
+    pub(crate) fn full_args(&self, args: &[String]) -> Vec<String> {
         let mut full = args.to_vec();
         full.extend(self.globals.flags());
         full
@@ -300,7 +296,7 @@ impl Oc {
         })
     }
 
-    pub fn whoami(&self) -> Result<String, OcError> {
+    pub(crate) fn whoami(&self) -> Result<String, OcError> {
         Ok(self
             .text(&words(&["whoami"]), Call::Read)?
             .trim()
@@ -308,7 +304,7 @@ impl Oc {
     }
 
     /// The API server URL of the current context (oc does not contact the server for this).
-    pub fn server_url(&self) -> Result<String, OcError> {
+    pub(crate) fn server_url(&self) -> Result<String, OcError> {
         Ok(self
             .text(&words(&["whoami", "--show-server"]), Call::Read)?
             .trim()
@@ -316,7 +312,7 @@ impl Oc {
     }
 
     /// The web console's URL, when the cluster publishes it (`openshift-config-managed`).
-    pub fn console_url(&self) -> Result<String, OcError> {
+    pub(crate) fn console_url(&self) -> Result<String, OcError> {
         Ok(self
             .text(&words(&["whoami", "--show-console"]), Call::Read)?
             .trim()
@@ -324,7 +320,7 @@ impl Oc {
     }
 
     /// `oc version -o json`; on a 3.11 client (no `-o`), the plain text is read instead.
-    pub fn version(&self) -> Result<VersionInfo, OcError> {
+    pub(crate) fn version(&self) -> Result<VersionInfo, OcError> {
         let args = words(&["version", "-o", "json"]);
         match self.call(&args, None, Call::Read) {
             Ok(json) => self.parse(&args, &json),
@@ -337,7 +333,7 @@ impl Oc {
     }
 
     /// One object as JSON, or `None` when it does not exist.
-    pub fn get<T: DeserializeOwned>(
+    pub(crate) fn get<T: DeserializeOwned>(
         &self,
         resource: &str,
         name: &str,
@@ -353,7 +349,7 @@ impl Oc {
     }
 
     /// A secret, never logged: for the values the installer must show or store.
-    pub fn get_secret<T: DeserializeOwned>(
+    pub(crate) fn get_secret<T: DeserializeOwned>(
         &self,
         name: &str,
         namespace: &str,
@@ -376,7 +372,7 @@ impl Oc {
     }
 
     /// Every object of `types`, optionally filtered by a label selector.
-    pub fn list<T: DeserializeOwned>(
+    pub(crate) fn list<T: DeserializeOwned>(
         &self,
         types: &[&str],
         namespace: Option<&str>,
@@ -386,7 +382,7 @@ impl Oc {
     }
 
     /// Like `list`, for lists that hold secret data (never logged).
-    pub fn list_private<T: DeserializeOwned>(
+    pub(crate) fn list_private<T: DeserializeOwned>(
         &self,
         types: &[&str],
         namespace: &str,
@@ -395,7 +391,7 @@ impl Oc {
     }
 
     /// Like `list`, for the wait's repeated looks: only the call and its status are logged.
-    pub fn poll<T: DeserializeOwned>(
+    pub(crate) fn poll<T: DeserializeOwned>(
         &self,
         types: &[&str],
         namespace: &str,
@@ -437,7 +433,7 @@ impl Oc {
     }
 
     /// `oc auth can-i`: yes → true; no (exit 1 with `no` on stdout) → false.
-    pub fn can_i(
+    pub(crate) fn can_i(
         &self,
         verb: &str,
         resource: &str,
@@ -474,7 +470,12 @@ impl Oc {
     }
 
     /// A single field with jsonpath (no trailing newline in oc's output).
-    pub fn jsonpath(&self, resource: &str, name: &str, path: &str) -> Result<String, OcError> {
+    pub(crate) fn jsonpath(
+        &self,
+        resource: &str,
+        name: &str,
+        path: &str,
+    ) -> Result<String, OcError> {
         let expr = format!("jsonpath={path}");
         Ok(self
             .text(&words(&["get", resource, name, "-o", &expr]), Call::Read)?
@@ -483,7 +484,7 @@ impl Oc {
     }
 
     /// `oc process`: the template's objects, with secrets in them; read-only, never logged.
-    pub fn process(
+    pub(crate) fn process(
         &self,
         template: &Path,
         param_file: &[u8],
@@ -496,7 +497,7 @@ impl Oc {
 
     /// `oc process -f -`: a template sent on stdin, processed by the server with `params` (not
     /// secret: they are on the command line).
-    pub fn process_stdin(
+    pub(crate) fn process_stdin(
         &self,
         template: &[u8],
         params: &[(String, String)],
@@ -509,7 +510,7 @@ impl Oc {
 
     /// Every object of `types` carrying the label `selector`, in one project or in all; secrets
     /// with their data (never logged).
-    pub fn labelled(
+    pub(crate) fn labelled(
         &self,
         types: &[&str],
         scope: Scope,
@@ -526,7 +527,7 @@ impl Oc {
     }
 
     /// Runs a change built by [`args`]; Ok with its stdout for exit 0. Never retried.
-    pub fn change(&self, args: &[String], stdin: Option<&[u8]>) -> Result<String, OcError> {
+    pub(crate) fn change(&self, args: &[String], stdin: Option<&[u8]>) -> Result<String, OcError> {
         self.call(args, stdin, Call::Write)
             .map(|out| self.redactor.redact(&String::from_utf8_lossy(&out)))
     }
@@ -535,7 +536,7 @@ impl Oc {
     /// each as `TAG: MESSAGE` (oc exits 1 and prints `error: tag TAG failed: MESSAGE` for each),
     /// none when every tag was imported. An import changes nothing but the stream's own status,
     /// so a transient failure is tried again like a read.
-    pub fn import_image(&self, args: &[String]) -> Result<Vec<String>, OcError> {
+    pub(crate) fn import_image(&self, args: &[String]) -> Result<Vec<String>, OcError> {
         let mut attempt = 0;
         loop {
             let exec = self.exec(args, None, Call::Read)?;
@@ -560,7 +561,7 @@ impl Oc {
     }
 
     /// The last `tail` lines of a pod's log.
-    pub fn logs(&self, pod: &str, namespace: &str, tail: u32) -> Result<String, OcError> {
+    pub(crate) fn logs(&self, pod: &str, namespace: &str, tail: u32) -> Result<String, OcError> {
         let tail = format!("--tail={tail}");
         self.text(&words(&["logs", pod, &tail, "-n", namespace]), Call::Read)
             .map(|t| self.redactor.redact(&t))

@@ -9,17 +9,17 @@ use std::time::{Duration, Instant};
 
 /// What a finished process left behind.
 #[derive(Debug)]
-pub struct Finished {
+pub(crate) struct Finished {
     /// `None` when a signal ended it.
-    pub status: Option<i32>,
-    pub stdout: Vec<u8>,
-    pub stderr: Vec<u8>,
-    pub took: Duration,
+    pub(crate) status: Option<i32>,
+    pub(crate) stdout: Vec<u8>,
+    pub(crate) stderr: Vec<u8>,
+    pub(crate) took: Duration,
 }
 
 /// Why a process did not finish on its own.
 #[derive(Debug)]
-pub enum NotFinished {
+pub(crate) enum NotFinished {
     NotStarted(std::io::Error),
     /// Killed at its deadline.
     Deadline(Duration),
@@ -28,7 +28,7 @@ pub enum NotFinished {
 
 /// Environment variables a child must not inherit: every variable of ours (`THREESCALE_*`: they
 /// may carry parameters and passwords) and any other whose value holds a secret of the run.
-pub fn variables_to_remove(reveals: impl Fn(&str) -> bool) -> Vec<OsString> {
+pub(crate) fn variables_to_remove(reveals: impl Fn(&str) -> bool) -> Vec<OsString> {
     std::env::vars_os()
         .filter(|(name, value)| {
             name.to_string_lossy().starts_with("THREESCALE_")
@@ -39,7 +39,7 @@ pub fn variables_to_remove(reveals: impl Fn(&str) -> bool) -> Vec<OsString> {
 }
 
 /// Runs `program args`, feeding `stdin`, until it exits or `deadline` passes.
-pub fn run(
+pub(crate) fn run(
     program: &Path,
     args: &[String],
     stdin: Option<&[u8]>,

@@ -23,11 +23,11 @@ const REMOVED: &[(&str, &str, u32, Option<&str>)] = &[
 
 /// One object kind sent with another API version.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rewrite {
-    pub kind: String,
-    pub from: String,
-    pub to: String,
-    pub removed_in: u32,
+pub(crate) struct Rewrite {
+    pub(crate) kind: String,
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) removed_in: u32,
 }
 
 impl std::fmt::Display for Rewrite {
@@ -42,7 +42,7 @@ impl std::fmt::Display for Rewrite {
 
 /// What a cluster of Kubernetes `1.<minor>` needs done to `objects`: the rewrites, and the
 /// objects that cannot be sent at all.
-pub fn assess(objects: &[Value], kube_minor: u32) -> (Vec<Rewrite>, Vec<String>) {
+pub(crate) fn assess(objects: &[Value], kube_minor: u32) -> (Vec<Rewrite>, Vec<String>) {
     let mut rewrites: Vec<Rewrite> = Vec::new();
     let mut refused: Vec<String> = Vec::new();
     for o in objects {
@@ -82,7 +82,7 @@ pub fn assess(objects: &[Value], kube_minor: u32) -> (Vec<Rewrite>, Vec<String>)
 /// `apicast-gateway/apicast.yml` writes them), sent with their group's `v1`: OpenShift 4.11 and
 /// later serve no other, and every OpenShift since 3.6 serves the groupified one. Returns the
 /// kinds changed.
-pub fn groupify(objects: &mut [Value]) -> Vec<String> {
+pub(crate) fn groupify(objects: &mut [Value]) -> Vec<String> {
     let mut changed: Vec<String> = Vec::new();
     for o in objects.iter_mut() {
         let kind = o["kind"].as_str().unwrap_or_default().to_string();
@@ -102,7 +102,7 @@ pub fn groupify(objects: &mut [Value]) -> Vec<String> {
 }
 
 /// Applies the rewrites to processed objects.
-pub fn apply(objects: &mut [Value], rewrites: &[Rewrite]) {
+pub(crate) fn apply(objects: &mut [Value], rewrites: &[Rewrite]) {
     for o in objects.iter_mut() {
         if let Some(r) = rewrites
             .iter()

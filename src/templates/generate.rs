@@ -6,7 +6,7 @@
 
 /// A value for `expression`, or `None` when the expression uses syntax outside the subset (the
 /// server then generates it, and the value is read back from the objects).
-pub fn value(expression: &str, random: &mut dyn FnMut(u32) -> u32) -> Option<String> {
+pub(crate) fn value(expression: &str, random: &mut dyn FnMut(u32) -> u32) -> Option<String> {
     let chars: Vec<char> = expression.chars().collect();
     let mut out = String::new();
     let mut i = 0;
@@ -75,7 +75,7 @@ fn class(spec: &[char]) -> Option<Vec<char>> {
 }
 
 /// A uniform number below `bound` from the kernel's random source.
-pub fn os_random(bound: u32) -> u32 {
+pub(crate) fn os_random(bound: u32) -> u32 {
     // Rejection sampling: no bias towards the small numbers.
     let zone = u32::MAX - u32::MAX % bound;
     loop {

@@ -91,14 +91,14 @@ const KNOWN: &[KindInfo] = &[
 
 /// A resource as oc names it: `deploymentconfigs.apps.openshift.io`, `secrets`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Resource {
-    pub group: String,
-    pub plural: String,
+pub(crate) struct Resource {
+    pub(crate) group: String,
+    pub(crate) plural: String,
 }
 
 impl Resource {
     /// The resource of `kind` written with `api_version` (`apps.openshift.io/v1`, `v1`).
-    pub fn of(kind: &str, api_version: &str) -> Resource {
+    pub(crate) fn of(kind: &str, api_version: &str) -> Resource {
         let written = api_version.rsplit_once('/').map(|(g, _)| g).unwrap_or("");
         match KNOWN.iter().find(|k| k.kind == kind) {
             Some(k) => Resource {
@@ -139,7 +139,7 @@ const CLUSTER_SCOPED: &[&str] = &[
 
 impl Resource {
     /// Whether objects of this resource live outside any project.
-    pub fn is_cluster_scoped(&self) -> bool {
+    pub(crate) fn is_cluster_scoped(&self) -> bool {
         CLUSTER_SCOPED.contains(&self.to_string().as_str())
             || self.group.ends_with("config.openshift.io")
     }
@@ -157,14 +157,14 @@ impl fmt::Display for Resource {
 
 /// One object of an install, by identity: kind and name (and the resource oc takes).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ObjectRef {
-    pub kind: String,
-    pub name: String,
-    pub resource: Resource,
+pub(crate) struct ObjectRef {
+    pub(crate) kind: String,
+    pub(crate) name: String,
+    pub(crate) resource: Resource,
 }
 
 impl ObjectRef {
-    pub fn new(kind: &str, api_version: &str, name: &str) -> ObjectRef {
+    pub(crate) fn new(kind: &str, api_version: &str, name: &str) -> ObjectRef {
         ObjectRef {
             kind: kind.to_string(),
             name: name.to_string(),
@@ -173,7 +173,7 @@ impl ObjectRef {
     }
 
     /// The object of a JSON document (`kind`, `apiVersion`, `metadata.name`).
-    pub fn of_json(o: &serde_json::Value) -> Option<ObjectRef> {
+    pub(crate) fn of_json(o: &serde_json::Value) -> Option<ObjectRef> {
         Some(ObjectRef::new(
             o["kind"].as_str()?,
             o["apiVersion"].as_str().unwrap_or("v1"),
@@ -182,12 +182,12 @@ impl ObjectRef {
     }
 
     /// `deploymentconfigs.apps.openshift.io/system-app`: what `oc delete` takes.
-    pub fn oc_name(&self) -> String {
+    pub(crate) fn oc_name(&self) -> String {
         format!("{}/{}", self.resource, self.name)
     }
 
     /// Whether a listed object is this one.
-    pub fn matches(&self, o: &serde_json::Value) -> bool {
+    pub(crate) fn matches(&self, o: &serde_json::Value) -> bool {
         o["kind"] == self.kind.as_str() && o["metadata"]["name"] == self.name.as_str()
     }
 }

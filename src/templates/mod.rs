@@ -1,12 +1,12 @@
 //! The 3scale templates: the repository checkout, the profiles it offers, the template model,
 //! what each parameter is, values for generated ones, and how values reach oc.
 
-pub mod api_versions;
-pub mod generate;
-pub mod kinds;
-pub mod model;
-pub mod param_file;
-pub mod params;
-pub mod profiles;
-pub mod render;
+pub(crate) mod api_versions;
+pub(crate) mod generate;
+pub(crate) mod kinds;
+pub(crate) mod model;
+pub(crate) mod param_file;
+pub(crate) mod params;
+pub(crate) mod profiles;
+pub(crate) mod render;
 pub mod repo;

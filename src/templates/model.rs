@@ -5,54 +5,50 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 #[derive(Debug, Deserialize)]
-pub struct Template {
-    pub metadata: Metadata,
+pub(crate) struct Template {
+    pub(crate) metadata: Metadata,
     #[serde(default)]
-    pub message: Option<String>,
+    pub(crate) parameters: Vec<Parameter>,
     #[serde(default)]
-    pub parameters: Vec<Parameter>,
-    #[serde(default)]
-    pub objects: Vec<TemplateObject>,
+    pub(crate) objects: Vec<TemplateObject>,
 }
 
 #[derive(Debug, Deserialize)]
-pub struct Metadata {
-    pub name: String,
+pub(crate) struct Metadata {
+    pub(crate) name: String,
     #[serde(default)]
-    pub annotations: BTreeMap<String, String>,
+    pub(crate) annotations: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Parameter {
-    pub name: String,
+pub(crate) struct Parameter {
+    pub(crate) name: String,
     #[serde(default)]
-    pub display_name: Option<String>,
+    pub(crate) description: Option<String>,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) value: Option<String>,
     #[serde(default)]
-    pub value: Option<String>,
+    pub(crate) required: bool,
     #[serde(default)]
-    pub required: bool,
+    pub(crate) generate: Option<String>,
     #[serde(default)]
-    pub generate: Option<String>,
-    #[serde(default)]
-    pub from: Option<String>,
+    pub(crate) from: Option<String>,
 }
 
 /// An object of the template, parameters not yet substituted.
 #[derive(Debug, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct TemplateObject {
-    pub api_version: String,
-    pub kind: String,
+pub(crate) struct TemplateObject {
+    pub(crate) api_version: String,
+    pub(crate) kind: String,
     #[serde(flatten)]
-    pub rest: serde_json::Map<String, serde_json::Value>,
+    pub(crate) rest: serde_json::Map<String, serde_json::Value>,
 }
 
 impl TemplateObject {
     /// The whole object as JSON.
-    pub fn to_json(&self) -> serde_json::Value {
+    pub(crate) fn to_json(&self) -> serde_json::Value {
         let mut map = self.rest.clone();
         map.insert("apiVersion".into(), self.api_version.clone().into());
         map.insert("kind".into(), self.kind.clone().into());
@@ -61,7 +57,7 @@ impl TemplateObject {
 }
 
 impl Template {
-    pub fn load(path: &Path) -> Result<Template, String> {
+    pub(crate) fn load(path: &Path) -> Result<Template, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         Template::parse(&text).map_err(|e| {
@@ -73,29 +69,23 @@ impl Template {
     }
 
     /// A template with nothing in it: what the rules of names say before a template is read.
-    pub fn empty() -> Template {
+    pub(crate) fn empty() -> Template {
         Template {
             metadata: Metadata {
                 name: String::new(),
                 annotations: BTreeMap::new(),
             },
-            message: None,
             parameters: Vec::new(),
             objects: Vec::new(),
         }
     }
 
-    pub fn parse(text: &str) -> Result<Template, String> {
+    pub(crate) fn parse(text: &str) -> Result<Template, String> {
         serde_yaml::from_str(text).map_err(|e| e.to_string())
     }
 
-    pub fn parameter(&self, name: &str) -> Option<&Parameter> {
+    pub(crate) fn parameter(&self, name: &str) -> Option<&Parameter> {
         self.parameters.iter().find(|p| p.name == name)
-    }
-
-    /// The default of a parameter (its `value`), when the template sets one.
-    pub fn default_of(&self, name: &str) -> Option<&str> {
-        self.parameter(name).and_then(|p| p.value.as_deref())
     }
 }
 
@@ -137,7 +127,10 @@ parameters:
     #[test]
     fn parameters_and_types_are_read() {
         let t = Template::parse(SMALL).unwrap();
-        assert_eq!(t.default_of("TENANT_NAME"), Some("3scale"));
+        assert_eq!(
+            t.parameter("TENANT_NAME").and_then(|p| p.value.as_deref()),
+            Some("3scale")
+        );
         assert_eq!(
             t.parameter("ADMIN_PASSWORD").unwrap().generate.as_deref(),
             Some("expression")
@@ -145,9 +138,9 @@ parameters:
         assert_eq!(
             t.parameter("SYSTEM_DATABASE_USER")
                 .unwrap()
-                .display_name
+                .value
                 .as_deref(),
-            Some("System MySQL User")
+            Some("mysql")
         );
     }
 }

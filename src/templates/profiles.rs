@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
 /// The label the installer puts on what it creates itself (pull secret, image streams).
-pub const MANAGED_BY: (&str, &str) = ("app.kubernetes.io/managed-by", "threescale-install");
+pub(crate) const MANAGED_BY: (&str, &str) = ("app.kubernetes.io/managed-by", "threescale-install");
 
 /// The groupified API version of image streams: the file's legacy `v1` is refused by
 /// OpenShift 4.11 and later.
@@ -16,24 +16,23 @@ const IMAGE_STREAM_API: &str = "image.openshift.io/v1";
 
 /// An install profile: one template file of the checkout's `amp/` directory.
 #[derive(Debug, Clone)]
-pub struct Profile {
-    pub name: String,
-    pub path: PathBuf,
-    pub title: String,
-    pub description: String,
+pub(crate) struct Profile {
+    pub(crate) name: String,
+    pub(crate) path: PathBuf,
+    pub(crate) description: String,
 }
 
 /// The chosen profile's template, read.
 #[derive(Debug)]
-pub struct Loaded {
-    pub name: String,
-    pub path: PathBuf,
-    pub template: Template,
-    pub model: ParamModel,
+pub(crate) struct Loaded {
+    pub(crate) name: String,
+    pub(crate) path: PathBuf,
+    pub(crate) template: Template,
+    pub(crate) model: ParamModel,
 }
 
 /// The install profiles of a checkout: `amp/*.yml`, `amp` first, then by name.
-pub fn list(dir: &Path) -> Vec<Profile> {
+pub(crate) fn list(dir: &Path) -> Vec<Profile> {
     let mut found: Vec<Profile> = std::fs::read_dir(dir.join("amp"))
         .into_iter()
         .flatten()
@@ -43,12 +42,6 @@ pub fn list(dir: &Path) -> Vec<Profile> {
         .filter_map(|path| {
             let template = Template::load(&path).ok()?;
             let name = path.file_stem()?.to_string_lossy().into_owned();
-            let title = template
-                .metadata
-                .annotations
-                .get("openshift.io/display-name")
-                .cloned()
-                .unwrap_or_else(|| template.metadata.name.clone());
             let description = template
                 .metadata
                 .annotations
@@ -58,7 +51,6 @@ pub fn list(dir: &Path) -> Vec<Profile> {
             Some(Profile {
                 name,
                 path,
-                title,
                 description,
             })
         })
@@ -68,7 +60,7 @@ pub fn list(dir: &Path) -> Vec<Profile> {
 }
 
 /// The template of the chosen profile: a profile name, or a path to a template file.
-pub fn load(profiles: &[Profile], wanted: &str) -> Result<Loaded, (String, String)> {
+pub(crate) fn load(profiles: &[Profile], wanted: &str) -> Result<Loaded, (String, String)> {
     let (name, path) = match profiles.iter().find(|p| p.name == wanted) {
         Some(p) => (p.name.clone(), p.path.clone()),
         None if Path::new(wanted).is_file() => {
@@ -104,7 +96,7 @@ pub fn load(profiles: &[Profile], wanted: &str) -> Result<Loaded, (String, Strin
 }
 
 /// The other profiles' templates, to say where a parameter belongs.
-pub fn others(profiles: &[Profile], chosen: &str) -> Vec<(String, Template)> {
+pub(crate) fn others(profiles: &[Profile], chosen: &str) -> Vec<(String, Template)> {
     profiles
         .iter()
         .filter(|p| p.name != chosen)
@@ -114,7 +106,7 @@ pub fn others(profiles: &[Profile], chosen: &str) -> Vec<(String, Template)> {
 
 /// The image streams of `3scale-image-streams.yml`, converted to the groupified API version and
 /// labelled as the installer's.
-pub fn image_streams(checkout: &Path) -> Result<Vec<Value>, String> {
+pub(crate) fn image_streams(checkout: &Path) -> Result<Vec<Value>, String> {
     let path = checkout.join("3scale-image-streams.yml");
     let text = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -150,7 +142,7 @@ pub fn image_streams(checkout: &Path) -> Result<Vec<Value>, String> {
 }
 
 /// The image stream list to send for `streams`.
-pub fn image_stream_list(streams: &[Value]) -> String {
+pub(crate) fn image_stream_list(streams: &[Value]) -> String {
     json!({"apiVersion": IMAGE_STREAM_API, "kind": "ImageStreamList", "items": streams}).to_string()
 }
 

@@ -8,7 +8,7 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The template's objects with `values` substituted; generated parameters stay as `${NAME}`.
-pub fn render(template: &Template, given: &[(String, String)]) -> Vec<Value> {
+pub(crate) fn render(template: &Template, given: &[(String, String)]) -> Vec<Value> {
     let mut values: BTreeMap<&str, String> = BTreeMap::new();
     for p in &template.parameters {
         if let Some(v) = &p.value {

@@ -9,17 +9,17 @@ use git2::{AutotagOption, Direction, FetchOptions, RemoteCallbacks, Repository};
 use std::path::{Path, PathBuf};
 
 /// The files an install reads from the checkout.
-pub const REQUIRED_FILES: &[&str] = &["amp/amp.yml", "3scale-image-streams.yml"];
+pub(crate) const REQUIRED_FILES: &[&str] = &["amp/amp.yml", "3scale-image-streams.yml"];
 
 #[derive(Debug, Clone)]
 pub struct Checkout {
     pub dir: PathBuf,
     /// The commit checked out, when the directory is a git checkout.
-    pub commit: Option<String>,
+    pub(crate) commit: Option<String>,
     /// Whether this run fetched over the network (false: cache or --templates-dir).
-    pub fetched: bool,
+    pub(crate) fetched: bool,
     /// A branch taken from the cache: it may have moved since (`--refresh-templates`).
-    pub cached_branch: bool,
+    pub(crate) cached_branch: bool,
 }
 
 /// Transfer progress, for the ui to draw.
@@ -43,7 +43,7 @@ enum RefKind {
 }
 
 /// Uses an existing directory as the checkout: no git at all, beyond reading its HEAD if any.
-pub fn use_dir(dir: &Path) -> Result<Checkout, String> {
+pub(crate) fn use_dir(dir: &Path) -> Result<Checkout, String> {
     if !dir.is_dir() {
         return Err(format!(
             "--templates-dir {} is not a directory",

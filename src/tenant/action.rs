@@ -19,16 +19,16 @@ use std::fmt;
 
 /// What the changes of one run found or made, for the next change and the summary.
 #[derive(Debug, Default)]
-pub struct Made {
-    pub tenant: Option<Tenant>,
-    pub login: Option<StoredTenant>,
-    pub admin: Option<User>,
-    pub secret: Option<String>,
-    pub warnings: Vec<String>,
+pub(crate) struct Made {
+    pub(crate) tenant: Option<Tenant>,
+    pub(crate) login: Option<StoredTenant>,
+    pub(crate) admin: Option<User>,
+    pub(crate) secret: Option<String>,
+    pub(crate) warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
-pub enum TenantAction {
+pub(crate) enum TenantAction {
     /// A login kept here of a tenant master no longer has.
     ForgetLogin { store: Store, login: StoredTenant },
     /// The password kept in a login file, then the signup through the Master API and its
@@ -47,23 +47,23 @@ pub enum TenantAction {
 }
 
 #[derive(Debug, Clone)]
-pub struct SignUp {
-    pub master: Master,
-    pub store: Store,
-    pub org: String,
-    pub username: String,
-    pub email: String,
-    pub password: Secret,
+pub(crate) struct SignUp {
+    pub(crate) master: Master,
+    pub(crate) store: Store,
+    pub(crate) org: String,
+    pub(crate) username: String,
+    pub(crate) email: String,
+    pub(crate) password: Secret,
     /// Where the password comes from, in words.
-    pub password_origin: String,
+    pub(crate) password_origin: String,
 }
 
 #[derive(Debug, Clone)]
-pub struct Activate {
-    pub master: Master,
-    pub username: String,
+pub(crate) struct Activate {
+    pub(crate) master: Master,
+    pub(crate) username: String,
     /// The user to activate, when known before the run (else: the signup's pending admin).
-    pub user: Option<User>,
+    pub(crate) user: Option<User>,
 }
 
 impl Change for TenantAction {
@@ -210,7 +210,7 @@ fn signup_failure(s: &SignUp, login: &StoredTenant, e: ApiError) -> Failure {
 }
 
 /// The tenant's id and portals, in its login.
-pub fn fill(login: &mut StoredTenant, tenant: &Tenant) {
+pub(crate) fn fill(login: &mut StoredTenant, tenant: &Tenant) {
     login.tenant_id = Some(tenant.id);
     login.admin_portal = tenant.admin_domain.as_deref().map(url_of);
     login.developer_portal = tenant.domain.as_deref().map(url_of);

@@ -7,18 +7,21 @@ use crate::inputs::tenant::TenantRef;
 use crate::threescale::{Tenant, User};
 
 /// porta's impersonation admin, made in every tenant (`ThreeScale.config.impersonation_admin`).
-pub const IMPERSONATION_ADMIN: &str = "3scaleadmin";
+pub(crate) const IMPERSONATION_ADMIN: &str = "3scaleadmin";
 
 /// Why a name names no single tenant.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Unresolved {
+pub(crate) enum Unresolved {
     NoSuch,
     Several(Vec<Tenant>),
 }
 
 /// The tenant `reference` names among master's tenants: by id; else by organization name
 /// (exactly), else by subdomain, else by a portal host (with or without `https://`).
-pub fn resolve<'a>(reference: &TenantRef, tenants: &'a [Tenant]) -> Result<&'a Tenant, Unresolved> {
+pub(crate) fn resolve<'a>(
+    reference: &TenantRef,
+    tenants: &'a [Tenant],
+) -> Result<&'a Tenant, Unresolved> {
     let matching: Vec<&Tenant> = match reference {
         TenantRef::Id(id) => tenants.iter().filter(|t| t.id == *id).collect(),
         TenantRef::Name(name) => {
@@ -51,7 +54,7 @@ pub fn resolve<'a>(reference: &TenantRef, tenants: &'a [Tenant]) -> Result<&'a T
 }
 
 /// The tenant's subdomain: its developer portal host's first label.
-pub fn subdomain(t: &Tenant) -> Option<String> {
+pub(crate) fn subdomain(t: &Tenant) -> Option<String> {
     t.domain
         .as_deref()
         .and_then(|d| d.split('.').next())
@@ -60,7 +63,7 @@ pub fn subdomain(t: &Tenant) -> Option<String> {
 
 /// What `create` does for an organization.
 #[derive(Debug, Clone)]
-pub enum Create {
+pub(crate) enum Create {
     /// The login kept here names a tenant master has: nothing is signed up again.
     Stored { tenant: Tenant, login: StoredTenant },
     /// Master has one tenant of that name, of which no login is kept here (it was made
@@ -86,7 +89,7 @@ pub enum Create {
 
 impl Create {
     /// The tenant found on master, when there is one to go on with.
-    pub fn found(&self) -> Option<&Tenant> {
+    pub(crate) fn found(&self) -> Option<&Tenant> {
         match self {
             Create::Stored { tenant, .. } | Create::Adopt { tenant, .. } => Some(tenant),
             _ => None,
@@ -94,7 +97,7 @@ impl Create {
     }
 }
 
-pub fn create(org_name: &str, stored: &[StoredTenant], tenants: &[Tenant]) -> Create {
+pub(crate) fn create(org_name: &str, stored: &[StoredTenant], tenants: &[Tenant]) -> Create {
     let login = stored
         .iter()
         .find(|s| s.org_name == org_name && s.tenant_id.is_some());
@@ -140,7 +143,7 @@ pub fn create(org_name: &str, stored: &[StoredTenant], tenants: &[Tenant]) -> Cr
 
 /// What the tenant's admin user needs.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Admin {
+pub(crate) enum Admin {
     Active(User),
     /// Pending (as every user of an API signup starts): activate it.
     Activate(User),
@@ -150,7 +153,7 @@ pub enum Admin {
     Missing(Vec<String>),
 }
 
-pub fn admin(users: &[User], username: &str) -> Admin {
+pub(crate) fn admin(users: &[User], username: &str) -> Admin {
     match users.iter().find(|u| u.username == username) {
         Some(u) if u.state == "active" => Admin::Active(u.clone()),
         Some(u) if u.state == "pending" => Admin::Activate(u.clone()),

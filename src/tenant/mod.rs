@@ -6,16 +6,16 @@
 //! 3scale's side goes through [`crate::threescale`] (the Master API on the master host, with the
 //! install's `MASTER_ACCESS_TOKEN`); OpenShift's through [`crate::oc`].
 
-pub mod action;
-pub mod decide;
-pub mod opened;
-pub mod plan;
-pub mod questions;
-pub mod routes;
-pub mod secret;
-pub mod store;
-pub mod summary;
-pub mod view;
+pub(crate) mod action;
+pub(crate) mod decide;
+pub(crate) mod opened;
+pub(crate) mod plan;
+pub(crate) mod questions;
+pub(crate) mod routes;
+pub(crate) mod secret;
+pub(crate) mod store;
+pub(crate) mod summary;
+pub(crate) mod view;
 
 use crate::failure::{Failure, FailureKind};
 use crate::http::Cause;
@@ -24,15 +24,15 @@ use crate::threescale::ApiError;
 
 /// The master portal of an install and the token its Master API takes.
 #[derive(Debug, Clone)]
-pub struct Master {
-    pub host: String,
-    pub token: Secret,
+pub(crate) struct Master {
+    pub(crate) host: String,
+    pub(crate) token: Secret,
 }
 
 /// A failed call to 3scale: what was being done, what came back, what to try. A refusal of the
 /// input (422) is the person's to fix (exit 2); anything else means 3scale does not answer as it
 /// should (exit 6).
-pub fn api_failure(doing: &str, e: ApiError) -> Failure {
+pub(crate) fn api_failure(doing: &str, e: ApiError) -> Failure {
     let (kind, help) = match &e {
         ApiError::Refused { status: 422, .. } => (
             FailureKind::Input,
@@ -76,7 +76,7 @@ pub fn api_failure(doing: &str, e: ApiError) -> Failure {
 /// A strong admin password: 24 characters of letters, digits and `-_.`, with each kind at least
 /// once (what porta's strong-password rule asks, should the tenant turn it on), drawn from the
 /// kernel's random source: about 140 bits.
-pub fn strong_password() -> Secret {
+pub(crate) fn strong_password() -> Secret {
     loop {
         let value = crate::templates::generate::value(
             "[a-zA-Z0-9._-]{24}",
@@ -95,7 +95,7 @@ pub fn strong_password() -> Secret {
 }
 
 /// `https://HOST`.
-pub fn url_of(host: &str) -> String {
+pub(crate) fn url_of(host: &str) -> String {
     format!("https://{host}")
 }
 

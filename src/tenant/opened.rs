@@ -19,37 +19,37 @@ use crate::threescale::{Api, Tenant};
 
 /// What every tenant subcommand opens: the install, its master portal, HTTP to 3scale, and the
 /// logins kept here.
-pub struct Opened {
-    pub install: Installed,
-    pub master: Master,
-    pub http: Http,
-    pub store: Store,
+pub(crate) struct Opened {
+    pub(crate) install: Installed,
+    pub(crate) master: Master,
+    pub(crate) http: Http,
+    pub(crate) store: Store,
     /// The admin portal host of the install's default tenant.
-    pub default_admin: String,
+    pub(crate) default_admin: String,
 }
 
 impl Opened {
-    pub fn api(&self) -> Api<'_> {
+    pub(crate) fn api(&self) -> Api<'_> {
         Api { http: &self.http }
     }
 
     /// Every tenant of master.
-    pub fn tenants(&self) -> Outcome<Vec<Tenant>> {
+    pub(crate) fn tenants(&self) -> Outcome<Vec<Tenant>> {
         self.api()
             .tenants(&self.master.host, &self.master.token)
             .map_err(|e| api_failure("list the tenants on the master portal", e))
     }
 
-    pub fn project(&self) -> &str {
+    pub(crate) fn project(&self) -> &str {
         &self.install.project
     }
 
-    pub fn is_default(&self, t: &Tenant) -> bool {
+    pub(crate) fn is_default(&self, t: &Tenant) -> bool {
         t.admin_domain.as_deref() == Some(self.default_admin.as_str())
     }
 }
 
-pub fn open(session: &Session, answers: &ProjectAnswers) -> Outcome<Opened> {
+pub(crate) fn open(session: &Session, answers: &ProjectAnswers) -> Outcome<Opened> {
     for w in &answers.warnings {
         session.ui.warn(w);
     }
@@ -107,7 +107,7 @@ pub fn open(session: &Session, answers: &ProjectAnswers) -> Outcome<Opened> {
 }
 
 /// The tenant `reference` names: by id (one call), else among master's tenants.
-pub fn find(opened: &Opened, reference: &TenantRef) -> Outcome<Tenant> {
+pub(crate) fn find(opened: &Opened, reference: &TenantRef) -> Outcome<Tenant> {
     let no_such = |known: &[Tenant]| {
         let names: Vec<&str> = known.iter().map(|t| t.org_name.as_str()).collect();
         let hint = match reference {

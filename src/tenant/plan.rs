@@ -13,21 +13,21 @@ use crate::secrets::Secret;
 use crate::threescale::{Tenant, User};
 
 #[derive(Debug, Clone, Default)]
-pub struct Plan {
-    pub actions: Vec<TenantAction>,
-    pub decisions: Vec<String>,
-    pub checks: Vec<CheckResult>,
-    pub missing: Vec<Missing>,
-    pub problems: Vec<String>,
+pub(crate) struct Plan {
+    pub(crate) actions: Vec<TenantAction>,
+    pub(crate) decisions: Vec<String>,
+    pub(crate) checks: Vec<CheckResult>,
+    pub(crate) missing: Vec<Missing>,
+    pub(crate) problems: Vec<String>,
     /// The tenant found before any change (none for a signup), and its login here.
-    pub tenant: Option<Tenant>,
-    pub login: Option<StoredTenant>,
+    pub(crate) tenant: Option<Tenant>,
+    pub(crate) login: Option<StoredTenant>,
     /// Whether this run signs the tenant up.
-    pub signs_up: bool,
+    pub(crate) signs_up: bool,
 }
 
 impl Plan {
-    pub fn changes(&self) -> Changes<'_, TenantAction> {
+    pub(crate) fn changes(&self) -> Changes<'_, TenantAction> {
         Changes {
             decisions: &self.decisions,
             checks: &self.checks,
@@ -39,28 +39,28 @@ impl Plan {
 }
 
 /// What `tenant create` decides from.
-pub struct CreateRequest<'a> {
-    pub master: &'a Master,
-    pub store: &'a Store,
-    pub org: &'a str,
-    pub username: &'a str,
+pub(crate) struct CreateRequest<'a> {
+    pub(crate) master: &'a Master,
+    pub(crate) store: &'a Store,
+    pub(crate) org: &'a str,
+    pub(crate) username: &'a str,
     /// Where the username came from, in words.
-    pub username_source: String,
-    pub email: &'a str,
-    pub given_password: Option<&'a Secret>,
+    pub(crate) username_source: String,
+    pub(crate) email: &'a str,
+    pub(crate) given_password: Option<&'a Secret>,
     /// A password drawn for a signup no input gave one for.
-    pub fresh_password: &'a Secret,
+    pub(crate) fresh_password: &'a Secret,
     /// What master and the logins kept here say of the organization.
-    pub decision: &'a Create,
+    pub(crate) decision: &'a Create,
     /// The admin users of the tenant found (none for a signup).
-    pub admins: Option<&'a [User]>,
-    pub store_secret: bool,
-    pub secret_name: Option<&'a str>,
+    pub(crate) admins: Option<&'a [User]>,
+    pub(crate) store_secret: bool,
+    pub(crate) secret_name: Option<&'a str>,
     /// How to undo a scheduled deletion, in words (for the problem that names one).
-    pub resume_help: String,
+    pub(crate) resume_help: String,
 }
 
-pub fn create(r: &CreateRequest) -> Plan {
+pub(crate) fn create(r: &CreateRequest) -> Plan {
     let mut p = Plan::default();
     match r.decision {
         Create::Stored { tenant, login } => stored(r, tenant, login, &mut p),
@@ -221,16 +221,16 @@ fn admin(r: &CreateRequest, tenant: &Tenant, p: &mut Plan) {
 }
 
 /// What `tenant remove` decides from.
-pub struct RemoveRequest<'a> {
-    pub master: &'a Master,
-    pub store: &'a Store,
-    pub tenant: &'a Tenant,
+pub(crate) struct RemoveRequest<'a> {
+    pub(crate) master: &'a Master,
+    pub(crate) store: &'a Store,
+    pub(crate) tenant: &'a Tenant,
     /// The install's own tenant: refused (uninstall removes a whole install).
-    pub is_default: bool,
-    pub login: Option<&'a StoredTenant>,
+    pub(crate) is_default: bool,
+    pub(crate) login: Option<&'a StoredTenant>,
 }
 
-pub fn remove(r: &RemoveRequest) -> Plan {
+pub(crate) fn remove(r: &RemoveRequest) -> Plan {
     let mut p = Plan::default();
     let t = r.tenant;
     if r.is_default {

@@ -12,13 +12,13 @@ use crate::inputs::{Given, Source};
 use crate::prompt::Prompter;
 use crate::ui::Ui;
 
-pub enum Choice {
+pub(crate) enum Choice {
     Proceed,
     Cancel,
 }
 
 /// Asks what is open, then shows the summary until the person proceeds or cancels.
-pub fn ask(
+pub(crate) fn ask(
     prompter: &Prompter,
     ui: &Ui,
     answers: &mut TenantAnswers,

@@ -20,19 +20,19 @@ const ROUTES: &str = "routes.route.openshift.io";
 
 /// One portal's route, as a router sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PortalRoute {
+pub(crate) struct PortalRoute {
     /// "admin portal" or "developer portal".
-    pub portal: &'static str,
-    pub host: String,
+    pub(crate) portal: &'static str,
+    pub(crate) host: String,
     /// The route's name, once zync created it.
-    pub route: Option<String>,
-    pub admitted: bool,
+    pub(crate) route: Option<String>,
+    pub(crate) admitted: bool,
     /// Why a router did not admit it (`HostAlreadyClaimed: ...`), when one said so.
-    pub refused: Option<String>,
+    pub(crate) refused: Option<String>,
 }
 
 impl PortalRoute {
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match (&self.route, self.admitted, &self.refused) {
             (None, _, _) => format!("{}: no route for {} yet", self.portal, self.host),
             (Some(r), true, _) => format!("{}: route {r} for {} admitted", self.portal, self.host),
@@ -53,7 +53,7 @@ impl PortalRoute {
 }
 
 /// The routes of a tenant's two portals among zync's routes (pure: from one look).
-pub fn of(tenant: &Tenant, zync_routes: &[Route]) -> Vec<PortalRoute> {
+pub(crate) fn of(tenant: &Tenant, zync_routes: &[Route]) -> Vec<PortalRoute> {
     [
         ("admin portal", tenant.admin_domain.as_deref()),
         ("developer portal", tenant.domain.as_deref()),
@@ -101,14 +101,14 @@ fn portal_route(portal: &'static str, host: &str, zync_routes: &[Route]) -> Port
 }
 
 /// The routes zync created in the project (one oc call).
-pub fn look(oc: &Oc, project: &str) -> Result<Vec<Route>, OcError> {
+pub(crate) fn look(oc: &Oc, project: &str) -> Result<Vec<Route>, OcError> {
     let selector = format!("{}={}", ZYNC_LABEL.0, ZYNC_LABEL.1);
     oc.list::<Value>(&[ROUTES], Some(project), Some(&selector))
         .map(|items| items.iter().map(kube::parse).collect())
 }
 
 /// What `tenant create` waits for: both portals' routes admitted by a router.
-pub struct TenantRoutes<'a>(pub &'a Tenant);
+pub(crate) struct TenantRoutes<'a>(pub &'a Tenant);
 
 impl TenantRoutes<'_> {
     fn portals(&self, snapshot: &Snapshot) -> Vec<PortalRoute> {
@@ -116,7 +116,7 @@ impl TenantRoutes<'_> {
     }
 
     /// The routes as the summary shows them, from the wait's last look.
-    pub fn routes(&self, snapshot: &Snapshot) -> Vec<PortalRoute> {
+    pub(crate) fn routes(&self, snapshot: &Snapshot) -> Vec<PortalRoute> {
         self.portals(snapshot)
     }
 }

@@ -9,20 +9,20 @@ use base64::Engine;
 use serde_json::{json, Value};
 
 /// The label that says who wrote the Secret.
-pub const MANAGED_BY: (&str, &str) = ("app.kubernetes.io/managed-by", "threescale-install");
+pub(crate) const MANAGED_BY: (&str, &str) = ("app.kubernetes.io/managed-by", "threescale-install");
 /// The label that says whose login it holds.
-pub const TENANT_ID_LABEL: &str = "threescale-install/tenant-id";
-pub const ADMIN_URL_KEY: &str = "adminURL";
-pub const TOKEN_KEY: &str = "token";
+pub(crate) const TENANT_ID_LABEL: &str = "threescale-install/tenant-id";
+pub(crate) const ADMIN_URL_KEY: &str = "adminURL";
+pub(crate) const TOKEN_KEY: &str = "token";
 
 /// The default name: `tenant-SUBDOMAIN`.
-pub fn default_name(admin_host: &str) -> String {
+pub(crate) fn default_name(admin_host: &str) -> String {
     let label = admin_host.split('.').next().unwrap_or(admin_host);
     format!("tenant-{}", label.trim_end_matches("-admin"))
 }
 
 /// The Secret as oc reads it on stdin: JSON, the values base64-encoded in `data`.
-pub fn manifest(name: &str, tenant_id: u64, admin_url: &str, token: &Secret) -> Secret {
+pub(crate) fn manifest(name: &str, tenant_id: u64, admin_url: &str, token: &Secret) -> Secret {
     let b64 = base64::engine::general_purpose::STANDARD;
     let doc = json!({
         "apiVersion": "v1",
@@ -45,7 +45,7 @@ pub fn manifest(name: &str, tenant_id: u64, admin_url: &str, token: &Secret) -> 
 
 /// What to do about the Secret, given what the project holds under its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Decision {
+pub(crate) enum Decision {
     /// It holds this tenant's values already.
     Keep,
     Create,
@@ -55,7 +55,7 @@ pub enum Decision {
     Foreign(String),
 }
 
-pub fn decide(
+pub(crate) fn decide(
     existing: Option<&Value>,
     tenant_id: u64,
     admin_url: &str,

@@ -10,20 +10,20 @@ use std::path::{Path, PathBuf};
 
 /// A tenant's login as kept on this machine.
 #[derive(Debug, Clone)]
-pub struct StoredTenant {
-    pub cluster: String,
-    pub project: String,
-    pub org_name: String,
+pub(crate) struct StoredTenant {
+    pub(crate) cluster: String,
+    pub(crate) project: String,
+    pub(crate) org_name: String,
     /// `None`: the signup was about to be sent, and its answer never came.
-    pub tenant_id: Option<u64>,
-    pub admin_portal: Option<String>,
-    pub developer_portal: Option<String>,
-    pub user: String,
-    pub email: String,
-    pub password: Option<Secret>,
-    pub access_token: Option<Secret>,
+    pub(crate) tenant_id: Option<u64>,
+    pub(crate) admin_portal: Option<String>,
+    pub(crate) developer_portal: Option<String>,
+    pub(crate) user: String,
+    pub(crate) email: String,
+    pub(crate) password: Option<Secret>,
+    pub(crate) access_token: Option<Secret>,
     /// The Secret of the install's project that holds `adminURL` and `token`, when written.
-    pub secret: Option<String>,
+    pub(crate) secret: Option<String>,
 }
 
 /// The file's layout; field order is the order written.
@@ -56,7 +56,7 @@ struct Login {
 
 impl StoredTenant {
     /// The admin portal's host, from its URL.
-    pub fn admin_host(&self) -> Option<&str> {
+    pub(crate) fn admin_host(&self) -> Option<&str> {
         self.admin_portal
             .as_deref()
             .map(|u| u.trim_start_matches("https://"))
@@ -97,7 +97,7 @@ fn pending_name(org_name: &str) -> String {
 
 /// Where the logins of one install's tenants are.
 #[derive(Debug, Clone)]
-pub struct Store {
+pub(crate) struct Store {
     dir: PathBuf,
     cluster: String,
     project: String,
@@ -105,7 +105,7 @@ pub struct Store {
 
 impl Store {
     /// `tenants/` beside `credentials_file` (the install's, default or given).
-    pub fn beside(credentials_file: &Path, cluster: &str, project: &str) -> Store {
+    pub(crate) fn beside(credentials_file: &Path, cluster: &str, project: &str) -> Store {
         let dir = credentials_file
             .parent()
             .filter(|d| !d.as_os_str().is_empty())
@@ -118,19 +118,19 @@ impl Store {
         }
     }
 
-    pub fn dir(&self) -> &Path {
+    pub(crate) fn dir(&self) -> &Path {
         &self.dir
     }
 
     /// The path a tenant's login is (or would be) kept at.
-    pub fn path_of(&self, t: &StoredTenant) -> PathBuf {
+    pub(crate) fn path_of(&self, t: &StoredTenant) -> PathBuf {
         self.dir.join(t.file_name())
     }
 
     /// Every login kept for this install, each secret registered with the redactor. Files of
     /// other installs (a custom credentials file shared by several) and unreadable ones are
     /// left out.
-    pub fn all(&self, redactor: &Redactor) -> Vec<StoredTenant> {
+    pub(crate) fn all(&self, redactor: &Redactor) -> Vec<StoredTenant> {
         let mut out: Vec<(PathBuf, StoredTenant)> = std::fs::read_dir(&self.dir)
             .into_iter()
             .flatten()
@@ -152,7 +152,7 @@ impl Store {
     }
 
     /// A new login for this install (not written yet).
-    pub fn login(&self, org_name: &str, user: &str, email: &str) -> StoredTenant {
+    pub(crate) fn login(&self, org_name: &str, user: &str, email: &str) -> StoredTenant {
         StoredTenant {
             cluster: self.cluster.clone(),
             project: self.project.clone(),
@@ -170,7 +170,7 @@ impl Store {
 
     /// Writes a login through a 0600 temporary file renamed into place; the pending file of
     /// the same organization is removed once the tenant has an id.
-    pub fn write(&self, t: &StoredTenant) -> Result<PathBuf, String> {
+    pub(crate) fn write(&self, t: &StoredTenant) -> Result<PathBuf, String> {
         let body = TenantFile {
             cluster: t.cluster.clone(),
             project: t.project.clone(),
@@ -201,7 +201,7 @@ impl Store {
     }
 
     /// Removes the login of a tenant (and a pending one of its organization).
-    pub fn remove(&self, t: &StoredTenant) -> Result<Option<PathBuf>, String> {
+    pub(crate) fn remove(&self, t: &StoredTenant) -> Result<Option<PathBuf>, String> {
         self.remove_pending(&t.org_name)?;
         let path = self.path_of(t);
         match std::fs::remove_file(&path) {

@@ -14,17 +14,17 @@ use crate::threescale::Tenant;
 use serde_json::json;
 
 /// What `tenant create` found or made, for the summary.
-pub struct Created {
-    pub made: Made,
-    pub created: bool,
-    pub login_file: Option<std::path::PathBuf>,
-    pub routes: Option<Vec<PortalRoute>>,
-    pub verified: Option<Result<String, String>>,
-    pub warnings: Vec<String>,
+pub(crate) struct Created {
+    pub(crate) made: Made,
+    pub(crate) created: bool,
+    pub(crate) login_file: Option<std::path::PathBuf>,
+    pub(crate) routes: Option<Vec<PortalRoute>>,
+    pub(crate) verified: Option<Result<String, String>>,
+    pub(crate) warnings: Vec<String>,
 }
 
 /// The admin portal's API answers with the tenant's token (or, without one, its login page).
-pub fn verify(
+pub(crate) fn verify(
     session: &Session,
     opened: &Opened,
     tenant: &Tenant,
@@ -71,7 +71,7 @@ pub fn verify(
 }
 
 /// How to undo a scheduled deletion, without any secret in the text.
-pub fn resume_help(opened: &Opened, tenant: &Tenant) -> String {
+pub(crate) fn resume_help(opened: &Opened, tenant: &Tenant) -> String {
     format!(
         "resume it within the 15 days: in the master portal (https://{}), or `curl -X PUT -u \":$MASTER_ACCESS_TOKEN\" -d state_event=resume https://{}/master/api/providers/{}.json` (`threescale-install credentials --show-secrets` shows MASTER_ACCESS_TOKEN)",
         opened.master.host, opened.master.host, tenant.id
@@ -79,7 +79,12 @@ pub fn resume_help(opened: &Opened, tenant: &Tenant) -> String {
 }
 
 /// The summary of `tenant create` on stdout.
-pub fn print_created(session: &Session, answers: &TenantAnswers, opened: &Opened, c: &Created) {
+pub(crate) fn print_created(
+    session: &Session,
+    answers: &TenantAnswers,
+    opened: &Opened,
+    c: &Created,
+) {
     let (Some(tenant), Some(login)) = (&c.made.tenant, &c.made.login) else {
         return;
     };

@@ -5,7 +5,7 @@ use crate::threescale::Tenant;
 use serde_json::Value;
 
 /// A secret as printed: the value when shown, else the mask.
-pub fn shown(s: Option<&Secret>, show: bool) -> String {
+pub(crate) fn shown(s: Option<&Secret>, show: bool) -> String {
     match (s, show) {
         (Some(s), true) => s.expose().to_string(),
         (Some(_), false) => MASK.to_string(),
@@ -14,7 +14,7 @@ pub fn shown(s: Option<&Secret>, show: bool) -> String {
 }
 
 /// A secret in JSON: the value only with --show-secrets.
-pub fn shown_json(s: Option<&Secret>, show: bool) -> Value {
+pub(crate) fn shown_json(s: Option<&Secret>, show: bool) -> Value {
     match (s, show) {
         (Some(s), true) => Value::String(s.expose().to_string()),
         _ => Value::Null,
@@ -22,7 +22,7 @@ pub fn shown_json(s: Option<&Secret>, show: bool) -> Value {
 }
 
 /// The tenant as JSON documents show it.
-pub fn tenant_json(t: &Tenant) -> Value {
+pub(crate) fn tenant_json(t: &Tenant) -> Value {
     serde_json::json!({
         "id": t.id,
         "org_name": t.org_name,

@@ -11,7 +11,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum UninstallAction {
+pub(crate) enum UninstallAction {
     /// The install's objects that exist, by name (labelled or not).
     DeleteObjects {
         profile: String,

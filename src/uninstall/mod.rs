@@ -2,5 +2,5 @@
 //! ([`plan`]), and its changes ([`action`]): the install's objects (or the whole project), then
 //! the local record, credentials file and tenants' logins.
 
-pub mod action;
-pub mod plan;
+pub(crate) mod action;
+pub(crate) mod plan;

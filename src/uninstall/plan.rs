@@ -9,33 +9,33 @@ use crate::templates::kinds::ObjectRef;
 use std::path::PathBuf;
 
 /// What the plan is made from.
-pub struct Request<'a> {
-    pub server: &'a str,
-    pub project: &'a str,
-    pub profile: &'a str,
+pub(crate) struct Request<'a> {
+    pub(crate) server: &'a str,
+    pub(crate) project: &'a str,
+    pub(crate) profile: &'a str,
     /// The install's objects the project holds.
-    pub present: Vec<ObjectRef>,
-    pub delete_project: bool,
-    pub keep_credentials: bool,
+    pub(crate) present: Vec<ObjectRef>,
+    pub(crate) delete_project: bool,
+    pub(crate) keep_credentials: bool,
     /// Whether this machine has an install record of the project.
-    pub recorded: bool,
+    pub(crate) recorded: bool,
     /// The credentials file, when it exists.
-    pub credentials_file: Option<PathBuf>,
+    pub(crate) credentials_file: Option<PathBuf>,
     /// The tenants' login files kept beside it: (organization, path).
-    pub tenant_logins: Vec<(String, PathBuf)>,
+    pub(crate) tenant_logins: Vec<(String, PathBuf)>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Plan {
-    pub actions: Vec<UninstallAction>,
-    pub decisions: Vec<String>,
-    pub checks: Vec<CheckResult>,
-    pub missing: Vec<Missing>,
-    pub problems: Vec<String>,
+pub(crate) struct Plan {
+    pub(crate) actions: Vec<UninstallAction>,
+    pub(crate) decisions: Vec<String>,
+    pub(crate) checks: Vec<CheckResult>,
+    pub(crate) missing: Vec<Missing>,
+    pub(crate) problems: Vec<String>,
 }
 
 impl Plan {
-    pub fn changes(&self) -> Changes<'_, UninstallAction> {
+    pub(crate) fn changes(&self) -> Changes<'_, UninstallAction> {
         Changes {
             decisions: &self.decisions,
             checks: &self.checks,
@@ -46,7 +46,7 @@ impl Plan {
     }
 
     /// The objects deleted by name (none when the whole project goes).
-    pub fn deleted(&self) -> Vec<String> {
+    pub(crate) fn deleted(&self) -> Vec<String> {
         self.actions
             .iter()
             .flat_map(|a| match a {
@@ -59,7 +59,7 @@ impl Plan {
     }
 
     /// The local files removed.
-    pub fn removed_files(&self) -> Vec<PathBuf> {
+    pub(crate) fn removed_files(&self) -> Vec<PathBuf> {
         self.actions
             .iter()
             .filter_map(|a| match a {
@@ -70,7 +70,7 @@ impl Plan {
     }
 }
 
-pub fn plan(r: &Request) -> Plan {
+pub(crate) fn plan(r: &Request) -> Plan {
     let mut actions = Vec::new();
     let mut decisions = Vec::new();
     if r.delete_project {

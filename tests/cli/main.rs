@@ -1,5 +1,8 @@
 //! Integration tests: the real binary against the fake oc (tests/support/fake-oc).
 
+// A test binary has no public API: `pub` only shares items between its modules.
+#![allow(unreachable_pub)]
+
 #[path = "../support/mod.rs"]
 mod support;
 

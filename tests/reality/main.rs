@@ -42,6 +42,9 @@
 //! installer runs), `process` (watchdog, output collection, signals), `secrets` (the leak scan),
 //! `cases/` (the cases).
 
+// A test binary has no public API: `pub` only shares items between its modules.
+#![allow(unreachable_pub)]
+
 mod cases;
 mod process;
 mod reality;

@@ -26,7 +26,7 @@ use crate::templates::model::Template;
 use crate::threescale::{AccessToken, Api};
 use crate::wizard::Wizard;
 
-pub fn run(answers: AddAnswers) -> Outcome<()> {
+pub(crate) fn run(answers: AddAnswers) -> Outcome<()> {
     let session = Session::open(&answers.common.connection, &answers.common.mode)?;
     let result = add(&session, answers);
     session.point_at_transcript(result)

@@ -16,7 +16,7 @@ use crate::inputs::{self, Env, SecretReader};
 use crate::oc::Oc;
 use clap::ArgMatches;
 
-pub fn run(
+pub(crate) fn run(
     global: &cli::GlobalArgs,
     command: Gateway,
     matches: &ArgMatches,

@@ -21,7 +21,7 @@ use crate::secrets::Secret;
 use crate::threescale::{AccessToken, Api};
 use serde_json::json;
 
-pub fn run(answers: RemoveAnswers) -> Outcome<()> {
+pub(crate) fn run(answers: RemoveAnswers) -> Outcome<()> {
     let session = Session::open(&answers.common.connection, &answers.common.mode)?;
     let result = remove(&session, &answers);
     session.point_at_transcript(result)

@@ -19,7 +19,7 @@ use crate::threescale::Api;
 use serde::Serialize;
 use serde_json::{json, Value};
 
-pub fn run(answers: GatewayAnswers, name: Option<String>, detailed: bool) -> Outcome<()> {
+pub(crate) fn run(answers: GatewayAnswers, name: Option<String>, detailed: bool) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
     let result = show(&session, &answers, name.as_deref(), detailed);
     session.point_at_transcript(result)

@@ -17,7 +17,7 @@ use crate::tenant::routes::{PortalRoute, TenantRoutes};
 use crate::tenant::summary::{self, Created};
 use crate::tenant::{api_failure, decide, questions, strong_password};
 
-pub fn run(mut answers: TenantAnswers) -> Outcome<()> {
+pub(crate) fn run(mut answers: TenantAnswers) -> Outcome<()> {
     let session = Session::open(&answers.project.connection, &answers.project.mode)?;
     let result = create(&session, &mut answers);
     session.point_at_transcript(result)

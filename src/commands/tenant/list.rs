@@ -12,7 +12,7 @@ use crate::tenant::view::tenant_json;
 use crate::threescale::Tenant;
 use serde_json::json;
 
-pub fn run(answers: TenantQuery) -> Outcome<()> {
+pub(crate) fn run(answers: TenantQuery) -> Outcome<()> {
     let session = Session::open(&answers.project.connection, &answers.project.mode)?;
     let result = list(&session, &answers);
     session.point_at_transcript(result)

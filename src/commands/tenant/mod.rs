@@ -7,7 +7,7 @@ mod list;
 mod remove;
 mod show;
 
-pub use create::run as create;
-pub use list::run as list;
-pub use remove::run as remove;
-pub use show::run as show;
+pub(crate) use create::run as create;
+pub(crate) use list::run as list;
+pub(crate) use remove::run as remove;
+pub(crate) use show::run as show;

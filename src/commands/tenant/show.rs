@@ -14,7 +14,7 @@ use crate::tenant::{api_failure, routes, url_of};
 use crate::threescale::ApiError;
 use serde_json::json;
 
-pub fn run(answers: TenantQuery) -> Outcome<()> {
+pub(crate) fn run(answers: TenantQuery) -> Outcome<()> {
     let session = Session::open(&answers.project.connection, &answers.project.mode)?;
     let result = show(&session, &answers);
     session.point_at_transcript(result)
