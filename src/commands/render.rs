@@ -40,7 +40,7 @@ pub(crate) fn run(what: Render, env: &Env) -> Outcome<()> {
             }
             param_file::encode_all(&pairs).map_err(|names| {
                 Failure::input(format!(
-                    "the value of {} holds '#' together with a quote character, which oc's --param-file syntax cannot carry exactly",
+                    "the value of {} holds '#' together with a quote character and a line break, which oc's --param-file syntax cannot carry exactly",
                     names.join(", ")
                 ))
             })?

@@ -418,7 +418,7 @@ pub(crate) fn plan(r: &Request) -> Plan {
                 rewrites: rewrites.clone(),
             })),
             Err(names) => problems.push(format!(
-                "the value of {} holds '#' together with a quote character, which oc's --param-file syntax cannot carry exactly: choose a value without '#', or without quotes",
+                "the value of {} holds '#' together with a quote character and a line break, which oc's --param-file syntax cannot carry exactly: choose a value without '#', without quotes, or on one line",
                 names.join(", ")
             )),
         }

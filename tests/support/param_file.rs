@@ -42,11 +42,15 @@ pub const VALUES: &[&str] = &[
     "mysql2://user:p@ss#w\"rd@db:3306/system",
     "~!@$%^&*()-_+={}[]|<,>.?/;:`",
     "pässwörd ✓",
+    // A lone quote between two `#`s: misread in either quoting, read back exactly bare.
+    "a#\"##",
+    "x#'##y",
 ];
 
-/// Values that oc misreads in double and in single quotes (a lone quote between two `#`s): the
-/// installer refuses them rather than send something else.
-pub const REFUSED: &[&str] = &["a#\"##", "x#'##y"];
+/// Values that oc misreads in double and in single quotes (a lone quote between two `#`s) and
+/// that cannot go bare (a line break): the installer refuses them rather than send something
+/// else.
+pub const REFUSED: &[&str] = &["a#\"##\nb", "x#'##y\n2"];
 
 /// The name of the parameter that carries `VALUES[i]`.
 pub fn name(i: usize) -> String {
