@@ -9,6 +9,7 @@ mod support;
 mod commands;
 mod completions;
 mod edges;
+mod engine;
 mod gateway;
 mod git;
 mod inputs;

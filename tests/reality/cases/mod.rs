@@ -3,6 +3,7 @@
 use crate::runner::Case;
 
 mod common;
+mod engine;
 mod fake_oc;
 mod faults;
 mod fixtures;
@@ -17,6 +18,7 @@ mod verify;
 pub fn all() -> Vec<Case> {
     [
         smoke::CASES,
+        engine::CASES,
         harness::CASES,
         fixtures::CASES,
         fake_oc::CASES,
