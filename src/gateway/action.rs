@@ -2,15 +2,12 @@
 //! through the engine ([`Change`]). Requests to 3scale (its access token) are changes too.
 //! `Display` never shows a secret.
 
-use super::apply;
 use super::objects::{self, PortalRecord, TokenRecord};
 use super::settings::{Environment, Loader};
-use crate::engine::change::{Change, Ctx, Permission};
-use crate::failure::Outcome;
 use crate::oc::args;
 use crate::pull_secret;
 use crate::secrets::Secret;
-use crate::templates::kinds::{ObjectRef, Resource};
+use crate::templates::kinds::ObjectRef;
 use serde_json::Value;
 use std::fmt;
 use std::path::PathBuf;
@@ -123,92 +120,6 @@ impl GatewayAction {
             }
             GatewayAction::MintAccessToken(_) | GatewayAction::RevokeAccessToken(_) => Vec::new(),
             _ => args::create(project),
-        }
-    }
-}
-
-impl Change for GatewayAction {
-    type Memo = Minted;
-
-    fn title(&self) -> String {
-        let secret = pull_secret::NAME;
-        match self {
-            GatewayAction::CreateProject { name, .. } => format!("create project {name}"),
-            GatewayAction::WritePullSecret(w) => w.title(),
-            GatewayAction::MintAccessToken(_) => "mint the gateway's access token".into(),
-            GatewayAction::RevokeAccessToken(r) => format!("revoke access token {}", r.id),
-            GatewayAction::WritePortalEndpoint(e) => format!(
-                "{} secret {}",
-                if e.replace { "update" } else { "create" },
-                objects::secret_name(&e.gateway)
-            ),
-            GatewayAction::LinkPullSecret { service_account } => {
-                format!("link pull secret {secret} to {service_account}")
-            }
-            GatewayAction::UnlinkPullSecret { service_account } => {
-                format!("unlink pull secret {secret} from {service_account}")
-            }
-            GatewayAction::CreateGatewayObjects(g) => format!("create gateway {}", g.gateway),
-            GatewayAction::CreateRoutes { routes } => {
-                format!("create {} route(s)", routes.len())
-            }
-            GatewayAction::DeleteObjects(refs) => format!("delete {} object(s)", refs.len()),
-        }
-    }
-
-    fn permissions(&self) -> Vec<Permission> {
-        let secret = Resource::of("Secret", "v1");
-        match self {
-            GatewayAction::CreateProject { .. } => vec![Permission::on_cluster(
-                "create",
-                Resource::of("ProjectRequest", "project.openshift.io/v1"),
-            )],
-            GatewayAction::WritePullSecret(w) => vec![w.permission()],
-            GatewayAction::MintAccessToken(_) | GatewayAction::RevokeAccessToken(_) => Vec::new(),
-            GatewayAction::WritePortalEndpoint(e) => vec![Permission::in_project(
-                if e.replace { "update" } else { "create" },
-                secret,
-            )],
-            GatewayAction::LinkPullSecret { .. } | GatewayAction::UnlinkPullSecret { .. } => {
-                vec![Permission::in_project(
-                    "update",
-                    Resource::of("ServiceAccount", "v1"),
-                )]
-            }
-            GatewayAction::CreateGatewayObjects(g) => Permission::each("create", &g.objects),
-            GatewayAction::CreateRoutes { .. } => vec![Permission::in_project(
-                "create",
-                Resource::of("Route", "route.openshift.io/v1"),
-            )],
-            GatewayAction::DeleteObjects(refs) => Permission::each("delete", refs),
-        }
-    }
-
-    fn run(&self, ctx: &Ctx, minted: &mut Minted) -> Outcome<Option<String>> {
-        let oc_args = self.oc_args(ctx.project);
-        match self {
-            GatewayAction::CreateProject { name, .. } => {
-                crate::engine::execute::create_project(ctx, name, &oc_args).map(|()| None)
-            }
-            GatewayAction::WritePullSecret(w) => w.run(ctx),
-            GatewayAction::MintAccessToken(m) => {
-                let (token, record, detail) = apply::mint(ctx, m)?;
-                minted.0 = Some((token, record));
-                Ok(Some(detail))
-            }
-            GatewayAction::RevokeAccessToken(r) => apply::revoke(ctx, r).map(Some),
-            GatewayAction::WritePortalEndpoint(e) => {
-                apply::write_endpoint(ctx, &oc_args, e, minted).map(|()| None)
-            }
-            GatewayAction::LinkPullSecret { service_account } => {
-                apply::link(ctx, &oc_args, service_account).map(|()| None)
-            }
-            GatewayAction::UnlinkPullSecret { service_account } => {
-                apply::unlink(ctx, &oc_args, service_account).map(|()| None)
-            }
-            GatewayAction::CreateGatewayObjects(g) => apply::create_objects(ctx, g).map(Some),
-            GatewayAction::CreateRoutes { routes } => apply::create_routes(ctx, routes).map(Some),
-            GatewayAction::DeleteObjects(_) => apply::delete(ctx, &oc_args).map(|()| None),
         }
     }
 }

@@ -1,9 +1,11 @@
 //! How a gateway's changes are made: its access token through 3scale's Account Management API,
 //! its secrets and objects through oc.
 
-use super::action::{EndpointToken, GatewayObjects, Mint, Minted, PortalEndpoint, Revoke};
+use super::action::{
+    EndpointToken, GatewayAction, GatewayObjects, Mint, Minted, PortalEndpoint, Revoke,
+};
 use super::objects::{self, TokenRecord};
-use crate::engine::change::Ctx;
+use crate::engine::change::{Change, Ctx, Permission};
 use crate::engine::execute::{
     change_failure, create_in_two_waves, create_wave, kept, process_failure, single_change,
 };
@@ -12,6 +14,7 @@ use crate::oc::{Cause, OcError};
 use crate::pull_secret;
 use crate::secrets::Secret;
 use crate::templates::api_versions;
+use crate::templates::kinds::Resource;
 use crate::threescale::{Api, ApiError};
 use serde_json::Value;
 use std::time::{Duration, Instant};
@@ -250,4 +253,90 @@ pub(crate) fn delete(ctx: &Ctx, oc_args: &[String]) -> Outcome<()> {
     single_change(ctx.oc, oc_args, None, || false)
         .map(|_| ())
         .map_err(|e| change_failure("delete the gateway's objects", e, None))
+}
+
+impl Change for GatewayAction {
+    type Memo = Minted;
+
+    fn title(&self) -> String {
+        let secret = pull_secret::NAME;
+        match self {
+            GatewayAction::CreateProject { name, .. } => format!("create project {name}"),
+            GatewayAction::WritePullSecret(w) => w.title(),
+            GatewayAction::MintAccessToken(_) => "mint the gateway's access token".into(),
+            GatewayAction::RevokeAccessToken(r) => format!("revoke access token {}", r.id),
+            GatewayAction::WritePortalEndpoint(e) => format!(
+                "{} secret {}",
+                if e.replace { "update" } else { "create" },
+                objects::secret_name(&e.gateway)
+            ),
+            GatewayAction::LinkPullSecret { service_account } => {
+                format!("link pull secret {secret} to {service_account}")
+            }
+            GatewayAction::UnlinkPullSecret { service_account } => {
+                format!("unlink pull secret {secret} from {service_account}")
+            }
+            GatewayAction::CreateGatewayObjects(g) => format!("create gateway {}", g.gateway),
+            GatewayAction::CreateRoutes { routes } => {
+                format!("create {} route(s)", routes.len())
+            }
+            GatewayAction::DeleteObjects(refs) => format!("delete {} object(s)", refs.len()),
+        }
+    }
+
+    fn permissions(&self) -> Vec<Permission> {
+        let secret = Resource::of("Secret", "v1");
+        match self {
+            GatewayAction::CreateProject { .. } => vec![Permission::on_cluster(
+                "create",
+                Resource::of("ProjectRequest", "project.openshift.io/v1"),
+            )],
+            GatewayAction::WritePullSecret(w) => vec![w.permission()],
+            GatewayAction::MintAccessToken(_) | GatewayAction::RevokeAccessToken(_) => Vec::new(),
+            GatewayAction::WritePortalEndpoint(e) => vec![Permission::in_project(
+                if e.replace { "update" } else { "create" },
+                secret,
+            )],
+            GatewayAction::LinkPullSecret { .. } | GatewayAction::UnlinkPullSecret { .. } => {
+                vec![Permission::in_project(
+                    "update",
+                    Resource::of("ServiceAccount", "v1"),
+                )]
+            }
+            GatewayAction::CreateGatewayObjects(g) => Permission::each("create", &g.objects),
+            GatewayAction::CreateRoutes { .. } => vec![Permission::in_project(
+                "create",
+                Resource::of("Route", "route.openshift.io/v1"),
+            )],
+            GatewayAction::DeleteObjects(refs) => Permission::each("delete", refs),
+        }
+    }
+
+    fn run(&self, ctx: &Ctx, minted: &mut Minted) -> Outcome<Option<String>> {
+        let oc_args = self.oc_args(ctx.project);
+        match self {
+            GatewayAction::CreateProject { name, .. } => {
+                crate::engine::execute::create_project(ctx, name, &oc_args).map(|()| None)
+            }
+            GatewayAction::WritePullSecret(w) => w.run(ctx),
+            GatewayAction::MintAccessToken(m) => {
+                let (token, record, detail) = mint(ctx, m)?;
+                minted.0 = Some((token, record));
+                Ok(Some(detail))
+            }
+            GatewayAction::RevokeAccessToken(r) => revoke(ctx, r).map(Some),
+            GatewayAction::WritePortalEndpoint(e) => {
+                write_endpoint(ctx, &oc_args, e, minted).map(|()| None)
+            }
+            GatewayAction::LinkPullSecret { service_account } => {
+                link(ctx, &oc_args, service_account).map(|()| None)
+            }
+            GatewayAction::UnlinkPullSecret { service_account } => {
+                unlink(ctx, &oc_args, service_account).map(|()| None)
+            }
+            GatewayAction::CreateGatewayObjects(g) => create_objects(ctx, g).map(Some),
+            GatewayAction::CreateRoutes { routes } => create_routes(ctx, routes).map(Some),
+            GatewayAction::DeleteObjects(_) => delete(ctx, &oc_args).map(|()| None),
+        }
+    }
 }

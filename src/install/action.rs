@@ -1,14 +1,11 @@
 //! The install's changes, as data: what its plan decides, the plan step shows, the plan script
 //! prints and the engine's executor applies ([`Change`]). `Display` never shows a secret.
 
-use super::apply;
-use crate::engine::change::{Change, Ctx, Permission};
-use crate::failure::Outcome;
 use crate::oc::args;
 use crate::pull_secret;
 use crate::secrets::Secret;
 use crate::templates::api_versions::Rewrite;
-use crate::templates::kinds::{ObjectRef, Resource};
+use crate::templates::kinds::ObjectRef;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -69,85 +66,6 @@ impl InstallAction {
             | InstallAction::CreateObjects(_) => args::create(project),
             InstallAction::CheckRegistryLogin { image, .. } => args::registry_check(image, project),
             InstallAction::ReimportImages { stream, .. } => args::reimport(stream, project),
-        }
-    }
-}
-
-impl Change for InstallAction {
-    type Memo = ();
-
-    fn title(&self) -> String {
-        match self {
-            InstallAction::CreateProject { name, .. } => format!("create project {name}"),
-            InstallAction::WritePullSecret(w) => w.title(),
-            InstallAction::CreateImageStreams { names, .. } => {
-                format!("create image streams {}", names.join(", "))
-            }
-            InstallAction::CheckRegistryLogin { server, .. } => {
-                format!("check the login to {server}")
-            }
-            InstallAction::ReimportImages { stream, .. } => {
-                format!("import image stream {stream} again")
-            }
-            InstallAction::CreateObjects(c) if c.all => {
-                format!("create the {} objects of the template", c.objects.len())
-            }
-            InstallAction::CreateObjects(c) => {
-                format!("create the {} missing objects", c.objects.len())
-            }
-        }
-    }
-
-    fn permissions(&self) -> Vec<Permission> {
-        let import = || {
-            vec![Permission::in_project(
-                "create",
-                Resource::of("ImageStreamImport", "image.openshift.io/v1"),
-            )]
-        };
-        match self {
-            InstallAction::CreateProject { .. } => vec![Permission::on_cluster(
-                "create",
-                Resource::of("ProjectRequest", "project.openshift.io/v1"),
-            )],
-            InstallAction::WritePullSecret(w) => vec![w.permission()],
-            InstallAction::CreateImageStreams { .. } => vec![Permission::in_project(
-                "create",
-                Resource::of("ImageStream", "image.openshift.io/v1"),
-            )],
-            InstallAction::CheckRegistryLogin { .. } | InstallAction::ReimportImages { .. } => {
-                import()
-            }
-            InstallAction::CreateObjects(c) => Permission::each("create", &c.objects),
-        }
-    }
-
-    fn run(&self, ctx: &Ctx, _: &mut ()) -> Outcome<Option<String>> {
-        match self {
-            InstallAction::CreateProject { name, .. } => {
-                crate::engine::execute::create_project(ctx, name, &self.oc_args(ctx.project))
-                    .map(|()| None)
-            }
-            InstallAction::WritePullSecret(w) => w.run(ctx),
-            InstallAction::CreateImageStreams { manifest, .. } => {
-                apply::create_image_streams(ctx, manifest).map(|()| None)
-            }
-            InstallAction::CheckRegistryLogin {
-                image,
-                server,
-                username,
-            } => apply::check_registry_login(
-                ctx,
-                &self.oc_args(ctx.project),
-                image,
-                server,
-                username,
-            )
-            .map(Some),
-            InstallAction::ReimportImages { stream, .. } => {
-                apply::reimport(ctx, &self.oc_args(ctx.project), stream).map(|()| None)
-            }
-            InstallAction::CreateObjects(c) => apply::create_objects(ctx, c).map(Some),
         }
     }
 }

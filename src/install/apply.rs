@@ -2,15 +2,15 @@
 //! login check, re-imports, and the template's objects processed by the server and created a few
 //! `oc` at a time (the engine's waves).
 
-use super::action::CreateObjects;
-use crate::engine::change::Ctx;
+use super::action::{CreateObjects, InstallAction};
+use crate::engine::change::{Change, Ctx, Permission};
 use crate::engine::execute::{
     change_failure, create_in_two_waves, create_wave, kept, process_failure,
 };
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::pull_secret;
 use crate::templates::api_versions;
-use crate::templates::kinds::ObjectRef;
+use crate::templates::kinds::{ObjectRef, Resource};
 use serde_json::Value;
 
 pub(crate) fn create_image_streams(ctx: &Ctx, manifest: &str) -> Outcome<()> {
@@ -107,4 +107,77 @@ pub(crate) fn create_objects(ctx: &Ctx, c: &CreateObjects) -> Outcome<String> {
     api_versions::apply(&mut items, &c.rewrites);
     let created = create_in_two_waves(ctx, items)?;
     Ok(format!("{created} objects created"))
+}
+
+impl Change for InstallAction {
+    type Memo = ();
+
+    fn title(&self) -> String {
+        match self {
+            InstallAction::CreateProject { name, .. } => format!("create project {name}"),
+            InstallAction::WritePullSecret(w) => w.title(),
+            InstallAction::CreateImageStreams { names, .. } => {
+                format!("create image streams {}", names.join(", "))
+            }
+            InstallAction::CheckRegistryLogin { server, .. } => {
+                format!("check the login to {server}")
+            }
+            InstallAction::ReimportImages { stream, .. } => {
+                format!("import image stream {stream} again")
+            }
+            InstallAction::CreateObjects(c) if c.all => {
+                format!("create the {} objects of the template", c.objects.len())
+            }
+            InstallAction::CreateObjects(c) => {
+                format!("create the {} missing objects", c.objects.len())
+            }
+        }
+    }
+
+    fn permissions(&self) -> Vec<Permission> {
+        let import = || {
+            vec![Permission::in_project(
+                "create",
+                Resource::of("ImageStreamImport", "image.openshift.io/v1"),
+            )]
+        };
+        match self {
+            InstallAction::CreateProject { .. } => vec![Permission::on_cluster(
+                "create",
+                Resource::of("ProjectRequest", "project.openshift.io/v1"),
+            )],
+            InstallAction::WritePullSecret(w) => vec![w.permission()],
+            InstallAction::CreateImageStreams { .. } => vec![Permission::in_project(
+                "create",
+                Resource::of("ImageStream", "image.openshift.io/v1"),
+            )],
+            InstallAction::CheckRegistryLogin { .. } | InstallAction::ReimportImages { .. } => {
+                import()
+            }
+            InstallAction::CreateObjects(c) => Permission::each("create", &c.objects),
+        }
+    }
+
+    fn run(&self, ctx: &Ctx, _: &mut ()) -> Outcome<Option<String>> {
+        match self {
+            InstallAction::CreateProject { name, .. } => {
+                crate::engine::execute::create_project(ctx, name, &self.oc_args(ctx.project))
+                    .map(|()| None)
+            }
+            InstallAction::WritePullSecret(w) => w.run(ctx),
+            InstallAction::CreateImageStreams { manifest, .. } => {
+                create_image_streams(ctx, manifest).map(|()| None)
+            }
+            InstallAction::CheckRegistryLogin {
+                image,
+                server,
+                username,
+            } => check_registry_login(ctx, &self.oc_args(ctx.project), image, server, username)
+                .map(Some),
+            InstallAction::ReimportImages { stream, .. } => {
+                reimport(ctx, &self.oc_args(ctx.project), stream).map(|()| None)
+            }
+            InstallAction::CreateObjects(c) => create_objects(ctx, c).map(Some),
+        }
+    }
 }
