@@ -71,7 +71,7 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
         Some(timeout) => {
             save_record(&answers, &cluster, &prepared, "waiting", ui);
             interrupt::set_message("the install is in place and was being waited for: run the same command again to keep waiting");
-            let watched = Install(&plan.identity);
+            let watched = Install::new(&plan.identity).after(&plan.actions);
             Some(driver.wait(&held, &watched, timeout, answers.poll_interval)?)
         }
         None => None,

@@ -4,6 +4,7 @@
 //! names are generated; zync labels them `3scale.net/created-by=zync`). One definition serves
 //! observe, resume, `status`, `uninstall` and the plan.
 
+use crate::engine::kube;
 use crate::pull_secret;
 use crate::templates::kinds::{ObjectRef, Resource};
 use crate::templates::model::Template;
@@ -94,9 +95,25 @@ impl Identity {
 pub(crate) fn zync_routes(listed: &[Value]) -> Vec<ObjectRef> {
     listed
         .iter()
-        .filter(|o| o["kind"] == "Route" && o["metadata"]["labels"][ZYNC_LABEL.0] == ZYNC_LABEL.1)
+        .filter(|o| o["kind"] == "Route" && made_by_zync(&kube::parse::<kube::Route>(o)))
         .filter_map(ObjectRef::of_json)
         .collect()
+}
+
+/// Whether zync made the route: its label, and the marks a person labelling a route of their own
+/// the same way would not write — the record label and the gid annotation of the 3scale object
+/// it serves (zync's `kubernetes_service.rb`), and, when the route has an owner, zync-que as that
+/// owner (real zync sets it; the simulator does not).
+pub(crate) fn made_by_zync(route: &kube::Route) -> bool {
+    let m = &route.metadata;
+    let owned_by_zync = m.owner_references.is_empty()
+        || m.owner_references
+            .iter()
+            .any(|o| o.kind == "DeploymentConfig" && o.name == "zync-que");
+    m.label(ZYNC_LABEL.0) == Some(ZYNC_LABEL.1)
+        && m.labels.contains_key("zync.3scale.net/record")
+        && m.annotations.contains_key("zync.3scale.net/gid")
+        && owned_by_zync
 }
 
 #[cfg(test)]
@@ -134,8 +151,17 @@ parameters:
         let listed = vec![
             json!({"kind": "ServiceAccount", "metadata": {"name": "amp"}}),
             json!({"kind": "ServiceAccount", "metadata": {"name": "default"}}),
-            json!({"kind": "Route", "metadata": {"name": "zync-3scale-api-x", "labels": {"3scale.net/created-by": "zync"}}}),
+            json!({"kind": "Route", "metadata": {"name": "zync-3scale-api-x",
+                "labels": {"3scale.net/created-by": "zync", "zync.3scale.net/record": "Z2lk"},
+                "annotations": {"zync.3scale.net/gid": "gid://system/Proxy/2"}}}),
             json!({"kind": "Route", "metadata": {"name": "other"}}),
+            // A route of someone's own, labelled like zync's: not the install's.
+            json!({"kind": "Route", "metadata": {"name": "mine",
+                "labels": {"3scale.net/created-by": "zync", "app": "3scale-api-management"}}}),
+            json!({"kind": "Route", "metadata": {"name": "owned-elsewhere",
+                "labels": {"3scale.net/created-by": "zync", "zync.3scale.net/record": "Z2lk"},
+                "annotations": {"zync.3scale.net/gid": "gid://system/Proxy/2"},
+                "ownerReferences": [{"kind": "DeploymentConfig", "name": "my-app"}]}}),
         ];
         let missing: Vec<String> = id
             .missing(&listed)

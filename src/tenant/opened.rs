@@ -12,7 +12,7 @@ use crate::failure::{Failure, Outcome};
 use crate::http::Http;
 use crate::inputs::tenant::TenantRef;
 use crate::inputs::ProjectAnswers;
-use crate::install::identity::ZYNC_LABEL;
+use crate::install::identity::made_by_zync;
 use crate::install::installed::{self, Installed};
 use crate::record;
 use crate::threescale::{Api, Tenant};
@@ -62,7 +62,7 @@ pub(crate) fn open(session: &Session, answers: &ProjectAnswers) -> Outcome<Opene
         .iter()
         .filter(|o| o["kind"] == "Route")
         .map(kube::parse::<Route>)
-        .filter(|r| r.metadata.label(ZYNC_LABEL.0) == Some(ZYNC_LABEL.1))
+        .filter(made_by_zync)
         .collect();
     // The install's own portals among zync's routes (a tenant's are routed to the same
     // services), else the hosts the install's names make.

@@ -10,7 +10,7 @@ use crate::engine::diagnosis::Finding;
 use crate::engine::kube::{self, Condition, Route};
 use crate::engine::readiness::{Component, Snapshot, State};
 use crate::engine::wait::Watched;
-use crate::install::identity::ZYNC_LABEL;
+use crate::install::identity::{made_by_zync, ZYNC_LABEL};
 use crate::oc::{Oc, OcError};
 use crate::threescale::Tenant;
 use serde::Serialize;
@@ -104,7 +104,13 @@ fn portal_route(portal: &'static str, host: &str, zync_routes: &[Route]) -> Port
 pub(crate) fn look(oc: &Oc, project: &str) -> Result<Vec<Route>, OcError> {
     let selector = format!("{}={}", ZYNC_LABEL.0, ZYNC_LABEL.1);
     oc.list::<Value>(&[ROUTES], Some(project), Some(&selector))
-        .map(|items| items.iter().map(kube::parse).collect())
+        .map(|items| {
+            items
+                .iter()
+                .map(kube::parse)
+                .filter(made_by_zync)
+                .collect()
+        })
 }
 
 /// What `tenant create` waits for: both portals' routes admitted by a router.

@@ -1,7 +1,7 @@
 //! The subcommands: preflight, plan, status, credentials, uninstall — text and JSON.
 
 use crate::support::{TestEnv, PASSWORD, USERNAME};
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
 const DOMAIN: &[&str] = &["--wildcard-domain", "apps.cluster.example.com"];
@@ -513,6 +513,31 @@ fn uninstall_asks_and_without_a_terminal_needs_yes() {
         run.stderr
     );
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn uninstall_leaves_a_route_labelled_like_zyncs_that_zync_did_not_make() {
+    let env = installed();
+    let mine = json!({"apiVersion": "route.openshift.io/v1", "kind": "Route",
+        "metadata": {"name": "my-route", "namespace": "3scale-apim",
+            "labels": {"3scale.net/created-by": "zync", "app": "3scale-api-management"}},
+        "spec": {"host": "mine.apps.cluster.example.com", "to": {"kind": "Service", "name": "x"}}});
+    env.cluster(|s| {
+        s["projects"]["3scale-apim"]["objects"]
+            .as_array_mut()
+            .unwrap()
+            .push(mine.clone())
+    });
+    let run = env.run(&["uninstall", "--yes"]);
+    run.assert_code(0);
+    assert!(!run.stderr.contains("route/my-route"), "{}", run.stderr);
+    assert!(env.object("3scale-apim", "Route", "my-route").is_some());
+    assert!(
+        env.objects("3scale-apim")
+            .iter()
+            .all(|o| o["kind"] != "Route" || o["metadata"]["name"] == "my-route"),
+        "zync's own routes are gone"
+    );
 }
 
 #[test]
