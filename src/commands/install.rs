@@ -290,6 +290,11 @@ fn save_record(
     ui: &crate::ui::Ui,
 ) {
     let plan = &prepared.plan;
+    // What no input said, the cluster shows: the pull secret's user, the claim's class.
+    let held = crate::install::recover::held_settings(
+        prepared.project.objects(),
+        &answers.registry.server.value,
+    );
     let record = InstallRecord {
         schema_version: record::SCHEMA_VERSION,
         cluster: cluster.server.clone(),
@@ -307,13 +312,15 @@ fn save_record(
             .rwx_class
             .as_ref()
             .map(|c| c.value.clone())
-            .or_else(|| answers.rwx_storage_class.as_ref().map(|c| c.value.clone())),
+            .or_else(|| answers.rwx_storage_class.as_ref().map(|c| c.value.clone()))
+            .or_else(|| held.rwx_storage_class.clone()),
         registry_server: answers.registry.server.value.clone(),
         registry_username: answers
             .registry
             .username
             .as_ref()
             .map(|u| u.value.clone())
+            .or_else(|| held.registry_username.clone())
             .unwrap_or_default(),
         display_name: Some(answers.display_name.value.clone()),
         params: plan.given_params(),

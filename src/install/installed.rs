@@ -189,15 +189,61 @@ fn candidates(
         .collect())
 }
 
-/// The profile whose objects the project holds most of (fewest missing on a tie).
+/// The profile whose objects the project holds most of (fewest missing on a tie); profiles with
+/// the same objects (`amp` and `amp-eval-tech-preview`) are told apart by what the deployment
+/// configs hold: the containers' resource requests of each.
 fn best(candidates: Vec<(Loaded, Identity)>, objects: &[Value]) -> Option<(Loaded, Identity)> {
     candidates
         .into_iter()
         .filter(|(_, id)| !id.present(objects).is_empty())
-        .max_by_key(|(_, id)| {
+        .max_by_key(|(loaded, id)| {
             let present = id.present(objects).len();
-            (present, usize::MAX - id.missing(objects).len())
+            let alike = resemblance(&loaded.template, objects);
+            (present, usize::MAX - id.missing(objects).len(), alike)
         })
+}
+
+/// How many of the project's deployment configs have the containers' resources the template
+/// gives them.
+fn resemblance(template: &crate::templates::model::Template, objects: &[Value]) -> usize {
+    let resources = |dc: &Value| {
+        dc["spec"]["template"]["spec"]["containers"]
+            .as_array()
+            .map(|cs| {
+                cs.iter()
+                    .map(|c| c["resources"].clone())
+                    .collect::<Vec<_>>()
+            })
+    };
+    let rendered = crate::templates::render::render(template, &[]);
+    objects
+        .iter()
+        .filter(|o| o["kind"] == "DeploymentConfig")
+        .filter(|dc| {
+            rendered.iter().any(|r| {
+                r["kind"] == "DeploymentConfig"
+                    && r["metadata"]["name"] == dc["metadata"]["name"]
+                    && same_resources(resources(r), resources(dc))
+            })
+        })
+        .count()
+}
+
+/// `{}` and no `resources` at all mean the same: no requests.
+fn same_resources(a: Option<Vec<Value>>, b: Option<Vec<Value>>) -> bool {
+    let norm = |v: Option<Vec<Value>>| {
+        v.unwrap_or_default()
+            .into_iter()
+            .map(|r| {
+                if r.is_null() {
+                    serde_json::json!({})
+                } else {
+                    r
+                }
+            })
+            .collect::<Vec<_>>()
+    };
+    norm(a) == norm(b)
 }
 
 /// The wildcard domain: recorded, or read back from the install's objects.

@@ -268,6 +268,32 @@ fn match_pattern(pieces: &[Piece], text: &str) -> Option<Vec<(String, String)>> 
     rest.is_empty().then_some(out)
 }
 
+/// What an existing install holds of the settings that are no template parameter's value.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Held {
+    /// The registry user of the project's pull secret for the server.
+    pub(crate) registry_username: Option<String>,
+    /// The class of the `system-storage` claim (the RWX one).
+    pub(crate) rwx_storage_class: Option<String>,
+}
+
+pub(crate) fn held_settings(objects: &[Value], registry_server: &str) -> Held {
+    let registry_username = match crate::pull_secret::observe(objects, registry_server) {
+        crate::pull_secret::Observed::Present(Some(e)) => e.username,
+        _ => None,
+    };
+    let rwx_storage_class = objects
+        .iter()
+        .filter(|o| o["kind"] == "PersistentVolumeClaim")
+        .map(crate::engine::kube::parse::<crate::engine::kube::Claim>)
+        .find(|c| c.metadata.name == "system-storage")
+        .and_then(|c| c.spec.storage_class_name);
+    Held {
+        registry_username,
+        rwx_storage_class,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,8 +89,10 @@ mod tests {
         let template = Template::parse("metadata: {name: t}\nobjects: []\n").unwrap();
         let identity = Identity::of(&template, &[], &[]);
         let snapshot = Snapshot::of_matching(
-            vec![json!({"kind": "ImageStream", "metadata": {"name": "amp-system"}, "status": {"tags": [{"tag": "2.8", "conditions": [
-                {"type": "ImportSuccess", "status": "False", "reason": "Unauthorized", "message": "unauthorized"}]}]}})],
+            vec![
+                json!({"kind": "ImageStream", "metadata": {"name": "amp-system"}, "status": {"tags": [{"tag": "2.8", "conditions": [
+                {"type": "ImportSuccess", "status": "False", "reason": "Unauthorized", "message": "unauthorized"}]}]}}),
+            ],
             |_| true,
         );
         let before = Install::new(&identity).diagnose(&snapshot).unwrap();
@@ -105,6 +107,9 @@ mod tests {
             .diagnose(&snapshot)
             .unwrap();
         assert_eq!(after.signature, "image-import-failed");
-        assert!(!after.blocks, "the run just wrote the login: the cluster catches up");
+        assert!(
+            !after.blocks,
+            "the run just wrote the login: the cluster catches up"
+        );
     }
 }

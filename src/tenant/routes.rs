@@ -104,13 +104,7 @@ fn portal_route(portal: &'static str, host: &str, zync_routes: &[Route]) -> Port
 pub(crate) fn look(oc: &Oc, project: &str) -> Result<Vec<Route>, OcError> {
     let selector = format!("{}={}", ZYNC_LABEL.0, ZYNC_LABEL.1);
     oc.list::<Value>(&[ROUTES], Some(project), Some(&selector))
-        .map(|items| {
-            items
-                .iter()
-                .map(kube::parse)
-                .filter(made_by_zync)
-                .collect()
-        })
+        .map(|items| items.iter().map(kube::parse).filter(made_by_zync).collect())
 }
 
 /// What `tenant create` waits for: both portals' routes admitted by a router.

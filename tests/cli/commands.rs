@@ -502,6 +502,41 @@ fn given_templates_look_for_every_object_of_an_install_without_its_seed() {
 }
 
 #[test]
+fn without_a_record_the_profile_is_told_by_the_objects_even_when_two_have_the_same() {
+    for profile in ["amp", "amp-eval-tech-preview"] {
+        let env = TestEnv::new();
+        env.run(&[&["--yes", "--template", profile], DOMAIN].concat())
+            .assert_code(0);
+        let record = env
+            .root()
+            .join("state/threescale-install/api.crc.testing-6443/3scale-apim/install.yaml");
+        std::fs::remove_file(record).unwrap();
+        let run = env.run(&["status", "-o", "json"]);
+        run.assert_code(0);
+        assert_eq!(json(&run.stdout)["profile"], profile, "{}", run.stdout);
+    }
+}
+
+#[test]
+fn a_record_written_for_an_install_made_elsewhere_holds_what_the_cluster_shows() {
+    let env = TestEnv::new();
+    env.run(&[&["--yes"], DOMAIN].concat()).assert_code(0);
+    let record = env
+        .root()
+        .join("state/threescale-install/api.crc.testing-6443/3scale-apim/install.yaml");
+    std::fs::remove_file(&record).unwrap();
+    let env = env
+        .without_env("THREESCALE_REGISTRY_USERNAME")
+        .without_env("THREESCALE_REGISTRY_PASSWORD");
+    env.run(&["--yes", "--project", "3scale-apim"])
+        .assert_code(0);
+    let written: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
+    assert_eq!(written["registry_username"].as_str(), Some(USERNAME));
+    assert_eq!(written["rwx_storage_class"].as_str(), Some("ocs-cephfs"));
+}
+
+#[test]
 fn uninstall_asks_and_without_a_terminal_needs_yes() {
     let env = installed();
     let run = env.run(&["uninstall"]);
