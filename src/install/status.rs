@@ -95,6 +95,7 @@ impl<'a> Status<'a> {
             "missing_objects": self.missing,
             "components": self.components, "routes": self.routes,
             "diagnosis": self.finding.as_ref().map(|f| json!({"signature": f.signature, "subject": f.subject, "evidence": f.evidence, "fix": f.fix})),
+            "support": super::plan::support_warning(&i.cluster),
         })
     }
 
@@ -125,6 +126,9 @@ impl<'a> Status<'a> {
             i.profile.name,
             self.commit()
         );
+        if super::plan::support_warning(&i.cluster).is_some() {
+            out.push_str("Support   the 2.8 templates are supported on OpenShift 3.11 only; on OpenShift 4 the supported way is the 3scale operator\n");
+        }
         out.push_str(&format!(
             "Health    {}\n\nCOMPONENT{:14}STATE{:8}DETAIL\n",
             self.health(),
