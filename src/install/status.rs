@@ -95,7 +95,7 @@ impl<'a> Status<'a> {
             "missing_objects": self.missing,
             "components": self.components, "routes": self.routes,
             "diagnosis": self.finding.as_ref().map(|f| json!({"signature": f.signature, "subject": f.subject, "evidence": f.evidence, "fix": f.fix})),
-            "support": super::plan::support_warning(&i.cluster),
+            "support": super::plan::support_warning(&i.cluster).map(|w| w.trim_end_matches(" Continuing anyway.")),
         })
     }
 
