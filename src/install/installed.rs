@@ -169,17 +169,21 @@ fn candidates(
                 .collect()
         })
         .unwrap_or_default();
-    let loaded: Vec<Loaded> = match record {
+    // The recorded profile first, then every other: a record can be wrong (a run with another
+    // profile over an install), the objects are what there is.
+    let mut loaded: Vec<Loaded> = match record {
         Some(r) => vec![profiles::load(&list, &r.profile)
             .or_else(|_| profiles::load(&list, &r.template_file))
             .map_err(|(e, help)| {
                 Failure::preflight(format!("the recorded profile: {e}")).with_help(help)
             })?],
-        None => list
-            .iter()
-            .filter_map(|p| profiles::load(&list, &p.name).ok())
-            .collect(),
+        None => Vec::new(),
     };
+    for p in &list {
+        if loaded.iter().all(|l| l.name != p.name) {
+            loaded.extend(profiles::load(&list, &p.name).ok());
+        }
+    }
     Ok(loaded
         .into_iter()
         .map(|l| {
@@ -196,11 +200,14 @@ fn best(candidates: Vec<(Loaded, Identity)>, objects: &[Value]) -> Option<(Loade
     candidates
         .into_iter()
         .filter(|(_, id)| !id.present(objects).is_empty())
-        .max_by_key(|(loaded, id)| {
+        .enumerate()
+        .max_by_key(|(i, (loaded, id))| {
             let present = id.present(objects).len();
             let alike = resemblance(&loaded.template, objects);
-            (present, usize::MAX - id.missing(objects).len(), alike)
+            // On a full tie, the first candidate: the recorded profile.
+            (present, usize::MAX - id.missing(objects).len(), alike, usize::MAX - i)
         })
+        .map(|(_, c)| c)
 }
 
 /// How many of the project's deployment configs have the containers' resources the template
