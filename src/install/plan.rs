@@ -12,7 +12,7 @@ use crate::engine::cluster::Cluster;
 use crate::engine::kube;
 use crate::engine::observe::{Discovered, Fact, ProjectState};
 use crate::engine::report::Changes;
-use crate::inputs::{Answers, Field, Given, Missing, Source, Ways};
+use crate::inputs::{Answers, Field, Given, Missing, ParamInput, Source, Ways};
 use crate::pull_secret;
 use crate::secrets::Secret;
 use crate::templates::api_versions;
@@ -127,107 +127,145 @@ pub(crate) fn support_warning(cluster: &Cluster) -> Option<&'static str> {
 const WILDCARD_DOMAIN: &str = "WILDCARD_DOMAIN";
 const RWX_STORAGE_CLASS: &str = "RWX_STORAGE_CLASS";
 
-pub(crate) fn plan(r: &Request) -> Plan {
-    let answers = r.answers;
-    let template = &r.profile.template;
-    let model = &r.profile.model;
-    let objects = r.project.objects();
-    let mut decisions = Vec::new();
-    let mut checks = Vec::new();
-    let mut missing = Vec::new();
-    let mut problems = Vec::new();
+/// What a plan says besides its actions, in the order it finds it.
+#[derive(Default)]
+struct Findings {
+    decisions: Vec<String>,
+    checks: Vec<CheckResult>,
+    missing: Vec<Missing>,
+    problems: Vec<String>,
+}
 
-    // Which objects of the install exist, and what they hold.
-    let given: Vec<(String, String)> = answers
-        .effective_params()
-        .iter()
-        .map(|p| (p.name.clone(), p.value.expose().to_string()))
-        .collect();
-    let identity = Identity::of(template, &given, r.image_streams);
-    let absent = identity.missing(objects);
-    let present = identity.present(objects);
-    let existing_objects: Vec<Value> = present.iter().map(|o| (*o).clone()).collect();
-    let recovered = recover::recover(template, &existing_objects);
-    let creating = !absent.is_empty();
-    let needed_by_absent = |name: &str| uses(template, &identity, name, &absent);
+/// What exists of the install in the project, and what its objects hold.
+struct Existing {
+    identity: Identity,
+    /// The install's objects the project lacks: those to create.
+    absent: Vec<ObjectRef>,
+    /// How many of the template's objects the project holds.
+    present: usize,
+    recovered: Recovered,
+}
 
-    match r.project {
-        ProjectState::Present(_) if absent.is_empty() && !present.is_empty() => {
-            decisions.push(format!(
-                "3scale is installed in project {}: every object of profile {} exists",
-                answers.project.value, r.profile.name
-            ));
+impl Existing {
+    fn of(r: &Request) -> Existing {
+        let template = &r.profile.template;
+        let objects = r.project.objects();
+        let given: Vec<(String, String)> = r
+            .answers
+            .effective_params()
+            .iter()
+            .map(|p| (p.name.clone(), p.value.expose().to_string()))
+            .collect();
+        let identity = Identity::of(template, &given, r.image_streams);
+        let absent = identity.missing(objects);
+        let present: Vec<Value> = identity.present(objects).into_iter().cloned().collect();
+        let recovered = recover::recover(template, &present);
+        Existing {
+            identity,
+            absent,
+            present: present.len(),
+            recovered,
         }
-        ProjectState::Present(_) if !present.is_empty() => decisions.push(format!(
-            "project {} holds {} of the {} objects of profile {}: the {} missing ones will be created with the values the existing ones hold",
-            answers.project.value,
-            present.len(),
-            identity.template.len(),
-            r.profile.name,
-            absent.len()
-        )),
-        ProjectState::Present(_) => decisions.push(format!("project {} exists", answers.project.value)),
-        ProjectState::Hidden => decisions.push(format!(
-            "project {} does not exist (or {} may not see it): it will be requested",
-            answers.project.value, r.cluster.user
-        )),
-        ProjectState::Absent => {}
     }
 
-    // The values of the template's parameters.
-    let mut values: Vec<ParamValue> = Vec::new();
+    fn creating(&self) -> bool {
+        !self.absent.is_empty()
+    }
+
+    /// Whether an object to create uses parameter `name`.
+    fn needed_by_absent(&self, r: &Request, name: &str) -> bool {
+        uses(&r.profile.template, &self.identity, name, &self.absent)
+    }
+}
+
+pub(crate) fn plan(r: &Request) -> Plan {
+    let existing = Existing::of(r);
+    let mut found = Findings::default();
+    found.decisions.extend(project_decision(r, &existing));
+    let mut values = param_values(r, &existing, &mut found.problems);
+    found
+        .decisions
+        .extend(read_back_decisions(r, &existing, &values));
+    let template = &r.profile.template;
+    let domain = match template.parameter(WILDCARD_DOMAIN) {
+        Some(_) => decide_domain(r, &existing.recovered, &mut found),
+        None => None,
+    };
+    values.extend(domain.as_ref().map(|d| decided(WILDCARD_DOMAIN, d)));
+    // The RWX storage class, when a claim to create uses it.
+    let rwx_class = match template.parameter(RWX_STORAGE_CLASS) {
+        Some(_) if existing.needed_by_absent(r, RWX_STORAGE_CLASS) => decide_class(r, &mut found),
+        _ => None,
+    };
+    values.extend(rwx_class.as_ref().map(|c| decided(RWX_STORAGE_CLASS, c)));
+    if existing.creating() {
+        missing_required(r, &values, &mut found.missing);
+    }
+    let mut actions = actions_before_objects(r, &mut found);
+    if existing.creating() {
+        actions.extend(create_objects(
+            r,
+            &existing,
+            &values,
+            rwx_class.as_ref(),
+            &mut found,
+        ));
+    }
+    cluster_checks(r, &mut found);
+    Plan {
+        actions,
+        identity: existing.identity,
+        values,
+        domain,
+        rwx_class,
+        decisions: found.decisions,
+        checks: found.checks,
+        missing: found.missing,
+        problems: found.problems,
+    }
+}
+
+/// What the project holds of the install, in words.
+fn project_decision(r: &Request, existing: &Existing) -> Option<String> {
+    let project = &r.answers.project.value;
+    let profile = &r.profile.name;
+    let present = existing.present;
+    match r.project {
+        ProjectState::Present(_) if !existing.creating() && present > 0 => Some(format!(
+            "3scale is installed in project {project}: every object of profile {profile} exists"
+        )),
+        ProjectState::Present(_) if present > 0 => Some(format!(
+            "project {project} holds {present} of the {} objects of profile {profile}: the {} missing ones will be created with the values the existing ones hold",
+            existing.identity.template.len(),
+            existing.absent.len()
+        )),
+        ProjectState::Present(_) => Some(format!("project {project} exists")),
+        ProjectState::Hidden => Some(format!(
+            "project {project} does not exist (or {} may not see it): it will be requested",
+            r.cluster.user
+        )),
+        ProjectState::Absent => None,
+    }
+}
+
+/// The value of each template parameter but the two the installer decides (the domain, the
+/// storage class): given, else held by an existing object, else drawn for a generated one; with
+/// the problems each shows.
+fn param_values(r: &Request, existing: &Existing, problems: &mut Vec<String>) -> Vec<ParamValue> {
+    let model = &r.profile.model;
+    let mut values = Vec::new();
     for (p, class) in model.all() {
         let name = p.name.as_str();
         if name == WILDCARD_DOMAIN || name == RWX_STORAGE_CLASS {
             continue;
         }
-        let secret = class != Class::Plain;
-        let input = answers.param(name);
-        let held = recovered.values.get(name);
+        let input = r.answers.param(name);
+        let held = existing.recovered.values.get(name);
         if let (Some(i), Some((value, holder))) = (input, held) {
-            if i.value.expose() != value {
-                let shown = if model.masks(name, value) {
-                    "another value".to_string()
-                } else {
-                    format!("'{value}'")
-                };
-                problems.push(format!(
-                    "{name} (from {}) differs from {shown}, which {holder} of the existing install holds; the installer does not change existing objects: leave {name} out to keep the existing value, or uninstall first",
-                    i.source
-                ));
-            }
+            problems.extend(differs(r, name, i, value, holder));
         }
-        if needed_by_absent(name) {
-            if let Some(conflict) = recovered.conflicts.get(name) {
-                let holders: Vec<String> = conflict.iter().map(|(_, o)| o.to_string()).collect();
-                problems.push(format!(
-                    "the existing objects {} hold different values of {name}: creating the missing objects would add a third; make them agree by hand, or uninstall and install again",
-                    holders.join(" and ")
-                ));
-            }
-            if let (Some(holders), None) = (recovered.unreadable.get(name), input) {
-                if class == Class::Generated {
-                    let holders: Vec<String> = holders.iter().map(ToString::to_string).collect();
-                    problems.push(format!(
-                        "{name} cannot be read back from {}, which exists: a new value would not match it; give the value it holds (THREESCALE_PARAM_{name}), or uninstall and install again",
-                        holders.join(", ")
-                    ));
-                }
-            }
-        }
-        if class == Class::Generated && input.is_none() && held.is_none() && needed_by_absent(name)
-        {
-            if let Some(users) = in_use(template, &identity, name, &absent, objects) {
-                problems.push(format!(
-                    "{name} is held only by {}, which is gone, and {users} already rolled out with it: a new value would not match what they hold (a database initialised with it); restore the object from a backup, give the value it held (THREESCALE_PARAM_{name}), or uninstall and install again",
-                    holders_of(template, &identity, name)
-                        .iter()
-                        .filter(|o| absent.contains(o))
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
+        if existing.needed_by_absent(r, name) {
+            problems.extend(holder_problems(r, existing, name, class, input));
         }
         let chosen = match (input, held) {
             (Some(i), _) => Some((i.value.clone(), Origin::Input(i.source.clone()))),
@@ -243,117 +281,199 @@ pub(crate) fn plan(r: &Request) -> Plan {
         if let Some((value, origin)) = chosen {
             values.push(ParamValue {
                 name: name.to_string(),
-                secret: secret || model.masks(name, value.expose()),
+                secret: class != Class::Plain || model.masks(name, value.expose()),
                 value,
                 origin,
             });
         }
     }
+    values
+}
+
+/// A given value that differs from the one an existing object holds: the installer does not
+/// change existing objects.
+fn differs(
+    r: &Request,
+    name: &str,
+    input: &ParamInput,
+    value: &str,
+    holder: &ObjectRef,
+) -> Option<String> {
+    if input.value.expose() == value {
+        return None;
+    }
+    let shown = if r.profile.model.masks(name, value) {
+        "another value".to_string()
+    } else {
+        format!("'{value}'")
+    };
+    Some(format!(
+        "{name} (from {}) differs from {shown}, which {holder} of the existing install holds; the installer does not change existing objects: leave {name} out to keep the existing value, or uninstall first",
+        input.source
+    ))
+}
+
+/// Why the objects to create could not get the value of `name` that the existing ones hold:
+/// the holders disagree, a generated value cannot be read back, or it was lost with its only
+/// holder while deployments that rolled out with it remain.
+fn holder_problems(
+    r: &Request,
+    existing: &Existing,
+    name: &str,
+    class: Class,
+    input: Option<&ParamInput>,
+) -> Vec<String> {
+    let template = &r.profile.template;
+    let recovered = &existing.recovered;
+    let mut problems = Vec::new();
+    if let Some(conflict) = recovered.conflicts.get(name) {
+        let holders: Vec<String> = conflict.iter().map(|(_, o)| o.to_string()).collect();
+        problems.push(format!(
+            "the existing objects {} hold different values of {name}: creating the missing objects would add a third; make them agree by hand, or uninstall and install again",
+            holders.join(" and ")
+        ));
+    }
+    if class != Class::Generated || input.is_some() {
+        return problems;
+    }
+    if let Some(holders) = recovered.unreadable.get(name) {
+        let holders: Vec<String> = holders.iter().map(ToString::to_string).collect();
+        problems.push(format!(
+            "{name} cannot be read back from {}, which exists: a new value would not match it; give the value it holds (THREESCALE_PARAM_{name}), or uninstall and install again",
+            holders.join(", ")
+        ));
+    }
+    if recovered.values.contains_key(name) {
+        return problems;
+    }
+    let (identity, absent) = (&existing.identity, &existing.absent);
+    if let Some(users) = in_use(template, identity, name, absent, r.project.objects()) {
+        problems.push(format!(
+            "{name} is held only by {}, which is gone, and {users} already rolled out with it: a new value would not match what they hold (a database initialised with it); restore the object from a backup, give the value it held (THREESCALE_PARAM_{name}), or uninstall and install again",
+            holders_of(template, identity, name)
+                .iter()
+                .filter(|o| absent.contains(o))
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    problems
+}
+
+/// The missing objects get the secret values the existing ones hold; a generated value no
+/// existing object holds is drawn anew, which is said, since what exists may have been made
+/// with the one that was lost.
+fn read_back_decisions(r: &Request, existing: &Existing, values: &[ParamValue]) -> Vec<String> {
+    let mut decisions = Vec::new();
+    if !existing.creating() {
+        return decisions;
+    }
     let kept = values
         .iter()
         .filter(|v| matches!(v.origin, Origin::Existing(_)) && v.secret)
         .count();
-    if creating && kept > 0 {
+    if kept > 0 {
         decisions.push(format!(
             "{kept} secret values are read back from the existing objects, so that what is created matches them"
         ));
     }
-    // A generated value no existing object holds is drawn anew for the missing objects: said,
-    // since what exists may have been made with the one that was lost.
     let drawn: Vec<&str> = values
         .iter()
-        .filter(|v| v.origin == Origin::Generated && needed_by_absent(&v.name))
+        .filter(|v| v.origin == Origin::Generated && existing.needed_by_absent(r, &v.name))
         .map(|v| v.name.as_str())
         .collect();
-    if creating && !present.is_empty() && !drawn.is_empty() {
+    if existing.present > 0 && !drawn.is_empty() {
         decisions.push(format!(
             "no existing object holds {}: new values are generated for the missing objects",
             drawn.join(", ")
         ));
     }
+    decisions
+}
 
-    // The wildcard domain: given, held by the install, or the cluster's.
-    let domain = if template.parameter(WILDCARD_DOMAIN).is_some() {
-        decide_domain(r, &recovered, &mut decisions, &mut problems, &mut missing)
-    } else {
-        None
+/// A value the installer decided (the domain, the storage class), as sent to the template.
+fn decided(name: &str, given: &Given<String>) -> ParamValue {
+    ParamValue {
+        name: name.into(),
+        value: Secret::new(given.value.clone()),
+        secret: false,
+        origin: Origin::Decided(given.source.to_string()),
+    }
+}
+
+/// Required values nobody gave and no object holds.
+fn missing_required(r: &Request, values: &[ParamValue], missing: &mut Vec<Missing>) {
+    let known = |name: &str| {
+        values
+            .iter()
+            .any(|v| v.name == name && !v.value.expose().is_empty())
     };
-    if let Some(d) = &domain {
-        values.push(ParamValue {
-            name: WILDCARD_DOMAIN.into(),
-            value: Secret::new(d.value.clone()),
-            secret: false,
-            origin: Origin::Decided(d.source.to_string()),
+    for p in params::needed(&r.profile.template, known) {
+        missing.push(Missing {
+            what: format!(
+                "template parameter {}{}",
+                p.name,
+                p.description
+                    .as_deref()
+                    .map(|d| format!(" ({})", d.trim().trim_end_matches('.')))
+                    .unwrap_or_default()
+            ),
+            ways: ways_to_give(&r.profile.model, &p.name),
+            field: Some(Field::Params),
         });
     }
+}
 
-    // The RWX storage class, when a claim to create uses it.
-    let rwx_class =
-        if template.parameter(RWX_STORAGE_CLASS).is_some() && needed_by_absent(RWX_STORAGE_CLASS) {
-            decide_class(r, &mut decisions, &mut checks, &mut problems, &mut missing)
-        } else {
-            None
-        };
-    if let Some(c) = &rwx_class {
-        values.push(ParamValue {
-            name: RWX_STORAGE_CLASS.into(),
-            value: Secret::new(c.value.clone()),
-            secret: false,
-            origin: Origin::Decided(c.source.to_string()),
-        });
-    }
-
-    // Required values nobody gave and no object holds.
-    if creating {
-        let known = |name: &str| {
-            values
-                .iter()
-                .any(|v| v.name == name && !v.value.expose().is_empty())
-        };
-        for p in params::needed(template, known) {
-            let ways = if p.name == crate::inputs::AWS_SECRET_ENV {
-                Ways {
-                    flag: "--aws-secret-access-key-file or --aws-secret-access-key-stdin".into(),
-                    env: p.name.clone(),
-                    key: "aws_secret_access_key_file".into(),
-                }
-            } else if model.is_secret(&p.name) {
-                Ways {
-                    flag: format!("--param-from-file {}=PATH", p.name),
-                    env: format!("THREESCALE_PARAM_{}", p.name),
-                    key: format!("param_files.{}", p.name),
-                }
-            } else {
-                Ways {
-                    flag: format!("--param {}=VALUE", p.name),
-                    env: "THREESCALE_PARAMS".into(),
-                    key: format!("params.{}", p.name),
-                }
-            };
-            missing.push(Missing {
-                what: format!(
-                    "template parameter {}{}",
-                    p.name,
-                    p.description
-                        .as_deref()
-                        .map(|d| format!(" ({})", d.trim().trim_end_matches('.')))
-                        .unwrap_or_default()
-                ),
-                ways,
-                field: Some(Field::Params),
-            });
+/// How a template parameter is given: the AWS secret and secret parameters from files, the
+/// others as values.
+fn ways_to_give(model: &params::ParamModel, name: &str) -> Ways {
+    if name == crate::inputs::AWS_SECRET_ENV {
+        Ways {
+            flag: "--aws-secret-access-key-file or --aws-secret-access-key-stdin".into(),
+            env: name.to_string(),
+            key: "aws_secret_access_key_file".into(),
+        }
+    } else if model.is_secret(name) {
+        Ways {
+            flag: format!("--param-from-file {name}=PATH"),
+            env: format!("THREESCALE_PARAM_{name}"),
+            key: format!("param_files.{name}"),
+        }
+    } else {
+        Ways {
+            flag: format!("--param {name}=VALUE"),
+            env: "THREESCALE_PARAMS".into(),
+            key: format!("params.{name}"),
         }
     }
+}
 
-    // The actions, in the order they run.
+/// What comes before the template's objects, in the order it runs: the project, the pull
+/// secret, the registry login check and the image streams.
+fn actions_before_objects(r: &Request, found: &mut Findings) -> Vec<Action> {
+    let objects = r.project.objects();
     let mut actions = Vec::new();
     if !r.project.exists() {
         actions.push(Action::CreateProject {
-            name: answers.project.value.clone(),
-            display_name: answers.display_name.value.clone(),
+            name: r.answers.project.value.clone(),
+            display_name: r.answers.display_name.value.clone(),
         });
     }
-    plan_pull_secret(r, objects, &mut actions, &mut decisions, &mut missing);
+    plan_pull_secret(
+        r,
+        objects,
+        &mut actions,
+        &mut found.decisions,
+        &mut found.missing,
+    );
+    plan_registry(r, objects, &mut actions, &mut found.decisions);
+    actions.extend(create_image_streams(r, objects));
+    actions
+}
+
+/// The image streams of the install the project lacks.
+fn create_image_streams(r: &Request, objects: &[Value]) -> Option<Action> {
     let existing_streams: Vec<&str> = objects
         .iter()
         .filter(|o| o["kind"] == "ImageStream")
@@ -365,111 +485,128 @@ pub(crate) fn plan(r: &Request) -> Plan {
         .filter(|s| !existing_streams.iter().any(|e| s["metadata"]["name"] == *e))
         .cloned()
         .collect();
-    plan_registry(r, objects, &mut actions, &mut decisions);
-    if !wanted_streams.is_empty() {
-        actions.push(Action::CreateImageStreams {
-            names: wanted_streams
-                .iter()
-                .filter_map(|s| s["metadata"]["name"].as_str().map(str::to_string))
-                .collect(),
-            manifest: profiles::image_stream_list(&wanted_streams),
-        });
-    }
-
-    // The objects to create, with what the cluster must serve for them.
-    let mut rewrites = Vec::new();
-    if creating {
-        let pairs: Vec<(String, String)> = values
+    (!wanted_streams.is_empty()).then(|| Action::CreateImageStreams {
+        names: wanted_streams
             .iter()
-            .map(|v| (v.name.clone(), v.value.expose().to_string()))
-            .collect();
-        let rendered: Vec<Value> = render::render(template, &pairs)
-            .into_iter()
-            .filter(|o| absent.iter().any(|a| a.matches(o)))
-            .collect();
-        match r.cluster.kube_minor {
-            Some(minor) => {
-                let (found, refused) = api_versions::assess(&rendered, minor);
-                for rw in &found {
-                    decisions.push(rw.to_string());
-                }
-                checks.push(if refused.is_empty() {
-                    CheckResult::ok("api-versions", match found.is_empty() {
-                        true => format!("every object's API version is served by Kubernetes 1.{minor}"),
-                        false => format!("served by Kubernetes 1.{minor} once rewritten: {}", found.iter().map(|f| format!("{} {} → {}", f.kind, f.from, f.to)).collect::<Vec<_>>().join(", ")),
-                    })
-                } else {
-                    CheckResult::fail(
-                        "api-versions",
-                        format!("this cluster (Kubernetes 1.{minor}) no longer serves: {}", refused.join(", ")),
-                    )
-                    .with_help("this profile cannot be installed on this cluster as it is: choose another profile, or install on an older cluster")
-                });
-                rewrites = found;
-            }
-            None => checks.push(CheckResult::ok("api-versions", "the cluster's Kubernetes version is unknown: objects are sent as the template writes them")),
-        }
-        match param_file::encode_all(&pairs) {
-            Ok(text) => actions.push(Action::CreateObjects(CreateObjects {
-                template: r.profile.path.clone(),
-                param_file: Secret::new(text),
-                objects: absent.clone(),
-                all: present.is_empty(),
-                rewrites: rewrites.clone(),
-            })),
-            Err(names) => problems.push(format!(
+            .filter_map(|s| s["metadata"]["name"].as_str().map(str::to_string))
+            .collect(),
+        manifest: profiles::image_stream_list(&wanted_streams),
+    })
+}
+
+/// The template's objects to create, with what the cluster must serve for them: their API
+/// versions, the values oc's param file can carry, the capacity they ask for.
+fn create_objects(
+    r: &Request,
+    existing: &Existing,
+    values: &[ParamValue],
+    rwx_class: Option<&Given<String>>,
+    found: &mut Findings,
+) -> Option<Action> {
+    let pairs: Vec<(String, String)> = values
+        .iter()
+        .map(|v| (v.name.clone(), v.value.expose().to_string()))
+        .collect();
+    let rendered: Vec<Value> = render::render(&r.profile.template, &pairs)
+        .into_iter()
+        .filter(|o| existing.absent.iter().any(|a| a.matches(o)))
+        .collect();
+    let rewrites = api_versions_check(r.cluster, &rendered, found);
+    let action = match param_file::encode_all(&pairs) {
+        Ok(text) => Some(Action::CreateObjects(CreateObjects {
+            template: r.profile.path.clone(),
+            param_file: Secret::new(text),
+            objects: existing.absent.clone(),
+            all: existing.present == 0,
+            rewrites,
+        })),
+        Err(names) => {
+            found.problems.push(format!(
                 "the value of {} holds '#' together with a quote character and a line break, which oc's --param-file syntax cannot carry exactly: choose a value without '#', without quotes, or on one line",
                 names.join(", ")
-            )),
+            ));
+            None
         }
-        if let Some(offer) = &r.offer {
-            let overrides: Vec<String> = values
-                .iter()
-                .filter(|v| v.name.ends_with("_IMAGE") && matches!(v.origin, Origin::Input(_)))
-                .map(|v| v.name.clone())
-                .collect();
-            checks.extend(
-                sizing::assess(
-                    &rendered,
-                    rwx_class.as_ref().map(|c| c.value.as_str()),
-                    &overrides,
-                    offer,
-                    answers.checks.strict,
-                )
-                .into_iter()
-                .map(|c| c.skip_if_asked(&answers.checks.skip)),
-            );
-        }
+    };
+    if let Some(offer) = &r.offer {
+        let overrides: Vec<String> = values
+            .iter()
+            .filter(|v| v.name.ends_with("_IMAGE") && matches!(v.origin, Origin::Input(_)))
+            .map(|v| v.name.clone())
+            .collect();
+        let answers = r.answers;
+        found.checks.extend(
+            sizing::assess(
+                &rendered,
+                rwx_class.map(|c| c.value.as_str()),
+                &overrides,
+                offer,
+                answers.checks.strict,
+            )
+            .into_iter()
+            .map(|c| c.skip_if_asked(&answers.checks.skip)),
+        );
     }
+    action
+}
 
+/// Whether the cluster serves the API versions of the objects to create, and the rewrites
+/// (each a decision) that make it serve them.
+fn api_versions_check(
+    cluster: &Cluster,
+    rendered: &[Value],
+    found: &mut Findings,
+) -> Vec<api_versions::Rewrite> {
+    let Some(minor) = cluster.kube_minor else {
+        found.checks.push(CheckResult::ok("api-versions", "the cluster's Kubernetes version is unknown: objects are sent as the template writes them"));
+        return Vec::new();
+    };
+    let (rewrites, refused) = api_versions::assess(rendered, minor);
+    found
+        .decisions
+        .extend(rewrites.iter().map(ToString::to_string));
+    found.checks.push(if !refused.is_empty() {
+        CheckResult::fail(
+            "api-versions",
+            format!("this cluster (Kubernetes 1.{minor}) no longer serves: {}", refused.join(", ")),
+        )
+        .with_help("this profile cannot be installed on this cluster as it is: choose another profile, or install on an older cluster")
+    } else if rewrites.is_empty() {
+        CheckResult::ok(
+            "api-versions",
+            format!("every object's API version is served by Kubernetes 1.{minor}"),
+        )
+    } else {
+        let shown: Vec<String> = rewrites
+            .iter()
+            .map(|f| format!("{} {} → {}", f.kind, f.from, f.to))
+            .collect();
+        CheckResult::ok(
+            "api-versions",
+            format!("served by Kubernetes 1.{minor} once rewritten: {}", shown.join(", ")),
+        )
+    });
+    rewrites
+}
+
+/// What Red Hat supports: the OpenShift version, the profile.
+fn cluster_checks(r: &Request, found: &mut Findings) {
     if let Some(w) = support_warning(r.cluster) {
-        checks.push(
+        found.checks.push(
             CheckResult::warn("openshift-version", w)
                 .with_help("for a supported install on OpenShift 4, use the 3scale operator"),
         );
     } else {
-        checks.push(CheckResult::ok(
+        found.checks.push(CheckResult::ok(
             "openshift-version",
             format!("OpenShift {}", r.cluster.version),
         ));
     }
     if r.profile.name.contains("tech-preview") {
-        decisions.push(format!(
+        found.decisions.push(format!(
             "profile {} is a technology preview: Red Hat does not support it in production",
             r.profile.name
         ));
-    }
-
-    Plan {
-        actions,
-        identity,
-        values,
-        domain,
-        rwx_class,
-        decisions,
-        checks,
-        missing,
-        problems,
     }
 }
 
@@ -545,13 +682,18 @@ pub(crate) fn uses(
         })
 }
 
+/// The wildcard domain: given, held by the install, or the cluster's.
 fn decide_domain(
     r: &Request,
     recovered: &Recovered,
-    decisions: &mut Vec<String>,
-    problems: &mut Vec<String>,
-    missing: &mut Vec<Missing>,
+    found: &mut Findings,
 ) -> Option<Given<String>> {
+    let Findings {
+        decisions,
+        problems,
+        missing,
+        ..
+    } = found;
     let held = recovered.values.get(WILDCARD_DOMAIN);
     match (&r.answers.wildcard_domain, held) {
         (Some(given), Some((value, holder))) if given.value != *value => {
@@ -610,13 +752,13 @@ fn decide_domain(
     }
 }
 
-fn decide_class(
-    r: &Request,
-    decisions: &mut Vec<String>,
-    checks: &mut Vec<CheckResult>,
-    problems: &mut Vec<String>,
-    missing: &mut Vec<Missing>,
-) -> Option<Given<String>> {
+fn decide_class(r: &Request, found: &mut Findings) -> Option<Given<String>> {
+    let Findings {
+        decisions,
+        checks,
+        problems,
+        missing,
+    } = found;
     let wanted = r.answers.rwx_storage_class.as_ref();
     let skipped = r.answers.checks.skips("storage");
     let classes = match &r.classes {
