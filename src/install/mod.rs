@@ -20,4 +20,6 @@ pub(crate) mod script;
 pub(crate) mod sizing;
 pub(crate) mod status;
 pub(crate) mod storage;
+#[cfg(test)]
+pub(crate) mod testing;
 pub(crate) mod watch;

@@ -952,3 +952,462 @@ fn plan_pull_secret(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Table tests of the plan over hand-built observations: what the project holds, what the
+    //! cluster offers and what was given, against the actions (as shown), the decisions and the
+    //! problems.
+
+    use super::*;
+    use crate::install::testing::answers;
+    use crate::templates::model::Template;
+    use crate::templates::params::ParamModel;
+    use base64::Engine;
+    use serde_json::json;
+    use std::path::{Path, PathBuf};
+
+    /// A profile of the template's shape: a generated admin password in the seed, a generated
+    /// database password in its own secret that the database's deployment reads, the RWX claim
+    /// and a route on the wildcard domain.
+    const TEMPLATE: &str = r#"
+metadata: {name: 3scale-api-management}
+objects:
+- apiVersion: v1
+  kind: Secret
+  metadata: {name: system-seed, labels: {app: "${APP_LABEL}"}}
+  stringData:
+    TENANT_NAME: "${TENANT_NAME}"
+    ADMIN_PASSWORD: "${ADMIN_PASSWORD}"
+- apiVersion: v1
+  kind: Secret
+  metadata: {name: system-database, labels: {app: "${APP_LABEL}"}}
+  stringData:
+    DB_PASSWORD: "${SYSTEM_DATABASE_PASSWORD}"
+- apiVersion: apps.openshift.io/v1
+  kind: DeploymentConfig
+  metadata: {name: system-mysql, labels: {app: "${APP_LABEL}"}}
+  spec:
+    template:
+      spec:
+        containers:
+        - name: system-mysql
+          image: "${AMP_SYSTEM_IMAGE}"
+          env:
+          - name: MYSQL_PASSWORD
+            valueFrom: {secretKeyRef: {name: system-database, key: DB_PASSWORD}}
+- apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata: {name: system-storage, labels: {app: "${APP_LABEL}"}}
+  spec:
+    accessModes: [ReadWriteMany]
+    storageClassName: "${RWX_STORAGE_CLASS}"
+    resources: {requests: {storage: 100Mi}}
+- apiVersion: route.openshift.io/v1
+  kind: Route
+  metadata: {name: system-master, labels: {app: "${APP_LABEL}"}}
+  spec: {host: "master.${WILDCARD_DOMAIN}"}
+parameters:
+- {name: APP_LABEL, value: 3scale-api-management}
+- {name: TENANT_NAME, value: "3scale"}
+- {name: AMP_SYSTEM_IMAGE, value: "registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8"}
+- {name: WILDCARD_DOMAIN, required: true}
+- {name: RWX_STORAGE_CLASS}
+- {name: ADMIN_PASSWORD, generate: expression, from: "[a-z0-9]{8}"}
+- {name: SYSTEM_DATABASE_PASSWORD, generate: expression, from: "[a-z0-9]{8}"}
+"#;
+
+    const DOMAIN: &str = "apps.example.com";
+
+    fn profile() -> Loaded {
+        let template = Template::parse(TEMPLATE).unwrap();
+        Loaded {
+            name: "amp".into(),
+            path: PathBuf::from("/checkout/amp/amp.yml"),
+            model: ParamModel::of(&template),
+            template,
+        }
+    }
+
+    /// A profile of the fixture templates, read as a run reads a checkout.
+    fn fixture_profile(name: &str) -> Loaded {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/fixtures/templates");
+        profiles::load(&profiles::list(&dir), name).unwrap()
+    }
+
+    fn streams() -> Vec<Value> {
+        vec![
+            json!({"apiVersion": "image.openshift.io/v1", "kind": "ImageStream",
+            "metadata": {"name": "amp-system"},
+            "spec": {"tags": [{"name": "2.8", "from": {"kind": "DockerImage",
+                "name": "registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8"}}]}}),
+        ]
+    }
+
+    fn cluster(kube_minor: u32) -> Cluster {
+        Cluster {
+            user: "developer".into(),
+            server: "https://api.example.com:6443".into(),
+            version: format!("4.x (Kubernetes 1.{kube_minor})"),
+            openshift_major: Some(4),
+            kube_minor: Some(kube_minor),
+        }
+    }
+
+    fn class(name: &str, provisioner: &str) -> StorageClass {
+        kube::parse(&json!({"metadata": {"name": name}, "provisioner": provisioner}))
+    }
+
+    fn b64(text: &str) -> String {
+        base64::engine::general_purpose::STANDARD.encode(text)
+    }
+
+    /// The objects of an install as the cluster holds them (a secret's values base64 under
+    /// `data`, a deployment config that rolled out), each written out here, not rendered.
+    fn seed(tenant: &str, admin_password: &str) -> Value {
+        json!({"apiVersion": "v1", "kind": "Secret",
+            "metadata": {"name": "system-seed", "labels": {"app": "3scale-api-management"}},
+            "data": {"TENANT_NAME": b64(tenant), "ADMIN_PASSWORD": b64(admin_password)}})
+    }
+
+    fn database_secret(password: &str) -> Value {
+        json!({"apiVersion": "v1", "kind": "Secret",
+            "metadata": {"name": "system-database", "labels": {"app": "3scale-api-management"}},
+            "data": {"DB_PASSWORD": b64(password)}})
+    }
+
+    fn mysql(latest_version: u64) -> Value {
+        json!({"apiVersion": "apps.openshift.io/v1", "kind": "DeploymentConfig",
+            "metadata": {"name": "system-mysql", "labels": {"app": "3scale-api-management"}},
+            "spec": {"template": {"spec": {"containers": [{"name": "system-mysql",
+                "image": "image-registry.openshift-image-registry.svc:5000/3scale-apim/amp-system@sha256:0",
+                "env": [{"name": "MYSQL_PASSWORD", "valueFrom": {"secretKeyRef": {"name": "system-database", "key": "DB_PASSWORD"}}}]}]}}},
+            "status": {"latestVersion": latest_version}})
+    }
+
+    fn claim() -> Value {
+        json!({"apiVersion": "v1", "kind": "PersistentVolumeClaim",
+            "metadata": {"name": "system-storage", "labels": {"app": "3scale-api-management"}},
+            "spec": {"accessModes": ["ReadWriteMany"], "storageClassName": "efs",
+                "resources": {"requests": {"storage": "100Mi"}}}})
+    }
+
+    fn route() -> Value {
+        json!({"apiVersion": "route.openshift.io/v1", "kind": "Route",
+            "metadata": {"name": "system-master", "labels": {"app": "3scale-api-management"}},
+            "spec": {"host": format!("master.{DOMAIN}")}})
+    }
+
+    fn pull_secret() -> Value {
+        let config = json!({"auths": {"registry.redhat.io": {"username": "12345|u",
+            "password": "registry-pw-1", "auth": b64("12345|u:registry-pw-1")}}});
+        json!({"apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/dockerconfigjson",
+            "metadata": {"name": pull_secret::NAME, "labels": {"app.kubernetes.io/managed-by": "threescale-install"}},
+            "data": {".dockerconfigjson": b64(&config.to_string())}})
+    }
+
+    fn image_stream() -> Value {
+        let mut s = streams().remove(0);
+        s["status"] = json!({"tags": [{"tag": "2.8", "items": [{"image": "sha256:0"}]}]});
+        s
+    }
+
+    /// Every object of a finished install.
+    fn installed() -> Vec<Value> {
+        vec![
+            seed("3scale", "admin-pw-1"),
+            database_secret("db-pw-1"),
+            mysql(1),
+            claim(),
+            route(),
+            pull_secret(),
+            image_stream(),
+        ]
+    }
+
+    /// What a plan is made from; each test changes what it is about.
+    struct Case {
+        args: Vec<&'static str>,
+        profile: Loaded,
+        project: ProjectState,
+        classes: Vec<StorageClass>,
+        kube_minor: u32,
+    }
+
+    impl Case {
+        fn new(project: ProjectState) -> Case {
+            Case {
+                args: vec!["--registry-username", "12345|u"],
+                profile: profile(),
+                project,
+                classes: vec![
+                    class("gp2", "kubernetes.io/aws-ebs"),
+                    class("efs", "efs.csi.aws.com"),
+                ],
+                kube_minor: 25,
+            }
+        }
+
+        fn plan(&self) -> Plan {
+            let answers = answers(&self.args);
+            // A fresh value for each generated parameter: `fresh-admin-password`, ...
+            let fresh: BTreeMap<String, String> = self
+                .profile
+                .model
+                .generated()
+                .map(|p| {
+                    let value = format!("fresh-{}", p.name.to_lowercase().replace('_', "-"));
+                    (p.name.clone(), value)
+                })
+                .collect();
+            plan(&Request {
+                answers: &answers,
+                profile: &self.profile,
+                image_streams: &streams(),
+                cluster: &cluster(self.kube_minor),
+                project: &self.project,
+                classes: Some(Ok(self.classes.clone())),
+                apps_domain: Some(Ok(Discovered {
+                    value: DOMAIN.into(),
+                    how: "the cluster's ingress config".into(),
+                })),
+                offer: None,
+                fresh: &fresh,
+            })
+        }
+    }
+
+    /// The actions of an install in a new project, in the order they run.
+    const FRESH: [&str; 5] = [
+        "create project 3scale-apim (display name \"3Scale API Management\")",
+        "create secret threescale-registry-auth for registry.redhat.io as 12345|u",
+        "check that registry.redhat.io lets 12345|u in: the cluster fetches registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 with pull secret threescale-registry-auth (a dry run: nothing is imported)",
+        "create image streams amp-system",
+        "create the 5 objects of amp.yml",
+    ];
+
+    fn shown(p: &Plan) -> Vec<String> {
+        p.actions.iter().map(ToString::to_string).collect()
+    }
+
+    fn check(p: &Plan, id: &str) -> (Verdict, String) {
+        let c = p.checks.iter().find(|c| c.id == id).unwrap();
+        (c.result, c.detail.clone())
+    }
+
+    fn value<'a>(p: &'a Plan, name: &str) -> &'a ParamValue {
+        p.values.iter().find(|v| v.name == name).unwrap()
+    }
+
+    #[test]
+    fn a_fresh_cluster_gets_everything_in_order_with_fresh_values() {
+        let p = Case::new(ProjectState::Absent).plan();
+        assert!(p.problems.is_empty() && p.missing.is_empty(), "{p:?}");
+        assert_eq!(shown(&p), FRESH);
+        assert_eq!(
+            p.decisions,
+            [
+                "WILDCARD_DOMAIN=apps.example.com (from the cluster's ingress config)",
+                "RWX_STORAGE_CLASS=efs (the only class whose provisioner (efs.csi.aws.com) binds ReadWriteMany)",
+            ]
+        );
+        assert_eq!(value(&p, "ADMIN_PASSWORD").origin, Origin::Generated);
+        assert_eq!(
+            value(&p, "ADMIN_PASSWORD").value.expose(),
+            "fresh-admin-password"
+        );
+        assert!(value(&p, "ADMIN_PASSWORD").secret);
+        assert_eq!(
+            check(&p, "api-versions"),
+            (
+                Verdict::Ok,
+                "every object's API version is served by Kubernetes 1.25".into()
+            )
+        );
+        assert_eq!(check(&p, "storage").0, Verdict::Ok);
+        assert_eq!(check(&p, "openshift-version").0, Verdict::Warn);
+    }
+
+    #[test]
+    fn a_rerun_over_a_finished_install_plans_nothing() {
+        let p = Case::new(ProjectState::Present(installed())).plan();
+        assert_eq!(shown(&p), Vec::<String>::new());
+        assert!(p.problems.is_empty() && p.missing.is_empty(), "{p:?}");
+        assert_eq!(
+            p.decisions,
+            [
+                "3scale is installed in project 3scale-apim: every object of profile amp exists",
+                "WILDCARD_DOMAIN=apps.example.com (held by route/system-master)",
+            ]
+        );
+        // What exists is what the plan holds: nothing is drawn anew.
+        let admin = value(&p, "ADMIN_PASSWORD");
+        assert_eq!(admin.value.expose(), "admin-pw-1");
+        assert_eq!(
+            admin.origin,
+            Origin::Existing(ObjectRef::new("Secret", "v1", "system-seed"))
+        );
+        assert!(p.checks.iter().all(|c| c.id != "api-versions"));
+    }
+
+    #[test]
+    fn a_lost_generated_secret_is_refused_while_the_database_made_with_it_runs() {
+        let mut objects = installed();
+        objects.retain(|o| o["metadata"]["name"] != "system-database");
+        let p = Case::new(ProjectState::Present(objects)).plan();
+        assert_eq!(
+            shown(&p),
+            ["create the 1 missing objects: secret/system-database"]
+        );
+        assert_eq!(
+            p.problems,
+            ["SYSTEM_DATABASE_PASSWORD is held only by secret/system-database, which is gone, and deploymentconfig/system-mysql already rolled out with it: a new value would not match what they hold (a database initialised with it); restore the object from a backup, give the value it held (THREESCALE_PARAM_SYSTEM_DATABASE_PASSWORD), or uninstall and install again"]
+        );
+        assert_eq!(
+            p.decisions,
+            [
+                "project 3scale-apim holds 4 of the 5 objects of profile amp: the 1 missing ones will be created with the values the existing ones hold",
+                "1 secret values are read back from the existing objects, so that what is created matches them",
+                "no existing object holds SYSTEM_DATABASE_PASSWORD: new values are generated for the missing objects",
+                "WILDCARD_DOMAIN=apps.example.com (held by route/system-master)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lost_generated_secret_nothing_used_yet_is_drawn_anew_and_said() {
+        let mut objects = installed();
+        objects.retain(|o| o["metadata"]["name"] != "system-database");
+        objects[1] = mysql(0);
+        let p = Case::new(ProjectState::Present(objects)).plan();
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(
+            shown(&p),
+            ["create the 1 missing objects: secret/system-database"]
+        );
+        assert!(p.decisions.contains(
+            &"no existing object holds SYSTEM_DATABASE_PASSWORD: new values are generated for the missing objects".to_string()
+        ));
+        assert_eq!(
+            value(&p, "SYSTEM_DATABASE_PASSWORD").value.expose(),
+            "fresh-system-database-password"
+        );
+        // The seed's password is read back, not drawn: the missing objects match what exists.
+        assert_eq!(value(&p, "ADMIN_PASSWORD").value.expose(), "admin-pw-1");
+    }
+
+    #[test]
+    fn given_values_that_differ_from_the_existing_objects_are_problems() {
+        let mut case = Case::new(ProjectState::Present(installed()));
+        case.args.extend([
+            "--param",
+            "TENANT_NAME=acme",
+            "--wildcard-domain",
+            "apps.other.com",
+        ]);
+        let p = case.plan();
+        assert_eq!(
+            p.problems,
+            [
+                "TENANT_NAME (from --param) differs from '3scale', which secret/system-seed of the existing install holds; the installer does not change existing objects: leave TENANT_NAME out to keep the existing value, or uninstall first",
+                "wildcard domain 'apps.other.com' (from --wildcard-domain) differs from 'apps.example.com', which route/system-master of the existing install uses; the installer does not change existing objects: leave it out, or uninstall first",
+            ]
+        );
+        assert_eq!(shown(&p), Vec::<String>::new());
+    }
+
+    #[test]
+    fn without_a_read_write_many_class_the_storage_check_fails_unless_skipped() {
+        let mut case = Case::new(ProjectState::Absent);
+        case.classes = vec![class("gp2", "kubernetes.io/aws-ebs")];
+        let p = case.plan();
+        assert!(p.problems.is_empty() && p.missing.is_empty(), "{p:?}");
+        assert_eq!(
+            check(&p, "storage"),
+            (
+                Verdict::Fail,
+                "no storage class is known to bind ReadWriteMany claims, which system-storage needs; the cluster has:\n  - gp2 (provisioner kubernetes.io/aws-ebs, ReadWriteOnce only)".into()
+            )
+        );
+        assert_eq!(p.failed_checks().len(), 1);
+        assert!(p.rwx_class.is_none());
+        assert!(p.values.iter().all(|v| v.name != RWX_STORAGE_CLASS));
+
+        case.args.extend(["--skip-check", "storage"]);
+        let skipped = case.plan();
+        let storage = skipped.checks.iter().find(|c| c.id == "storage").unwrap();
+        assert_eq!((storage.result, storage.skipped), (Verdict::Warn, true));
+        assert!(skipped.failed_checks().is_empty());
+    }
+
+    #[test]
+    fn a_project_the_user_may_not_see_is_requested() {
+        let p = Case::new(ProjectState::Hidden).plan();
+        assert!(p.problems.is_empty() && p.missing.is_empty(), "{p:?}");
+        assert_eq!(
+            p.decisions,
+            [
+                "project 3scale-apim does not exist (or developer may not see it): it will be requested",
+                "WILDCARD_DOMAIN=apps.example.com (from the cluster's ingress config)",
+                "RWX_STORAGE_CLASS=efs (the only class whose provisioner (efs.csi.aws.com) binds ReadWriteMany)",
+            ]
+        );
+        // `oc new-project` tells: it makes the project, or says it exists and is not ours.
+        assert_eq!(shown(&p), FRESH);
+    }
+
+    #[test]
+    fn the_ha_profile_on_kubernetes_1_25_sends_its_disruption_budgets_as_policy_v1() {
+        let mut case = Case::new(ProjectState::Absent);
+        case.profile = fixture_profile("amp-ha-tech-preview");
+        // The HA profile keeps its databases outside the project.
+        case.args.extend([
+            "--param",
+            "SYSTEM_DATABASE_URL=mysql2://root:pw@db.example.com/system",
+            "--param",
+            "SYSTEM_REDIS_URL=redis://redis.example.com:6379/1",
+            "--param",
+            "BACKEND_REDIS_STORAGE_ENDPOINT=redis://redis.example.com:6379/0",
+            "--param",
+            "BACKEND_REDIS_QUEUES_ENDPOINT=redis://redis.example.com:6379/2",
+        ]);
+        let p = case.plan();
+        assert!(p.problems.is_empty() && p.missing.is_empty(), "{p:?}");
+        let rewrite = "PodDisruptionBudgets are sent as policy/v1 (the cluster no longer serves policy/v1beta1, removed in Kubernetes 1.25; the fields are the same)";
+        assert_eq!(
+            p.decisions,
+            [
+                "WILDCARD_DOMAIN=apps.example.com (from the cluster's ingress config)",
+                "RWX_STORAGE_CLASS=efs (the only class whose provisioner (efs.csi.aws.com) binds ReadWriteMany)",
+                rewrite,
+                "profile amp-ha-tech-preview is a technology preview: Red Hat does not support it in production",
+            ]
+        );
+        assert_eq!(
+            shown(&p)[FRESH.len() - 1..],
+            ["create the 19 objects of amp-ha-tech-preview.yml"]
+        );
+        assert_eq!(shown(&p)[..FRESH.len() - 1], FRESH[..FRESH.len() - 1]);
+        assert_eq!(
+            check(&p, "api-versions"),
+            (
+                Verdict::Ok,
+                "served by Kubernetes 1.25 once rewritten: PodDisruptionBudget policy/v1beta1 → policy/v1".into()
+            )
+        );
+        let Some(Action::CreateObjects(create)) = p.actions.last() else {
+            panic!("{:?}", shown(&p));
+        };
+        assert_eq!(create.rewrites.len(), 1);
+        assert_eq!(create.rewrites[0].to, "policy/v1");
+
+        // Kubernetes 1.24 still serves policy/v1beta1: sent as written.
+        case.kube_minor = 24;
+        let older = case.plan();
+        assert!(!older.decisions.contains(&rewrite.to_string()));
+        let Some(Action::CreateObjects(create)) = older.actions.last() else {
+            panic!("{:?}", shown(&older));
+        };
+        assert!(create.rewrites.is_empty());
+    }
+}

@@ -375,3 +375,93 @@ fn error_help(e: &HttpError) -> String {
         Cause::Truncated | Cause::TooLarge | Cause::Other(_) => "see `threescale-install status`, then run verify again".into(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::Options;
+    use crate::secrets::{Redactor, Secret};
+    use crate::transcript::Transcript;
+    use std::sync::Arc;
+
+    fn target() -> Target {
+        Target {
+            domain: "apps.x".into(),
+            admin: "3scale-admin.apps.x".into(),
+            developer: "3scale.apps.x".into(),
+            master: "master.apps.x".into(),
+            admin_token: Secret::new("admin-token-1"),
+            master_token: Secret::new("master-token-1"),
+            router: None,
+            gateways: Vec::new(),
+            gateway_routes: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn dns_comes_first_and_every_check_is_listed_once() {
+        let ids: Vec<&str> = TABLE.iter().map(|c| c.id).collect();
+        assert_eq!(
+            ids,
+            [
+                "dns",
+                "tls",
+                "admin-portal",
+                "account-management-api",
+                "master-api",
+                "developer-portal",
+                "gateways"
+            ]
+        );
+        // What the others depend on is known once dns ran.
+        assert!(TABLE[0].depends_on.is_none());
+    }
+
+    #[test]
+    fn a_check_of_a_portal_whose_name_does_not_resolve_is_not_tried_and_says_why() {
+        fn master_unresolved(p: &mut Probe) -> CheckResult {
+            p.unresolved.push(Portal::Master);
+            CheckResult::fail("dns", "master.apps.x: does not resolve")
+        }
+        fn answers(_: &mut Probe) -> CheckResult {
+            CheckResult::ok("tried", "answered")
+        }
+        let table = [
+            Check {
+                id: "dns",
+                depends_on: None,
+                run: master_unresolved,
+            },
+            Check {
+                id: "master-api",
+                depends_on: Some(Portal::Master),
+                run: answers,
+            },
+            Check {
+                id: "admin-portal",
+                depends_on: Some(Portal::Admin),
+                run: answers,
+            },
+            Check {
+                id: "gateways",
+                depends_on: None,
+                run: answers,
+            },
+        ];
+        let redactor = Redactor::default();
+        let transcript = Arc::new(Transcript::new(redactor.clone()));
+        let http = Http::new(Options::default(), redactor, transcript).unwrap();
+        let results = run_table(&http, &target(), &table);
+        let shown: Vec<(&str, &str)> = results.iter().map(|r| (r.id, r.detail.as_str())).collect();
+        assert_eq!(
+            shown,
+            [
+                ("dns", "master.apps.x: does not resolve"),
+                ("master-api", "not tried: master.apps.x does not resolve"),
+                ("tried", "answered"),
+                ("tried", "answered"),
+            ]
+        );
+        assert_eq!(results[1].result, crate::engine::checks::Verdict::Fail);
+    }
+}

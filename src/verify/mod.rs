@@ -1,7 +1,8 @@
 //! Whether 3scale answers, as the operator's browser and scripts will meet it: the portal names
 //! resolve, their certificate is trusted, the admin portal and the APIs answer with the install's
 //! tokens, the developer portal answers, the embedded gateways are ready and routed. Each check
-//! has its evidence and a fix that fits it; a check that depends on a failed one says so.
+//! has its evidence and a fix that fits it; the checks are a table ([`checks`]), and one whose
+//! portal's name did not resolve is not tried and says so.
 
 mod checks;
 
