@@ -335,9 +335,36 @@ impl Drop for HttpGit {
 
 fn serve(conn: TcpStream, project_root: &Path, sent: &AtomicU64) {
     let mut reader = BufReader::new(conn.try_clone().unwrap());
+    let Some(request) = read_request(&mut reader) else {
+        return;
+    };
+    let out = git_http_backend(project_root, &request);
+    respond(conn, &out, sent);
+}
+
+/// An HTTP request as git's smart HTTP client sends it.
+struct GitRequest {
+    method: String,
+    target: String,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl GitRequest {
+    fn header(&self, k: &str) -> Option<String> {
+        self.headers
+            .iter()
+            .find(|(h, _)| h == k)
+            .map(|(_, v)| v.clone())
+    }
+}
+
+/// The request line, the headers and the body (of a length, or chunked); `None` on a closed
+/// connection.
+fn read_request(reader: &mut BufReader<TcpStream>) -> Option<GitRequest> {
     let mut request = String::new();
     if reader.read_line(&mut request).unwrap_or(0) == 0 {
-        return;
+        return None;
     }
     let mut parts = request.split_whitespace();
     let (method, target) = (
@@ -356,12 +383,22 @@ fn serve(conn: TcpStream, project_root: &Path, sent: &AtomicU64) {
             headers.push((k.trim().to_lowercase(), v.trim().to_string()));
         }
     }
-    let header = |k: &str| headers.iter().find(|(h, _)| h == k).map(|(_, v)| v.clone());
-    let mut body = Vec::new();
-    if let Some(len) = header("content-length").and_then(|l| l.parse::<usize>().ok()) {
-        body.resize(len, 0);
-        reader.read_exact(&mut body).unwrap();
-    } else if header("transfer-encoding").is_some_and(|t| t.contains("chunked")) {
+    let mut request = GitRequest {
+        method,
+        target,
+        headers,
+        body: Vec::new(),
+    };
+    if let Some(len) = request
+        .header("content-length")
+        .and_then(|l| l.parse::<usize>().ok())
+    {
+        request.body.resize(len, 0);
+        reader.read_exact(&mut request.body).unwrap();
+    } else if request
+        .header("transfer-encoding")
+        .is_some_and(|t| t.contains("chunked"))
+    {
         loop {
             let mut size = String::new();
             reader.read_line(&mut size).unwrap();
@@ -371,29 +408,48 @@ fn serve(conn: TcpStream, project_root: &Path, sent: &AtomicU64) {
             if n == 0 {
                 break;
             }
-            body.extend_from_slice(&chunk[..n]);
+            request.body.extend_from_slice(&chunk[..n]);
         }
     }
-    let (path, query) = target.split_once('?').unwrap_or((&target, ""));
+    Some(request)
+}
+
+/// What `git http-backend` (CGI) answers to the request: its headers, a blank line, the payload.
+fn git_http_backend(project_root: &Path, request: &GitRequest) -> Vec<u8> {
+    let target = &request.target;
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
     let mut cgi = Command::new("git");
     cgi.arg("http-backend")
         .env("GIT_PROJECT_ROOT", project_root)
         .env("GIT_HTTP_EXPORT_ALL", "1")
-        .env("REQUEST_METHOD", &method)
+        .env("REQUEST_METHOD", &request.method)
         .env("PATH_INFO", path)
         .env("QUERY_STRING", query)
         .env("REMOTE_ADDR", "127.0.0.1")
-        .env("CONTENT_TYPE", header("content-type").unwrap_or_default())
-        .env("CONTENT_LENGTH", body.len().to_string())
+        .env(
+            "CONTENT_TYPE",
+            request.header("content-type").unwrap_or_default(),
+        )
+        .env("CONTENT_LENGTH", request.body.len().to_string())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null());
-    if let Some(p) = header("git-protocol") {
+    if let Some(p) = request.header("git-protocol") {
         cgi.env("GIT_PROTOCOL", p);
     }
     let mut child = cgi.spawn().unwrap();
-    child.stdin.take().unwrap().write_all(&body).unwrap();
-    let out = child.wait_with_output().unwrap().stdout;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(&request.body)
+        .unwrap();
+    child.wait_with_output().unwrap().stdout
+}
+
+/// The CGI's answer as an HTTP response (its Status header as the status line), the payload's
+/// size counted in `sent`.
+fn respond(mut conn: TcpStream, out: &[u8], sent: &AtomicU64) {
     let split = out
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -404,7 +460,7 @@ fn serve(conn: TcpStream, project_root: &Path, sent: &AtomicU64) {
             String::from_utf8_lossy(&out[..p]).into_owned(),
             &out[p + n..],
         ),
-        None => (String::new(), &out[..]),
+        None => (String::new(), out),
     };
     let mut status = "200 OK".to_string();
     let mut response = String::new();
@@ -416,7 +472,6 @@ fn serve(conn: TcpStream, project_root: &Path, sent: &AtomicU64) {
         }
     }
     sent.fetch_add(payload.len() as u64, Ordering::SeqCst);
-    let mut conn = conn;
     let _ = write!(
         conn,
         "HTTP/1.1 {status}\r\n{response}Content-Length: {}\r\nConnection: close\r\n\r\n",
@@ -525,14 +580,25 @@ fn main() {
     let oc = fake_oc();
     let fixtures = root().join("tests/support/fixtures/templates");
     let mut rows = Vec::new();
+    let fresh_calls = install_cost(&oc, &fixtures, reps, &mut rows);
+    oc_calls(&oc, &fixtures, &fresh_calls, &mut rows);
+    template_fetch(reps, &mut rows);
+    start_up(reps, &mut rows);
+    readiness_latency(&oc, &fixtures, reps, &mut rows);
+    scaling(&oc, reps, &mut rows);
+    beside_the_manual_steps(&mut rows);
+    report(&rows, quick, reps);
+}
 
-    // 1. Overhead and memory of a full install (no waiting: the fake cluster is ready at once).
+/// Section 1: overhead and memory of a full install (no waiting: the fake cluster is ready at
+/// once); the oc calls of the last one.
+fn install_cost(oc: &Path, fixtures: &Path, reps: usize, rows: &mut Vec<Row>) -> Vec<String> {
     let mut overheads = Vec::new();
     let mut rss = 0;
     let mut fresh_calls = Vec::new();
     for _ in 0..reps {
-        let c = Cluster::new(&oc, Cluster::default_state());
-        let r = c.install(&fixtures, &[]);
+        let c = Cluster::new(oc, Cluster::default_state());
+        let r = c.install(fixtures, &[]);
         assert_eq!(r.code, 0, "install failed");
         overheads.push((r.wall.saturating_sub(r.in_oc)).as_secs_f64() * 1000.0);
         rss = rss.max(r.max_rss_kb);
@@ -552,8 +618,11 @@ fn main() {
         "≤ 30 MB",
         Some(rss_mb <= 30.0),
     ));
+    fresh_calls
+}
 
-    // 2. oc calls.
+/// Section 2: oc calls of a fresh install before waiting, of a re-run, per wait poll.
+fn oc_calls(oc: &Path, fixtures: &Path, fresh_calls: &[String], rows: &mut Vec<Row>) {
     let before_wait = fresh_calls
         .iter()
         .take_while(|c| !c.starts_with(POLL))
@@ -567,9 +636,9 @@ fn main() {
         "≤ 24",
         Some(before_wait <= 24),
     ));
-    let c = Cluster::new(&oc, Cluster::default_state());
-    c.install(&fixtures, &[]);
-    let rerun = c.install(&fixtures, &[]);
+    let c = Cluster::new(oc, Cluster::default_state());
+    c.install(fixtures, &[]);
+    let rerun = c.install(fixtures, &[]);
     let mutating = rerun.calls.iter().filter(|c| is_mutating(c)).count();
     rows.push(row(
         "oc calls of a re-run on the installed project (mutating)",
@@ -577,9 +646,9 @@ fn main() {
         "≤ 10 (0)",
         Some(rerun.calls.len() <= 10 && mutating == 0),
     ));
-    let c = Cluster::new(&oc, Cluster::default_state());
+    let c = Cluster::new(oc, Cluster::default_state());
     c.edit(|s| s["rollout"] = serde_json::json!("ready-after:4"));
-    let waited = c.install(&fixtures, &["--poll-interval", "0s"]);
+    let waited = c.install(fixtures, &["--poll-interval", "0s"]);
     let polls = waited.calls.iter().filter(|c| c.starts_with(POLL)).count();
     let first = waited
         .calls
@@ -596,8 +665,11 @@ fn main() {
         "1",
         Some(during == polls),
     ));
+}
 
-    // 3. Template fetch against git's shallow clone of the same source.
+/// Section 3: template fetch against git's shallow clone of the same source, and the cached
+/// checkout.
+fn template_fetch(reps: usize, rows: &mut Vec<Row>) {
     let srv = tempfile::tempdir().unwrap();
     let bare = templates_bare_repo(srv.path());
     let file_url = format!("file://{}", bare.display());
@@ -656,8 +728,10 @@ fn main() {
         Some(cached <= 20.0),
     ));
     drop(http);
+}
 
-    // 4. Start-up.
+/// Section 4: start-up.
+fn start_up(reps: usize, rows: &mut Vec<Row>) {
     for (what, args) in [
         ("start-up: --help", vec!["--help"]),
         ("start-up: completions bash", vec!["completions", "bash"]),
@@ -682,18 +756,20 @@ fn main() {
             Some(t <= 5.0),
         ));
     }
+}
 
-    // 5. Readiness latency: the fake cluster turns ready at a known moment.
+/// Section 5: readiness latency: the fake cluster turns ready at a known moment.
+fn readiness_latency(oc: &Path, fixtures: &Path, reps: usize, rows: &mut Vec<Row>) {
     let latencies: Vec<f64> = (0..reps.min(5))
         .map(|_| {
-            let c = Cluster::new(&oc, Cluster::default_state());
+            let c = Cluster::new(oc, Cluster::default_state());
             let ready_at = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .unwrap()
                 .as_millis() as u64
                 + 700;
             c.edit(|s| s["ready_at_ms"] = serde_json::json!(ready_at));
-            let r = c.install(&fixtures, &[]);
+            let r = c.install(fixtures, &[]);
             assert_eq!(r.code, 0);
             let ended = SystemTime::now()
                 .duration_since(UNIX_EPOCH)
@@ -709,14 +785,16 @@ fn main() {
         "≤ 1 s",
         Some(latency <= 1000.0),
     ));
+}
 
-    // 6. Scaling with the object count.
+/// Section 6: scaling with the object count.
+fn scaling(oc: &Path, reps: usize, rows: &mut Vec<Row>) {
     let small = scaled_templates(6);
     let large = scaled_templates(55);
     let (n_small, n_large) = (object_count(small.path()), object_count(large.path()));
     let measure = |t: &Path| {
         let runs: Vec<Run> = (0..reps.min(5))
-            .map(|_| Cluster::new(&oc, Cluster::default_state()).install(t, &["--no-wait"]))
+            .map(|_| Cluster::new(oc, Cluster::default_state()).install(t, &["--no-wait"]))
             .collect();
         (
             median(
@@ -736,8 +814,10 @@ fn main() {
         &format!("grows ≤ ×{objects:.0}"),
         Some(growth <= objects && c_large <= c_small * (objects as usize)),
     ));
+}
 
-    // 7. Side by side with the manual steps, with the real oc against the simulator.
+/// Section 7: side by side with the manual steps, with the real oc against the simulator.
+fn beside_the_manual_steps(rows: &mut Vec<Row>) {
     match reality_section::run(BIN) {
         Ok([ours, our_rerun, script, script_rerun]) => {
             assert_eq!(ours.code, 0, "our install against the simulator failed");
@@ -775,8 +855,10 @@ fn main() {
         }
         Err(why) => println!("reality section skipped: {why}"),
     }
+}
 
-    // Report.
+/// The table, printed and written to docs/benchmarks.md (beside the executable for a quick run).
+fn report(rows: &[Row], quick: bool, reps: usize) {
     let mode = if quick { "quick (CI)" } else { "full" };
     let mut table = format!(
         "threescale-install benchmarks, {mode} run, {} repetitions\nMachine: {}\n\n",
@@ -784,7 +866,7 @@ fn main() {
         machine()
     );
     table.push_str("| measure | value | target | met |\n|---|---|---|---|\n");
-    for r in &rows {
+    for r in rows {
         let met = match r.met {
             Some(true) => "yes",
             Some(false) => "NO",

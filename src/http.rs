@@ -346,36 +346,33 @@ impl Http {
             .redactor
             .redact(&format!("{} {url}", req.method.text()));
         let started = Instant::now();
-        let fail = |cause: Cause| HttpError {
+        let answered = self.call(req, &url);
+        crate::interrupt::stop_if_requested();
+        let outcome = answered.and_then(read_answer).map_err(|e| HttpError {
             request: shown.clone(),
-            cause,
-        };
-        let auth = req.token.map(|t| {
-            // porta reads the token from the basic-auth password as well as the user.
-            let pair = format!(":{}", t.expose());
-            format!(
-                "Basic {}",
-                base64::engine::general_purpose::STANDARD.encode(pair)
-            )
+            cause: cause_of(&e),
         });
-        let form: Vec<(&str, &str)> = req
-            .form
-            .iter()
-            .map(|(k, v)| {
-                (
-                    *k,
-                    match v {
-                        FormValue::Plain(p) => *p,
-                        FormValue::Secret(s) => s.expose(),
-                    },
-                )
-            })
-            .collect();
-        let result = match req.method {
+        let status = match &outcome {
+            Ok(r) => format!("{} ({} bytes)", r.status, r.body.len()),
+            Err(e) => e.to_string(),
+        };
+        self.transcript
+            .call(&shown, &status, started.elapsed(), Output::Omitted, "");
+        outcome
+    }
+
+    /// Sends `req` to `url`: the token as basic auth, the form fields in the body.
+    fn call(
+        &self,
+        req: &Request,
+        url: &str,
+    ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        let auth = req.token.map(basic_auth);
+        match req.method {
             Method::Get | Method::Delete => {
                 let mut r = match req.method {
-                    Method::Get => self.agent.get(&url),
-                    _ => self.agent.delete(&url),
+                    Method::Get => self.agent.get(url),
+                    _ => self.agent.delete(url),
                 };
                 r = r.header("Accept", "application/json, text/html;q=0.9");
                 if let Some(a) = &auth {
@@ -385,47 +382,23 @@ impl Http {
             }
             Method::Post | Method::Put => {
                 let mut r = match req.method {
-                    Method::Post => self.agent.post(&url),
-                    _ => self.agent.put(&url),
+                    Method::Post => self.agent.post(url),
+                    _ => self.agent.put(url),
                 };
                 r = r.header("Accept", "application/json");
                 if let Some(a) = &auth {
                     r = r.header("Authorization", a);
                 }
+                let form = req.form.iter().map(|(k, v)| {
+                    let value = match v {
+                        FormValue::Plain(p) => *p,
+                        FormValue::Secret(s) => s.expose(),
+                    };
+                    (*k, value)
+                });
                 r.send_form(form)
             }
-        };
-        crate::interrupt::stop_if_requested();
-        let outcome = match result {
-            Ok(mut resp) => {
-                let status = resp.status().as_u16();
-                let header = |name: &str| {
-                    resp.headers()
-                        .get(name)
-                        .and_then(|v| v.to_str().ok())
-                        .map(str::to_string)
-                };
-                let location = header("location");
-                let content_type = header("content-type").unwrap_or_default();
-                match resp.body_mut().with_config().limit(MAX_BODY).read_to_vec() {
-                    Ok(body) => Ok(Response {
-                        status,
-                        location,
-                        content_type,
-                        body,
-                    }),
-                    Err(e) => Err(fail(cause_of(&e))),
-                }
-            }
-            Err(e) => Err(fail(cause_of(&e))),
-        };
-        let status = match &outcome {
-            Ok(r) => format!("{} ({} bytes)", r.status, r.body.len()),
-            Err(e) => e.to_string(),
-        };
-        self.transcript
-            .call(&shown, &status, started.elapsed(), Output::Omitted, "");
-        outcome
+        }
     }
 
     /// The certificate a host presents (subject and issuer), read without verifying it: what a
@@ -511,6 +484,40 @@ fn system_roots() -> Vec<ureq::tls::Certificate<'static>> {
         }
     }
     Vec::new()
+}
+
+/// The Authorization header of a token: porta reads the token from the basic-auth password as
+/// well as the user.
+fn basic_auth(token: &Secret) -> String {
+    let pair = format!(":{}", token.expose());
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(pair)
+    )
+}
+
+/// The status, the headers that matter and the body (at most [`MAX_BODY`]) of an answer.
+fn read_answer(mut resp: ureq::http::Response<ureq::Body>) -> Result<Response, ureq::Error> {
+    let status = resp.status().as_u16();
+    let header = |name: &str| {
+        resp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let location = header("location");
+    let content_type = header("content-type").unwrap_or_default();
+    let body = resp
+        .body_mut()
+        .with_config()
+        .limit(MAX_BODY)
+        .read_to_vec()?;
+    Ok(Response {
+        status,
+        location,
+        content_type,
+        body,
+    })
 }
 
 fn cause_of(e: &ureq::Error) -> Cause {

@@ -12,11 +12,12 @@ use crate::engine::readiness::Snapshot;
 use crate::engine::report;
 use crate::engine::session::Session;
 use crate::failure::{Failure, FailureKind, Outcome};
-use crate::inputs::{Answers, Field, Source};
+use crate::inputs::{Answers, Field};
 use crate::install::action::InstallAction;
 use crate::install::credentials;
 use crate::install::plan::Plan;
 use crate::install::prepare::{self, Prepared};
+use crate::install::resume;
 use crate::install::watch::Install;
 use crate::interrupt;
 use crate::prompt::Prompter;
@@ -51,7 +52,9 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
             return Ok(());
         }
     }
-    resume(&mut answers, &cluster, ui)?;
+    if let Some(note) = resume::resume(&mut answers, &cluster.server)?.and_then(|r| r.note()) {
+        ui.note(&note);
+    }
     let Some(prepared) = decide(session, &observer, &cluster, &mut answers, wizard.as_ref())?
     else {
         return Ok(());
@@ -171,49 +174,6 @@ fn decide(
             Go::Revise => answers.reopen(chosen.get().expect("a value to change")),
         }
     }
-}
-
-/// A re-run continues an earlier one without flags: its recorded non-secret answers fill what no
-/// input gives now. Without --project, the one unfinished install on this cluster is resumed;
-/// with several, the person must say which.
-fn resume(answers: &mut Answers, cluster: &Cluster, ui: &crate::ui::Ui) -> Outcome<()> {
-    if answers.project.source == Source::Default {
-        let unfinished = record::unfinished(&cluster.server);
-        match unfinished.as_slice() {
-            [] => {}
-            [only] => {
-                answers.project = crate::inputs::Given::new(only.project.clone(), Source::Record);
-                answers.close(Field::Project);
-            }
-            several => {
-                let names: Vec<&str> = several.iter().map(|r| r.project.as_str()).collect();
-                return Err(Failure::input(format!(
-                    "{} installs on {} did not finish: {}; which one should this run continue?",
-                    several.len(),
-                    cluster.server,
-                    names.join(", ")
-                ))
-                .with_help("name it with --project (a new install too: --project NAME)"));
-            }
-        }
-    }
-    let Some(r) = InstallRecord::load(&cluster.server, &answers.project.value) else {
-        return Ok(());
-    };
-    let taken = answers.fill_from_record(&r);
-    if r.stage != record::INSTALLED {
-        ui.note(&format!(
-            "resuming the install of project {} that stopped while {}{}",
-            r.project,
-            r.stage,
-            if taken.is_empty() {
-                String::new()
-            } else {
-                format!(" (with its recorded {})", taken.join(", "))
-            }
-        ));
-    }
-    Ok(())
 }
 
 /// Opens the wizard's questions for what the plan found missing; false when none can be asked.

@@ -13,7 +13,7 @@ mod tenant;
 mod uninstall;
 mod verify;
 
-use crate::cli::{Cli, Command, Format, TenantCommand};
+use crate::cli::{Cli, Command, Format};
 use crate::failure::{Failure, Outcome};
 use crate::inputs::{self, Env, ProjectInputs};
 use crate::prompt::StdinSecrets;
@@ -62,36 +62,22 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
     let env = Env::from_process();
     let mut stdin = StdinSecrets;
     match cli.command {
-        None => {
-            let a = inputs::install_answers(
-                global,
-                &cli.install.inputs,
-                Some(&cli.install),
-                matches,
-                &env,
-                &mut stdin,
-            )?;
-            if a.dry_run {
-                plan::run(a)
-            } else {
-                install::run(a)
-            }
-        }
-        Some(Command::Install(args)) => {
-            let a = inputs::install_answers(
-                global,
-                &args.inputs,
-                Some(&args),
-                matches,
-                &env,
-                &mut stdin,
-            )?;
-            if a.dry_run {
-                plan::run(a)
-            } else {
-                install::run(a)
-            }
-        }
+        None => install_or_plan(inputs::install_answers(
+            global,
+            &cli.install.inputs,
+            Some(&cli.install),
+            matches,
+            &env,
+            &mut stdin,
+        )?),
+        Some(Command::Install(args)) => install_or_plan(inputs::install_answers(
+            global,
+            &args.inputs,
+            Some(&args),
+            matches,
+            &env,
+            &mut stdin,
+        )?),
         Some(Command::Plan(args)) => plan::run(inputs::install_answers(
             global, &args, None, matches, &env, &mut stdin,
         )?),
@@ -100,92 +86,26 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
         )?),
         Some(Command::Status(args)) => status::run(inputs::project_answers(
             global,
-            ProjectInputs {
-                project: &args,
-                http: None,
-                credentials_file: None,
-                show_secrets: false,
-                never_ask: true,
-            },
+            reading(&args, None),
             matches,
         )?),
         Some(Command::Verify(args)) => verify::run(inputs::project_answers(
             global,
-            ProjectInputs {
-                project: &args.project,
-                http: Some(&args.http),
-                credentials_file: None,
-                show_secrets: false,
-                never_ask: true,
-            },
+            reading(&args.project, Some(&args.http)),
             matches,
         )?),
         Some(Command::Credentials(args)) => credentials::run(inputs::project_answers(
             global,
             ProjectInputs {
-                project: &args.project,
-                http: None,
                 credentials_file: args.credentials_file.clone(),
                 show_secrets: args.show_secrets,
-                never_ask: true,
+                ..reading(&args.project, None)
             },
             matches,
         )?),
-        Some(Command::Uninstall(args)) => {
-            let a = inputs::project_answers(
-                global,
-                ProjectInputs {
-                    project: &args.project,
-                    http: None,
-                    credentials_file: args.credentials_file.clone(),
-                    show_secrets: false,
-                    never_ask: args.yes,
-                },
-                matches,
-            )?;
-            uninstall::run(
-                a,
-                uninstall::Options {
-                    yes: args.yes,
-                    dry_run: args.dry_run,
-                    delete_project: args.delete_project,
-                    keep_credentials: args.keep_credentials,
-                },
-            )
-        }
+        Some(Command::Uninstall(args)) => uninstall_command(global, &args, matches),
         Some(Command::Gateway(command)) => gateway::run(global, command, matches, &env, &mut stdin),
-        Some(Command::Tenant(TenantCommand::Create(args))) => {
-            let never_ask = args.yes || global.no_input;
-            let can_ask = crate::prompt::Prompter::new(never_ask).can_ask();
-            tenant::create(inputs::tenant::tenant_create_answers(
-                global, &args, matches, &env, &mut stdin, can_ask,
-            )?)
-        }
-        Some(Command::Tenant(TenantCommand::List(args))) => tenant::list(
-            inputs::tenant::tenant_answers(global, &args, None, false, true, matches)?,
-        ),
-        Some(Command::Tenant(TenantCommand::Show(args))) => {
-            tenant::show(inputs::tenant::tenant_answers(
-                global,
-                &args.common,
-                Some(&args.tenant),
-                args.show_secrets,
-                true,
-                matches,
-            )?)
-        }
-        Some(Command::Tenant(TenantCommand::Remove(args))) => {
-            let mut query = inputs::tenant::tenant_answers(
-                global,
-                &args.common,
-                Some(&args.tenant),
-                false,
-                args.yes,
-                matches,
-            )?;
-            query.dry_run = args.dry_run;
-            tenant::remove(query)
-        }
+        Some(Command::Tenant(command)) => tenant::run(global, command, matches, &env, &mut stdin),
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {
             print!("{}", String::from_utf8_lossy(&completion_script(shell)));
@@ -196,6 +116,56 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
             Ok(())
         }
     }
+}
+
+/// `install`, or `plan` for `install --dry-run`.
+fn install_or_plan(answers: inputs::Answers) -> Outcome<()> {
+    if answers.dry_run {
+        plan::run(answers)
+    } else {
+        install::run(answers)
+    }
+}
+
+/// The inputs of a command that reads an installed project and asks nothing.
+fn reading<'a>(
+    project: &'a crate::cli::ProjectArgs,
+    http: Option<&'a crate::cli::HttpArgs>,
+) -> ProjectInputs<'a> {
+    ProjectInputs {
+        project,
+        http,
+        credentials_file: None,
+        show_secrets: false,
+        never_ask: true,
+    }
+}
+
+fn uninstall_command(
+    global: &crate::cli::GlobalArgs,
+    args: &crate::cli::UninstallArgs,
+    matches: &ArgMatches,
+) -> Outcome<()> {
+    let a = inputs::project_answers(
+        global,
+        ProjectInputs {
+            project: &args.project,
+            http: None,
+            credentials_file: args.credentials_file.clone(),
+            show_secrets: false,
+            never_ask: args.yes,
+        },
+        matches,
+    )?;
+    uninstall::run(
+        a,
+        uninstall::Options {
+            yes: args.yes,
+            dry_run: args.dry_run,
+            delete_project: args.delete_project,
+            keep_credentials: args.keep_credentials,
+        },
+    )
 }
 
 /// The completion script for `shell`, with the bash fix for hyphenated binary names

@@ -8,6 +8,7 @@ use crate::engine::session::Session;
 use crate::failure::Outcome;
 use crate::inputs::{Answers, Given, Source, PASSWORD_ENV};
 use crate::install::prepare::{self, Prepared};
+use crate::install::resume;
 use crate::install::script::{self, ScriptStep};
 use crate::secrets::Secret;
 use serde_json::json;
@@ -24,8 +25,8 @@ pub(crate) fn run(mut answers: Answers) -> Outcome<()> {
     answers.register_secrets(&session.redactor);
     let observer = Observer::new(&session.oc);
     let cluster = report::cluster(ui, &observer)?;
-    if let Some(r) = crate::record::InstallRecord::load(&cluster.server, &answers.project.value) {
-        answers.fill_from_record(&r);
+    if let Some(note) = resume::resume(&mut answers, &cluster.server)?.and_then(|r| r.note()) {
+        ui.note(&note);
     }
     let prepared = prepare_with_placeholder(&session, &observer, &mut answers)?;
     report::changes(ui, &prepared.plan.changes());

@@ -1,6 +1,7 @@
 //! `preflight`: every read-only check of an install, as a table (or JSON). It runs the install's
-//! own preparation — the same observations, the same plan — and reports each finding; a stage
-//! that cannot run is a failed check, and the checks after it say they were not run.
+//! own preparation — the same resume from the record, observations and plan — and reports each
+//! finding; a stage that cannot run is a failed check, and the checks after it say they were not
+//! run.
 
 use crate::cli::Format;
 use crate::engine::checks::{self, CheckResult, Verdict};
@@ -8,96 +9,100 @@ use crate::engine::observe::Observer;
 use crate::engine::session::Session;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::inputs::Answers;
-use crate::install::prepare;
+use crate::install::prepare::{self, Prepared};
+use crate::install::resume;
 use serde_json::json;
 
 pub(crate) fn run(mut answers: Answers) -> Outcome<()> {
     let skips = answers.checks.skip.clone();
     let mut results = Vec::new();
-    let session = match Session::open(&answers.connection, &answers.mode) {
-        Ok(s) => {
-            results.push(CheckResult::ok("oc", s.oc.program().display().to_string()));
-            Some(s)
+    match Session::open(&answers.connection, &answers.mode) {
+        Ok(session) => {
+            results.push(CheckResult::ok(
+                "oc",
+                session.oc.program().display().to_string(),
+            ));
+            results.extend(on_the_cluster(&session, &mut answers)?);
         }
-        Err(f) => {
-            results.push(failed("oc", &f));
-            None
-        }
-    };
-    if let Some(session) = &session {
-        for w in &answers.warnings {
-            session.ui.warn(w);
-        }
-        answers.register_secrets(&session.redactor);
-        let observer = Observer::new(&session.oc);
-        match observer.cluster() {
-            Ok(c) => {
-                results.push(CheckResult::ok(
-                    "login",
-                    format!("{} on {}", c.user, c.server),
-                ));
-                if let Some(r) =
-                    crate::record::InstallRecord::load(&c.server, &answers.project.value)
-                {
-                    answers.fill_from_record(&r);
-                }
-                match prepare::prepare(session, &observer, &answers) {
-                    Ok(p) => {
-                        let commit = p.checkout.commit.as_deref().unwrap_or("not a git checkout");
-                        results.push(CheckResult::ok(
-                            "templates",
-                            format!(
-                                "{} from {}, commit {commit}",
-                                p.profile.path.display(),
-                                answers.templates.value
-                            ),
-                        ));
-                        let plan = &p.plan;
-                        let mut inputs: Vec<String> = plan.problems.clone();
-                        inputs.extend(
-                            plan.missing
-                                .iter()
-                                .map(|m| format!("needed and not given: {m}")),
-                        );
-                        results.push(if inputs.is_empty() {
-                            CheckResult::ok("inputs", "every value an install needs is given")
-                        } else {
-                            CheckResult::fail("inputs", inputs.join("\n"))
-                                .with_help("give each value with its flag, environment variable or answers-file key")
-                        });
-                        if let Some(d) = &plan.domain {
-                            results.push(CheckResult::ok(
-                                "wildcard-domain",
-                                format!("{} (from {})", d.value, d.source),
-                            ));
-                        }
-                        results.extend(plan.checks.iter().cloned());
-                        results.push(CheckResult::ok(
-                            "plan",
-                            if plan.actions.is_empty() {
-                                "nothing to change".to_string()
-                            } else {
-                                plan.actions
-                                    .iter()
-                                    .map(|a| a.to_string())
-                                    .collect::<Vec<_>>()
-                                    .join("\n")
-                            },
-                        ));
-                    }
-                    Err(f) if f.kind == FailureKind::Unavailable => return Err(f),
-                    Err(f) => results.push(failed(stage_of(&f), &f)),
-                }
-            }
-            Err(f) if f.kind == FailureKind::Unavailable => return Err(f),
-            Err(f) => results.push(failed("login", &f)),
-        }
+        Err(f) => results.push(failed("oc", &f)),
     }
     let results: Vec<CheckResult> = results
         .into_iter()
         .map(|r| r.skip_if_asked(&skips))
         .collect();
     report(&answers, &results)
+}
+
+/// The login, then the install's preparation (resumed from the install record, as `install`
+/// does): a stage that fails is a failed check, and an unreachable cluster an error.
+fn on_the_cluster(session: &Session, answers: &mut Answers) -> Outcome<Vec<CheckResult>> {
+    for w in &answers.warnings {
+        session.ui.warn(w);
+    }
+    answers.register_secrets(&session.redactor);
+    let observer = Observer::new(&session.oc);
+    let cluster = match observer.cluster() {
+        Ok(c) => c,
+        Err(f) if f.kind == FailureKind::Unavailable => return Err(f),
+        Err(f) => return Ok(vec![failed("login", &f)]),
+    };
+    let mut results = vec![CheckResult::ok(
+        "login",
+        format!("{} on {}", cluster.user, cluster.server),
+    )];
+    if let Some(note) = resume::resume(answers, &cluster.server)?.and_then(|r| r.note()) {
+        session.ui.note(&note);
+    }
+    match prepare::prepare(session, &observer, answers) {
+        Ok(p) => results.extend(prepared_checks(answers, &p)),
+        Err(f) if f.kind == FailureKind::Unavailable => return Err(f),
+        Err(f) => results.push(failed(stage_of(&f), &f)),
+    }
+    Ok(results)
+}
+
+/// What the preparation found: the templates, the inputs, the wildcard domain, the plan's
+/// checks, and the plan itself.
+fn prepared_checks(answers: &Answers, p: &Prepared) -> Vec<CheckResult> {
+    let commit = p.checkout.commit.as_deref().unwrap_or("not a git checkout");
+    let mut results = vec![CheckResult::ok(
+        "templates",
+        format!(
+            "{} from {}, commit {commit}",
+            p.profile.path.display(),
+            answers.templates.value
+        ),
+    )];
+    let plan = &p.plan;
+    let mut inputs: Vec<String> = plan.problems.clone();
+    inputs.extend(
+        plan.missing
+            .iter()
+            .map(|m| format!("needed and not given: {m}")),
+    );
+    results.push(if inputs.is_empty() {
+        CheckResult::ok("inputs", "every value an install needs is given")
+    } else {
+        CheckResult::fail("inputs", inputs.join("\n"))
+            .with_help("give each value with its flag, environment variable or answers-file key")
+    });
+    if let Some(d) = &plan.domain {
+        results.push(CheckResult::ok(
+            "wildcard-domain",
+            format!("{} (from {})", d.value, d.source),
+        ));
+    }
+    results.extend(plan.checks.iter().cloned());
+    let actions: Vec<String> = plan.actions.iter().map(ToString::to_string).collect();
+    results.push(CheckResult::ok(
+        "plan",
+        if actions.is_empty() {
+            "nothing to change".to_string()
+        } else {
+            actions.join("\n")
+        },
+    ));
+    results
 }
 
 /// Which check a failure of the preparation belongs to.

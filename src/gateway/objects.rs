@@ -5,6 +5,7 @@
 //! values; the secret's goes to oc on stdin only.
 
 use super::settings::{Environment, Loader};
+use crate::engine::kube::{self, SecretObject};
 use crate::pull_secret;
 use crate::secrets::{Redactor, Secret};
 use crate::templates::kinds::ObjectRef;
@@ -332,10 +333,9 @@ impl Observed {
 
 fn read_secret(s: &Value, redactor: &Redactor) -> EndpointSecret {
     let annotation = |k: &str| s["metadata"]["annotations"][k].as_str().map(str::to_string);
-    let endpoint = s["data"][ENDPOINT_KEY]
-        .as_str()
-        .and_then(|d| B64.decode(d).ok())
-        .and_then(|b| String::from_utf8(b).ok())
+    let endpoint = kube::parse::<SecretObject>(s)
+        .value(ENDPOINT_KEY)
+        .and_then(Result::ok)
         .and_then(|url| {
             redactor.add("PORTAL_ENDPOINT", &url);
             parse_endpoint(&url)

@@ -147,20 +147,69 @@ fn settle<T: Copy + PartialEq + std::fmt::Display>(
 
 pub(crate) fn plan_add(r: &AddRequest) -> Plan {
     let mut p = Plan::new();
-    let a = r.answers;
     let name = r.name;
-    let project = &r.project.value;
     let objects = r.state.objects();
-    let existing = r.existing;
     p.decisions.push(format!(
-        "gateway {name} in project {project} (from {})",
+        "gateway {name} in project {} (from {})",
+        r.project.value,
         match &r.project.source {
             Source::Default => "the gateway's name".to_string(),
             other => other.to_string(),
         }
     ));
+    let (environment, loader, cache) = settle_settings(r, &mut p);
+    let hosts = settle_hosts(r, &mut p);
+    let params = objects::template_params(name, environment, loader, cache, r.install.image);
+    let template_refs = template_objects(r, &params, &hosts, &mut p);
+    let token = plan_token(r, &mut p);
+    let pull_actions = plan_pull_secret(r, objects, &mut p);
 
-    // The gateway's settings: given, else the existing gateway's, else the environment's.
+    p.actions.extend(token.first);
+    // Absent, or not visible (OpenShift answers the same for both): creating it tells.
+    if !r.state.exists() {
+        p.actions.push(Action::CreateProject {
+            name: r.project.value.clone(),
+            display_name: format!("APIcast gateway {name}"),
+        });
+    }
+    p.actions.extend(pull_actions);
+    p.actions.extend(token.writes);
+    let absent: Vec<ObjectRef> = template_refs
+        .into_iter()
+        .filter(|o| !objects.iter().any(|l| o.matches(l)))
+        .collect();
+    if !absent.is_empty() {
+        p.actions.push(Action::CreateGatewayObjects(GatewayObjects {
+            gateway: name.to_string(),
+            environment,
+            loader,
+            cache,
+            template: r.template_path.to_path_buf(),
+            params,
+            objects: absent,
+        }));
+    }
+    let routes: Vec<Value> = hosts
+        .iter()
+        .filter(|h| !r.existing.hosts().contains(h))
+        .map(|h| objects::route(name, h))
+        .collect();
+    if !routes.is_empty() {
+        p.actions.push(Action::CreateRoutes { routes });
+    }
+    p.actions.extend(token.last);
+    p.settled = Some(Settled {
+        environment,
+        loader,
+        cache,
+        hosts,
+    });
+    p
+}
+
+/// The gateway's settings: given, else the existing gateway's, else the environment's.
+fn settle_settings(r: &AddRequest, p: &mut Plan) -> (Environment, Loader, u32) {
+    let (a, existing, name) = (r.answers, r.existing, r.name);
     let (environment, env_text) = settle(
         "environment",
         a.environment.as_ref(),
@@ -192,11 +241,16 @@ pub(crate) fn plan_add(r: &AddRequest) -> Plan {
     p.decisions.push(format!(
         "environment {environment} {env_text}; configuration loader {loader} {loader_text}; cache {cache} s {cache_text}"
     ));
+    (environment, loader, cache)
+}
 
-    // The hosts: those of the existing routes and those given (a route is never deleted here:
-    // `gateway remove`, or `oc delete route`, does that).
-    let mut hosts = existing.hosts();
-    for h in &a.hosts {
+/// The hosts: those of the existing routes and those given (a route is never deleted here:
+/// `gateway remove`, or `oc delete route`, does that); no other route of the project may serve
+/// one.
+fn settle_hosts(r: &AddRequest, p: &mut Plan) -> Vec<String> {
+    let (name, project, objects) = (r.name, &r.project.value, r.state.objects());
+    let mut hosts = r.existing.hosts();
+    for h in &r.answers.hosts {
         if !hosts.contains(&h.value) {
             hosts.push(h.value.clone());
         }
@@ -218,10 +272,19 @@ pub(crate) fn plan_add(r: &AddRequest) -> Plan {
             ));
         }
     }
+    hosts
+}
 
-    // The template's objects, named after the gateway; what exists must be the gateway's.
-    let params = objects::template_params(name, environment, loader, cache, r.install.image);
-    for (param, _) in &params {
+/// The template's objects, named after the gateway (the template must be the 2.8 gateway's);
+/// what exists under the names of the gateway's objects must be the gateway's.
+fn template_objects(
+    r: &AddRequest,
+    params: &[(String, String)],
+    hosts: &[String],
+    p: &mut Plan,
+) -> Vec<ObjectRef> {
+    let (name, project) = (r.name, &r.project.value);
+    for (param, _) in params {
         if r.template.parameter(param).is_none() {
             p.problems.push(format!(
                 "{} has no parameter {param}: it is not the 2.8 gateway template (check --templates-repo, --templates-ref or --templates-dir)",
@@ -234,20 +297,20 @@ pub(crate) fn plan_add(r: &AddRequest) -> Plan {
             "AMP_APICAST_IMAGE={image} (as the install was given it)"
         ));
     }
-    let template_refs: Vec<ObjectRef> = render::render(r.template, &params)
+    let template_refs: Vec<ObjectRef> = render::render(r.template, params)
         .iter()
         .filter_map(ObjectRef::of_json)
         .collect();
     let mut own_names: Vec<ObjectRef> = template_refs.clone();
     own_names.push(ObjectRef::new("Secret", "v1", &objects::secret_name(name)));
-    for host in &hosts {
+    for host in hosts {
         own_names.push(ObjectRef::new(
             "Route",
             "route.openshift.io/v1",
             &objects::route_name(name, host),
         ));
     }
-    for o in objects {
+    for o in r.state.objects() {
         if own_names.iter().any(|n| n.matches(o)) && !objects::is_of(o, name) {
             let id = ObjectRef::of_json(o)
                 .map(|r| r.to_string())
@@ -257,238 +320,304 @@ pub(crate) fn plan_add(r: &AddRequest) -> Plan {
             ));
         }
     }
+    template_refs
+}
 
-    // The access token.
-    let token_name = objects::token_name(name, project, r.cluster);
-    let portal = PortalRecord {
-        cluster: r.install.cluster.to_string(),
-        project: r.install.project.to_string(),
-    };
-    let secret = existing.secret.as_ref();
-    let secret_exists = secret.is_some();
-    let ours: Vec<&AccessToken> = r.tokens.iter().filter(|t| t.name == token_name).collect();
-    let admin_host = r.install.admin_host;
-    let mint = |orphans: Vec<u64>| {
+/// The access token's changes, in three places of the plan: a token is minted first (the
+/// secret written later holds it), the secret is written in the middle, and the tokens no
+/// longer used are revoked last.
+#[derive(Default)]
+struct TokenChanges {
+    first: Vec<Action>,
+    writes: Vec<Action>,
+    last: Vec<Action>,
+}
+
+/// The token actions of one gateway, on its install's admin portal.
+struct TokenActions<'a> {
+    r: &'a AddRequest<'a>,
+    /// The name its minted token has in 3scale.
+    name: String,
+    /// The tokens of that name: minted for the gateway by this tool.
+    ours: Vec<&'a AccessToken>,
+}
+
+impl TokenActions<'_> {
+    fn mint(&self) -> Action {
         Action::MintAccessToken(Mint {
-            host: admin_host.to_string(),
-            admin_token: r.install.admin_token.clone(),
-            name: token_name.clone(),
-            orphans,
+            host: self.r.install.admin_host.to_string(),
+            admin_token: self.r.install.admin_token.clone(),
+            name: self.name.clone(),
+            orphans: self.ours.iter().map(|t| t.id).collect(),
         })
-    };
-    let revoke = |t: &AccessToken| {
+    }
+
+    fn revoke(&self, t: &AccessToken) -> Action {
         Action::RevokeAccessToken(Revoke {
-            host: admin_host.to_string(),
-            admin_token: r.install.admin_token.clone(),
+            host: self.r.install.admin_host.to_string(),
+            admin_token: self.r.install.admin_token.clone(),
             id: t.id,
             name: t.name.clone(),
         })
-    };
-    let write = |token: EndpointToken| {
-        Action::WritePortalEndpoint(PortalEndpoint {
-            gateway: name.to_string(),
-            host: admin_host.to_string(),
-            token,
-            portal: portal.clone(),
-            replace: secret_exists,
-        })
-    };
-    let lists = |n: usize| format!("GET /admin/api/services.json with it lists {n} product(s)");
-    let mut first: Vec<Action> = Vec::new();
-    let mut token_writes: Vec<Action> = Vec::new();
-    let mut last: Vec<Action> = Vec::new();
-    let current = secret.and_then(|s| s.endpoint.clone());
-    match (&a.access_token, current) {
-        (Some(given), current) => match &r.token_check {
-            Some(Err(why)) => p.problems.push(format!(
-                "the access token (from {}) is refused by 3scale at {admin_host}: {why}; give a token of the tenant's admin with the account_management scope",
-                given.source
-            )),
-            check => {
-                if let Some(Ok(n)) = check {
-                    p.decisions.push(format!(
-                        "access token: the one from {} ({})",
-                        given.source,
-                        lists(*n)
-                    ));
-                }
-                let same = current
-                    .as_ref()
-                    .is_some_and(|(t, h)| *t == given.value && h == admin_host);
-                if !same {
-                    token_writes.push(write(EndpointToken::Known {
-                        value: given.value.clone(),
-                        record: TokenRecord {
-                            id: None,
-                            name: None,
-                            minted: false,
-                        },
-                    }));
-                    // The tokens this tool minted for the gateway are no longer used.
-                    last.extend(ours.iter().map(|t| revoke(t)));
-                }
-            }
-        },
-        (None, Some((token, host))) => {
-            let record = secret.map(|s| s.token.clone()).unwrap_or(TokenRecord {
-                id: None,
-                name: None,
-                minted: false,
-            });
-            let secret_name = objects::secret_name(name);
-            match &r.token_check {
-                Some(Err(why)) if record.minted => {
-                    p.decisions.push(format!(
-                        "the token minted earlier (secret {secret_name}) is refused ({why}): another is minted"
-                    ));
-                    first.push(mint(ours.iter().map(|t| t.id).collect()));
-                    token_writes.push(write(EndpointToken::Minted));
-                }
-                Some(Err(why)) => p.problems.push(format!(
-                    "the access token of secret {secret_name} (given to an earlier run) is refused by 3scale at {admin_host}: {why}; give a working one with --access-token-file, --access-token-stdin or THREESCALE_ACCESS_TOKEN"
-                )),
-                check => {
-                    p.decisions.push(format!(
-                        "access token: the one secret {secret_name} holds{}",
-                        match check {
-                            Some(Ok(n)) => format!(" ({})", lists(*n)),
-                            _ => String::new(),
-                        }
-                    ));
-                    if host != admin_host {
-                        token_writes.push(write(EndpointToken::Known {
-                            value: token,
-                            record: record.clone(),
-                        }));
-                    }
-                    // Tokens of the gateway's name that it does not hold: left by a stopped run.
-                    last.extend(
-                        ours.iter()
-                            .filter(|t| Some(t.id) != record.id)
-                            .map(|t| revoke(t)),
-                    );
-                }
-            }
-        }
-        (None, None) => {
-            p.decisions.push(format!(
-                "access token: minted for the gateway as \"{token_name}\" (scope account_management, read-only)"
-            ));
-            first.push(mint(ours.iter().map(|t| t.id).collect()));
-            token_writes.push(write(EndpointToken::Minted));
-        }
     }
 
-    // The pull secret, linked to the service account the pods run as.
-    let mut pull_actions = plan_pull_secret(r, objects, &mut p);
+    /// Revokes the tokens of the gateway's name but `kept`.
+    fn revoke_ours(&self, kept: Option<u64>) -> Vec<Action> {
+        self.ours
+            .iter()
+            .filter(|t| Some(t.id) != kept)
+            .map(|t| self.revoke(t))
+            .collect()
+    }
+
+    fn write(&self, token: EndpointToken) -> Action {
+        Action::WritePortalEndpoint(PortalEndpoint {
+            gateway: self.r.name.to_string(),
+            host: self.r.install.admin_host.to_string(),
+            token,
+            portal: PortalRecord {
+                cluster: self.r.install.cluster.to_string(),
+                project: self.r.install.project.to_string(),
+            },
+            replace: self.r.existing.secret.is_some(),
+        })
+    }
+
+    fn minted(&self) -> TokenChanges {
+        TokenChanges {
+            first: vec![self.mint()],
+            writes: vec![self.write(EndpointToken::Minted)],
+            last: Vec::new(),
+        }
+    }
+}
+
+/// What 3scale's answer to the token says, in words.
+fn lists(n: usize) -> String {
+    format!("GET /admin/api/services.json with it lists {n} product(s)")
+}
+
+/// The access token the gateway reads with: the one given, else the one its secret holds, else
+/// one minted for it.
+fn plan_token(r: &AddRequest, p: &mut Plan) -> TokenChanges {
+    let name = objects::token_name(r.name, &r.project.value, r.cluster);
+    let ours = r.tokens.iter().filter(|t| t.name == name).collect();
+    let tokens = TokenActions { r, name, ours };
+    let current = r.existing.secret.as_ref().and_then(|s| s.endpoint.clone());
+    match (&r.answers.access_token, current) {
+        (Some(given), current) => given_token(&tokens, given, current, p),
+        (None, Some((token, host))) => held_token(&tokens, token, &host, p),
+        (None, None) => {
+            p.decisions.push(format!(
+                "access token: minted for the gateway as \"{}\" (scope account_management, read-only)",
+                tokens.name
+            ));
+            tokens.minted()
+        }
+    }
+}
+
+/// A token given now: written unless the secret holds it for the same portal, and then the
+/// tokens this tool minted for the gateway are no longer used.
+fn given_token(
+    tokens: &TokenActions,
+    given: &Given<Secret>,
+    current: Option<(Secret, String)>,
+    p: &mut Plan,
+) -> TokenChanges {
+    let admin_host = tokens.r.install.admin_host;
+    match &tokens.r.token_check {
+        Some(Err(why)) => {
+            p.problems.push(format!(
+                "the access token (from {}) is refused by 3scale at {admin_host}: {why}; give a token of the tenant's admin with the account_management scope",
+                given.source
+            ));
+            TokenChanges::default()
+        }
+        check => {
+            if let Some(Ok(n)) = check {
+                p.decisions.push(format!(
+                    "access token: the one from {} ({})",
+                    given.source,
+                    lists(*n)
+                ));
+            }
+            let same = current
+                .as_ref()
+                .is_some_and(|(t, h)| *t == given.value && h == admin_host);
+            if same {
+                return TokenChanges::default();
+            }
+            let write = tokens.write(EndpointToken::Known {
+                value: given.value.clone(),
+                record: TokenRecord {
+                    id: None,
+                    name: None,
+                    minted: false,
+                },
+            });
+            TokenChanges {
+                first: Vec::new(),
+                writes: vec![write],
+                last: tokens.revoke_ours(None),
+            }
+        }
+    }
+}
+
+/// The token the gateway's secret holds: kept while 3scale takes it (pointed at the install's
+/// portal if it moved); one minted earlier and refused now is minted again; tokens of the
+/// gateway's name it does not hold were left by a stopped run.
+fn held_token(tokens: &TokenActions, token: Secret, host: &str, p: &mut Plan) -> TokenChanges {
+    let r = tokens.r;
+    let admin_host = r.install.admin_host;
+    let record = r
+        .existing
+        .secret
+        .as_ref()
+        .map(|s| s.token.clone())
+        .unwrap_or(TokenRecord {
+            id: None,
+            name: None,
+            minted: false,
+        });
+    let secret_name = objects::secret_name(r.name);
+    match &r.token_check {
+        Some(Err(why)) if record.minted => {
+            p.decisions.push(format!(
+                "the token minted earlier (secret {secret_name}) is refused ({why}): another is minted"
+            ));
+            tokens.minted()
+        }
+        Some(Err(why)) => {
+            p.problems.push(format!(
+                "the access token of secret {secret_name} (given to an earlier run) is refused by 3scale at {admin_host}: {why}; give a working one with --access-token-file, --access-token-stdin or THREESCALE_ACCESS_TOKEN"
+            ));
+            TokenChanges::default()
+        }
+        check => {
+            p.decisions.push(format!(
+                "access token: the one secret {secret_name} holds{}",
+                match check {
+                    Some(Ok(n)) => format!(" ({})", lists(*n)),
+                    _ => String::new(),
+                }
+            ));
+            let last = tokens.revoke_ours(record.id);
+            let writes = if host != admin_host {
+                vec![tokens.write(EndpointToken::Known {
+                    value: token,
+                    record,
+                })]
+            } else {
+                Vec::new()
+            };
+            TokenChanges {
+                first: Vec::new(),
+                writes,
+                last,
+            }
+        }
+    }
+}
+
+/// The pull secret of the gateway's project, linked to the service account the pods run as.
+fn plan_pull_secret(r: &AddRequest, objects: &[Value], p: &mut Plan) -> Vec<Action> {
+    let mut actions: Vec<Action> = pull_secret_write(r, objects, p)
+        .map(Action::WritePullSecret)
+        .into_iter()
+        .collect();
     let sa = objects
         .iter()
         .find(|o| o["kind"] == "ServiceAccount" && o["metadata"]["name"] == SERVICE_ACCOUNT);
     if !sa.is_some_and(objects::pulls_with) {
-        pull_actions.push(Action::LinkPullSecret {
+        actions.push(Action::LinkPullSecret {
             service_account: SERVICE_ACCOUNT.into(),
         });
     }
+    actions
+}
 
-    let absent: Vec<ObjectRef> = template_refs
-        .iter()
-        .filter(|o| !objects.iter().any(|l| o.matches(l)))
-        .cloned()
-        .collect();
-    let routes: Vec<Value> = hosts
-        .iter()
-        .filter(|h| !existing.hosts().contains(h))
-        .map(|h| objects::route(name, h))
-        .collect();
-    p.actions.extend(first);
-    // Absent, or not visible (OpenShift answers the same for both): creating it tells.
-    if !r.state.exists() {
-        p.actions.push(Action::CreateProject {
-            name: project.clone(),
-            display_name: format!("APIcast gateway {name}"),
-        });
+/// The registry logins a gateway's project may get.
+struct Logins {
+    server: String,
+    /// What the gateway's project holds under the pull secret's name.
+    here: pull_secret::Observed,
+    /// The user of the pull secret already in the gateway's project.
+    held: Option<String>,
+    /// The install's login, from its project's pull secret.
+    install: Option<pull_secret::Login>,
+}
+
+impl Logins {
+    fn of(r: &AddRequest, objects: &[Value]) -> Logins {
+        let registry = &r.answers.registry;
+        let server = match (&registry.server.source, r.install.registry_server) {
+            (Source::Default, Some(s)) => s.to_string(),
+            _ => registry.server.value.clone(),
+        };
+        let here = pull_secret::observe(objects, &server);
+        let held = match &here {
+            pull_secret::Observed::Present(Some(e)) => e.username.clone(),
+            _ => None,
+        };
+        let install = match pull_secret::observe(r.install.objects, &server) {
+            pull_secret::Observed::Present(Some(pull_secret::Existing {
+                username: Some(u),
+                password: Some(pw),
+            })) => Some(pull_secret::Login {
+                server: server.clone(),
+                username: u,
+                password: pw,
+            }),
+            _ => None,
+        };
+        Logins {
+            server,
+            here,
+            held,
+            install,
+        }
     }
-    p.actions.extend(pull_actions);
-    p.actions.extend(token_writes);
-    if !absent.is_empty() {
-        p.actions.push(Action::CreateGatewayObjects(GatewayObjects {
-            gateway: name.to_string(),
-            environment,
-            loader,
-            cache,
-            template: r.template_path.to_path_buf(),
-            params,
-            objects: absent,
-        }));
+
+    /// The user a password given alone belongs to: the one of the secret already here, or else
+    /// of the install's login (the quick start leaves the install's password exported).
+    fn owner(&self) -> Option<(String, &'static str)> {
+        self.held
+            .clone()
+            .map(|u| (u, "of the pull secret already in this project"))
+            .or_else(|| {
+                self.install
+                    .as_ref()
+                    .map(|l| (l.username.clone(), "of the install's registry login"))
+            })
     }
-    if !routes.is_empty() {
-        p.actions.push(Action::CreateRoutes { routes });
-    }
-    p.actions.extend(last);
-    p.settled = Some(Settled {
-        environment,
-        loader,
-        cache,
-        hosts,
-    });
-    p
 }
 
 /// The pull secret of the gateway's project: the login given, else the one the project's secret
 /// holds (kept), else the install's.
-fn plan_pull_secret(r: &AddRequest, objects: &[Value], p: &mut Plan) -> Vec<Action> {
-    pull_secret_write(r, objects, p)
-        .map(Action::WritePullSecret)
-        .into_iter()
-        .collect()
-}
-
 fn pull_secret_write(
     r: &AddRequest,
     objects: &[Value],
     p: &mut Plan,
 ) -> Option<pull_secret::Write> {
     let registry = &r.answers.registry;
-    let server = match (&registry.server.source, r.install.registry_server) {
-        (Source::Default, Some(s)) => s.to_string(),
-        _ => registry.server.value.clone(),
+    let logins = Logins::of(r, objects);
+    let owner = logins.owner();
+    let Logins {
+        server,
+        here,
+        held,
+        install,
+    } = logins;
+    let login = |username: String, password: &Given<Secret>| pull_secret::Login {
+        server: server.clone(),
+        username,
+        password: password.value.clone(),
     };
-    let here = pull_secret::observe(objects, &server);
-    let held = match &here {
-        pull_secret::Observed::Present(Some(e)) => e.username.clone(),
-        _ => None,
-    };
-    let install_login = match pull_secret::observe(r.install.objects, &server) {
-        pull_secret::Observed::Present(Some(pull_secret::Existing {
-            username: Some(u),
-            password: Some(pw),
-        })) => Some(pull_secret::Login {
-            server: server.clone(),
-            username: u,
-            password: pw,
-        }),
-        _ => None,
-    };
-    // The user a password given alone belongs to: the one of the secret already here, or else
-    // of the install's login (the quick start leaves the install's password exported).
-    let owner = held
-        .clone()
-        .map(|u| (u, "of the pull secret already in this project"))
-        .or_else(|| {
-            install_login
-                .as_ref()
-                .map(|l| (l.username.clone(), "of the install's registry login"))
-        });
     let given_user = registry.username.as_ref().map(|u| u.value.clone());
     match (&registry.password, given_user) {
-        (Some(password), Some(username)) => pull_secret::plan(
-            here,
-            pull_secret::Login {
-                server,
-                username,
-                password: password.value.clone(),
-            },
-        ),
+        (Some(password), Some(username)) => pull_secret::plan(here, login(username, password)),
         (None, user) if held.is_some() && (user.is_none() || user == held) => {
             p.decisions.push(format!(
                 "pull secret {} is kept: it holds {} for {server}",
@@ -504,50 +633,48 @@ fn pull_secret_write(
                  --registry-username names another)",
                 pull_secret::NAME
             ));
-            pull_secret::plan(
-                here,
-                pull_secret::Login {
-                    server,
-                    username,
-                    password: password.value.clone(),
-                },
-            )
+            pull_secret::plan(here, login(username, password))
         }
         (None, user)
-            if install_login
+            if install
                 .as_ref()
                 .is_some_and(|l| user.is_none() || user.as_deref() == Some(&l.username)) =>
         {
-            let login = install_login.expect("checked");
+            let install = install.expect("checked");
             p.decisions.push(format!(
                 "pull secret {}: the registry login of the install's ({} for {server})",
                 pull_secret::NAME,
-                login.username
+                install.username
             ));
-            pull_secret::plan(here, login)
+            pull_secret::plan(here, install)
         }
         (password, user) => {
-            let why = format!(
-                "(project {} has no pull secret {} for {server} to copy)",
-                r.install.project,
-                pull_secret::NAME
-            );
-            if user.is_none() {
-                p.missing.push(Missing {
-                    what: format!("registry username {why}"),
-                    ways: Field::RegistryUsername.ways(),
-                    field: None,
-                });
-            }
-            if password.is_none() {
-                p.missing.push(Missing {
-                    what: format!("registry password {why}"),
-                    ways: Field::RegistryPassword.ways(),
-                    field: None,
-                });
-            }
+            missing_login(r, &server, user.is_none(), password.is_none(), p);
             None
         }
+    }
+}
+
+/// The parts of a registry login no one gave and no pull secret holds.
+fn missing_login(r: &AddRequest, server: &str, user: bool, password: bool, p: &mut Plan) {
+    let why = format!(
+        "(project {} has no pull secret {} for {server} to copy)",
+        r.install.project,
+        pull_secret::NAME
+    );
+    if user {
+        p.missing.push(Missing {
+            what: format!("registry username {why}"),
+            ways: Field::RegistryUsername.ways(),
+            field: None,
+        });
+    }
+    if password {
+        p.missing.push(Missing {
+            what: format!("registry password {why}"),
+            ways: Field::RegistryPassword.ways(),
+            field: None,
+        });
     }
 }
 
@@ -566,39 +693,8 @@ pub(crate) struct RemoveRequest<'a> {
 
 pub(crate) fn plan_remove(r: &RemoveRequest) -> Plan {
     let mut p = Plan::new();
+    revoke_tokens(r, &mut p);
     let name = &r.existing.name;
-    let record = r.existing.secret.as_ref().map(|s| &s.token);
-    match (&r.portal, r.keep_token) {
-        (_, true) => p
-            .decisions
-            .push("the access token is kept in 3scale (--keep-token)".into()),
-        (Some((host, admin, tokens)), false) => {
-            let minted_id = record.filter(|t| t.minted).and_then(|t| t.id);
-            let revoked: Vec<&AccessToken> = tokens
-                .iter()
-                .filter(|t| Some(t.id) == minted_id || t.name == r.token_name)
-                .collect();
-            if revoked.is_empty() {
-                p.decisions.push(match record {
-                    Some(t) if !t.minted => {
-                        "its access token was given, not minted: it is kept in 3scale".to_string()
-                    }
-                    _ => "no access token of the gateway is left in 3scale".to_string(),
-                });
-            }
-            for t in revoked {
-                p.actions.push(Action::RevokeAccessToken(Revoke {
-                    host: host.to_string(),
-                    admin_token: (*admin).clone(),
-                    id: t.id,
-                    name: t.name.clone(),
-                }));
-            }
-        }
-        (None, false) => p
-            .decisions
-            .push("its access token was given, not minted: it is kept in 3scale".into()),
-    }
     let mut refs = r.existing.objects.clone();
     // The pull secret goes with the last gateway of a project where nothing else needs it.
     let others = objects::names_in(r.objects)
@@ -616,16 +712,7 @@ pub(crate) fn plan_remove(r: &RemoveRequest) -> Plan {
     });
     match pull {
         Some(secret) if others == 0 && !install_here => {
-            let linked = r.objects.iter().any(|o| {
-                o["kind"] == "ServiceAccount"
-                    && o["metadata"]["name"] == SERVICE_ACCOUNT
-                    && objects::pulls_with(o)
-            });
-            if linked {
-                p.actions.push(Action::UnlinkPullSecret {
-                    service_account: SERVICE_ACCOUNT.into(),
-                });
-            }
+            p.actions.extend(unlink_pull_secret(r.objects));
             refs.extend(ObjectRef::of_json(secret));
         }
         Some(_) => p.decisions.push(format!(
@@ -651,6 +738,58 @@ pub(crate) fn plan_remove(r: &RemoveRequest) -> Plan {
         ));
     }
     p
+}
+
+/// The gateway's tokens in 3scale: the one minted for it and those of its name are revoked,
+/// unless kept (`--keep-token`); a token given to it is not the tool's to revoke.
+fn revoke_tokens(r: &RemoveRequest, p: &mut Plan) {
+    let record = r.existing.secret.as_ref().map(|s| &s.token);
+    let (host, admin, tokens) = match (&r.portal, r.keep_token) {
+        (_, true) => {
+            p.decisions
+                .push("the access token is kept in 3scale (--keep-token)".into());
+            return;
+        }
+        (Some(portal), false) => portal,
+        (None, false) => {
+            p.decisions
+                .push("its access token was given, not minted: it is kept in 3scale".into());
+            return;
+        }
+    };
+    let minted_id = record.filter(|t| t.minted).and_then(|t| t.id);
+    let revoked: Vec<&AccessToken> = tokens
+        .iter()
+        .filter(|t| Some(t.id) == minted_id || t.name == r.token_name)
+        .collect();
+    if revoked.is_empty() {
+        p.decisions.push(match record {
+            Some(t) if !t.minted => {
+                "its access token was given, not minted: it is kept in 3scale".to_string()
+            }
+            _ => "no access token of the gateway is left in 3scale".to_string(),
+        });
+    }
+    for t in revoked {
+        p.actions.push(Action::RevokeAccessToken(Revoke {
+            host: host.to_string(),
+            admin_token: (*admin).clone(),
+            id: t.id,
+            name: t.name.clone(),
+        }));
+    }
+}
+
+/// Unlinks the pull secret from the service account the pods ran as, when it is linked.
+fn unlink_pull_secret(objects: &[Value]) -> Option<Action> {
+    let linked = objects.iter().any(|o| {
+        o["kind"] == "ServiceAccount"
+            && o["metadata"]["name"] == SERVICE_ACCOUNT
+            && objects::pulls_with(o)
+    });
+    linked.then(|| Action::UnlinkPullSecret {
+        service_account: SERVICE_ACCOUNT.into(),
+    })
 }
 
 #[cfg(test)]

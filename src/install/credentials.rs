@@ -1,14 +1,13 @@
 //! Credentials: read `secret/system-seed` (the reliable source, also on re-runs), write them to a
 //! 0600 YAML file atomically, and print the summary.
 
+use crate::engine::kube::{self, SecretObject};
 use crate::engine::observe::read_failure;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::oc::Oc;
 use crate::secrets::Redactor;
 use crate::secrets::{Secret, MASK};
-use base64::Engine;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde::Serialize;
 use std::path::Path;
 
 pub(crate) const SEED_SECRET: &str = "system-seed";
@@ -24,12 +23,6 @@ pub(crate) struct Credentials {
     pub(crate) master_user: String,
     pub(crate) master_password: Secret,
     pub(crate) master_access_token: Secret,
-}
-
-#[derive(Deserialize)]
-struct SeedSecret {
-    #[serde(default)]
-    data: BTreeMap<String, String>,
 }
 
 /// The file's layout. Field order is the order written.
@@ -65,17 +58,11 @@ impl Credentials {
     }
 }
 
-fn decode(seed: &SeedSecret) -> Result<Credentials, String> {
-    let b64 = base64::engine::general_purpose::STANDARD;
+fn decode(seed: &SecretObject) -> Result<Credentials, String> {
     let field = |key: &str| -> Result<String, String> {
-        let raw = seed
-            .data
-            .get(key)
-            .ok_or_else(|| format!("{SEED_SECRET} has no key {key}"))?;
-        let bytes = b64
-            .decode(raw)
-            .map_err(|e| format!("{SEED_SECRET} key {key} is not base64: {e}"))?;
-        String::from_utf8(bytes).map_err(|_| format!("{SEED_SECRET} key {key} is not text"))
+        seed.value(key)
+            .ok_or_else(|| format!("{SEED_SECRET} has no key {key}"))?
+            .map_err(|e| format!("{SEED_SECRET} {e}"))
     };
     Ok(Credentials {
         tenant_name: field("TENANT_NAME")?,
@@ -93,7 +80,7 @@ fn decode(seed: &SeedSecret) -> Result<Credentials, String> {
 /// The logins of the install in `project`, read from secret `system-seed` (never logged), each
 /// secret registered with the redactor.
 pub(crate) fn read(oc: &Oc, project: &str, redactor: &Redactor) -> Outcome<Credentials> {
-    let seed: SeedSecret = oc
+    let seed: SecretObject = oc
         .get_secret(SEED_SECRET, project)
         .map_err(|e| read_failure(&format!("read secret {SEED_SECRET}"), e))?
         .ok_or_else(|| {
@@ -114,8 +101,7 @@ pub(crate) fn from_object(
     seed: &serde_json::Value,
     redactor: &Redactor,
 ) -> Result<Credentials, String> {
-    let seed: SeedSecret = serde_json::from_value(seed.clone()).map_err(|e| e.to_string())?;
-    let creds = decode(&seed)?;
+    let creds = decode(&kube::parse::<SecretObject>(seed))?;
     creds.register(redactor);
     Ok(creds)
 }

@@ -12,7 +12,7 @@ use crate::engine::cluster::Cluster;
 use crate::engine::kube;
 use crate::engine::observe::{Discovered, Fact, ProjectState};
 use crate::engine::report::Changes;
-use crate::inputs::{Answers, Field, Given, Missing, Source, Ways};
+use crate::inputs::{Answers, Field, Given, Missing, ParamInput, Source, Ways};
 use crate::pull_secret;
 use crate::secrets::Secret;
 use crate::templates::api_versions;
@@ -127,107 +127,145 @@ pub(crate) fn support_warning(cluster: &Cluster) -> Option<&'static str> {
 const WILDCARD_DOMAIN: &str = "WILDCARD_DOMAIN";
 const RWX_STORAGE_CLASS: &str = "RWX_STORAGE_CLASS";
 
-pub(crate) fn plan(r: &Request) -> Plan {
-    let answers = r.answers;
-    let template = &r.profile.template;
-    let model = &r.profile.model;
-    let objects = r.project.objects();
-    let mut decisions = Vec::new();
-    let mut checks = Vec::new();
-    let mut missing = Vec::new();
-    let mut problems = Vec::new();
+/// What a plan says besides its actions, in the order it finds it.
+#[derive(Default)]
+struct Findings {
+    decisions: Vec<String>,
+    checks: Vec<CheckResult>,
+    missing: Vec<Missing>,
+    problems: Vec<String>,
+}
 
-    // Which objects of the install exist, and what they hold.
-    let given: Vec<(String, String)> = answers
-        .effective_params()
-        .iter()
-        .map(|p| (p.name.clone(), p.value.expose().to_string()))
-        .collect();
-    let identity = Identity::of(template, &given, r.image_streams);
-    let absent = identity.missing(objects);
-    let present = identity.present(objects);
-    let existing_objects: Vec<Value> = present.iter().map(|o| (*o).clone()).collect();
-    let recovered = recover::recover(template, &existing_objects);
-    let creating = !absent.is_empty();
-    let needed_by_absent = |name: &str| uses(template, &identity, name, &absent);
+/// What exists of the install in the project, and what its objects hold.
+struct Existing {
+    identity: Identity,
+    /// The install's objects the project lacks: those to create.
+    absent: Vec<ObjectRef>,
+    /// How many of the template's objects the project holds.
+    present: usize,
+    recovered: Recovered,
+}
 
-    match r.project {
-        ProjectState::Present(_) if absent.is_empty() && !present.is_empty() => {
-            decisions.push(format!(
-                "3scale is installed in project {}: every object of profile {} exists",
-                answers.project.value, r.profile.name
-            ));
+impl Existing {
+    fn of(r: &Request) -> Existing {
+        let template = &r.profile.template;
+        let objects = r.project.objects();
+        let given: Vec<(String, String)> = r
+            .answers
+            .effective_params()
+            .iter()
+            .map(|p| (p.name.clone(), p.value.expose().to_string()))
+            .collect();
+        let identity = Identity::of(template, &given, r.image_streams);
+        let absent = identity.missing(objects);
+        let present: Vec<Value> = identity.present(objects).into_iter().cloned().collect();
+        let recovered = recover::recover(template, &present);
+        Existing {
+            identity,
+            absent,
+            present: present.len(),
+            recovered,
         }
-        ProjectState::Present(_) if !present.is_empty() => decisions.push(format!(
-            "project {} holds {} of the {} objects of profile {}: the {} missing ones will be created with the values the existing ones hold",
-            answers.project.value,
-            present.len(),
-            identity.template.len(),
-            r.profile.name,
-            absent.len()
-        )),
-        ProjectState::Present(_) => decisions.push(format!("project {} exists", answers.project.value)),
-        ProjectState::Hidden => decisions.push(format!(
-            "project {} does not exist (or {} may not see it): it will be requested",
-            answers.project.value, r.cluster.user
-        )),
-        ProjectState::Absent => {}
     }
 
-    // The values of the template's parameters.
-    let mut values: Vec<ParamValue> = Vec::new();
+    fn creating(&self) -> bool {
+        !self.absent.is_empty()
+    }
+
+    /// Whether an object to create uses parameter `name`.
+    fn needed_by_absent(&self, r: &Request, name: &str) -> bool {
+        uses(&r.profile.template, &self.identity, name, &self.absent)
+    }
+}
+
+pub(crate) fn plan(r: &Request) -> Plan {
+    let existing = Existing::of(r);
+    let mut found = Findings::default();
+    found.decisions.extend(project_decision(r, &existing));
+    let mut values = param_values(r, &existing, &mut found.problems);
+    found
+        .decisions
+        .extend(read_back_decisions(r, &existing, &values));
+    let template = &r.profile.template;
+    let domain = match template.parameter(WILDCARD_DOMAIN) {
+        Some(_) => decide_domain(r, &existing.recovered, &mut found),
+        None => None,
+    };
+    values.extend(domain.as_ref().map(|d| decided(WILDCARD_DOMAIN, d)));
+    // The RWX storage class, when a claim to create uses it.
+    let rwx_class = match template.parameter(RWX_STORAGE_CLASS) {
+        Some(_) if existing.needed_by_absent(r, RWX_STORAGE_CLASS) => decide_class(r, &mut found),
+        _ => None,
+    };
+    values.extend(rwx_class.as_ref().map(|c| decided(RWX_STORAGE_CLASS, c)));
+    if existing.creating() {
+        missing_required(r, &values, &mut found.missing);
+    }
+    let mut actions = actions_before_objects(r, &mut found);
+    if existing.creating() {
+        actions.extend(create_objects(
+            r,
+            &existing,
+            &values,
+            rwx_class.as_ref(),
+            &mut found,
+        ));
+    }
+    cluster_checks(r, &mut found);
+    Plan {
+        actions,
+        identity: existing.identity,
+        values,
+        domain,
+        rwx_class,
+        decisions: found.decisions,
+        checks: found.checks,
+        missing: found.missing,
+        problems: found.problems,
+    }
+}
+
+/// What the project holds of the install, in words.
+fn project_decision(r: &Request, existing: &Existing) -> Option<String> {
+    let project = &r.answers.project.value;
+    let profile = &r.profile.name;
+    let present = existing.present;
+    match r.project {
+        ProjectState::Present(_) if !existing.creating() && present > 0 => Some(format!(
+            "3scale is installed in project {project}: every object of profile {profile} exists"
+        )),
+        ProjectState::Present(_) if present > 0 => Some(format!(
+            "project {project} holds {present} of the {} objects of profile {profile}: the {} missing ones will be created with the values the existing ones hold",
+            existing.identity.template.len(),
+            existing.absent.len()
+        )),
+        ProjectState::Present(_) => Some(format!("project {project} exists")),
+        ProjectState::Hidden => Some(format!(
+            "project {project} does not exist (or {} may not see it): it will be requested",
+            r.cluster.user
+        )),
+        ProjectState::Absent => None,
+    }
+}
+
+/// The value of each template parameter but the two the installer decides (the domain, the
+/// storage class): given, else held by an existing object, else drawn for a generated one; with
+/// the problems each shows.
+fn param_values(r: &Request, existing: &Existing, problems: &mut Vec<String>) -> Vec<ParamValue> {
+    let model = &r.profile.model;
+    let mut values = Vec::new();
     for (p, class) in model.all() {
         let name = p.name.as_str();
         if name == WILDCARD_DOMAIN || name == RWX_STORAGE_CLASS {
             continue;
         }
-        let secret = class != Class::Plain;
-        let input = answers.param(name);
-        let held = recovered.values.get(name);
+        let input = r.answers.param(name);
+        let held = existing.recovered.values.get(name);
         if let (Some(i), Some((value, holder))) = (input, held) {
-            if i.value.expose() != value {
-                let shown = if model.masks(name, value) {
-                    "another value".to_string()
-                } else {
-                    format!("'{value}'")
-                };
-                problems.push(format!(
-                    "{name} (from {}) differs from {shown}, which {holder} of the existing install holds; the installer does not change existing objects: leave {name} out to keep the existing value, or uninstall first",
-                    i.source
-                ));
-            }
+            problems.extend(differs(r, name, i, value, holder));
         }
-        if needed_by_absent(name) {
-            if let Some(conflict) = recovered.conflicts.get(name) {
-                let holders: Vec<String> = conflict.iter().map(|(_, o)| o.to_string()).collect();
-                problems.push(format!(
-                    "the existing objects {} hold different values of {name}: creating the missing objects would add a third; make them agree by hand, or uninstall and install again",
-                    holders.join(" and ")
-                ));
-            }
-            if let (Some(holders), None) = (recovered.unreadable.get(name), input) {
-                if class == Class::Generated {
-                    let holders: Vec<String> = holders.iter().map(ToString::to_string).collect();
-                    problems.push(format!(
-                        "{name} cannot be read back from {}, which exists: a new value would not match it; give the value it holds (THREESCALE_PARAM_{name}), or uninstall and install again",
-                        holders.join(", ")
-                    ));
-                }
-            }
-        }
-        if class == Class::Generated && input.is_none() && held.is_none() && needed_by_absent(name)
-        {
-            if let Some(users) = in_use(template, &identity, name, &absent, objects) {
-                problems.push(format!(
-                    "{name} is held only by {}, which is gone, and {users} already rolled out with it: a new value would not match what they hold (a database initialised with it); restore the object from a backup, give the value it held (THREESCALE_PARAM_{name}), or uninstall and install again",
-                    holders_of(template, &identity, name)
-                        .iter()
-                        .filter(|o| absent.contains(o))
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
+        if existing.needed_by_absent(r, name) {
+            problems.extend(holder_problems(r, existing, name, class, input));
         }
         let chosen = match (input, held) {
             (Some(i), _) => Some((i.value.clone(), Origin::Input(i.source.clone()))),
@@ -243,117 +281,199 @@ pub(crate) fn plan(r: &Request) -> Plan {
         if let Some((value, origin)) = chosen {
             values.push(ParamValue {
                 name: name.to_string(),
-                secret: secret || model.masks(name, value.expose()),
+                secret: class != Class::Plain || model.masks(name, value.expose()),
                 value,
                 origin,
             });
         }
     }
+    values
+}
+
+/// A given value that differs from the one an existing object holds: the installer does not
+/// change existing objects.
+fn differs(
+    r: &Request,
+    name: &str,
+    input: &ParamInput,
+    value: &str,
+    holder: &ObjectRef,
+) -> Option<String> {
+    if input.value.expose() == value {
+        return None;
+    }
+    let shown = if r.profile.model.masks(name, value) {
+        "another value".to_string()
+    } else {
+        format!("'{value}'")
+    };
+    Some(format!(
+        "{name} (from {}) differs from {shown}, which {holder} of the existing install holds; the installer does not change existing objects: leave {name} out to keep the existing value, or uninstall first",
+        input.source
+    ))
+}
+
+/// Why the objects to create could not get the value of `name` that the existing ones hold:
+/// the holders disagree, a generated value cannot be read back, or it was lost with its only
+/// holder while deployments that rolled out with it remain.
+fn holder_problems(
+    r: &Request,
+    existing: &Existing,
+    name: &str,
+    class: Class,
+    input: Option<&ParamInput>,
+) -> Vec<String> {
+    let template = &r.profile.template;
+    let recovered = &existing.recovered;
+    let mut problems = Vec::new();
+    if let Some(conflict) = recovered.conflicts.get(name) {
+        let holders: Vec<String> = conflict.iter().map(|(_, o)| o.to_string()).collect();
+        problems.push(format!(
+            "the existing objects {} hold different values of {name}: creating the missing objects would add a third; make them agree by hand, or uninstall and install again",
+            holders.join(" and ")
+        ));
+    }
+    if class != Class::Generated || input.is_some() {
+        return problems;
+    }
+    if let Some(holders) = recovered.unreadable.get(name) {
+        let holders: Vec<String> = holders.iter().map(ToString::to_string).collect();
+        problems.push(format!(
+            "{name} cannot be read back from {}, which exists: a new value would not match it; give the value it holds (THREESCALE_PARAM_{name}), or uninstall and install again",
+            holders.join(", ")
+        ));
+    }
+    if recovered.values.contains_key(name) {
+        return problems;
+    }
+    let (identity, absent) = (&existing.identity, &existing.absent);
+    if let Some(users) = in_use(template, identity, name, absent, r.project.objects()) {
+        problems.push(format!(
+            "{name} is held only by {}, which is gone, and {users} already rolled out with it: a new value would not match what they hold (a database initialised with it); restore the object from a backup, give the value it held (THREESCALE_PARAM_{name}), or uninstall and install again",
+            holders_of(template, identity, name)
+                .iter()
+                .filter(|o| absent.contains(o))
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    problems
+}
+
+/// The missing objects get the secret values the existing ones hold; a generated value no
+/// existing object holds is drawn anew, which is said, since what exists may have been made
+/// with the one that was lost.
+fn read_back_decisions(r: &Request, existing: &Existing, values: &[ParamValue]) -> Vec<String> {
+    let mut decisions = Vec::new();
+    if !existing.creating() {
+        return decisions;
+    }
     let kept = values
         .iter()
         .filter(|v| matches!(v.origin, Origin::Existing(_)) && v.secret)
         .count();
-    if creating && kept > 0 {
+    if kept > 0 {
         decisions.push(format!(
             "{kept} secret values are read back from the existing objects, so that what is created matches them"
         ));
     }
-    // A generated value no existing object holds is drawn anew for the missing objects: said,
-    // since what exists may have been made with the one that was lost.
     let drawn: Vec<&str> = values
         .iter()
-        .filter(|v| v.origin == Origin::Generated && needed_by_absent(&v.name))
+        .filter(|v| v.origin == Origin::Generated && existing.needed_by_absent(r, &v.name))
         .map(|v| v.name.as_str())
         .collect();
-    if creating && !present.is_empty() && !drawn.is_empty() {
+    if existing.present > 0 && !drawn.is_empty() {
         decisions.push(format!(
             "no existing object holds {}: new values are generated for the missing objects",
             drawn.join(", ")
         ));
     }
+    decisions
+}
 
-    // The wildcard domain: given, held by the install, or the cluster's.
-    let domain = if template.parameter(WILDCARD_DOMAIN).is_some() {
-        decide_domain(r, &recovered, &mut decisions, &mut problems, &mut missing)
-    } else {
-        None
+/// A value the installer decided (the domain, the storage class), as sent to the template.
+fn decided(name: &str, given: &Given<String>) -> ParamValue {
+    ParamValue {
+        name: name.into(),
+        value: Secret::new(given.value.clone()),
+        secret: false,
+        origin: Origin::Decided(given.source.to_string()),
+    }
+}
+
+/// Required values nobody gave and no object holds.
+fn missing_required(r: &Request, values: &[ParamValue], missing: &mut Vec<Missing>) {
+    let known = |name: &str| {
+        values
+            .iter()
+            .any(|v| v.name == name && !v.value.expose().is_empty())
     };
-    if let Some(d) = &domain {
-        values.push(ParamValue {
-            name: WILDCARD_DOMAIN.into(),
-            value: Secret::new(d.value.clone()),
-            secret: false,
-            origin: Origin::Decided(d.source.to_string()),
+    for p in params::needed(&r.profile.template, known) {
+        missing.push(Missing {
+            what: format!(
+                "template parameter {}{}",
+                p.name,
+                p.description
+                    .as_deref()
+                    .map(|d| format!(" ({})", d.trim().trim_end_matches('.')))
+                    .unwrap_or_default()
+            ),
+            ways: ways_to_give(&r.profile.model, &p.name),
+            field: Some(Field::Params),
         });
     }
+}
 
-    // The RWX storage class, when a claim to create uses it.
-    let rwx_class =
-        if template.parameter(RWX_STORAGE_CLASS).is_some() && needed_by_absent(RWX_STORAGE_CLASS) {
-            decide_class(r, &mut decisions, &mut checks, &mut problems, &mut missing)
-        } else {
-            None
-        };
-    if let Some(c) = &rwx_class {
-        values.push(ParamValue {
-            name: RWX_STORAGE_CLASS.into(),
-            value: Secret::new(c.value.clone()),
-            secret: false,
-            origin: Origin::Decided(c.source.to_string()),
-        });
-    }
-
-    // Required values nobody gave and no object holds.
-    if creating {
-        let known = |name: &str| {
-            values
-                .iter()
-                .any(|v| v.name == name && !v.value.expose().is_empty())
-        };
-        for p in params::needed(template, known) {
-            let ways = if p.name == crate::inputs::AWS_SECRET_ENV {
-                Ways {
-                    flag: "--aws-secret-access-key-file or --aws-secret-access-key-stdin".into(),
-                    env: p.name.clone(),
-                    key: "aws_secret_access_key_file".into(),
-                }
-            } else if model.is_secret(&p.name) {
-                Ways {
-                    flag: format!("--param-from-file {}=PATH", p.name),
-                    env: format!("THREESCALE_PARAM_{}", p.name),
-                    key: format!("param_files.{}", p.name),
-                }
-            } else {
-                Ways {
-                    flag: format!("--param {}=VALUE", p.name),
-                    env: "THREESCALE_PARAMS".into(),
-                    key: format!("params.{}", p.name),
-                }
-            };
-            missing.push(Missing {
-                what: format!(
-                    "template parameter {}{}",
-                    p.name,
-                    p.description
-                        .as_deref()
-                        .map(|d| format!(" ({})", d.trim().trim_end_matches('.')))
-                        .unwrap_or_default()
-                ),
-                ways,
-                field: Some(Field::Params),
-            });
+/// How a template parameter is given: the AWS secret and secret parameters from files, the
+/// others as values.
+fn ways_to_give(model: &params::ParamModel, name: &str) -> Ways {
+    if name == crate::inputs::AWS_SECRET_ENV {
+        Ways {
+            flag: "--aws-secret-access-key-file or --aws-secret-access-key-stdin".into(),
+            env: name.to_string(),
+            key: "aws_secret_access_key_file".into(),
+        }
+    } else if model.is_secret(name) {
+        Ways {
+            flag: format!("--param-from-file {name}=PATH"),
+            env: format!("THREESCALE_PARAM_{name}"),
+            key: format!("param_files.{name}"),
+        }
+    } else {
+        Ways {
+            flag: format!("--param {name}=VALUE"),
+            env: "THREESCALE_PARAMS".into(),
+            key: format!("params.{name}"),
         }
     }
+}
 
-    // The actions, in the order they run.
+/// What comes before the template's objects, in the order it runs: the project, the pull
+/// secret, the registry login check and the image streams.
+fn actions_before_objects(r: &Request, found: &mut Findings) -> Vec<Action> {
+    let objects = r.project.objects();
     let mut actions = Vec::new();
     if !r.project.exists() {
         actions.push(Action::CreateProject {
-            name: answers.project.value.clone(),
-            display_name: answers.display_name.value.clone(),
+            name: r.answers.project.value.clone(),
+            display_name: r.answers.display_name.value.clone(),
         });
     }
-    plan_pull_secret(r, objects, &mut actions, &mut decisions, &mut missing);
+    plan_pull_secret(
+        r,
+        objects,
+        &mut actions,
+        &mut found.decisions,
+        &mut found.missing,
+    );
+    plan_registry(r, objects, &mut actions, &mut found.decisions);
+    actions.extend(create_image_streams(r, objects));
+    actions
+}
+
+/// The image streams of the install the project lacks.
+fn create_image_streams(r: &Request, objects: &[Value]) -> Option<Action> {
     let existing_streams: Vec<&str> = objects
         .iter()
         .filter(|o| o["kind"] == "ImageStream")
@@ -365,111 +485,128 @@ pub(crate) fn plan(r: &Request) -> Plan {
         .filter(|s| !existing_streams.iter().any(|e| s["metadata"]["name"] == *e))
         .cloned()
         .collect();
-    plan_registry(r, objects, &mut actions, &mut decisions);
-    if !wanted_streams.is_empty() {
-        actions.push(Action::CreateImageStreams {
-            names: wanted_streams
-                .iter()
-                .filter_map(|s| s["metadata"]["name"].as_str().map(str::to_string))
-                .collect(),
-            manifest: profiles::image_stream_list(&wanted_streams),
-        });
-    }
-
-    // The objects to create, with what the cluster must serve for them.
-    let mut rewrites = Vec::new();
-    if creating {
-        let pairs: Vec<(String, String)> = values
+    (!wanted_streams.is_empty()).then(|| Action::CreateImageStreams {
+        names: wanted_streams
             .iter()
-            .map(|v| (v.name.clone(), v.value.expose().to_string()))
-            .collect();
-        let rendered: Vec<Value> = render::render(template, &pairs)
-            .into_iter()
-            .filter(|o| absent.iter().any(|a| a.matches(o)))
-            .collect();
-        match r.cluster.kube_minor {
-            Some(minor) => {
-                let (found, refused) = api_versions::assess(&rendered, minor);
-                for rw in &found {
-                    decisions.push(rw.to_string());
-                }
-                checks.push(if refused.is_empty() {
-                    CheckResult::ok("api-versions", match found.is_empty() {
-                        true => format!("every object's API version is served by Kubernetes 1.{minor}"),
-                        false => format!("served by Kubernetes 1.{minor} once rewritten: {}", found.iter().map(|f| format!("{} {} → {}", f.kind, f.from, f.to)).collect::<Vec<_>>().join(", ")),
-                    })
-                } else {
-                    CheckResult::fail(
-                        "api-versions",
-                        format!("this cluster (Kubernetes 1.{minor}) no longer serves: {}", refused.join(", ")),
-                    )
-                    .with_help("this profile cannot be installed on this cluster as it is: choose another profile, or install on an older cluster")
-                });
-                rewrites = found;
-            }
-            None => checks.push(CheckResult::ok("api-versions", "the cluster's Kubernetes version is unknown: objects are sent as the template writes them")),
-        }
-        match param_file::encode_all(&pairs) {
-            Ok(text) => actions.push(Action::CreateObjects(CreateObjects {
-                template: r.profile.path.clone(),
-                param_file: Secret::new(text),
-                objects: absent.clone(),
-                all: present.is_empty(),
-                rewrites: rewrites.clone(),
-            })),
-            Err(names) => problems.push(format!(
+            .filter_map(|s| s["metadata"]["name"].as_str().map(str::to_string))
+            .collect(),
+        manifest: profiles::image_stream_list(&wanted_streams),
+    })
+}
+
+/// The template's objects to create, with what the cluster must serve for them: their API
+/// versions, the values oc's param file can carry, the capacity they ask for.
+fn create_objects(
+    r: &Request,
+    existing: &Existing,
+    values: &[ParamValue],
+    rwx_class: Option<&Given<String>>,
+    found: &mut Findings,
+) -> Option<Action> {
+    let pairs: Vec<(String, String)> = values
+        .iter()
+        .map(|v| (v.name.clone(), v.value.expose().to_string()))
+        .collect();
+    let rendered: Vec<Value> = render::render(&r.profile.template, &pairs)
+        .into_iter()
+        .filter(|o| existing.absent.iter().any(|a| a.matches(o)))
+        .collect();
+    let rewrites = api_versions_check(r.cluster, &rendered, found);
+    let action = match param_file::encode_all(&pairs) {
+        Ok(text) => Some(Action::CreateObjects(CreateObjects {
+            template: r.profile.path.clone(),
+            param_file: Secret::new(text),
+            objects: existing.absent.clone(),
+            all: existing.present == 0,
+            rewrites,
+        })),
+        Err(names) => {
+            found.problems.push(format!(
                 "the value of {} holds '#' together with a quote character and a line break, which oc's --param-file syntax cannot carry exactly: choose a value without '#', without quotes, or on one line",
                 names.join(", ")
-            )),
+            ));
+            None
         }
-        if let Some(offer) = &r.offer {
-            let overrides: Vec<String> = values
-                .iter()
-                .filter(|v| v.name.ends_with("_IMAGE") && matches!(v.origin, Origin::Input(_)))
-                .map(|v| v.name.clone())
-                .collect();
-            checks.extend(
-                sizing::assess(
-                    &rendered,
-                    rwx_class.as_ref().map(|c| c.value.as_str()),
-                    &overrides,
-                    offer,
-                    answers.checks.strict,
-                )
-                .into_iter()
-                .map(|c| c.skip_if_asked(&answers.checks.skip)),
-            );
-        }
+    };
+    if let Some(offer) = &r.offer {
+        let overrides: Vec<String> = values
+            .iter()
+            .filter(|v| v.name.ends_with("_IMAGE") && matches!(v.origin, Origin::Input(_)))
+            .map(|v| v.name.clone())
+            .collect();
+        let answers = r.answers;
+        found.checks.extend(
+            sizing::assess(
+                &rendered,
+                rwx_class.map(|c| c.value.as_str()),
+                &overrides,
+                offer,
+                answers.checks.strict,
+            )
+            .into_iter()
+            .map(|c| c.skip_if_asked(&answers.checks.skip)),
+        );
     }
+    action
+}
 
+/// Whether the cluster serves the API versions of the objects to create, and the rewrites
+/// (each a decision) that make it serve them.
+fn api_versions_check(
+    cluster: &Cluster,
+    rendered: &[Value],
+    found: &mut Findings,
+) -> Vec<api_versions::Rewrite> {
+    let Some(minor) = cluster.kube_minor else {
+        found.checks.push(CheckResult::ok("api-versions", "the cluster's Kubernetes version is unknown: objects are sent as the template writes them"));
+        return Vec::new();
+    };
+    let (rewrites, refused) = api_versions::assess(rendered, minor);
+    found
+        .decisions
+        .extend(rewrites.iter().map(ToString::to_string));
+    found.checks.push(if !refused.is_empty() {
+        CheckResult::fail(
+            "api-versions",
+            format!("this cluster (Kubernetes 1.{minor}) no longer serves: {}", refused.join(", ")),
+        )
+        .with_help("this profile cannot be installed on this cluster as it is: choose another profile, or install on an older cluster")
+    } else if rewrites.is_empty() {
+        CheckResult::ok(
+            "api-versions",
+            format!("every object's API version is served by Kubernetes 1.{minor}"),
+        )
+    } else {
+        let shown: Vec<String> = rewrites
+            .iter()
+            .map(|f| format!("{} {} → {}", f.kind, f.from, f.to))
+            .collect();
+        CheckResult::ok(
+            "api-versions",
+            format!("served by Kubernetes 1.{minor} once rewritten: {}", shown.join(", ")),
+        )
+    });
+    rewrites
+}
+
+/// What Red Hat supports: the OpenShift version, the profile.
+fn cluster_checks(r: &Request, found: &mut Findings) {
     if let Some(w) = support_warning(r.cluster) {
-        checks.push(
+        found.checks.push(
             CheckResult::warn("openshift-version", w)
                 .with_help("for a supported install on OpenShift 4, use the 3scale operator"),
         );
     } else {
-        checks.push(CheckResult::ok(
+        found.checks.push(CheckResult::ok(
             "openshift-version",
             format!("OpenShift {}", r.cluster.version),
         ));
     }
     if r.profile.name.contains("tech-preview") {
-        decisions.push(format!(
+        found.decisions.push(format!(
             "profile {} is a technology preview: Red Hat does not support it in production",
             r.profile.name
         ));
-    }
-
-    Plan {
-        actions,
-        identity,
-        values,
-        domain,
-        rwx_class,
-        decisions,
-        checks,
-        missing,
-        problems,
     }
 }
 
@@ -545,13 +682,18 @@ pub(crate) fn uses(
         })
 }
 
+/// The wildcard domain: given, held by the install, or the cluster's.
 fn decide_domain(
     r: &Request,
     recovered: &Recovered,
-    decisions: &mut Vec<String>,
-    problems: &mut Vec<String>,
-    missing: &mut Vec<Missing>,
+    found: &mut Findings,
 ) -> Option<Given<String>> {
+    let Findings {
+        decisions,
+        problems,
+        missing,
+        ..
+    } = found;
     let held = recovered.values.get(WILDCARD_DOMAIN);
     match (&r.answers.wildcard_domain, held) {
         (Some(given), Some((value, holder))) if given.value != *value => {
@@ -610,13 +752,13 @@ fn decide_domain(
     }
 }
 
-fn decide_class(
-    r: &Request,
-    decisions: &mut Vec<String>,
-    checks: &mut Vec<CheckResult>,
-    problems: &mut Vec<String>,
-    missing: &mut Vec<Missing>,
-) -> Option<Given<String>> {
+fn decide_class(r: &Request, found: &mut Findings) -> Option<Given<String>> {
+    let Findings {
+        decisions,
+        checks,
+        problems,
+        missing,
+    } = found;
     let wanted = r.answers.rwx_storage_class.as_ref();
     let skipped = r.answers.checks.skips("storage");
     let classes = match &r.classes {
@@ -808,5 +950,464 @@ fn plan_pull_secret(
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Table tests of the plan over hand-built observations: what the project holds, what the
+    //! cluster offers and what was given, against the actions (as shown), the decisions and the
+    //! problems.
+
+    use super::*;
+    use crate::install::testing::answers;
+    use crate::templates::model::Template;
+    use crate::templates::params::ParamModel;
+    use base64::Engine;
+    use serde_json::json;
+    use std::path::{Path, PathBuf};
+
+    /// A profile of the template's shape: a generated admin password in the seed, a generated
+    /// database password in its own secret that the database's deployment reads, the RWX claim
+    /// and a route on the wildcard domain.
+    const TEMPLATE: &str = r#"
+metadata: {name: 3scale-api-management}
+objects:
+- apiVersion: v1
+  kind: Secret
+  metadata: {name: system-seed, labels: {app: "${APP_LABEL}"}}
+  stringData:
+    TENANT_NAME: "${TENANT_NAME}"
+    ADMIN_PASSWORD: "${ADMIN_PASSWORD}"
+- apiVersion: v1
+  kind: Secret
+  metadata: {name: system-database, labels: {app: "${APP_LABEL}"}}
+  stringData:
+    DB_PASSWORD: "${SYSTEM_DATABASE_PASSWORD}"
+- apiVersion: apps.openshift.io/v1
+  kind: DeploymentConfig
+  metadata: {name: system-mysql, labels: {app: "${APP_LABEL}"}}
+  spec:
+    template:
+      spec:
+        containers:
+        - name: system-mysql
+          image: "${AMP_SYSTEM_IMAGE}"
+          env:
+          - name: MYSQL_PASSWORD
+            valueFrom: {secretKeyRef: {name: system-database, key: DB_PASSWORD}}
+- apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata: {name: system-storage, labels: {app: "${APP_LABEL}"}}
+  spec:
+    accessModes: [ReadWriteMany]
+    storageClassName: "${RWX_STORAGE_CLASS}"
+    resources: {requests: {storage: 100Mi}}
+- apiVersion: route.openshift.io/v1
+  kind: Route
+  metadata: {name: system-master, labels: {app: "${APP_LABEL}"}}
+  spec: {host: "master.${WILDCARD_DOMAIN}"}
+parameters:
+- {name: APP_LABEL, value: 3scale-api-management}
+- {name: TENANT_NAME, value: "3scale"}
+- {name: AMP_SYSTEM_IMAGE, value: "registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8"}
+- {name: WILDCARD_DOMAIN, required: true}
+- {name: RWX_STORAGE_CLASS}
+- {name: ADMIN_PASSWORD, generate: expression, from: "[a-z0-9]{8}"}
+- {name: SYSTEM_DATABASE_PASSWORD, generate: expression, from: "[a-z0-9]{8}"}
+"#;
+
+    const DOMAIN: &str = "apps.example.com";
+
+    fn profile() -> Loaded {
+        let template = Template::parse(TEMPLATE).unwrap();
+        Loaded {
+            name: "amp".into(),
+            path: PathBuf::from("/checkout/amp/amp.yml"),
+            model: ParamModel::of(&template),
+            template,
+        }
+    }
+
+    /// A profile of the fixture templates, read as a run reads a checkout.
+    fn fixture_profile(name: &str) -> Loaded {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/fixtures/templates");
+        profiles::load(&profiles::list(&dir), name).unwrap()
+    }
+
+    fn streams() -> Vec<Value> {
+        vec![
+            json!({"apiVersion": "image.openshift.io/v1", "kind": "ImageStream",
+            "metadata": {"name": "amp-system"},
+            "spec": {"tags": [{"name": "2.8", "from": {"kind": "DockerImage",
+                "name": "registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8"}}]}}),
+        ]
+    }
+
+    fn cluster(kube_minor: u32) -> Cluster {
+        Cluster {
+            user: "developer".into(),
+            server: "https://api.example.com:6443".into(),
+            version: format!("4.x (Kubernetes 1.{kube_minor})"),
+            openshift_major: Some(4),
+            kube_minor: Some(kube_minor),
+        }
+    }
+
+    fn class(name: &str, provisioner: &str) -> StorageClass {
+        kube::parse(&json!({"metadata": {"name": name}, "provisioner": provisioner}))
+    }
+
+    fn b64(text: &str) -> String {
+        base64::engine::general_purpose::STANDARD.encode(text)
+    }
+
+    /// The objects of an install as the cluster holds them (a secret's values base64 under
+    /// `data`, a deployment config that rolled out), each written out here, not rendered.
+    fn seed(tenant: &str, admin_password: &str) -> Value {
+        json!({"apiVersion": "v1", "kind": "Secret",
+            "metadata": {"name": "system-seed", "labels": {"app": "3scale-api-management"}},
+            "data": {"TENANT_NAME": b64(tenant), "ADMIN_PASSWORD": b64(admin_password)}})
+    }
+
+    fn database_secret(password: &str) -> Value {
+        json!({"apiVersion": "v1", "kind": "Secret",
+            "metadata": {"name": "system-database", "labels": {"app": "3scale-api-management"}},
+            "data": {"DB_PASSWORD": b64(password)}})
+    }
+
+    fn mysql(latest_version: u64) -> Value {
+        json!({"apiVersion": "apps.openshift.io/v1", "kind": "DeploymentConfig",
+            "metadata": {"name": "system-mysql", "labels": {"app": "3scale-api-management"}},
+            "spec": {"template": {"spec": {"containers": [{"name": "system-mysql",
+                "image": "image-registry.openshift-image-registry.svc:5000/3scale-apim/amp-system@sha256:0",
+                "env": [{"name": "MYSQL_PASSWORD", "valueFrom": {"secretKeyRef": {"name": "system-database", "key": "DB_PASSWORD"}}}]}]}}},
+            "status": {"latestVersion": latest_version}})
+    }
+
+    fn claim() -> Value {
+        json!({"apiVersion": "v1", "kind": "PersistentVolumeClaim",
+            "metadata": {"name": "system-storage", "labels": {"app": "3scale-api-management"}},
+            "spec": {"accessModes": ["ReadWriteMany"], "storageClassName": "efs",
+                "resources": {"requests": {"storage": "100Mi"}}}})
+    }
+
+    fn route() -> Value {
+        json!({"apiVersion": "route.openshift.io/v1", "kind": "Route",
+            "metadata": {"name": "system-master", "labels": {"app": "3scale-api-management"}},
+            "spec": {"host": format!("master.{DOMAIN}")}})
+    }
+
+    fn pull_secret() -> Value {
+        let config = json!({"auths": {"registry.redhat.io": {"username": "12345|u",
+            "password": "registry-pw-1", "auth": b64("12345|u:registry-pw-1")}}});
+        json!({"apiVersion": "v1", "kind": "Secret", "type": "kubernetes.io/dockerconfigjson",
+            "metadata": {"name": pull_secret::NAME, "labels": {"app.kubernetes.io/managed-by": "threescale-install"}},
+            "data": {".dockerconfigjson": b64(&config.to_string())}})
+    }
+
+    fn image_stream() -> Value {
+        let mut s = streams().remove(0);
+        s["status"] = json!({"tags": [{"tag": "2.8", "items": [{"image": "sha256:0"}]}]});
+        s
+    }
+
+    /// Every object of a finished install.
+    fn installed() -> Vec<Value> {
+        vec![
+            seed("3scale", "admin-pw-1"),
+            database_secret("db-pw-1"),
+            mysql(1),
+            claim(),
+            route(),
+            pull_secret(),
+            image_stream(),
+        ]
+    }
+
+    /// What a plan is made from; each test changes what it is about.
+    struct Case {
+        args: Vec<&'static str>,
+        profile: Loaded,
+        project: ProjectState,
+        classes: Vec<StorageClass>,
+        kube_minor: u32,
+    }
+
+    impl Case {
+        fn new(project: ProjectState) -> Case {
+            Case {
+                args: vec!["--registry-username", "12345|u"],
+                profile: profile(),
+                project,
+                classes: vec![
+                    class("gp2", "kubernetes.io/aws-ebs"),
+                    class("efs", "efs.csi.aws.com"),
+                ],
+                kube_minor: 25,
+            }
+        }
+
+        fn plan(&self) -> Plan {
+            let answers = answers(&self.args);
+            // A fresh value for each generated parameter: `fresh-admin-password`, ...
+            let fresh: BTreeMap<String, String> = self
+                .profile
+                .model
+                .generated()
+                .map(|p| {
+                    let value = format!("fresh-{}", p.name.to_lowercase().replace('_', "-"));
+                    (p.name.clone(), value)
+                })
+                .collect();
+            plan(&Request {
+                answers: &answers,
+                profile: &self.profile,
+                image_streams: &streams(),
+                cluster: &cluster(self.kube_minor),
+                project: &self.project,
+                classes: Some(Ok(self.classes.clone())),
+                apps_domain: Some(Ok(Discovered {
+                    value: DOMAIN.into(),
+                    how: "the cluster's ingress config".into(),
+                })),
+                offer: None,
+                fresh: &fresh,
+            })
+        }
+    }
+
+    /// The actions of an install in a new project, in the order they run.
+    const FRESH: [&str; 5] = [
+        "create project 3scale-apim (display name \"3Scale API Management\")",
+        "create secret threescale-registry-auth for registry.redhat.io as 12345|u",
+        "check that registry.redhat.io lets 12345|u in: the cluster fetches registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 with pull secret threescale-registry-auth (a dry run: nothing is imported)",
+        "create image streams amp-system",
+        "create the 5 objects of amp.yml",
+    ];
+
+    fn shown(p: &Plan) -> Vec<String> {
+        p.actions.iter().map(ToString::to_string).collect()
+    }
+
+    fn check(p: &Plan, id: &str) -> (Verdict, String) {
+        let c = p.checks.iter().find(|c| c.id == id).unwrap();
+        (c.result, c.detail.clone())
+    }
+
+    fn value<'a>(p: &'a Plan, name: &str) -> &'a ParamValue {
+        p.values.iter().find(|v| v.name == name).unwrap()
+    }
+
+    #[test]
+    fn a_fresh_cluster_gets_everything_in_order_with_fresh_values() {
+        let p = Case::new(ProjectState::Absent).plan();
+        assert!(p.problems.is_empty() && p.missing.is_empty(), "{p:?}");
+        assert_eq!(shown(&p), FRESH);
+        assert_eq!(
+            p.decisions,
+            [
+                "WILDCARD_DOMAIN=apps.example.com (from the cluster's ingress config)",
+                "RWX_STORAGE_CLASS=efs (the only class whose provisioner (efs.csi.aws.com) binds ReadWriteMany)",
+            ]
+        );
+        assert_eq!(value(&p, "ADMIN_PASSWORD").origin, Origin::Generated);
+        assert_eq!(
+            value(&p, "ADMIN_PASSWORD").value.expose(),
+            "fresh-admin-password"
+        );
+        assert!(value(&p, "ADMIN_PASSWORD").secret);
+        assert_eq!(
+            check(&p, "api-versions"),
+            (
+                Verdict::Ok,
+                "every object's API version is served by Kubernetes 1.25".into()
+            )
+        );
+        assert_eq!(check(&p, "storage").0, Verdict::Ok);
+        assert_eq!(check(&p, "openshift-version").0, Verdict::Warn);
+    }
+
+    #[test]
+    fn a_rerun_over_a_finished_install_plans_nothing() {
+        let p = Case::new(ProjectState::Present(installed())).plan();
+        assert_eq!(shown(&p), Vec::<String>::new());
+        assert!(p.problems.is_empty() && p.missing.is_empty(), "{p:?}");
+        assert_eq!(
+            p.decisions,
+            [
+                "3scale is installed in project 3scale-apim: every object of profile amp exists",
+                "WILDCARD_DOMAIN=apps.example.com (held by route/system-master)",
+            ]
+        );
+        // What exists is what the plan holds: nothing is drawn anew.
+        let admin = value(&p, "ADMIN_PASSWORD");
+        assert_eq!(admin.value.expose(), "admin-pw-1");
+        assert_eq!(
+            admin.origin,
+            Origin::Existing(ObjectRef::new("Secret", "v1", "system-seed"))
+        );
+        assert!(p.checks.iter().all(|c| c.id != "api-versions"));
+    }
+
+    #[test]
+    fn a_lost_generated_secret_is_refused_while_the_database_made_with_it_runs() {
+        let mut objects = installed();
+        objects.retain(|o| o["metadata"]["name"] != "system-database");
+        let p = Case::new(ProjectState::Present(objects)).plan();
+        assert_eq!(
+            shown(&p),
+            ["create the 1 missing objects: secret/system-database"]
+        );
+        assert_eq!(
+            p.problems,
+            ["SYSTEM_DATABASE_PASSWORD is held only by secret/system-database, which is gone, and deploymentconfig/system-mysql already rolled out with it: a new value would not match what they hold (a database initialised with it); restore the object from a backup, give the value it held (THREESCALE_PARAM_SYSTEM_DATABASE_PASSWORD), or uninstall and install again"]
+        );
+        assert_eq!(
+            p.decisions,
+            [
+                "project 3scale-apim holds 4 of the 5 objects of profile amp: the 1 missing ones will be created with the values the existing ones hold",
+                "1 secret values are read back from the existing objects, so that what is created matches them",
+                "no existing object holds SYSTEM_DATABASE_PASSWORD: new values are generated for the missing objects",
+                "WILDCARD_DOMAIN=apps.example.com (held by route/system-master)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lost_generated_secret_nothing_used_yet_is_drawn_anew_and_said() {
+        let mut objects = installed();
+        objects.retain(|o| o["metadata"]["name"] != "system-database");
+        objects[1] = mysql(0);
+        let p = Case::new(ProjectState::Present(objects)).plan();
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        assert_eq!(
+            shown(&p),
+            ["create the 1 missing objects: secret/system-database"]
+        );
+        assert!(p.decisions.contains(
+            &"no existing object holds SYSTEM_DATABASE_PASSWORD: new values are generated for the missing objects".to_string()
+        ));
+        assert_eq!(
+            value(&p, "SYSTEM_DATABASE_PASSWORD").value.expose(),
+            "fresh-system-database-password"
+        );
+        // The seed's password is read back, not drawn: the missing objects match what exists.
+        assert_eq!(value(&p, "ADMIN_PASSWORD").value.expose(), "admin-pw-1");
+    }
+
+    #[test]
+    fn given_values_that_differ_from_the_existing_objects_are_problems() {
+        let mut case = Case::new(ProjectState::Present(installed()));
+        case.args.extend([
+            "--param",
+            "TENANT_NAME=acme",
+            "--wildcard-domain",
+            "apps.other.com",
+        ]);
+        let p = case.plan();
+        assert_eq!(
+            p.problems,
+            [
+                "TENANT_NAME (from --param) differs from '3scale', which secret/system-seed of the existing install holds; the installer does not change existing objects: leave TENANT_NAME out to keep the existing value, or uninstall first",
+                "wildcard domain 'apps.other.com' (from --wildcard-domain) differs from 'apps.example.com', which route/system-master of the existing install uses; the installer does not change existing objects: leave it out, or uninstall first",
+            ]
+        );
+        assert_eq!(shown(&p), Vec::<String>::new());
+    }
+
+    #[test]
+    fn without_a_read_write_many_class_the_storage_check_fails_unless_skipped() {
+        let mut case = Case::new(ProjectState::Absent);
+        case.classes = vec![class("gp2", "kubernetes.io/aws-ebs")];
+        let p = case.plan();
+        assert!(p.problems.is_empty() && p.missing.is_empty(), "{p:?}");
+        assert_eq!(
+            check(&p, "storage"),
+            (
+                Verdict::Fail,
+                "no storage class is known to bind ReadWriteMany claims, which system-storage needs; the cluster has:\n  - gp2 (provisioner kubernetes.io/aws-ebs, ReadWriteOnce only)".into()
+            )
+        );
+        assert_eq!(p.failed_checks().len(), 1);
+        assert!(p.rwx_class.is_none());
+        assert!(p.values.iter().all(|v| v.name != RWX_STORAGE_CLASS));
+
+        case.args.extend(["--skip-check", "storage"]);
+        let skipped = case.plan();
+        let storage = skipped.checks.iter().find(|c| c.id == "storage").unwrap();
+        assert_eq!((storage.result, storage.skipped), (Verdict::Warn, true));
+        assert!(skipped.failed_checks().is_empty());
+    }
+
+    #[test]
+    fn a_project_the_user_may_not_see_is_requested() {
+        let p = Case::new(ProjectState::Hidden).plan();
+        assert!(p.problems.is_empty() && p.missing.is_empty(), "{p:?}");
+        assert_eq!(
+            p.decisions,
+            [
+                "project 3scale-apim does not exist (or developer may not see it): it will be requested",
+                "WILDCARD_DOMAIN=apps.example.com (from the cluster's ingress config)",
+                "RWX_STORAGE_CLASS=efs (the only class whose provisioner (efs.csi.aws.com) binds ReadWriteMany)",
+            ]
+        );
+        // `oc new-project` tells: it makes the project, or says it exists and is not ours.
+        assert_eq!(shown(&p), FRESH);
+    }
+
+    #[test]
+    fn the_ha_profile_on_kubernetes_1_25_sends_its_disruption_budgets_as_policy_v1() {
+        let mut case = Case::new(ProjectState::Absent);
+        case.profile = fixture_profile("amp-ha-tech-preview");
+        // The HA profile keeps its databases outside the project.
+        case.args.extend([
+            "--param",
+            "SYSTEM_DATABASE_URL=mysql2://root:pw@db.example.com/system",
+            "--param",
+            "SYSTEM_REDIS_URL=redis://redis.example.com:6379/1",
+            "--param",
+            "BACKEND_REDIS_STORAGE_ENDPOINT=redis://redis.example.com:6379/0",
+            "--param",
+            "BACKEND_REDIS_QUEUES_ENDPOINT=redis://redis.example.com:6379/2",
+        ]);
+        let p = case.plan();
+        assert!(p.problems.is_empty() && p.missing.is_empty(), "{p:?}");
+        let rewrite = "PodDisruptionBudgets are sent as policy/v1 (the cluster no longer serves policy/v1beta1, removed in Kubernetes 1.25; the fields are the same)";
+        assert_eq!(
+            p.decisions,
+            [
+                "WILDCARD_DOMAIN=apps.example.com (from the cluster's ingress config)",
+                "RWX_STORAGE_CLASS=efs (the only class whose provisioner (efs.csi.aws.com) binds ReadWriteMany)",
+                rewrite,
+                "profile amp-ha-tech-preview is a technology preview: Red Hat does not support it in production",
+            ]
+        );
+        assert_eq!(
+            shown(&p)[FRESH.len() - 1..],
+            ["create the 19 objects of amp-ha-tech-preview.yml"]
+        );
+        assert_eq!(shown(&p)[..FRESH.len() - 1], FRESH[..FRESH.len() - 1]);
+        assert_eq!(
+            check(&p, "api-versions"),
+            (
+                Verdict::Ok,
+                "served by Kubernetes 1.25 once rewritten: PodDisruptionBudget policy/v1beta1 → policy/v1".into()
+            )
+        );
+        let Some(Action::CreateObjects(create)) = p.actions.last() else {
+            panic!("{:?}", shown(&p));
+        };
+        assert_eq!(create.rewrites.len(), 1);
+        assert_eq!(create.rewrites[0].to, "policy/v1");
+
+        // Kubernetes 1.24 still serves policy/v1beta1: sent as written.
+        case.kube_minor = 24;
+        let older = case.plan();
+        assert!(!older.decisions.contains(&rewrite.to_string()));
+        let Some(Action::CreateObjects(create)) = older.actions.last() else {
+            panic!("{:?}", shown(&older));
+        };
+        assert!(create.rewrites.is_empty());
     }
 }

@@ -5,9 +5,9 @@
 //! exist; a value that two objects disagree on, or that no existing holder yields, is refused
 //! rather than replaced by a new one.
 
+use crate::engine::kube::{self, SecretObject};
 use crate::templates::kinds::ObjectRef;
 use crate::templates::model::Template;
-use base64::Engine;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -208,15 +208,17 @@ fn parse(text: &str) -> Option<Vec<Piece>> {
 
 /// The live text at `path`, decoded when it is a secret's data.
 fn leaf(live: &Value, path: &[Step], kind: &str) -> Option<String> {
-    let mut path = path.to_vec();
     let secret_data = kind == "Secret"
         && matches!(path.first(), Some(Step::Key(k)) if k == "stringData" || k == "data");
     if secret_data {
         // The server keeps a secret's values base64-encoded under `data`.
-        path[0] = Step::Key("data".into());
+        let [_, Step::Key(key)] = path else {
+            return None;
+        };
+        return kube::parse::<SecretObject>(live).value(key)?.ok();
     }
     let mut v = live;
-    for step in &path {
+    for step in path {
         v = match step {
             Step::Key(k) => v.get(k)?,
             Step::Index(i) => v.get(*i)?,
@@ -226,14 +228,7 @@ fn leaf(live: &Value, path: &[Step], kind: &str) -> Option<String> {
                 .find(|e| e["name"].as_str() == Some(n))?,
         };
     }
-    let text = v.as_str()?;
-    if secret_data {
-        let bytes = base64::engine::general_purpose::STANDARD
-            .decode(text)
-            .ok()?;
-        return String::from_utf8(bytes).ok();
-    }
-    Some(text.to_string())
+    v.as_str().map(str::to_string)
 }
 
 /// The values of the parameters in `text`, if `text` has the pattern's shape. Two parameters
@@ -297,6 +292,7 @@ pub(crate) fn held_settings(objects: &[Value], registry_server: &str) -> Held {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::Engine;
     use serde_json::json;
 
     const TEMPLATE: &str = r#"

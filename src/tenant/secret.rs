@@ -4,6 +4,7 @@
 //! here in the install's project, labelled so that it is told apart from anyone else's, and sent
 //! to oc on stdin, never on its command line.
 
+use crate::engine::kube::{self, SecretObject};
 use crate::secrets::Secret;
 use base64::Engine;
 use serde_json::{json, Value};
@@ -76,13 +77,8 @@ pub(crate) fn decide(
         };
         return Decision::Foreign(whose);
     }
-    let b64 = base64::engine::general_purpose::STANDARD;
-    let value = |k: &str| {
-        s["data"][k]
-            .as_str()
-            .and_then(|v| b64.decode(v).ok())
-            .map(|v| String::from_utf8_lossy(&v).into_owned())
-    };
+    let secret = kube::parse::<SecretObject>(s);
+    let value = |k: &str| secret.value(k).and_then(Result::ok);
     if value(ADMIN_URL_KEY).as_deref() == Some(admin_url)
         && value(TOKEN_KEY).as_deref() == Some(token.expose())
     {

@@ -1,16 +1,17 @@
 //! What the tenant commands print: the summary of `create`, the check that a new admin portal
-//! answers, and how to undo a scheduled deletion.
+//! answers (and that a kept token still works), and how to undo a scheduled deletion.
 
 use super::action::Made;
 use super::opened::Opened;
 use super::routes::PortalRoute;
+use super::store::StoredTenant;
 use super::url_of;
 use super::view::{shown, shown_json, tenant_json};
 use crate::cli::Format;
 use crate::engine::session::Session;
 use crate::inputs::tenant::TenantAnswers;
 use crate::secrets::Secret;
-use crate::threescale::Tenant;
+use crate::threescale::{ApiError, Tenant};
 use serde_json::json;
 
 /// What `tenant create` found or made, for the summary.
@@ -202,4 +203,37 @@ impl View<'_> {
         }
         out
     }
+}
+
+/// Whether the token kept for `tenant` still works on its own admin portal, in words (`Err`
+/// when it does not); `None` when no token is kept or the tenant has no admin portal.
+pub(crate) fn kept_token(
+    session: &Session,
+    opened: &Opened,
+    tenant: &Tenant,
+    login: &StoredTenant,
+) -> Option<Result<String, String>> {
+    let host = tenant.admin_domain.as_deref()?;
+    let token = login.access_token.as_ref()?;
+    let step = session.ui.step("the kept token");
+    let r = match opened.api().products(host, token) {
+        Ok(p) => Ok(format!(
+            "works: GET https://{host}/admin/api/services.json answered with {} product(s)",
+            p.len()
+        )),
+        Err(ApiError::Refused {
+            status: 403,
+            messages,
+            ..
+        }) if tenant.scheduled_for_deletion() || messages.is_empty() => {
+            Err(format!("refused (403): the tenant is {}", tenant.state))
+        }
+        Err(e) => Err(format!("does not work: {e}")),
+    };
+    match &r {
+        Ok(t) => step.detail(t),
+        Err(t) => step.warn(t),
+    }
+    step.done();
+    Some(r)
 }

@@ -146,13 +146,34 @@ fn add_mints_a_read_only_token_and_makes_the_gateway_from_the_templates() {
     let g = installed();
     let run = g.env.run(&[ADD, &["-o", "json"]].concat());
     run.assert_code(0);
+    assert_one_read_only_token_kept_in_the_secret(&g);
+    assert_the_installs_pull_secret_linked_for_pulls(&g);
+    assert_the_template_objects_serve_production(&g);
 
-    // One token, read-only, scope account_management, named after the gateway.
+    // The summary: ready, the next step, the products that no host of the gateway serves.
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["state"], "ready");
+    assert_eq!(doc["access_token"]["minted"], true);
+    let unmatched: Vec<&str> = doc["unmatched_products"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(unmatched, ["API"], "EU Shop is served on {HOST}");
+
+    assert_secrets_and_the_template_go_on_stdin(&g);
+    g.assert_no_leak(&[&run]);
+}
+
+/// One token, read-only, scope account_management, named after the gateway, in its secret as
+/// THREESCALE_PORTAL_ENDPOINT and nowhere else.
+#[track_caller]
+fn assert_one_read_only_token_kept_in_the_secret(g: &Gw) {
     let minted = g.minted();
     assert_eq!(minted.len(), 1, "{:?}", g.server.tokens());
     assert_eq!(minted[0].permission, Permission::Ro);
     assert_eq!(minted[0].scopes, ["account_management"]);
-    // It is in the secret, as THREESCALE_PORTAL_ENDPOINT, and nowhere else.
     assert_eq!(
         g.endpoint(GW, GW),
         format!("https://{}@{ADMIN}", minted[0].value)
@@ -166,7 +187,12 @@ fn add_mints_a_read_only_token_and_makes_the_gateway_from_the_templates() {
         secret["metadata"]["annotations"]["threescale-install/access-token-id"],
         minted[0].id.to_string()
     );
-    // The pull secret: the install's login, linked to `default` for pulls.
+}
+
+/// The pull secret: the install's login, linked to `default` for pulls beside the internal
+/// registry's own pull secret, which stays.
+#[track_caller]
+fn assert_the_installs_pull_secret_linked_for_pulls(g: &Gw) {
     let pull = g
         .env
         .object(GW, "Secret", "threescale-registry-auth")
@@ -176,7 +202,6 @@ fn add_mints_a_read_only_token_and_makes_the_gateway_from_the_templates() {
         .object("3scale-apim", "Secret", "threescale-registry-auth")
         .unwrap();
     assert_eq!(pull["data"], install_pull["data"]);
-    // Linked for pulls beside the internal registry's own pull secret, which stays.
     let sa = g.env.object(GW, "ServiceAccount", "default").unwrap();
     let pulls: Vec<&str> = sa["imagePullSecrets"]
         .as_array()
@@ -189,7 +214,12 @@ fn add_mints_a_read_only_token_and_makes_the_gateway_from_the_templates() {
         pulls.iter().any(|p| p.starts_with("default-dockercfg-")),
         "{pulls:?}"
     );
-    // The template's objects, groupified, labelled, with production's loader and cache.
+}
+
+/// The template's objects, groupified, labelled, with production's loader and cache, and the
+/// edge route of the host.
+#[track_caller]
+fn assert_the_template_objects_serve_production(g: &Gw) {
     let dc = g.env.object(GW, "DeploymentConfig", GW).unwrap();
     assert_eq!(dc["apiVersion"], "apps.openshift.io/v1");
     assert_eq!(dc["metadata"]["labels"]["threescale-install/gateway"], GW);
@@ -221,20 +251,11 @@ fn add_mints_a_read_only_token_and_makes_the_gateway_from_the_templates() {
     assert_eq!(route["spec"]["host"], HOST);
     assert_eq!(route["spec"]["tls"]["termination"], "edge");
     assert_eq!(route["spec"]["port"]["targetPort"], "proxy");
+}
 
-    // The summary: ready, the next step, the products that no host of the gateway serves.
-    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(doc["state"], "ready");
-    assert_eq!(doc["access_token"]["minted"], true);
-    let unmatched: Vec<&str> = doc["unmatched_products"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(unmatched, ["API"], "EU Shop is served on {HOST}");
-
-    // The commands: the secrets on stdin, the template on stdin, nothing secret on argv.
+/// The commands: the secrets on stdin, the template on stdin, nothing secret on argv.
+#[track_caller]
+fn assert_secrets_and_the_template_go_on_stdin(g: &Gw) {
     let mutating = g.env.mutating_commands();
     assert_eq!(
         mutating,
@@ -256,7 +277,6 @@ fn add_mints_a_read_only_token_and_makes_the_gateway_from_the_templates() {
     assert!(g.env.commands().iter().any(|c| c.starts_with(
         "oc process -f - -p APICAST_NAME=apicast-eu -p DEPLOYMENT_ENVIRONMENT=production"
     )));
-    g.assert_no_leak(&[&run]);
 }
 
 #[test]
@@ -529,48 +549,8 @@ fn list_and_status_show_each_gateway_its_routes_readiness_and_token() {
             "--yes",
         ])
         .assert_code(0);
-    let list = g.env.run(&["gateway", "list"]);
-    list.assert_code(0);
-    let lines: Vec<&str> = list.stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{}", list.stdout);
-    assert!(lines[0].starts_with("GATEWAY"), "{}", list.stdout);
-    assert!(
-        lines[1].contains("apicast-eu")
-            && lines[1].contains("production")
-            && lines[1].contains("ready")
-            && lines[1].contains("works")
-            && lines[1].contains(&format!("https://{HOST}")),
-        "{}",
-        list.stdout
-    );
-    assert!(
-        lines[2].starts_with("gw2 ") && lines[2].contains("staging"),
-        "{}",
-        list.stdout
-    );
-    // Not a cluster reader: every project was looked at, one by one.
-    assert!(
-        list.stderr.contains("the projects you can see"),
-        "{}",
-        list.stderr
-    );
-    // A cluster admin's list is one call for every project.
-    g.env.cluster(|s| s["cluster_admin"] = json!(true));
-    g.env.clear_calls();
-    let everywhere = g.env.run(&["gateway", "list", "-o", "json"]);
-    everywhere.assert_code(0);
-    let doc: Value = serde_json::from_str(&everywhere.stdout).unwrap();
-    assert_eq!(doc["searched"], "every project");
-    assert_eq!(doc["gateways"].as_array().unwrap().len(), 2);
-    assert!(
-        g.env
-            .commands()
-            .iter()
-            .any(|c| c.contains("--all-namespaces")),
-        "{:?}",
-        g.env.commands()
-    );
-    g.env.cluster(|s| s["cluster_admin"] = json!(false));
+    let list = assert_listed_project_by_project(&g);
+    assert_listed_in_one_call_for_a_cluster_admin(&g);
 
     let status = g.env.run(&["gateway", "status", GW, "-o", "json"]);
     status.assert_code(0);
@@ -610,6 +590,58 @@ fn list_and_status_show_each_gateway_its_routes_readiness_and_token() {
         missing.stderr
     );
     g.assert_no_leak(&[&list, &status]);
+}
+
+/// `gateway list` of a user who is not a cluster reader: a row per gateway, every project looked
+/// at one by one.
+#[track_caller]
+fn assert_listed_project_by_project(g: &Gw) -> crate::support::Run {
+    let list = g.env.run(&["gateway", "list"]);
+    list.assert_code(0);
+    let lines: Vec<&str> = list.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", list.stdout);
+    assert!(lines[0].starts_with("GATEWAY"), "{}", list.stdout);
+    assert!(
+        lines[1].contains("apicast-eu")
+            && lines[1].contains("production")
+            && lines[1].contains("ready")
+            && lines[1].contains("works")
+            && lines[1].contains(&format!("https://{HOST}")),
+        "{}",
+        list.stdout
+    );
+    assert!(
+        lines[2].starts_with("gw2 ") && lines[2].contains("staging"),
+        "{}",
+        list.stdout
+    );
+    assert!(
+        list.stderr.contains("the projects you can see"),
+        "{}",
+        list.stderr
+    );
+    list
+}
+
+/// A cluster admin's list is one call for every project.
+#[track_caller]
+fn assert_listed_in_one_call_for_a_cluster_admin(g: &Gw) {
+    g.env.cluster(|s| s["cluster_admin"] = json!(true));
+    g.env.clear_calls();
+    let everywhere = g.env.run(&["gateway", "list", "-o", "json"]);
+    everywhere.assert_code(0);
+    let doc: Value = serde_json::from_str(&everywhere.stdout).unwrap();
+    assert_eq!(doc["searched"], "every project");
+    assert_eq!(doc["gateways"].as_array().unwrap().len(), 2);
+    assert!(
+        g.env
+            .commands()
+            .iter()
+            .any(|c| c.contains("--all-namespaces")),
+        "{:?}",
+        g.env.commands()
+    );
+    g.env.cluster(|s| s["cluster_admin"] = json!(false));
 }
 
 #[test]

@@ -76,6 +76,35 @@ fn fresh_install_builds_the_expected_cluster_and_credentials_file() {
         "the user's current project must not be switched"
     );
 
+    assert_the_login_and_the_template_objects(&env);
+
+    let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
+    let admin_password = unb64(&seed["data"]["ADMIN_PASSWORD"]);
+    let master_token = unb64(&seed["data"]["MASTER_ACCESS_TOKEN"]);
+    assert_eq!(admin_password.len(), 8);
+
+    assert_the_credentials_file(&env, &admin_password, &master_token);
+
+    assert!(
+        run.stdout
+            .contains("Admin portal      https://3scale-admin.apps.cluster.example.com"),
+        "{}",
+        run.stdout
+    );
+    assert!(run
+        .stdout
+        .contains("Master portal     https://master.apps.cluster.example.com"));
+    assert!(run.stdout.contains("Admin user        admin"));
+    assert!(
+        !run.stdout.contains(&admin_password),
+        "passwords only with --show-secrets or a terminal"
+    );
+}
+
+/// The pull secret with the registry login, the groupified image stream, the RWX class and the
+/// wildcard domain passed to the template, and every object of the install.
+#[track_caller]
+fn assert_the_login_and_the_template_objects(env: &TestEnv) {
     let pull = env
         .object("3scale-apim", "Secret", "threescale-registry-auth")
         .expect("pull secret");
@@ -121,12 +150,11 @@ fn fresh_install_builds_the_expected_cluster_and_credentials_file() {
         22,
         "1 pull secret + 1 image stream + 20 template objects"
     );
+}
 
-    let seed = env.object("3scale-apim", "Secret", "system-seed").unwrap();
-    let admin_password = unb64(&seed["data"]["ADMIN_PASSWORD"]);
-    let master_token = unb64(&seed["data"]["MASTER_ACCESS_TOKEN"]);
-    assert_eq!(admin_password.len(), 8);
-
+/// The credentials file: 0600, the portals, the logins of system-seed.
+#[track_caller]
+fn assert_the_credentials_file(env: &TestEnv, admin_password: &str, master_token: &str) {
     let creds_path = env
         .root()
         .join("state/threescale-install/api.crc.testing-6443/3scale-apim/credentials.yaml");
@@ -147,24 +175,9 @@ fn fresh_install_builds_the_expected_cluster_and_credentials_file() {
         "https://master.apps.cluster.example.com"
     );
     assert_eq!(creds["admin"]["user"], "admin");
-    assert_eq!(creds["admin"]["password"], admin_password.as_str());
-    assert_eq!(creds["master"]["access_token"], master_token.as_str());
+    assert_eq!(creds["admin"]["password"], admin_password);
+    assert_eq!(creds["master"]["access_token"], master_token);
     assert_eq!(creds["project"], "3scale-apim");
-
-    assert!(
-        run.stdout
-            .contains("Admin portal      https://3scale-admin.apps.cluster.example.com"),
-        "{}",
-        run.stdout
-    );
-    assert!(run
-        .stdout
-        .contains("Master portal     https://master.apps.cluster.example.com"));
-    assert!(run.stdout.contains("Admin user        admin"));
-    assert!(
-        !run.stdout.contains(&admin_password),
-        "passwords only with --show-secrets or a terminal"
-    );
 }
 
 #[test]

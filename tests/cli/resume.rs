@@ -275,3 +275,53 @@ fn a_second_run_is_refused_and_a_dead_runs_lock_taken_over() {
         "released at the end"
     );
 }
+
+#[test]
+fn plan_and_preflight_look_at_the_install_that_did_not_finish() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = json!("failed"));
+    env.run(&[
+        "--yes",
+        "--project",
+        "other-proj",
+        "--wildcard-domain",
+        "apps.elsewhere.example.com",
+        "--rwx-storage-class",
+        "ocs-cephfs",
+    ])
+    .assert_code(4);
+    let env = env.without_env("THREESCALE_REGISTRY_PASSWORD");
+
+    // What the bare `install` would continue is what `plan` and `preflight` look at.
+    let plan = env.run(&["plan", "-o", "json"]);
+    plan.assert_code(0);
+    let doc: serde_json::Value = serde_json::from_str(&plan.stdout).unwrap();
+    assert_eq!(doc["answers"]["project"], "other-proj", "{}", plan.stderr);
+    assert_eq!(
+        doc["answers"]["wildcard_domain"],
+        "apps.elsewhere.example.com"
+    );
+    assert!(
+        plan.stderr
+            .contains("resuming the install of project other-proj that stopped while waiting"),
+        "{}",
+        plan.stderr
+    );
+    let preflight = env.run(&["preflight", "-o", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&preflight.stdout).unwrap();
+    let check = |id: &str| {
+        doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["detail"].as_str().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        check("wildcard-domain").starts_with("apps.elsewhere.example.com"),
+        "{}",
+        preflight.stdout
+    );
+    assert_eq!(check("plan"), "nothing to change", "{}", preflight.stdout);
+}

@@ -323,56 +323,9 @@ fn a_rerun_finds_the_tenant_and_creates_no_second() {
         1,
         "no second tenant"
     );
-    assert_eq!(
-        std::fs::read_to_string(w.login_file("acme-corp")).unwrap(),
-        before
-    );
-    assert!(
-        w.env.mutating_commands().is_empty(),
-        "{:?}",
-        w.env.mutating_commands()
-    );
-    let writes: Vec<String> = w
-        .server
-        .requests()
-        .iter()
-        .filter(|r| r.method == "POST" || r.method == "PUT")
-        .map(|r| format!("{} {}", r.method, r.path))
-        .collect();
-    assert_eq!(
-        writes,
-        [
-            "POST /master/api/providers.json".to_string(),
-            "PUT /admin/api/accounts/4/users/5/activate.json".to_string()
-        ],
-        "one signup, one activation"
-    );
+    assert_nothing_made_twice(&w, &before);
 
-    // Text output: the portals, the secrets masked (stdout is no terminal).
-    let text = w.run(&[
-        "tenant",
-        "create",
-        "--yes",
-        "--org-name",
-        "ACME Corp",
-        "--admin-username",
-        "acme-admin",
-        "--admin-email",
-        "ops@acme.example",
-    ]);
-    text.assert_code(0);
-    assert!(
-        text.stdout
-            .contains("Tenant ACME Corp (id 4) exists in project 3scale-apim."),
-        "{}",
-        text.stdout
-    );
-    assert!(
-        text.stdout.contains("Admin password    ••••••"),
-        "{}",
-        text.stdout
-    );
-    assert!(text.stdout.contains("--show-secrets"), "{}", text.stdout);
+    let text = assert_the_text_masks_the_secrets(&w);
     w.assert_no_secret(&[&first, &again, &text]);
 
     // A different username for the same organization is a mistake, not a new user.
@@ -403,6 +356,65 @@ fn a_rerun_finds_the_tenant_and_creates_no_second() {
         shown.json()["admin"]["password"],
         login["admin"]["password"].as_str().unwrap()
     );
+}
+
+/// The login file as it was, no oc change, one signup and one activation in 3scale.
+#[track_caller]
+fn assert_nothing_made_twice(w: &World, login_before: &str) {
+    assert_eq!(
+        std::fs::read_to_string(w.login_file("acme-corp")).unwrap(),
+        login_before
+    );
+    assert!(
+        w.env.mutating_commands().is_empty(),
+        "{:?}",
+        w.env.mutating_commands()
+    );
+    let writes: Vec<String> = w
+        .server
+        .requests()
+        .iter()
+        .filter(|r| r.method == "POST" || r.method == "PUT")
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    assert_eq!(
+        writes,
+        [
+            "POST /master/api/providers.json".to_string(),
+            "PUT /admin/api/accounts/4/users/5/activate.json".to_string()
+        ],
+        "one signup, one activation"
+    );
+}
+
+/// Text output: the portals, the secrets masked (stdout is no terminal).
+#[track_caller]
+fn assert_the_text_masks_the_secrets(w: &World) -> Out {
+    let text = w.run(&[
+        "tenant",
+        "create",
+        "--yes",
+        "--org-name",
+        "ACME Corp",
+        "--admin-username",
+        "acme-admin",
+        "--admin-email",
+        "ops@acme.example",
+    ]);
+    text.assert_code(0);
+    assert!(
+        text.stdout
+            .contains("Tenant ACME Corp (id 4) exists in project 3scale-apim."),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stdout.contains("Admin password    ••••••"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("--show-secrets"), "{}", text.stdout);
+    text
 }
 
 #[test]

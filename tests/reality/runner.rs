@@ -105,30 +105,13 @@ pub fn main(cases: Vec<Case>) -> ExitCode {
         return ExitCode::SUCCESS;
     }
 
-    let reality = match Reality::from_env() {
-        Ok(reality) => Arc::new(reality),
-        Err(Unavailable::Incomplete(reason)) if !flag(REQUIRED) => {
-            println!("reality tier: skipped: {reason}");
-            return ExitCode::SUCCESS;
-        }
-        Err(Unavailable::Incomplete(reason)) => {
-            println!("reality tier: FAILED: {REQUIRED}=1 but {reason}");
-            return ExitCode::FAILURE;
-        }
-        Err(Unavailable::Invalid(reason)) => {
-            println!("reality tier: FAILED: {reason}");
-            return ExitCode::FAILURE;
-        }
+    let reality = match reality() {
+        Ok(reality) => reality,
+        Err(code) => return code,
     };
-    let jobs = match std::env::var(JOBS) {
-        Err(_) => DEFAULT_JOBS,
-        Ok(text) => match text.parse::<usize>() {
-            Ok(n) if n > 0 => n,
-            _ => {
-                println!("reality tier: FAILED: {JOBS}={text:?} is not a positive number");
-                return ExitCode::FAILURE;
-            }
-        },
+    let jobs = match jobs() {
+        Ok(jobs) => jobs,
+        Err(code) => return code,
     };
 
     println!(
@@ -137,6 +120,64 @@ pub fn main(cases: Vec<Case>) -> ExitCode {
         jobs.min(cases.len()).max(1),
         reality.describe()
     );
+    let (counts, failures) = run_all(&cases, &reality, jobs);
+    let [passed, failed, skipped] = counts;
+    if !failures.is_empty() {
+        println!("\nfailures:");
+        for (name, report) in &failures {
+            println!("\n---- {name} ----\n{}", report.trim_end());
+        }
+    }
+    println!("\nreality tier: {passed} passed, {failed} failed, {skipped} skipped");
+    drop(reality);
+    if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// The tools the environment names, or the exit code when it names none (skipped, unless
+/// required) or names them wrongly.
+fn reality() -> Result<Arc<Reality>, ExitCode> {
+    match Reality::from_env() {
+        Ok(reality) => Ok(Arc::new(reality)),
+        Err(Unavailable::Incomplete(reason)) if !flag(REQUIRED) => {
+            println!("reality tier: skipped: {reason}");
+            Err(ExitCode::SUCCESS)
+        }
+        Err(Unavailable::Incomplete(reason)) => {
+            println!("reality tier: FAILED: {REQUIRED}=1 but {reason}");
+            Err(ExitCode::FAILURE)
+        }
+        Err(Unavailable::Invalid(reason)) => {
+            println!("reality tier: FAILED: {reason}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// How many cases run at once.
+fn jobs() -> Result<usize, ExitCode> {
+    match std::env::var(JOBS) {
+        Err(_) => Ok(DEFAULT_JOBS),
+        Ok(text) => match text.parse::<usize>() {
+            Ok(n) if n > 0 => Ok(n),
+            _ => {
+                println!("reality tier: FAILED: {JOBS}={text:?} is not a positive number");
+                Err(ExitCode::FAILURE)
+            }
+        },
+    }
+}
+
+/// Runs the cases, `jobs` at a time, each reported on its line as it ends: the counts (passed,
+/// failed, skipped) and the failures' reports.
+fn run_all<'c>(
+    cases: &'c [Case],
+    reality: &Arc<Reality>,
+    jobs: usize,
+) -> ([usize; 3], Vec<(&'c str, String)>) {
     install_panic_hook();
     let keep = flag(KEEP);
     let queue = Mutex::new(cases.iter().collect::<VecDeque<_>>());
@@ -149,7 +190,7 @@ pub fn main(cases: Vec<Case>) -> ExitCode {
                 let Some(case) = queue.lock().unwrap().pop_front() else {
                     break;
                 };
-                let (outcome, kept) = run_case(case, &reality, keep);
+                let (outcome, kept) = run_case(case, reality, keep);
                 let mut counts = counts.lock().unwrap();
                 let line = match outcome {
                     Outcome::Passed => {
@@ -173,22 +214,7 @@ pub fn main(cases: Vec<Case>) -> ExitCode {
             });
         }
     });
-
-    let [passed, failed, skipped] = counts.into_inner().unwrap();
-    let failures = failures.into_inner().unwrap();
-    if !failures.is_empty() {
-        println!("\nfailures:");
-        for (name, report) in &failures {
-            println!("\n---- {name} ----\n{}", report.trim_end());
-        }
-    }
-    println!("\nreality tier: {passed} passed, {failed} failed, {skipped} skipped");
-    drop(reality);
-    if failed == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    (counts.into_inner().unwrap(), failures.into_inner().unwrap())
 }
 
 fn run_case(

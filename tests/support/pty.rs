@@ -4,7 +4,8 @@
 //! expectrl's pseudo-terminal starts with echo off (ptyprocess turns it off for its own use); a
 //! shell's terminal has echo and line editing on, and that is what a run must find and leave.
 //! So every run starts through `stty sane`, which also sets the window size before the program
-//! starts (no race with a program that reads its size at once). Every byte the run writes is
+//! starts; the size is set from this side too, after ptyprocess's own 80x24 (no race with a
+//! program that reads its size at once). Every byte the run writes is
 //! kept: `output` is that text, escape codes included (what a secret must never be in), and
 //! `screen` renders it with vt100 as a terminal would show it after redraws and cursor moves.
 //! Waits end on the run's own output or its exit; the deadline (`events::FAILING_AFTER`) only
@@ -83,6 +84,12 @@ impl Pty {
             shell.current_dir(dir);
         }
         let mut session = Session::spawn(shell).expect("spawn in a pseudo-terminal");
+        // ptyprocess sets 80x24 from this side once the shell is exec'd, which may come after
+        // the shell's `stty`: the size is set again here, before the program can start.
+        session
+            .get_process_mut()
+            .set_window_size(size.cols, size.rows)
+            .expect("the terminal's size");
         session.set_expect_timeout(Some(FAILING_AFTER));
         Pty {
             session,

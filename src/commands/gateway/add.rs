@@ -96,28 +96,8 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
         format: answers.common.mode.format,
         http: Some(&http),
     };
-    driver.review(&plan.changes(), state.exists())?;
-    let ask = |_: &[crate::gateway::action::GatewayAction]| -> Outcome<Go> {
-        let w = wizard.as_ref().expect("asked only with a wizard");
-        Ok(match w.confirm_changes("Make these changes?")? {
-            true => Go::Proceed,
-            false => Go::Cancel,
-        })
-    };
-    let confirm = match &wizard {
-        Some(_) => Confirm::Custom(&ask),
-        None => Confirm::Never,
-    };
-    match driver.decide(&plan.actions, confirm)? {
-        Go::DryRun => {
-            driver.print_dry_run(&plan.actions, &plan.decisions);
-            return Ok(());
-        }
-        Go::Cancel | Go::Revise => {
-            ui.note("cancelled; nothing was changed");
-            return Ok(());
-        }
-        Go::Proceed => {}
+    if !proceed(&driver, &plan, state.exists(), wizard.as_ref())? {
+        return Ok(());
     }
     let ready = make(&driver, &answers, &name.value, &plan)?;
     finish(
@@ -130,6 +110,39 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
         &plan,
         ready,
     )
+}
+
+/// The plan shown and judged, then the person's (or the flags') decision: whether to make the
+/// changes (a dry run prints them, a cancel says nothing changed).
+fn proceed(
+    driver: &Driver,
+    plan: &Plan,
+    project_exists: bool,
+    wizard: Option<&Wizard>,
+) -> Outcome<bool> {
+    driver.review(&plan.changes(), project_exists)?;
+    let ask = |_: &[crate::gateway::action::GatewayAction]| -> Outcome<Go> {
+        let w = wizard.expect("asked only with a wizard");
+        Ok(match w.confirm_changes("Make these changes?")? {
+            true => Go::Proceed,
+            false => Go::Cancel,
+        })
+    };
+    let confirm = match wizard {
+        Some(_) => Confirm::Custom(&ask),
+        None => Confirm::Never,
+    };
+    match driver.decide(&plan.actions, confirm)? {
+        Go::DryRun => {
+            driver.print_dry_run(&plan.actions, &plan.decisions);
+            Ok(false)
+        }
+        Go::Cancel | Go::Revise => {
+            driver.session.ui.note("cancelled; nothing was changed");
+            Ok(false)
+        }
+        Go::Proceed => Ok(true),
+    }
 }
 
 fn register(session: &Session, answers: &AddAnswers) {

@@ -106,6 +106,16 @@ const ZYNC_AS_READ: &str = "zync's routes by what the installer reads of them";
 
 fn cluster(world: &World) {
     let twin = twin(world);
+    who_and_what_the_cluster_is(&twin);
+    what_the_user_may_do(&twin);
+    someone_elses_project(&twin);
+    what_a_cluster_admin_sees(&twin);
+    a_project_of_ones_own(&twin);
+    twin.assert_alike();
+}
+
+/// Who is logged in, the versions, projects, storage classes, and what a user may not read.
+fn who_and_what_the_cluster_is(twin: &Twin) {
     for (what, args) in [
         ("who is logged in", &["whoami"][..]),
         ("the API server", &["whoami", "--show-server"]),
@@ -141,6 +151,14 @@ fn cluster(world: &World) {
                 "jsonpath={.spec.domain}",
             ],
         ),
+    ] {
+        twin.exchange(what, args).run();
+    }
+}
+
+/// `oc auth can-i`, as the installer asks before it acts.
+fn what_the_user_may_do(twin: &Twin) {
+    for (what, args) in [
         (
             "may create projects: yes",
             &[
@@ -148,7 +166,7 @@ fn cluster(world: &World) {
                 "can-i",
                 "create",
                 "projectrequests.project.openshift.io",
-            ],
+            ][..],
         ),
         ("may list nodes: no", &["auth", "can-i", "list", "nodes"]),
         (
@@ -174,9 +192,17 @@ fn cluster(world: &World) {
                 "nope",
             ],
         ),
+    ] {
+        twin.exchange(what, args).run();
+    }
+}
+
+/// A project the user may not see: reads, writes and deletes refused.
+fn someone_elses_project(twin: &Twin) {
+    for (what, args) in [
         (
             "secrets of someone else's project",
-            &["get", "secrets", "-o", "json", "-n", FOREIGN],
+            &["get", "secrets", "-o", "json", "-n", FOREIGN][..],
         ),
         (
             "a secret of someone else's project",
@@ -225,10 +251,12 @@ fn cluster(world: &World) {
         &["new-project", FOREIGN, "--skip-config-write"],
     )
     .run();
+}
 
-    // A cluster admin sees more: the nodes (capacity), the ingress config (the apps domain),
-    // the OpenShift version, and a missing project as missing.
-    let admin = world.sim().kubeconfig_for("kube:admin");
+/// A cluster admin sees more: the nodes (capacity), the ingress config (the apps domain), the
+/// OpenShift version, and a missing project as missing.
+fn what_a_cluster_admin_sees(twin: &Twin) {
+    let admin = twin.world.sim().kubeconfig_for("kube:admin");
     let saved = twin.fake_state();
     twin.edit_fake_state(|s| {
         s["user"] = json!("kube:admin");
@@ -264,8 +292,10 @@ fn cluster(world: &World) {
         twin.exchange(what, args).real_kubeconfig(&admin).run();
     }
     twin.write_fake_state(saved);
+}
 
-    // A project of one's own, as the installer asks for it.
+/// A project of one's own, as the installer asks for it, read, and deleted.
+fn a_project_of_ones_own(twin: &Twin) {
     let new_project = [
         "new-project",
         PROJECT,
@@ -273,7 +303,7 @@ fn cluster(world: &World) {
         "--skip-config-write",
     ];
     twin.exchange("a new project", &new_project).run();
-    world.sim().settle();
+    twin.world.sim().settle();
     twin.exchange("the same project again", &new_project).run();
     for (what, args) in [
         (
@@ -336,16 +366,15 @@ fn cluster(world: &World) {
         twin.exchange(what, args).run();
     }
     // Deleting a project waits until it is gone: the simulator needs its clock for that.
-    world.sim().speed(50.0);
+    twin.world.sim().speed(50.0);
     twin.exchange("the project deleted", &["delete", "project", PROJECT])
         .run();
-    world.sim().speed(0.0);
+    twin.world.sim().speed(0.0);
     twin.exchange(
         "a project that is not there deleted",
         &["delete", "project", "nope"],
     )
     .run();
-    twin.assert_alike();
 }
 
 fn project(world: &World) {
@@ -362,6 +391,18 @@ fn project(world: &World) {
     .run();
     world.sim().settle();
 
+    the_pull_secret_and_the_registry_check(&twin);
+    the_image_streams_and_the_template_objects(&twin);
+    what_the_installed_project_holds(&twin);
+    the_objects_deleted(&twin);
+    world.sim().speed(50.0);
+    twin.exchange("the project deleted", &["delete", "project", PROJECT])
+        .run();
+    twin.assert_alike();
+}
+
+/// The pull secret written, checked against the registry (refused, then let in) and replaced.
+fn the_pull_secret_and_the_registry_check(twin: &Twin) {
     // The pull secret, as src/install/pull_secret.rs writes and re-writes it.
     let get_pull = [
         "get",
@@ -402,12 +443,15 @@ fn project(world: &World) {
     )
     .stdin(pull_secret(REGISTRY.0, REGISTRY.1))
     .run();
-    world.sim().settle();
+    twin.world.sim().settle();
     twin.exchange("the replaced pull secret", &get_pull).run();
     twin.exchange("the registry check, let in", &check)
         .head(1, "the rest describes the image the registry sent")
         .run();
+}
 
+/// The image streams, then the fixture template processed and its objects created in batches.
+fn the_image_streams_and_the_template_objects(twin: &Twin) {
     // The image streams, groupified as src/install/api_versions.rs sends them.
     twin.exchange(
         "the image streams created",
@@ -446,16 +490,19 @@ fn project(world: &World) {
     twin.exchange("half of the objects created", &create)
         .stdin(list(&others[..half]))
         .run();
-    world.sim().settle();
+    twin.world.sim().settle();
     twin.exchange("all of them again: some exist already", &create)
         .stdin(list(&others))
         .run();
     twin.exchange("the deployment configs created", &create)
         .stdin(list(&dcs))
         .run();
+}
 
+/// What the installer reads of a settled install, and the replace and log of what is not there.
+fn what_the_installed_project_holds(twin: &Twin) {
     // Everything settles: images import, claims bind, rollouts finish, zync makes its routes.
-    world.sim().advance(900.0);
+    twin.world.sim().advance(900.0);
     let identity = "serviceaccounts,secrets,deploymentconfigs.apps.openshift.io,persistentvolumeclaims,services,configmaps,routes.route.openshift.io,roles.rbac.authorization.k8s.io,rolebindings.rbac.authorization.k8s.io,imagestreams.image.openshift.io";
     twin.exchange(
         "what the project holds of the install",
@@ -504,7 +551,10 @@ fn project(world: &World) {
         &["logs", "nopod", "--tail=20", "-n", PROJECT],
     )
     .run();
+}
 
+/// Uninstall: every object by name, some gone already.
+fn the_objects_deleted(twin: &Twin) {
     // Uninstall: every object by name, some gone already.
     let delete = [
         "delete",
@@ -534,10 +584,6 @@ fn project(world: &World) {
         ],
     )
     .run();
-    world.sim().speed(50.0);
-    twin.exchange("the project deleted", &["delete", "project", PROJECT])
-        .run();
-    twin.assert_alike();
 }
 
 /// The 66 objects of the real amp.yml, created and read back: what the API server fills in for
@@ -646,18 +692,19 @@ fn process(world: &World) {
     )
     .run();
     let real_amp = world.templates_dir().join("amp/amp.yml");
-    let amp = real_amp.to_string_lossy().into_owned();
-    let process = |what: &str, extra: &[&str], param_file: &str| {
-        let mut args = vec!["process", "-f", &amp];
-        args.extend_from_slice(extra);
-        args.extend(["--param-file=-", "-o", "json", "-n", PROJECT]);
-        twin.exchange(what, &args).stdin(param_file).run();
-    };
+    generated_values_as_their_expressions_allow(&twin, &real_amp);
+    values_as_the_param_file_parser_reads_them(&twin, &real_amp.to_string_lossy());
+    twin.assert_alike();
+}
 
+/// The real amp.yml processed with only the domain given: every generated value matches its
+/// expression (then it is masked, each side drawing its own).
+fn generated_values_as_their_expressions_allow(twin: &Twin, real_amp: &Path) {
+    let amp = real_amp.to_string_lossy().into_owned();
     // Generated values: each side draws its own; they are checked against the expression as
     // OpenShift's generator reads it, then masked.
     let template: Value =
-        serde_yaml::from_str(&std::fs::read_to_string(&real_amp).expect("the real amp.yml"))
+        serde_yaml::from_str(&std::fs::read_to_string(real_amp).expect("the real amp.yml"))
             .expect("amp.yml is YAML");
     let only_domain = "WILDCARD_DOMAIN=apps.ocp4.example.com\n";
     let exchange = twin
@@ -694,6 +741,16 @@ fn process(world: &World) {
         );
     }
     exchange.mask(masks).judge(&both);
+}
+
+/// Values as oc's param-file parser reads them, and the param file's errors.
+fn values_as_the_param_file_parser_reads_them(twin: &Twin, amp: &str) {
+    let process = |what: &str, extra: &[&str], param_file: &str| {
+        let mut args = vec!["process", "-f", amp];
+        args.extend_from_slice(extra);
+        args.extend(["--param-file=-", "-o", "json", "-n", PROJECT]);
+        twin.exchange(what, &args).stdin(param_file).run();
+    };
 
     // Values as oc's param-file parser (a fork of godotenv) reads them, substituted as the
     // server's template processor does; each lands in a secret or a route of the output.
@@ -765,32 +822,28 @@ fn process(world: &World) {
         &["--param", "TENANT_NAME=a", "--param", "TENANT_NAME=b"],
         "WILDCARD_DOMAIN=apps.ocp4.example.com\n",
     );
-    twin.assert_alike();
 }
 
 fn failures(world: &World) {
     let twin = twin(world);
-    let sim = world.sim();
-    let dir = world.dir();
-    // A token the server does not accept, and an API server that refuses connections (a free
-    // port nothing listens on): the same kubeconfig otherwise.
-    let kubeconfig = std::fs::read_to_string(world.kubeconfig()).expect("the kubeconfig");
-    let token = kubeconfig
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("token: "))
-        .map(|t| t.trim_matches('"').to_string())
-        .expect("the kubeconfig has a token");
-    let bad_token = dir.join("kubeconfig-bad-token");
-    std::fs::write(
-        &bad_token,
-        kubeconfig.replace(&token, "sha256~not-a-valid-token"),
-    )
-    .unwrap();
-    let down_url = format!("https://127.0.0.1:{}", free_port());
-    let down = dir.join("kubeconfig-down");
-    std::fs::write(&down, kubeconfig.replace(sim.url(), &down_url)).unwrap();
+    let mut probes = reads();
+    probes.extend(changes());
+    let fixture = fixtures()
+        .join("amp/amp.yml")
+        .to_string_lossy()
+        .into_owned();
+    with_a_broken_server(&twin, &probes, &fixture);
+    with_flags_naming_what_is_not_there(&twin, &probes, &fixture);
+    twin.assert_alike();
+}
 
-    let probes: Vec<(&str, Vec<&str>, Option<String>)> = vec![
+/// A command of the installer, with what it sends on stdin; `FIXTURE` stands for the fixture
+/// template's path.
+type Probe = (&'static str, Vec<&'static str>, Option<String>);
+
+/// The reads of the installer, each tried against a broken cluster.
+fn reads() -> Vec<Probe> {
+    vec![
         ("whoami", vec!["whoami"], None),
         ("the console", vec!["whoami", "--show-console"], None),
         ("the versions", vec!["version", "-o", "json"], None),
@@ -835,6 +888,12 @@ fn failures(world: &World) {
             vec!["auth", "can-i", "create", "secrets", "-n", PROJECT],
             None,
         ),
+    ]
+}
+
+/// The changes (and the log) of the installer, each tried against a broken cluster.
+fn changes() -> Vec<Probe> {
+    vec![
         (
             "a new project",
             vec![
@@ -888,11 +947,32 @@ fn failures(world: &World) {
             None,
         ),
         ("a log", vec!["logs", "x", "--tail=20", "-n", PROJECT], None),
-    ];
-    let fixture = fixtures()
-        .join("amp/amp.yml")
-        .to_string_lossy()
-        .into_owned();
+    ]
+}
+
+/// A token the server does not accept, and an API server that refuses connections, with and
+/// without a discovery cache.
+fn with_a_broken_server(twin: &Twin, probes: &[Probe], fixture: &str) {
+    let world = twin.world;
+    let sim = world.sim();
+    let dir = world.dir();
+    // A token the server does not accept, and an API server that refuses connections (a free
+    // port nothing listens on): the same kubeconfig otherwise.
+    let kubeconfig = std::fs::read_to_string(world.kubeconfig()).expect("the kubeconfig");
+    let token = kubeconfig
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("token: "))
+        .map(|t| t.trim_matches('"').to_string())
+        .expect("the kubeconfig has a token");
+    let bad_token = dir.join("kubeconfig-bad-token");
+    std::fs::write(
+        &bad_token,
+        kubeconfig.replace(&token, "sha256~not-a-valid-token"),
+    )
+    .unwrap();
+    let down_url = format!("https://127.0.0.1:{}", free_port());
+    let down = dir.join("kubeconfig-down");
+    std::fs::write(&down, kubeconfig.replace(sim.url(), &down_url)).unwrap();
 
     // A discovery cache (~/.kube/cache) changes what oc prints when the server fails: without
     // one, client-go's discovery fails first. Each side gets an empty HOME, then one warmed by a
@@ -932,10 +1012,10 @@ fn failures(world: &World) {
                     s[k] = v.clone();
                 }
             });
-            for (what, args, stdin) in &probes {
+            for (what, args, stdin) in probes {
                 let args: Vec<&str> = args
                     .iter()
-                    .map(|a| if *a == "FIXTURE" { fixture.as_str() } else { a })
+                    .map(|a| if *a == "FIXTURE" { fixture } else { a })
                     .collect();
                 let mut e = twin
                     .exchange(&format!("{broken}, {cache}: {what}"), &args)
@@ -949,7 +1029,9 @@ fn failures(world: &World) {
             twin.write_fake_state(saved);
         }
     }
+}
 
+fn with_flags_naming_what_is_not_there(twin: &Twin, probes: &[Probe], fixture: &str) {
     // Flags that name what is not there, as `oc --kubeconfig=... --context=...` runs.
     for (flag, broken) in [
         (
@@ -958,10 +1040,10 @@ fn failures(world: &World) {
         ),
         ("--context=nosuch", "a context that is not there"),
     ] {
-        for (what, args, stdin) in &probes {
+        for (what, args, stdin) in probes {
             let mut args: Vec<&str> = args
                 .iter()
-                .map(|a| if *a == "FIXTURE" { fixture.as_str() } else { a })
+                .map(|a| if *a == "FIXTURE" { fixture } else { a })
                 .collect();
             args.push(flag);
             let mut e = twin.exchange(&format!("{broken}: {what}"), &args);
@@ -971,7 +1053,6 @@ fn failures(world: &World) {
             e.run();
         }
     }
-    twin.assert_alike();
 }
 
 /// A TCP port on 127.0.0.1 that nothing listens on (bound, then released).

@@ -28,8 +28,33 @@ fn read(path: &Path) -> Value {
 fn shape(t: &Value) -> Vec<(&'static str, BTreeSet<String>)> {
     let objects: Vec<&Value> = t["objects"].as_array().into_iter().flatten().collect();
     let params: Vec<&Value> = t["parameters"].as_array().into_iter().flatten().collect();
-    let text_of = |o: &Value| serde_json::to_string(o).unwrap_or_default();
-    let kinds = objects
+    let generated: Vec<&Value> = params
+        .iter()
+        .copied()
+        .filter(|p| p["generate"] == "expression")
+        .collect();
+    vec![
+        ("kinds and API versions", kinds(&objects)),
+        ("app labels by kind", labels(&objects)),
+        ("generated parameters", generated_names(&generated)),
+        (
+            "objects holding generated values",
+            holders(&objects, &generated),
+        ),
+        ("required parameters without a default", required(&params)),
+        (
+            "parameters used as JSON values",
+            json_values(&objects, &params),
+        ),
+    ]
+}
+
+fn text_of(o: &Value) -> String {
+    serde_json::to_string(o).unwrap_or_default()
+}
+
+fn kinds(objects: &[&Value]) -> BTreeSet<String> {
+    objects
         .iter()
         .map(|o| {
             format!(
@@ -38,8 +63,11 @@ fn shape(t: &Value) -> Vec<(&'static str, BTreeSet<String>)> {
                 o["kind"].as_str().unwrap_or("?")
             )
         })
-        .collect();
-    let labels = objects
+        .collect()
+}
+
+fn labels(objects: &[&Value]) -> BTreeSet<String> {
+    objects
         .iter()
         .map(|o| {
             let labelled = o["metadata"]["labels"].get("app").is_some();
@@ -53,13 +81,11 @@ fn shape(t: &Value) -> Vec<(&'static str, BTreeSet<String>)> {
                 }
             )
         })
-        .collect();
-    let generated: Vec<&Value> = params
-        .iter()
-        .copied()
-        .filter(|p| p["generate"] == "expression")
-        .collect();
-    let generated_names = generated
+        .collect()
+}
+
+fn generated_names(generated: &[&Value]) -> BTreeSet<String> {
+    generated
         .iter()
         .map(|p| {
             format!(
@@ -68,8 +94,11 @@ fn shape(t: &Value) -> Vec<(&'static str, BTreeSet<String>)> {
                 p["from"].as_str().unwrap_or("?")
             )
         })
-        .collect();
-    let holders = generated
+        .collect()
+}
+
+fn holders(objects: &[&Value], generated: &[&Value]) -> BTreeSet<String> {
+    generated
         .iter()
         .flat_map(|p| {
             let name = p["name"].as_str().unwrap_or("?").to_string();
@@ -86,8 +115,11 @@ fn shape(t: &Value) -> Vec<(&'static str, BTreeSet<String>)> {
                 })
                 .collect::<Vec<_>>()
         })
-        .collect();
-    let required = params
+        .collect()
+}
+
+fn required(params: &[&Value]) -> BTreeSet<String> {
+    params
         .iter()
         .filter(|p| {
             p["required"] == true
@@ -95,8 +127,11 @@ fn shape(t: &Value) -> Vec<(&'static str, BTreeSet<String>)> {
                 && p["generate"].is_null()
         })
         .map(|p| p["name"].as_str().unwrap_or("?").to_string())
-        .collect();
-    let json_values = params
+        .collect()
+}
+
+fn json_values(objects: &[&Value], params: &[&Value]) -> BTreeSet<String> {
+    params
         .iter()
         .filter_map(|p| p["name"].as_str())
         .filter(|n| {
@@ -105,15 +140,7 @@ fn shape(t: &Value) -> Vec<(&'static str, BTreeSet<String>)> {
                 .any(|o| text_of(o).contains(&format!("${{{{{n}}}}}")))
         })
         .map(str::to_string)
-        .collect();
-    vec![
-        ("kinds and API versions", kinds),
-        ("app labels by kind", labels),
-        ("generated parameters", generated_names),
-        ("objects holding generated values", holders),
-        ("required parameters without a default", required),
-        ("parameters used as JSON values", json_values),
-    ]
+        .collect()
 }
 
 fn fixtures_match(world: &World) {

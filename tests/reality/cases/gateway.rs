@@ -9,7 +9,7 @@
 use super::common::{self, Installer, PROJECT};
 use crate::process::Run;
 use crate::runner::{Case, Needs};
-use crate::sim::Scenario;
+use crate::sim::{Scenario, Sim};
 use crate::world::World;
 use fake_3scale::{Config, Environment, Permission, Product, Proxy, Server};
 use serde_json::Value;
@@ -71,46 +71,70 @@ fn lifecycle(world: &World) {
     let install = Installer::new(world, &["--timeout", "20m"]).run();
     install.assert_code(&[0]);
     let installed = common::installed_portal(world);
-    let admin_host = installed.admin_host.clone();
-    let server = Server::start(
-        Config::new(&installed.domain)
-            .admin_access_token(&installed.admin_token)
-            .master_access_token(&installed.master_token)
-            .products(vec![
-                Product::new("API").system_name("api"),
-                Product::new("EU Shop")
-                    .system_name("eu_shop")
-                    .self_managed(
-                        &format!("https://{HOST}:443"),
-                        "https://staging.eu.example.com:443",
-                    )
-                    .promoted(&[Environment::Staging, Environment::Production]),
-            ]),
-    );
-    let proxy = Proxy::start(server.port());
-    let portal = Portal { server, proxy };
-    let minted = || {
-        portal
-            .server
+    let portal = Portal::start(&installed);
+    let (add, token) = add_mints_a_token_and_makes_the_gateway(world, &portal, &installed);
+    let rerun = a_rerun_changes_nothing(world, sim, &portal);
+    let status = status_says_ready(world, &portal);
+    let bad = a_refused_token_stops_another_add(world, sim, &portal);
+    let scan = secrets_to_look_for(world, &portal);
+    common::assert_no_leak(world, &scan, &[&install, &add, &rerun, &status, &bad]);
+    let remove = remove_leaves_nothing(world, &portal, &token);
+    common::assert_no_leak(world, &scan, &[&remove]);
+}
+
+const ADD: &[&str] = &[
+    "gateway", "add", "--name", GW, "--host", HOST, "--yes", "-o", "json",
+];
+
+impl Portal {
+    /// A fake 3scale holding the install's tokens, with a hosted product and a self-managed one
+    /// served on HOST, behind its proxy.
+    fn start(installed: &common::InstalledPortal) -> Portal {
+        let server = Server::start(
+            Config::new(&installed.domain)
+                .admin_access_token(&installed.admin_token)
+                .master_access_token(&installed.master_token)
+                .products(vec![
+                    Product::new("API").system_name("api"),
+                    Product::new("EU Shop")
+                        .system_name("eu_shop")
+                        .self_managed(
+                            &format!("https://{HOST}:443"),
+                            "https://staging.eu.example.com:443",
+                        )
+                        .promoted(&[Environment::Staging, Environment::Production]),
+                ]),
+        );
+        let proxy = Proxy::start(server.port());
+        Portal { server, proxy }
+    }
+
+    /// The tokens minted for the gateway.
+    fn minted(&self) -> Vec<fake_3scale::AccessToken> {
+        self.server
             .tokens()
             .into_iter()
             .filter(|t| {
                 t.name
                     .starts_with(&format!("threescale-install gateway {GW} in {GW} on "))
             })
-            .collect::<Vec<_>>()
-    };
-    let add_args: &[&str] = &[
-        "gateway", "add", "--name", GW, "--host", HOST, "--yes", "-o", "json",
-    ];
+            .collect()
+    }
+}
 
+fn add_mints_a_token_and_makes_the_gateway(
+    world: &World,
+    portal: &Portal,
+    installed: &common::InstalledPortal,
+) -> (Run, fake_3scale::AccessToken) {
+    let admin_host = &installed.admin_host;
     // add, in a project of its own: the token minted read-only, the objects of the real template.
-    let add = portal.run(world, add_args, &[]);
+    let add = portal.run(world, ADD, &[]);
     add.assert_code(&[0]);
     let doc: Value =
         serde_json::from_str(&add.stdout).unwrap_or_else(|e| panic!("{e}: {}", add.transcript()));
     assert_eq!(doc["state"], "ready", "{}", add.transcript());
-    let tokens = minted();
+    let tokens = portal.minted();
     assert_eq!(tokens.len(), 1, "{:?}", portal.server.tokens());
     assert_eq!(tokens[0].permission, Permission::Ro);
     assert_eq!(tokens[0].scopes, ["account_management"]);
@@ -165,10 +189,13 @@ fn lifecycle(world: &World) {
         .filter_map(|p| p["name"].as_str())
         .collect();
     assert_eq!(unmatched, ["API"], "{}", add.transcript());
+    (add, tokens[0].clone())
+}
 
+fn a_rerun_changes_nothing(world: &World, sim: &Sim, portal: &Portal) -> Run {
     // A re-run without changes: no write to the cluster, no token minted.
     let since = sim.last_seq();
-    let rerun = portal.run(world, add_args, &[]);
+    let rerun = portal.run(world, ADD, &[]);
     rerun.assert_code(&[0]);
     let writes = sim.mutating_requests(since);
     assert!(
@@ -180,8 +207,11 @@ fn lifecycle(world: &World) {
             .collect::<Vec<_>>()
             .join("\n")
     );
-    assert_eq!(minted().len(), 1);
+    assert_eq!(portal.minted().len(), 1);
+    rerun
+}
 
+fn status_says_ready(world: &World, portal: &Portal) -> Run {
     // status: ready, routes admitted, the token works.
     let status = portal.run(world, &["gateway", "status", GW, "-o", "json"], &[]);
     status.assert_code(&[0]);
@@ -190,7 +220,10 @@ fn lifecycle(world: &World) {
     assert_eq!(gw["ready"], true, "{}", status.transcript());
     assert_eq!(gw["token"]["works"], true, "{}", status.transcript());
     assert_eq!(gw["routes"][0]["admitted"], true, "{}", status.transcript());
+    status
+}
 
+fn a_refused_token_stops_another_add(world: &World, sim: &Sim, portal: &Portal) -> Run {
     // A token 3scale refuses stops another add before any change.
     let since = sim.last_seq();
     let bad = portal.run(
@@ -220,7 +253,11 @@ fn lifecycle(world: &World) {
         "{}",
         bad.transcript()
     );
+    bad
+}
 
+/// The secrets 3scale holds and the refused token, besides the install's.
+fn secrets_to_look_for(world: &World, portal: &Portal) -> crate::secrets::SecretScan {
     let mut scan_extra: Vec<(String, String)> = portal
         .server
         .secret_values()
@@ -236,9 +273,10 @@ fn lifecycle(world: &World) {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let scan = common::secrets_of(world, PROJECT, &extra);
-    common::assert_no_leak(world, &scan, &[&install, &add, &rerun, &status, &bad]);
+    common::secrets_of(world, PROJECT, &extra)
+}
 
+fn remove_leaves_nothing(world: &World, portal: &Portal, token: &fake_3scale::AccessToken) -> Run {
     // remove: nothing of the gateway is left, the pull secret went with it, the token is revoked.
     let remove = portal.run(world, &["gateway", "remove", GW, "--yes"], &[]);
     remove.assert_code(&[0]);
@@ -256,17 +294,17 @@ fn lifecycle(world: &World) {
         !sa.to_string().contains("threescale-registry-auth"),
         "unlinked: {sa}"
     );
-    assert!(minted().is_empty());
+    assert!(portal.minted().is_empty());
     assert!(portal
         .server
         .revoked_tokens()
         .iter()
-        .any(|t| t.id == tokens[0].id));
+        .any(|t| t.id == token.id));
     assert!(
         common::secret_data(world, PROJECT, "threescale-registry-auth").is_some(),
         "the install keeps its pull secret"
     );
-    common::assert_no_leak(world, &scan, &[&remove]);
+    remove
 }
 
 fn read(path: &Path) -> Value {

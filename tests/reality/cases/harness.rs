@@ -3,7 +3,7 @@
 use crate::process::{self, Signal};
 use crate::runner::{Case, Needs};
 use crate::secrets::{Finding, Form, Place, SecretScan};
-use crate::sim::Scenario;
+use crate::sim::{Scenario, Sim};
 use crate::world::World;
 use serde_json::json;
 use std::path::Path;
@@ -234,8 +234,18 @@ fn simulator_controls(world: &World) {
         .any(|r| r.method == "GET" && r.path.ends_with("/users/~")));
     let before = sim.last_seq();
     assert_eq!(before, whoami.last().unwrap().seq);
+    writes_are_told_from_reads(world, sim, before);
+    let last = sim.last_seq();
+    sim.clear_requests();
+    assert!(sim.requests(0).is_empty());
+    assert_eq!(sim.last_seq(), last, "sequence numbers keep counting");
+    faults_are_injected_merged_and_cleared(world, sim);
+    the_clock_and_the_scenario_move(sim);
+}
 
-    // Writes count as mutating; reviews and template processing do not.
+/// Writes count as mutating; reviews and template processing do not.
+fn writes_are_told_from_reads(world: &World, sim: &Sim, before: u64) {
+    let oc = |args: &[&str]| world.run_command(world.oc(args), None);
     oc(&["new-project", "reality-harness"]).assert_code(&[0]);
     oc(&["auth", "can-i", "create", "pods"]).assert_code(&[0]);
     let amp = world.templates_dir().join("amp/amp.yml");
@@ -266,12 +276,10 @@ fn simulator_controls(world: &World) {
     assert!(sim.state()["objects"]
         .to_string()
         .contains("reality-harness"));
+}
 
-    let last = sim.last_seq();
-    sim.clear_requests();
-    assert!(sim.requests(0).is_empty());
-    assert_eq!(sim.last_seq(), last, "sequence numbers keep counting");
-
+fn faults_are_injected_merged_and_cleared(world: &World, sim: &Sim) {
+    let oc = |args: &[&str]| world.run_command(world.oc(args), None);
     let faults = sim.faults(json!({"errors": [{"path": "/users/~", "status": 503}]}));
     assert_eq!(faults["config"]["errors"][0]["status"], 503, "{faults}");
     let failed = oc(&["whoami"]);
@@ -290,7 +298,9 @@ fn simulator_controls(world: &World) {
     sim.clear_faults();
     oc(&["whoami"]).assert_code(&[0]);
     assert_eq!(sim.state()["faults"]["config"], json!({}));
+}
 
+fn the_clock_and_the_scenario_move(sim: &Sim) {
     let t0 = sim.settle();
     let t1 = sim.advance(600.0);
     assert!(

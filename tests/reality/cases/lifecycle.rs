@@ -3,6 +3,7 @@
 //! the template's objects, and an install again; after each command, no secret anywhere.
 
 use super::common::{self, Installer, PROJECT};
+use crate::process::Run;
 use crate::runner::{Case, Needs};
 use crate::sim::Scenario;
 use crate::world::World;
@@ -132,6 +133,41 @@ fn lifecycle(world: &World, profile: &str) {
         "{}",
         install.transcript()
     );
+    let objects = every_object_exists(world, profile, &install);
+    let scan = common::secrets_of(world, PROJECT, &extra_secrets);
+    common::assert_no_leak(world, &scan, &[&install]);
+
+    let rerun = a_rerun_changes_nothing(world, &installer, &install);
+    let (status, creds) = status_and_credentials(world, profile);
+    common::assert_no_leak(world, &scan, &[&rerun, &status, &creds]);
+
+    // uninstall: none of the template's objects (nor zync's routes) is left.
+    let uninstall = common::command(world, &["uninstall", "--yes"]);
+    uninstall.assert_code(&[0]);
+    let left = common::present(world, PROJECT, &objects);
+    assert!(
+        left.is_empty(),
+        "uninstall left {left:?}:\n{}",
+        uninstall.transcript()
+    );
+    let routes = common::list(world, "routes.route.openshift.io", PROJECT);
+    assert!(routes.is_empty(), "uninstall left routes: {routes:?}");
+    common::assert_no_leak(world, &scan, &[&uninstall]);
+
+    // And again, from scratch, into the same project.
+    let again = installer.run();
+    again.assert_code(&[0]);
+    assert_eq!(
+        common::present(world, PROJECT, &objects).len(),
+        objects.len()
+    );
+    let scan = common::secrets_of(world, PROJECT, &extra_secrets);
+    common::assert_no_leak(world, &scan, &[&again]);
+}
+
+/// Every object of the profile exists after the install; the HA profile's PodDisruptionBudgets
+/// are sent as policy/v1.
+fn every_object_exists(world: &World, profile: &str, install: &Run) -> Vec<(String, String)> {
     let objects = common::template_objects(world, profile);
     let present = common::present(world, PROJECT, &objects);
     assert_eq!(
@@ -153,10 +189,11 @@ fn lifecycle(world: &World, profile: &str) {
             install.transcript()
         );
     }
-    let scan = common::secrets_of(world, PROJECT, &extra_secrets);
-    common::assert_no_leak(world, &scan, &[&install]);
+    objects
+}
 
-    // A re-run of the finished install: exit 0, no change, at most 8 oc calls, the same summary.
+/// A re-run of the finished install: exit 0, no change, at most 8 oc calls, the same summary.
+fn a_rerun_changes_nothing(world: &World, installer: &Installer, install: &Run) -> Run {
     let since_requests = world.simulator().map(|s| s.last_seq());
     let calls_before = world.argv_log().len();
     let rerun = installer.run();
@@ -184,7 +221,12 @@ fn lifecycle(world: &World, profile: &str) {
                 .join("\n")
         );
     }
+    rerun
+}
 
+/// status: healthy, nothing old blamed; credentials: the logins, secrets withheld without
+/// --show-secrets.
+fn status_and_credentials(world: &World, profile: &str) -> (Run, Run) {
     // status: healthy, nothing old blamed.
     let status = common::command(world, &["status", "-o", "json"]);
     status.assert_code(&[0]);
@@ -205,30 +247,7 @@ fn lifecycle(world: &World, profile: &str) {
         creds.transcript()
     );
     assert!(doc["admin"]["password"].is_null(), "{}", creds.transcript());
-    common::assert_no_leak(world, &scan, &[&rerun, &status, &creds]);
-
-    // uninstall: none of the template's objects (nor zync's routes) is left.
-    let uninstall = common::command(world, &["uninstall", "--yes"]);
-    uninstall.assert_code(&[0]);
-    let left = common::present(world, PROJECT, &objects);
-    assert!(
-        left.is_empty(),
-        "uninstall left {left:?}:\n{}",
-        uninstall.transcript()
-    );
-    let routes = common::list(world, "routes.route.openshift.io", PROJECT);
-    assert!(routes.is_empty(), "uninstall left routes: {routes:?}");
-    common::assert_no_leak(world, &scan, &[&uninstall]);
-
-    // And again, from scratch, into the same project.
-    let again = installer.run();
-    again.assert_code(&[0]);
-    assert_eq!(
-        common::present(world, PROJECT, &objects).len(),
-        objects.len()
-    );
-    let scan = common::secrets_of(world, PROJECT, &extra_secrets);
-    common::assert_no_leak(world, &scan, &[&again]);
+    (status, creds)
 }
 
 /// The summary block of an install's stdout, without the line that names the credentials file.

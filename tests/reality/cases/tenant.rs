@@ -37,64 +37,128 @@ fn tenant_lifecycle(world: &World) {
     world.start_sim(Scenario::named("happy").speed(60.0));
     let install = Installer::new(world, &["--timeout", "20m"]).run();
     install.assert_code(&[0]);
-    let seed = common::secret_data(world, PROJECT, "system-seed").expect("system-seed");
-    let value = |k: &str| {
-        seed.iter()
-            .find(|(n, _)| n == k)
-            .map(|(_, v)| v.clone())
-            .unwrap()
-    };
-    let routes = common::list(world, "routes.route.openshift.io", PROJECT);
-    let admin_host = routes
-        .iter()
-        .find(|r| r["metadata"]["labels"]["zync.3scale.net/route-to"] == "system-provider")
-        .and_then(|r| r["spec"]["host"].as_str())
-        .expect("zync's admin portal route")
-        .to_string();
-    let domain = admin_host.split_once('.').unwrap().1.to_string();
-    let server = Server::start(
-        Config::new(&domain)
-            .admin_access_token(&value("ADMIN_ACCESS_TOKEN"))
-            .master_access_token(&value("MASTER_ACCESS_TOKEN")),
-    );
-    let proxy = Proxy::start(server.port());
-    let (tx, rx) = mpsc::channel::<Zync>();
-    let hook_tx = Mutex::new(tx.clone());
-    server.on_signup(move |account| {
-        let _ = hook_tx
-            .lock()
-            .unwrap()
-            .send(Zync::Provider(Box::new(account.clone())));
-    });
+    let (t, signups) = Tenants::start(world);
+    let (create, acme, login_file) = create_while_zync_makes_the_routes(&t, signups);
+    let scan = scan(world, &t.server);
+    assert_no_leak(world, &t.server, &scan, &[&install, &create]);
+    let verify = verify_checks_the_installs_own_portals(&t);
+    let rerun = a_rerun_creates_no_second_tenant(&t, acme.id);
+    let (list, show) = list_and_show(&t);
+    assert_no_leak(world, &t.server, &scan, &[&verify, &rerun, &list, &show]);
 
-    let ca = server.ca_pem_path().display().to_string();
-    let tenant = |args: &[&str]| {
+    // remove: scheduled, the login and the Secret gone.
+    let remove = t
+        .world
+        .run_command(t.command(&["remove", "acme-corp", "--yes"]), None);
+    remove.assert_code(&[0]);
+    assert!(
+        remove.stdout.contains("15 days") && remove.stdout.contains("state_event=resume"),
+        "{}",
+        remove.transcript()
+    );
+    assert_eq!(
+        t.server.state().account(acme.id).unwrap().state,
+        AccountState::ScheduledForDeletion
+    );
+    assert!(!login_file.exists());
+    assert!(common::secret_data(t.world, PROJECT, "tenant-acme-corp").is_none());
+    assert_no_leak(world, &t.server, &scan, &[&remove]);
+}
+
+const CREATE: [&str; 13] = [
+    "create",
+    "--yes",
+    "-o",
+    "json",
+    "--org-name",
+    "ACME Corp",
+    "--admin-username",
+    "acme-admin",
+    "--admin-email",
+    "ops@acme.example",
+    "--store-secret",
+    "--poll-interval",
+    "250ms",
+];
+
+/// A fake 3scale that answers for the install's portal hosts, reached through its proxy with its
+/// CA; the signups it hears of, for zync (played here) to make their routes.
+struct Tenants<'w> {
+    world: &'w World,
+    server: Server,
+    proxy: Proxy,
+    ca: String,
+    admin_host: String,
+    domain: String,
+}
+
+/// The signups the fake 3scale heard of, and the way to say there will be no more.
+struct Signups {
+    tx: mpsc::Sender<Zync>,
+    rx: mpsc::Receiver<Zync>,
+}
+
+impl<'w> Tenants<'w> {
+    fn start(world: &'w World) -> (Tenants<'w>, Signups) {
+        let seed = common::secret_data(world, PROJECT, "system-seed").expect("system-seed");
+        let value = |k: &str| {
+            seed.iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .unwrap()
+        };
+        let routes = common::list(world, "routes.route.openshift.io", PROJECT);
+        let admin_host = routes
+            .iter()
+            .find(|r| r["metadata"]["labels"]["zync.3scale.net/route-to"] == "system-provider")
+            .and_then(|r| r["spec"]["host"].as_str())
+            .expect("zync's admin portal route")
+            .to_string();
+        let domain = admin_host.split_once('.').unwrap().1.to_string();
+        let server = Server::start(
+            Config::new(&domain)
+                .admin_access_token(&value("ADMIN_ACCESS_TOKEN"))
+                .master_access_token(&value("MASTER_ACCESS_TOKEN")),
+        );
+        let proxy = Proxy::start(server.port());
+        let (tx, rx) = mpsc::channel::<Zync>();
+        let hook_tx = Mutex::new(tx.clone());
+        server.on_signup(move |account| {
+            let _ = hook_tx
+                .lock()
+                .unwrap()
+                .send(Zync::Provider(Box::new(account.clone())));
+        });
+        let ca = server.ca_pem_path().display().to_string();
+        let tenants = Tenants {
+            world,
+            server,
+            proxy,
+            ca,
+            admin_host,
+            domain,
+        };
+        (tenants, Signups { tx, rx })
+    }
+
+    /// `threescale-install tenant ARGS` through the proxy, with the CA and the admin password.
+    fn command(&self, args: &[&str]) -> std::process::Command {
         let mut all: Vec<&str> = vec!["tenant"];
         all.extend(args);
-        all.extend(["--ca-file", &ca]);
-        let mut cmd = world.installer(&all);
-        cmd.env("HTTPS_PROXY", proxy.url())
+        all.extend(["--ca-file", &self.ca]);
+        let mut cmd = self.world.installer(&all);
+        cmd.env("HTTPS_PROXY", self.proxy.url())
             .env("NO_PROXY", "")
             .env("THREESCALE_TENANT_ADMIN_PASSWORD", PASSWORD);
         cmd
-    };
-    let create_args = [
-        "create",
-        "--yes",
-        "-o",
-        "json",
-        "--org-name",
-        "ACME Corp",
-        "--admin-username",
-        "acme-admin",
-        "--admin-email",
-        "ops@acme.example",
-        "--store-secret",
-        "--poll-interval",
-        "250ms",
-    ];
+    }
+}
 
-    // create, while zync (played here) makes the new portals' routes.
+/// create, while zync (played here) makes the new portals' routes: the tenant signed up with its
+/// admin's password, its login kept (0600) and in a Secret with a token 3scale knows.
+fn create_while_zync_makes_the_routes(t: &Tenants, signups: Signups) -> (Run, Account, PathBuf) {
+    let (world, domain) = (t.world, &t.domain);
+    let Signups { tx, rx } = signups;
     let create = std::thread::scope(|s| {
         let zync = s.spawn(move || {
             let mut made = 0;
@@ -104,7 +168,7 @@ fn tenant_lifecycle(world: &World) {
             }
             made
         });
-        let run = world.run_command(tenant(&create_args), None);
+        let run = world.run_command(t.command(&CREATE), None);
         tx.send(Zync::Done).unwrap();
         assert_eq!(zync.join().unwrap(), 1, "one signup");
         run
@@ -113,7 +177,7 @@ fn tenant_lifecycle(world: &World) {
     let doc: Value = serde_json::from_str(&create.stdout).expect("create JSON");
     assert_eq!(doc["created"], true, "{}", create.transcript());
     let admin = format!("acme-corp-admin.{domain}");
-    assert_ne!(admin, admin_host);
+    assert_ne!(admin, t.admin_host);
     assert_eq!(doc["tenant"]["admin_domain"], admin.as_str());
     assert_eq!(doc["admin"]["state"], "active");
     assert_eq!(doc["verified"]["ok"], true, "{}", create.transcript());
@@ -123,7 +187,7 @@ fn tenant_lifecycle(world: &World) {
         "{}",
         create.transcript()
     );
-    let state = server.state();
+    let state = t.server.state();
     let acme = state
         .tenants()
         .into_iter()
@@ -153,36 +217,42 @@ fn tenant_lifecycle(world: &World) {
     assert!(secret
         .iter()
         .any(|(k, v)| k == "adminURL" && *v == format!("https://{admin}")));
-    let scan = scan(world, &server);
-    assert_no_leak(world, &server, &scan, &[&install, &create]);
+    (create, acme, login_file)
+}
 
-    // The tenant's routes go to the same services as the install's own: verify still checks
-    // the install's portals (the API lists routes by name, the tenant's may come first).
-    let mut cmd = world.installer(["verify", "-o", "json", "--ca-file", &ca]);
-    cmd.env("HTTPS_PROXY", proxy.url()).env("NO_PROXY", "");
-    let verify = world.run_command(cmd, None);
+/// The tenant's routes go to the same services as the install's own: verify still checks the
+/// install's portals (the API lists routes by name, the tenant's may come first).
+fn verify_checks_the_installs_own_portals(t: &Tenants) -> Run {
+    let mut cmd = t
+        .world
+        .installer(["verify", "-o", "json", "--ca-file", &t.ca]);
+    cmd.env("HTTPS_PROXY", t.proxy.url()).env("NO_PROXY", "");
+    let verify = t.world.run_command(cmd, None);
     verify.assert_code(&[0]);
     let doc: Value = serde_json::from_str(&verify.stdout).expect("verify JSON");
     assert_eq!(
         doc["hosts"]["admin"],
-        admin_host.as_str(),
+        t.admin_host.as_str(),
         "{}",
         verify.transcript()
     );
+    verify
+}
 
-    // A re-run: found, not created again; the cluster unchanged.
-    let since = world.sim().last_seq();
-    let rerun = world.run_command(tenant(&create_args), None);
+/// A re-run: found, not created again; the cluster unchanged.
+fn a_rerun_creates_no_second_tenant(t: &Tenants, id: u64) -> Run {
+    let since = t.world.sim().last_seq();
+    let rerun = t.world.run_command(t.command(&CREATE), None);
     rerun.assert_code(&[0]);
     let doc: Value = serde_json::from_str(&rerun.stdout).expect("create JSON");
     assert_eq!(doc["created"], false, "{}", rerun.transcript());
-    assert_eq!(doc["tenant"]["id"], acme.id);
+    assert_eq!(doc["tenant"]["id"], id);
     assert_eq!(
-        server.tenants().len(),
+        t.server.tenants().len(),
         2,
         "the default tenant and ACME Corp"
     );
-    let writes = world.sim().mutating_requests(since);
+    let writes = t.world.sim().mutating_requests(since);
     assert!(
         writes.is_empty(),
         "the re-run changed the cluster:\n{}",
@@ -192,9 +262,13 @@ fn tenant_lifecycle(world: &World) {
             .collect::<Vec<_>>()
             .join("\n")
     );
+    rerun
+}
 
-    // list and show.
-    let list = world.run_command(tenant(&["list", "-o", "json"]), None);
+fn list_and_show(t: &Tenants) -> (Run, Run) {
+    let list = t
+        .world
+        .run_command(t.command(&["list", "-o", "json"]), None);
     list.assert_code(&[0]);
     let doc: Value = serde_json::from_str(&list.stdout).expect("list JSON");
     let names: Vec<&str> = doc["tenants"]
@@ -204,7 +278,9 @@ fn tenant_lifecycle(world: &World) {
         .filter_map(|t| t["org_name"].as_str())
         .collect();
     assert_eq!(names, ["3scale", "ACME Corp"], "{}", list.transcript());
-    let show = world.run_command(tenant(&["show", "ACME Corp", "-o", "json"]), None);
+    let show = t
+        .world
+        .run_command(t.command(&["show", "ACME Corp", "-o", "json"]), None);
     show.assert_code(&[0]);
     let doc: Value = serde_json::from_str(&show.stdout).expect("show JSON");
     assert_eq!(doc["token"]["works"], true, "{}", show.transcript());
@@ -213,23 +289,7 @@ fn tenant_lifecycle(world: &World) {
         .unwrap()
         .iter()
         .all(|r| r["admitted"] == true));
-    assert_no_leak(world, &server, &scan, &[&verify, &rerun, &list, &show]);
-
-    // remove: scheduled, the login and the Secret gone.
-    let remove = world.run_command(tenant(&["remove", "acme-corp", "--yes"]), None);
-    remove.assert_code(&[0]);
-    assert!(
-        remove.stdout.contains("15 days") && remove.stdout.contains("state_event=resume"),
-        "{}",
-        remove.transcript()
-    );
-    assert_eq!(
-        server.state().account(acme.id).unwrap().state,
-        AccountState::ScheduledForDeletion
-    );
-    assert!(!login_file.exists());
-    assert!(common::secret_data(world, PROJECT, "tenant-acme-corp").is_none());
-    assert_no_leak(world, &server, &scan, &[&remove]);
+    (list, show)
 }
 
 /// What zync does when porta tells it of a new provider: the routes of its developer and
