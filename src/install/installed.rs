@@ -205,7 +205,12 @@ fn best(candidates: Vec<(Loaded, Identity)>, objects: &[Value]) -> Option<(Loade
             let present = id.present(objects).len();
             let alike = resemblance(&loaded.template, objects);
             // On a full tie, the first candidate: the recorded profile.
-            (present, usize::MAX - id.missing(objects).len(), alike, usize::MAX - i)
+            (
+                present,
+                usize::MAX - id.missing(objects).len(),
+                alike,
+                usize::MAX - i,
+            )
         })
         .map(|(_, c)| c)
 }

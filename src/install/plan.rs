@@ -201,7 +201,7 @@ pub(crate) fn plan(r: &Request) -> Plan {
     if existing.creating() {
         missing_required(r, &values, &mut found.missing);
     }
-    let mut actions = actions_before_objects(r, &mut found);
+    let mut actions = actions_before_objects(r, existing.creating(), &mut found);
     if existing.creating() {
         actions.extend(create_objects(
             r,
@@ -451,7 +451,7 @@ fn ways_to_give(model: &params::ParamModel, name: &str) -> Ways {
 
 /// What comes before the template's objects, in the order it runs: the project, the pull
 /// secret, the registry login check and the image streams.
-fn actions_before_objects(r: &Request, found: &mut Findings) -> Vec<Action> {
+fn actions_before_objects(r: &Request, creating: bool, found: &mut Findings) -> Vec<Action> {
     let objects = r.project.objects();
     let mut actions = Vec::new();
     if !r.project.exists() {
@@ -467,7 +467,7 @@ fn actions_before_objects(r: &Request, found: &mut Findings) -> Vec<Action> {
         &mut found.decisions,
         &mut found.missing,
     );
-    plan_registry(r, objects, &mut actions, &mut found.decisions);
+    plan_registry(r, objects, creating, &mut actions, &mut found.decisions);
     actions.extend(create_image_streams(r, objects));
     actions
 }
@@ -829,6 +829,7 @@ fn decide_class(r: &Request, found: &mut Findings) -> Option<Given<String>> {
 fn plan_registry(
     r: &Request,
     objects: &[Value],
+    creating: bool,
     actions: &mut Vec<Action>,
     decisions: &mut Vec<String>,
 ) {
@@ -837,7 +838,9 @@ fn plan_registry(
         _ => None,
     });
     let failed = failed_imports(objects);
-    if login.is_none() && failed.is_empty() {
+    // A pull secret kept as it is was not necessarily ever let in (a run refused at the check
+    // stops before the objects): while objects are still to be created it is checked again.
+    if login.is_none() && failed.is_empty() && !creating {
         return;
     }
     let server = &r.answers.registry.server.value;

@@ -76,6 +76,36 @@ fn registry_accepts(s: &mut serde_json::Value, password: &str) {
 }
 
 #[test]
+fn a_pull_secret_the_registry_refused_is_not_kept_as_good_on_the_next_run() {
+    let env = TestEnv::new();
+    env.cluster(|s| registry_accepts(s, "the-right-registry-pw"));
+    env.run(ARGS).assert_code(2);
+    // Without a password, the run keeps the pull secret: its login is checked again first.
+    let env = env.without_env("THREESCALE_REGISTRY_PASSWORD");
+    env.clear_calls();
+    let rerun = env.run(ARGS);
+    rerun.assert_code(2);
+    assert!(
+        rerun
+            .stderr
+            .contains("refused the login of 12345|svc-account"),
+        "{}",
+        rerun.stderr
+    );
+    for flag in [
+        "--registry-password-file",
+        "--registry-password-stdin",
+        "THREESCALE_REGISTRY_PASSWORD",
+    ] {
+        assert!(rerun.stderr.contains(flag), "{flag}: {}", rerun.stderr);
+    }
+    assert!(
+        env.object("3scale-apim", "Secret", "system-seed").is_none(),
+        "nothing of 3scale was created"
+    );
+}
+
+#[test]
 fn a_refused_registry_login_stops_before_the_objects_and_a_rerun_with_the_right_one_installs() {
     let env = TestEnv::new();
     env.cluster(|s| registry_accepts(s, "the-right-registry-pw"));
