@@ -8,9 +8,10 @@ use crate::engine::checks::{self, CheckResult, Verdict};
 use crate::engine::observe::Observer;
 use crate::engine::session::Session;
 use crate::failure::{Failure, FailureKind, Outcome};
-use crate::inputs::Answers;
+use crate::inputs::{Answers, Field};
 use crate::install::prepare::{self, Prepared};
 use crate::install::resume;
+use crate::install::{sizing, storage};
 use serde_json::json;
 
 pub(crate) fn run(mut answers: Answers) -> Outcome<()> {
@@ -56,9 +57,108 @@ fn on_the_cluster(session: &Session, answers: &mut Answers) -> Outcome<Vec<Check
     match prepare::prepare(session, &observer, answers) {
         Ok(p) => results.extend(prepared_checks(answers, &p)),
         Err(f) if f.kind == FailureKind::Unavailable => return Err(f),
-        Err(f) => results.push(failed(stage_of(&f), &f)),
+        Err(f) => {
+            results.push(failed(stage_of(&f), &f));
+            // What can be checked without the templates is checked all the same.
+            results.extend(without_templates(&observer, answers)?);
+        }
     }
     Ok(results)
+}
+
+/// The checks that need no template: the RWX class, the wildcard domain, the user's right to
+/// make the project (or to work in it), and the nodes' room.
+fn without_templates(observer: &Observer, answers: &Answers) -> Outcome<Vec<CheckResult>> {
+    let mut out = Vec::new();
+    let classes = observer.storage_classes()?;
+    let wanted = answers.rwx_storage_class.as_ref().map(|c| c.value.as_str());
+    out.push(
+        match storage::choose(classes.as_deref().map_err(String::as_str), wanted) {
+            Ok(choice) => CheckResult::ok(
+                "storage",
+                format!("RWX_STORAGE_CLASS={} ({})", choice.class, choice.why),
+            ),
+            Err(refusal) => CheckResult::fail("storage", refusal.message).with_help(refusal.help),
+        },
+    );
+    let domain = match &answers.wildcard_domain {
+        Some(d) => Ok(format!("{} (from {})", d.value, d.source)),
+        None => observer
+            .apps_domain()?
+            .map(|d| format!("{} (from {})", d.value, d.how)),
+    };
+    out.push(match domain {
+        Ok(d) => CheckResult::ok("wildcard-domain", d),
+        Err(why) => CheckResult::fail("wildcard-domain", why)
+            .with_help("pass --wildcard-domain (the cluster's apps domain)"),
+    });
+    out.push(project_rights(observer, &answers.project.value)?);
+    out.push(match observer.nodes()? {
+        Ok(nodes) => {
+            let c = sizing::capacity(&nodes);
+            CheckResult::ok(
+                "capacity",
+                format!(
+                    "{} schedulable node(s), {:.2} CPU and {:.1} GiB allocatable (what 3scale asks for is in its template)",
+                    c.nodes,
+                    c.cpu,
+                    c.memory / (1024.0 * 1024.0 * 1024.0)
+                ),
+            )
+        }
+        Err(why) => CheckResult::warn("capacity", why),
+    });
+    Ok(out)
+}
+
+/// May the user make the project, or work in it when it exists.
+fn project_rights(observer: &Observer, project: &str) -> Outcome<CheckResult> {
+    let asked = if observer.project_exists(project)? {
+        vec![
+            ("create", "secrets".to_string(), Some(project.to_string())),
+            (
+                "create",
+                "deploymentconfigs.apps.openshift.io".to_string(),
+                Some(project.to_string()),
+            ),
+            (
+                "create",
+                "roles.rbac.authorization.k8s.io".to_string(),
+                Some(project.to_string()),
+            ),
+        ]
+    } else {
+        vec![(
+            "create",
+            "projectrequests.project.openshift.io".to_string(),
+            None,
+        )]
+    };
+    let allowed = observer.permissions(&asked)?;
+    let denied: Vec<String> = asked
+        .iter()
+        .zip(&allowed)
+        .filter(|(_, ok)| !**ok)
+        .map(|((v, r, _), _)| format!("{v} {r}"))
+        .collect();
+    Ok(if denied.is_empty() {
+        CheckResult::ok(
+            "permissions",
+            format!(
+                "may {}",
+                asked
+                    .iter()
+                    .map(|(v, r, _)| format!("{v} {r}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+    } else {
+        CheckResult::fail("permissions", format!("denied: {}", denied.join(", ")))
+            .with_help(format!(
+            "ask a cluster admin for the admin role in project {project}, or to create it for you"
+        ))
+    })
 }
 
 /// What the preparation found: the templates, the inputs, the wildcard domain, the plan's
@@ -75,9 +175,12 @@ fn prepared_checks(answers: &Answers, p: &Prepared) -> Vec<CheckResult> {
     )];
     let plan = &p.plan;
     let mut inputs: Vec<String> = plan.problems.clone();
+    // No check uses the registry password: install asks for it (or takes it) when it writes
+    // the pull secret.
     inputs.extend(
         plan.missing
             .iter()
+            .filter(|m| m.field != Some(Field::RegistryPassword))
             .map(|m| format!("needed and not given: {m}")),
     );
     results.push(if inputs.is_empty() {
@@ -144,9 +247,22 @@ fn report(answers: &Answers, results: &[CheckResult]) -> Outcome<()> {
         failed.len(),
         failed.join(", ")
     ))
-    .with_help(format!(
-        "fix what the table says, or skip a check you accept with --skip-check ID ({})",
-        checks::SKIPPABLE.join(", ")
-    ))
+    .with_help(skip_help(&failed))
     .reported())
+}
+
+/// What to do: fix the failures; those that may be skipped are named with the flag.
+fn skip_help(failed: &[&str]) -> String {
+    let skippable: Vec<&str> = failed
+        .iter()
+        .copied()
+        .filter(|id| checks::SKIPPABLE.contains(id))
+        .collect();
+    if skippable.is_empty() {
+        return "fix what the table says, then run preflight again".into();
+    }
+    format!(
+        "fix what the table says, or skip what you accept with --skip-check {}",
+        skippable.join(",")
+    )
 }

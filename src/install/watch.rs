@@ -38,17 +38,24 @@ impl<'a> Install<'a> {
         }
     }
 
-    /// The install after `changes`: a new registry login or a re-import fixes what failed to
-    /// pull or import, and the rollouts that failed for it.
+    /// The install after `changes`: a changed registry login fixes what failed to pull or
+    /// import; images imported again also fix the rollouts that failed on them. (A first login
+    /// fixes nothing that was broken: a failure then is news.)
     pub(crate) fn after(mut self, changes: &[InstallAction]) -> Install<'a> {
-        let login = changes.iter().any(|c| {
+        let changed_login = changes.iter().any(|c| {
             matches!(
                 c,
-                InstallAction::WritePullSecret(_) | InstallAction::ReimportImages { .. }
+                InstallAction::WritePullSecret(crate::pull_secret::Write::Update { .. })
             )
         });
-        if login {
-            self.fixed = vec!["image-import-failed", "image-pull-failed", "rollout-failed"];
+        let reimported = changes
+            .iter()
+            .any(|c| matches!(c, InstallAction::ReimportImages { .. }));
+        if changed_login || reimported {
+            self.fixed = vec!["image-import-failed", "image-pull-failed"];
+        }
+        if reimported {
+            self.fixed.push("rollout-failed");
         }
         self
     }
@@ -97,19 +104,28 @@ mod tests {
         );
         let before = Install::new(&identity).diagnose(&snapshot).unwrap();
         assert!(before.blocks, "an old failure nobody fixed stops the wait");
-        let login = Write::Create(Login {
+        let login = || Login {
             server: "registry.redhat.io".into(),
             username: "u".into(),
             password: Secret::new("a-new-password"),
-        });
+        };
+        let first = Install::new(&identity)
+            .after(&[InstallAction::WritePullSecret(Write::Create(login()))])
+            .diagnose(&snapshot)
+            .unwrap();
+        assert!(first.blocks, "a first login fixed nothing that was broken");
+        let changed = Write::Update {
+            login: login(),
+            changed: vec!["password"],
+        };
         let after = Install::new(&identity)
-            .after(&[InstallAction::WritePullSecret(login)])
+            .after(&[InstallAction::WritePullSecret(changed)])
             .diagnose(&snapshot)
             .unwrap();
         assert_eq!(after.signature, "image-import-failed");
         assert!(
             !after.blocks,
-            "the run just wrote the login: the cluster catches up"
+            "the run just changed the login: the cluster catches up"
         );
     }
 }

@@ -107,6 +107,41 @@ fn preflight_all_good_text_and_json() {
 }
 
 #[test]
+fn preflight_without_its_templates_still_checks_what_needs_none() {
+    let env = TestEnv::new().env("THREESCALE_TEMPLATES_DIR", "/nonexistent/templates");
+    env.cluster(|s| {
+        s["denied"] = serde_json::json!(["create projectrequests"]);
+        s["storage_classes"] = serde_json::json!([{"name": "gp2", "provisioner": "kubernetes.io/aws-ebs", "default": true}]);
+    });
+    let run = env.run(&["preflight", "--wildcard-domain", "apps.cluster.example.com"]);
+    run.assert_code(3);
+    let rows: Vec<String> = run
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    for row in [
+        "templates fail",
+        "storage fail",
+        "wildcard-domain ok apps.cluster.example.com",
+        "permissions fail denied: create projectrequests.project.openshift.io",
+        "capacity ",
+    ] {
+        assert!(
+            rows.iter().any(|r| r.starts_with(row)),
+            "{row:?}:\n{}",
+            run.stdout
+        );
+    }
+    assert!(
+        run.stderr.contains("--skip-check storage,permissions")
+            && !run.stderr.contains("--skip-check templates"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn preflight_reports_every_failure_and_skips_on_request() {
     let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
     env.cluster(|s| {
@@ -117,16 +152,26 @@ fn preflight_reports_every_failure_and_skips_on_request() {
     run.assert_code(3);
     for failing in [
         "storage            fail",
-        "inputs             fail    needed and not given: registry password",
         "permissions        fail    you may not make every planned change; denied:\n",
         "  create projectrequests.project.openshift.io\n",
     ] {
         assert!(run.stdout.contains(failing), "{failing:?}:\n{}", run.stdout);
     }
+    // No check needs the registry password.
+    assert!(
+        run.stdout.contains("inputs             ok"),
+        "{}",
+        run.stdout
+    );
     assert!(
         run.stderr
-            .contains("3 check(s) failed: inputs, storage, permissions"),
+            .contains("2 check(s) failed: storage, permissions"),
         "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("--skip-check storage,permissions"),
+        "only the failed checks that may be skipped: {}",
         run.stderr
     );
 
@@ -139,9 +184,9 @@ fn preflight_reports_every_failure_and_skips_on_request() {
         "-o",
         "json",
     ]);
-    run.assert_code(3);
+    run.assert_code(0);
     let doc = json(&run.stdout);
-    assert_eq!(doc["ok"], false);
+    assert_eq!(doc["ok"], true);
     let permissions = doc["checks"]
         .as_array()
         .unwrap()
@@ -166,11 +211,6 @@ fn preflight_reports_every_failure_and_skips_on_request() {
     assert_eq!(
         (storage["result"].as_str(), storage["skipped"].as_bool()),
         (Some("warn"), Some(true))
-    );
-    assert!(
-        run.stderr.contains("1 check(s) failed: inputs"),
-        "{}",
-        run.stderr
     );
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
 

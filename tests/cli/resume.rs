@@ -54,9 +54,17 @@ fn a_partial_new_app_is_resumed_with_the_original_secrets_intact() {
     );
     // The 4 missing objects that are not deployment configs, one per `oc create` (4 at once),
     // then the 4 deployment configs, one each: nothing that exists is sent again.
+    // The kept pull secret's login is checked again first (a dry-run import, which creates
+    // nothing): objects are still to be created.
     let mutating = env.mutating_commands();
+    assert!(
+        mutating[0].starts_with("oc import-image threescale-install-registry-check")
+            && mutating[0].contains("--dry-run"),
+        "{mutating:#?}"
+    );
     assert_eq!(
-        mutating, ["oc create -f - -n 3scale-apim --request-timeout=60s"; 8],
+        mutating[1..],
+        ["oc create -f - -n 3scale-apim --request-timeout=60s"; 8],
         "only creates of the missing objects"
     );
     assert!(env
