@@ -4,6 +4,7 @@
 
 mod credentials;
 mod gateway;
+mod gather;
 mod install;
 mod plan;
 mod preflight;
@@ -153,6 +154,7 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
                 },
             )
         }
+        Some(Command::Gather(args)) => gather::run(inputs::gather_answers(global, &args, matches)?),
         Some(Command::Gateway(command)) => gateway::run(global, command, matches, &env, &mut stdin),
         Some(Command::Tenant(TenantCommand::Create(args))) => {
             let never_ask = args.yes || global.no_input;

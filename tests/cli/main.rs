@@ -10,6 +10,7 @@ mod commands;
 mod completions;
 mod edges;
 mod gateway;
+mod gather;
 mod git;
 mod inputs;
 mod install;
