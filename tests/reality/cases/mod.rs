@@ -7,6 +7,7 @@ mod fake_oc;
 mod faults;
 mod fixtures;
 mod gateway;
+mod gather;
 mod harness;
 mod lifecycle;
 mod param_file;
@@ -25,6 +26,7 @@ pub fn all() -> Vec<Case> {
         faults::CASES,
         verify::CASES,
         gateway::CASES,
+        gather::CASES,
         tenant::CASES,
     ]
     .concat()
