@@ -1,18 +1,23 @@
 //! The masking every text of a bundle goes through: the run's redactor (each secret as typed,
-//! JSON-escaped and base64-encoded), then the short values as the value of their own key.
+//! JSON-escaped and base64-encoded), compiled into one automaton once the gather's secrets are
+//! registered, then the short values as the value of their own key.
 
 use super::known::KnownValue;
-use crate::secrets::{Redactor, MASK};
+use crate::secrets::{Compiled, Redactor, MASK};
 use std::ops::Range;
 
 pub(crate) struct Masker<'a> {
-    redactor: &'a Redactor,
+    /// The redactor's forms, compiled once every secret of the gather is registered.
+    redactor: Compiled,
     short: &'a [KnownValue],
 }
 
 impl<'a> Masker<'a> {
-    pub(crate) fn new(redactor: &'a Redactor, short: &'a [KnownValue]) -> Masker<'a> {
-        Masker { redactor, short }
+    pub(crate) fn new(redactor: &Redactor, short: &'a [KnownValue]) -> Masker<'a> {
+        Masker {
+            redactor: redactor.compiled(),
+            short,
+        }
     }
 
     /// `text` with every secret masked, and how many were.
