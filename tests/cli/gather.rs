@@ -431,3 +431,56 @@ fn without_the_rights_to_read_secrets_nothing_is_gathered() {
         .collect();
     assert!(logs.is_empty(), "nothing read before the secrets: {logs:?}");
 }
+
+#[test]
+fn an_interrupted_gather_leaves_nothing() {
+    let env = installed();
+    env.cluster(|s| s["hang"] = json!(["logs"]));
+    let mut child = env
+        .command(&["gather", "--archive", "bundle.tar.gz"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid_file = env.root().join("cluster/hung.pid");
+    crate::support::events::await_change(pid_file.parent().unwrap(), "oc logs starting", || {
+        pid_file.exists()
+    });
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let left: Vec<String> = std::fs::read_dir(env.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("bundle"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(env.running_fake_ocs(), Vec::<i32>::new());
+}
+
+#[test]
+fn verify_is_in_the_bundle_when_3scale_answers() {
+    let env = installed().without_env("THREESCALE_NO_VERIFY");
+    let server = fake_3scale::Server::start(
+        fake_3scale::Config::new(DOMAIN)
+            .admin_access_token(&value_of(&env, "system-seed", "ADMIN_ACCESS_TOKEN"))
+            .master_access_token(&value_of(&env, "system-seed", "MASTER_ACCESS_TOKEN")),
+    );
+    let proxy = fake_3scale::Proxy::start(server.port());
+    let ca = server.ca_pem_path().display().to_string();
+    let out = env
+        .command(&["gather", "--archive", "b.tar.gz", "--ca-file", &ca])
+        .env("HTTPS_PROXY", proxy.url())
+        .env("NO_PROXY", "")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let dir = extract(&env, "b.tar.gz");
+    let verify: Value = serde_json::from_str(&read(&dir, "install/verify.json")).unwrap();
+    assert_eq!(verify["ok"], true, "{verify}");
+    assert!(verify["checks"].as_array().unwrap().len() >= 5, "{verify}");
+    let found = leaks_of(&env).in_tree(&dir);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
