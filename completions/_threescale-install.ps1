@@ -78,6 +78,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check that 3scale answers through its routes: DNS, TLS, the portals, the APIs with the install''s tokens, the gateways')
             [CompletionResult]::new('credentials', 'credentials', [CompletionResultType]::ParameterValue, 'Print the URLs and logins of an installed project, read from secret system-seed')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Delete what the install created (or the whole project with --delete-project)')
+            [CompletionResult]::new('gather', 'gather', [CompletionResultType]::ParameterValue, 'Write a support bundle of a project (objects, statuses, logs, events, `status` and `verify`) that holds no secret: every value of the project''s Secrets is masked, and looked for in every encoding before the archive is written')
             [CompletionResult]::new('gateway', 'gateway', [CompletionResultType]::ParameterValue, 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Create, list, show and remove tenants: more admin portals of the same 3scale')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render what `plan`''s scripts pipe to oc, secrets read from the environment')
@@ -307,6 +308,37 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('--delete-project', '--delete-project', [CompletionResultType]::ParameterName, 'Delete the whole project instead of the objects the install created')
             [CompletionResult]::new('--keep-credentials', '--keep-credentials', [CompletionResultType]::ParameterName, 'Keep the local credentials file (and the logins of the install''s tenants beside it)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would be deleted (on the cluster and on this machine), and delete nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;gather' {
+            [CompletionResult]::new('--archive', '--archive', [CompletionResultType]::ParameterName, 'The archive to write (tar.gz, mode 0600) [default: 3scale-gather-PROJECT-TIME.tar.gz in the current directory]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only the log lines of the last DURATION (e.g. 1h, 30m) [default: the last 500 lines of each container]')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file, read for its secrets only [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace the archive when it exists')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Leave out `verify` (its checks reach the portals over HTTPS)')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
@@ -806,6 +838,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check that 3scale answers through its routes: DNS, TLS, the portals, the APIs with the install''s tokens, the gateways')
             [CompletionResult]::new('credentials', 'credentials', [CompletionResultType]::ParameterValue, 'Print the URLs and logins of an installed project, read from secret system-seed')
             [CompletionResult]::new('uninstall', 'uninstall', [CompletionResultType]::ParameterValue, 'Delete what the install created (or the whole project with --delete-project)')
+            [CompletionResult]::new('gather', 'gather', [CompletionResultType]::ParameterValue, 'Write a support bundle of a project (objects, statuses, logs, events, `status` and `verify`) that holds no secret: every value of the project''s Secrets is masked, and looked for in every encoding before the archive is written')
             [CompletionResult]::new('gateway', 'gateway', [CompletionResultType]::ParameterValue, 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Create, list, show and remove tenants: more admin portals of the same 3scale')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render what `plan`''s scripts pipe to oc, secrets read from the environment')
@@ -833,6 +866,9 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             break
         }
         'threescale-install;help;uninstall' {
+            break
+        }
+        'threescale-install;help;gather' {
             break
         }
         'threescale-install;help;gateway' {

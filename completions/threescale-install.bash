@@ -25,6 +25,9 @@ _threescale__install() {
             threescale__install,gateway)
                 cmd="threescale__install__subcmd__gateway"
                 ;;
+            threescale__install,gather)
+                cmd="threescale__install__subcmd__gather"
+                ;;
             threescale__install,help)
                 cmd="threescale__install__subcmd__help"
                 ;;
@@ -93,6 +96,9 @@ _threescale__install() {
                 ;;
             threescale__install__subcmd__help,gateway)
                 cmd="threescale__install__subcmd__help__subcmd__gateway"
+                ;;
+            threescale__install__subcmd__help,gather)
+                cmd="threescale__install__subcmd__help__subcmd__gather"
                 ;;
             threescale__install__subcmd__help,help)
                 cmd="threescale__install__subcmd__help__subcmd__help"
@@ -218,7 +224,7 @@ _threescale__install() {
 
     case "${cmd}" in
         threescale__install)
-            opts="-v -q -o -y -p -h -V --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --yes --dry-run --confirm-password --credentials-file --show-secrets --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --help --version install preflight plan status verify credentials uninstall gateway tenant render completions man help"
+            opts="-v -q -o -y -p -h -V --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --yes --dry-run --confirm-password --credentials-file --show-secrets --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --help --version install preflight plan status verify credentials uninstall gather gateway tenant render completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -909,8 +915,90 @@ _threescale__install() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        threescale__install__subcmd__gather)
+            opts="-v -q -o -h --archive --force --since --no-verify --credentials-file --templates-repo --templates-ref --templates-dir --refresh-templates --ca-file --insecure-skip-tls-verify --resolve --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --archive)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --templates-repo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --templates-ref)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --templates-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         threescale__install__subcmd__help)
-            opts="install preflight plan status verify credentials uninstall gateway tenant render completions man help"
+            opts="install preflight plan status verify credentials uninstall gather gateway tenant render completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1010,6 +1098,20 @@ _threescale__install() {
         threescale__install__subcmd__help__subcmd__gateway__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__help__subcmd__gather)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

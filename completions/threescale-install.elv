@@ -75,6 +75,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand verify 'Check that 3scale answers through its routes: DNS, TLS, the portals, the APIs with the install''s tokens, the gateways'
             cand credentials 'Print the URLs and logins of an installed project, read from secret system-seed'
             cand uninstall 'Delete what the install created (or the whole project with --delete-project)'
+            cand gather 'Write a support bundle of a project (objects, statuses, logs, events, `status` and `verify`) that holds no secret: every value of the project''s Secrets is masked, and looked for in every encoding before the archive is written'
             cand gateway 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one'
             cand tenant 'Create, list, show and remove tenants: more admin portals of the same 3scale'
             cand render 'Render what `plan`''s scripts pipe to oc, secrets read from the environment'
@@ -297,6 +298,36 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --delete-project 'Delete the whole project instead of the objects the install created'
             cand --keep-credentials 'Keep the local credentials file (and the logins of the install''s tenants beside it)'
             cand --dry-run 'Print what would be deleted (on the cluster and on this machine), and delete nothing'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;gather'= {
+            cand --archive 'The archive to write (tar.gz, mode 0600) [default: 3scale-gather-PROJECT-TIME.tar.gz in the current directory]'
+            cand --since 'Only the log lines of the last DURATION (e.g. 1h, 30m) [default: the last 500 lines of each container]'
+            cand --credentials-file 'The install''s credentials file, read for its secrets only [default: credentials.yaml in the project''s state directory]'
+            cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
+            cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
+            cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
+            cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
+            cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand --force 'Replace the archive when it exists'
+            cand --no-verify 'Leave out `verify` (its checks reach the portals over HTTPS)'
+            cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
+            cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
             cand -v 'Print each oc command (secrets masked) as it runs'
             cand --verbose 'Print each oc command (secrets masked) as it runs'
             cand -q 'Print only errors and the result'
@@ -762,6 +793,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand verify 'Check that 3scale answers through its routes: DNS, TLS, the portals, the APIs with the install''s tokens, the gateways'
             cand credentials 'Print the URLs and logins of an installed project, read from secret system-seed'
             cand uninstall 'Delete what the install created (or the whole project with --delete-project)'
+            cand gather 'Write a support bundle of a project (objects, statuses, logs, events, `status` and `verify`) that holds no secret: every value of the project''s Secrets is masked, and looked for in every encoding before the archive is written'
             cand gateway 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one'
             cand tenant 'Create, list, show and remove tenants: more admin portals of the same 3scale'
             cand render 'Render what `plan`''s scripts pipe to oc, secrets read from the environment'
@@ -782,6 +814,8 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;help;credentials'= {
         }
         &'threescale-install;help;uninstall'= {
+        }
+        &'threescale-install;help;gather'= {
         }
         &'threescale-install;help;gateway'= {
             cand add 'Add a gateway: mint its access token, create its portal-endpoint and pull secrets, the template''s objects and an edge route per host, and wait until it is ready'

@@ -66,6 +66,13 @@ pub(crate) mod exit_codes {
         "Exit codes:\n  0    done (status reports an unhealthy install in its output, not in its exit code)",
         "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check failed: not logged in, a missing permission\n  4    (uninstall) a deletion failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
     );
+    pub(crate) const GATHER: &str = concat!(
+        "Exit codes:\n  0    the archive was written",
+        "\n  1    unexpected internal error\n  2    bad usage or input: the archive exists (--force replaces it), no such project",
+        "\n  3    nothing written: not logged in, the project's secrets may not be read, or a secret was found in a file in a form the masking missed",
+        "\n  5    nothing written: the cluster's API could not be reached or kept failing; run again",
+        "\n  130  interrupted: nothing written"
+    );
     pub(crate) const TENANT: &str = concat!(
         "Exit codes:\n  0    done (a tenant that exists already is not created again)",
         "\n  1    unexpected internal error",
@@ -123,6 +130,11 @@ pub(crate) enum Command {
     /// Delete what the install created (or the whole project with --delete-project)
     #[command(after_help = exit_codes::PROJECT)]
     Uninstall(UninstallArgs),
+    /// Write a support bundle of a project (objects, statuses, logs, events, `status` and
+    /// `verify`) that holds no secret: every value of the project's Secrets is masked, and
+    /// looked for in every encoding before the archive is written
+    #[command(after_help = exit_codes::GATHER)]
+    Gather(GatherArgs),
     /// Self-managed APIcast gateways of an install: add one in a project of this or another
     /// cluster, list them, show their state, remove one
     #[command(subcommand, after_help = exit_codes::GATEWAY)]
@@ -474,6 +486,43 @@ pub(crate) struct TemplateArgs {
     /// Fetch a branch again even when it is cached (tags and commits never change)
     #[arg(long = declared::REFRESH_TEMPLATES.long, env = declared::REFRESH_TEMPLATES.env, value_parser = BoolishValueParser::new())]
     pub(crate) refresh_templates: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct GatherArgs {
+    /// The archive to write (tar.gz, mode 0600) [default: 3scale-gather-PROJECT-TIME.tar.gz in
+    /// the current directory]
+    #[arg(long = declared::ARCHIVE.long, value_name = "FILE.tar.gz", env = declared::ARCHIVE.env, help_heading = "Output")]
+    pub(crate) archive: Option<PathBuf>,
+
+    /// Replace the archive when it exists
+    #[arg(long = declared::FORCE.long, env = declared::FORCE.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub(crate) force: bool,
+
+    /// Only the log lines of the last DURATION (e.g. 1h, 30m) [default: the last 500 lines of
+    /// each container]
+    #[arg(long = declared::SINCE.long, value_name = "DURATION", value_parser = parse_duration, env = declared::SINCE.env, help_heading = "Output")]
+    pub(crate) since: Option<Duration>,
+
+    /// Leave out `verify` (its checks reach the portals over HTTPS)
+    #[arg(long = declared::NO_VERIFY.long, env = declared::NO_VERIFY.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
+    pub(crate) no_verify: bool,
+
+    /// The install's credentials file, read for its secrets only [default: credentials.yaml in
+    /// the project's state directory]
+    #[arg(
+        long = declared::CREDENTIALS_FILE.long,
+        value_name = "PATH",
+        env = declared::CREDENTIALS_FILE.env,
+        help_heading = "Output"
+    )]
+    pub(crate) credentials_file: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub(crate) project: ProjectArgs,
+
+    #[command(flatten)]
+    pub(crate) http: HttpArgs,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@ pub(crate) mod duration;
 pub(crate) mod engine;
 pub(crate) mod failure;
 pub(crate) mod gateway;
+pub(crate) mod gather;
 pub(crate) mod http;
 pub(crate) mod inputs;
 pub(crate) mod install;

@@ -4,6 +4,7 @@
 
 mod credentials;
 mod gateway;
+mod gather;
 mod install;
 mod plan;
 mod preflight;
@@ -104,6 +105,7 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
             matches,
         )?),
         Some(Command::Uninstall(args)) => uninstall_command(global, &args, matches),
+        Some(Command::Gather(args)) => gather::run(inputs::gather_answers(global, &args, matches)?),
         Some(Command::Gateway(command)) => gateway::run(global, command, matches, &env, &mut stdin),
         Some(Command::Tenant(command)) => tenant::run(global, command, matches, &env, &mut stdin),
         Some(Command::Render(what)) => render::run(what, &env),

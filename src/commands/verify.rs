@@ -9,7 +9,6 @@ use crate::failure::Outcome;
 use crate::inputs::ProjectAnswers;
 use crate::install::{installed, watch};
 use crate::verify;
-use serde_json::json;
 
 pub(crate) fn run(answers: ProjectAnswers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
@@ -40,14 +39,12 @@ fn check(session: &Session, answers: &ProjectAnswers) -> Outcome<()> {
     match answers.mode.format {
         Format::Text => session.ui.result(&checks::table(&results)),
         Format::Json => session.ui.result(
-            &serde_json::to_string_pretty(&json!({
-                "schema_version": 1,
-                "ok": failure.is_none(),
-                "cluster": install.cluster.server,
-                "project": install.project,
-                "hosts": {"admin": target.admin, "developer": target.developer, "master": target.master},
-                "checks": results,
-            }))
+            &serde_json::to_string_pretty(&verify::document(
+                &install.cluster.server,
+                &install.project,
+                &target,
+                &results,
+            ))
             .unwrap_or_default(),
         ),
     }

@@ -320,6 +320,45 @@ impl DeploymentConfig {
     }
 }
 
+/// A replication controller: one rollout of a deployment config.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct ReplicationController {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) metadata: Meta,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) spec: RcSpec,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) status: RcStatus,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct RcSpec {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) replicas: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub(crate) struct RcStatus {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) replicas: u64,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) ready_replicas: u64,
+}
+
+impl ReplicationController {
+    /// The rollout's phase as the deployer writes it (`New`, `Pending`, `Running`, `Complete`,
+    /// `Failed`), or `""`.
+    pub(crate) fn phase(&self) -> &str {
+        self.metadata
+            .annotations
+            .get("openshift.io/deployment.phase")
+            .map_or("", String::as_str)
+    }
+}
+
 // ---- routes ----------------------------------------------------------------------------------
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -385,7 +424,26 @@ pub(crate) struct Pod {
     #[serde(deserialize_with = "lenient")]
     pub(crate) metadata: Meta,
     #[serde(deserialize_with = "lenient")]
+    pub(crate) spec: PodSpec,
+    #[serde(deserialize_with = "lenient")]
     pub(crate) status: PodStatus,
+}
+
+/// The containers a pod runs, by name: what `oc logs -c` takes.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub(crate) struct PodSpec {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) init_containers: Vec<ContainerSpec>,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) containers: Vec<ContainerSpec>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct ContainerSpec {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) name: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -412,12 +470,38 @@ pub(crate) struct ContainerStatus {
     pub(crate) restart_count: u64,
     #[serde(deserialize_with = "lenient")]
     pub(crate) state: ContainerState,
+    /// The state of the container's previous run: `terminated` once it restarted.
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) last_state: ContainerState,
+}
+
+impl ContainerStatus {
+    /// Whether the container ran (or runs): it has a log to read.
+    pub(crate) fn started(&self) -> bool {
+        self.state.running.is_some() || self.state.terminated.is_some() || self.restart_count > 0
+    }
+
+    /// Whether an earlier run of the container ended: `oc logs --previous` has its log.
+    pub(crate) fn restarted(&self) -> bool {
+        self.last_state.terminated.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
 pub(crate) struct ContainerState {
     pub(crate) waiting: Option<Waiting>,
+    pub(crate) running: Option<Value>,
+    pub(crate) terminated: Option<Terminated>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub(crate) struct Terminated {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) exit_code: i64,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) reason: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -482,6 +566,30 @@ pub(crate) struct SecretObject {
 }
 
 impl SecretObject {
+    /// The keys of its data, sorted.
+    pub(crate) fn keys(&self) -> Vec<&str> {
+        self.data.keys().map(String::as_str).collect()
+    }
+
+    /// Each key with the length in bytes of its decoded value (`None`: not base64), sorted:
+    /// what can be told of a secret without its values.
+    pub(crate) fn key_lengths(&self) -> Vec<(&str, Option<usize>)> {
+        use base64::Engine;
+        self.data
+            .iter()
+            .map(|(k, v)| {
+                let decoded = base64::engine::general_purpose::STANDARD.decode(v.trim());
+                (k.as_str(), decoded.ok().map(|b| b.len()))
+            })
+            .collect()
+    }
+
+    /// The value of `key` as the API holds it, base64-encoded: the one text form of a value
+    /// that is not UTF-8 text (a keystore, say).
+    pub(crate) fn encoded(&self, key: &str) -> Option<&str> {
+        self.data.get(key).map(|v| v.trim())
+    }
+
     /// The decoded value of `key`: `None` when absent, `Some(Err)` when it is not base64 of
     /// UTF-8 text.
     pub(crate) fn value(&self, key: &str) -> Option<Result<String, String>> {
@@ -534,6 +642,29 @@ mod tests {
         assert_eq!(s.value("A"), Some(Ok("hello".into())));
         assert!(matches!(s.value("B"), Some(Err(_))));
         assert_eq!(s.value("C"), None);
+        assert_eq!(s.keys(), ["A", "B"]);
+        assert_eq!(s.key_lengths(), [("A", Some(5)), ("B", None)]);
+        assert_eq!(s.encoded("A"), Some("aGVsbG8="));
+    }
+
+    #[test]
+    fn containers_tell_whether_they_ran_and_restarted() {
+        let pod: Pod = parse(
+            &json!({"spec": {"containers": [{"name": "a"}, {"name": "b"}]},
+            "status": {"containerStatuses": [
+                {"name": "a", "restartCount": 2, "state": {"running": {}}, "lastState": {"terminated": {"exitCode": 1, "reason": "Error"}}},
+                {"name": "b", "state": {"waiting": {"reason": "ContainerCreating"}}}]}}),
+        );
+        let [a, b] = &pod.status.container_statuses[..] else {
+            panic!("two statuses")
+        };
+        assert!(a.started() && a.restarted());
+        assert!(!b.started() && !b.restarted());
+        assert_eq!(pod.spec.containers.len(), 2);
+        let rc: ReplicationController = parse(
+            &json!({"metadata": {"annotations": {"openshift.io/deployment.phase": "Failed"}}}),
+        );
+        assert_eq!(rc.phase(), "Failed");
     }
 
     #[test]

@@ -109,6 +109,10 @@ flags! {
     DELETE_PROJECT:           delete_project,           "delete-project",           "THREESCALE_DELETE_PROJECT",               -,                              "delete the project";
     KEEP_CREDENTIALS:         keep_credentials,         "keep-credentials",         "THREESCALE_KEEP_CREDENTIALS",             -,                              "keep the credentials file";
     KEEP_TOKEN:               keep_token,               "keep-token",               "THREESCALE_KEEP_TOKEN",                   -,                              "keep the access token";
+    // A support bundle (`gather`).
+    ARCHIVE:                  archive,                  "archive",                  "THREESCALE_GATHER_ARCHIVE",               -,                              "support bundle archive";
+    FORCE:                    force,                    "force",                    "THREESCALE_GATHER_FORCE",                 -,                              "replace the archive";
+    SINCE:                    since,                    "since",                    "THREESCALE_GATHER_SINCE",                 -,                              "logs since";
     // Waiting, and the checks at the end.
     NO_WAIT:                  no_wait,                  "no-wait",                  "THREESCALE_NO_WAIT",                      "no_wait",                      "do not wait";
     TIMEOUT:                  timeout,                  "timeout",                  "THREESCALE_TIMEOUT",                      "timeout",                      "timeout";

@@ -13,6 +13,7 @@ mod env;
 mod field;
 mod file;
 pub(crate) mod gateway;
+mod gather;
 mod install;
 mod missing;
 mod params;
@@ -29,6 +30,7 @@ pub(crate) use answers::{
 pub(crate) use env::Env;
 pub(crate) use field::{Field, Ways};
 pub(crate) use gateway::{gateway_add_answers, gateway_answers, gateway_remove_answers};
+pub(crate) use gather::{gather_answers, GatherAnswers};
 pub(crate) use install::install_answers;
 pub(crate) use missing::Missing;
 pub(crate) use project::{project_answers, ProjectInputs};

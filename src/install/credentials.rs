@@ -7,7 +7,7 @@ use crate::failure::{Failure, FailureKind, Outcome};
 use crate::oc::Oc;
 use crate::secrets::Redactor;
 use crate::secrets::{Secret, MASK};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 pub(crate) const SEED_SECRET: &str = "system-seed";
@@ -154,6 +154,39 @@ pub(crate) fn write_file(
     crate::atomic_file::write(path, text.as_bytes(), 0o600)
 }
 
+/// The passwords and tokens of a credentials file, each with what it is: what a support bundle
+/// must not hold. No file, no secrets.
+pub(crate) fn file_secrets(path: &Path) -> Result<Vec<(&'static str, String)>, String> {
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct Stored {
+        admin: StoredLogin,
+        master: StoredLogin,
+    }
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct StoredLogin {
+        password: Option<String>,
+        access_token: Option<String>,
+    }
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+    };
+    let stored: Stored = serde_yaml::from_str(&text)
+        .map_err(|e| format!("{} is not a credentials file: {e}", path.display()))?;
+    Ok([
+        ("admin password", stored.admin.password),
+        ("admin access token", stored.admin.access_token),
+        ("master password", stored.master.password),
+        ("master access token", stored.master.access_token),
+    ]
+    .into_iter()
+    .filter_map(|(what, v)| Some((what, v?)))
+    .collect())
+}
+
 /// The credentials as the JSON result of `install` and `credentials`; secrets only when shown.
 pub(crate) fn json(
     cluster: &str,
@@ -264,6 +297,20 @@ mod tests {
             master_password: Secret::new("masterpw"),
             master_access_token: Secret::new("mtok"),
         }
+    }
+
+    #[test]
+    fn the_secrets_of_a_written_file_are_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("creds.yaml");
+        assert_eq!(file_secrets(&path), Ok(Vec::new()));
+        write_file(&path, "https://api", "p", "apps.x", &creds()).unwrap();
+        let values: Vec<String> = file_secrets(&path)
+            .unwrap()
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(values, ["adminpw1", "tok", "masterpw", "mtok"]);
     }
 
     #[test]

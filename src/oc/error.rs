@@ -74,6 +74,20 @@ impl OcError {
             .collect()
     }
 
+    /// What went wrong, in oc's words (or the process's), on one line: without the command.
+    pub(crate) fn reason(&self) -> String {
+        match &self.problem {
+            Some(p) => format!("oc {p}"),
+            None if self.message.is_empty() => "oc failed and said nothing".into(),
+            None => self
+                .message
+                .lines()
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join(" "),
+        }
+    }
+
     /// A `help:` line for the causes every command shares.
     pub(crate) fn help(&self) -> Option<String> {
         Some(match self.cause {

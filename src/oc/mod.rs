@@ -50,6 +50,9 @@ enum Call {
     Poll,
     /// A read whose output holds secret data: never logged, never redacted (callers need it).
     ReadSecret,
+    /// A read whose output goes whole to a file of its own (a support bundle's objects and
+    /// logs): only its status is logged.
+    Bulk,
     /// A change: never retried blindly; the caller observes again.
     Write,
 }
@@ -164,7 +167,7 @@ impl Oc {
         // Whoever asks, a read of secrets keeps its output out of the transcript: a look at
         // what a failed create made, say, lists them with the rest.
         let call = match call {
-            Call::Read if reads_secrets(args) => Call::ReadSecret,
+            Call::Read | Call::Bulk if reads_secrets(args) => Call::ReadSecret,
             other => other,
         };
         let full = self.full_args(args);
@@ -195,7 +198,7 @@ impl Oc {
                 let stderr = String::from_utf8_lossy(&done.stderr).into_owned();
                 let output = match call {
                     Call::ReadSecret => Output::Secret,
-                    Call::Poll => Output::Omitted,
+                    Call::Poll | Call::Bulk => Output::Omitted,
                     Call::Read | Call::Write => {
                         Output::Text(&String::from_utf8_lossy(&done.stdout))
                     }
@@ -560,12 +563,80 @@ impl Oc {
         }
     }
 
+    /// Every object of one resource type (in a project, or cluster-wide), as JSON; only the
+    /// call's status is logged (a support bundle keeps the objects in files of their own).
+    pub(crate) fn list_items(
+        &self,
+        resource: &str,
+        namespace: Option<&str>,
+    ) -> Result<Vec<serde_json::Value>, OcError> {
+        let mut args = words(&["get", resource, "-o", "json"]);
+        push_namespace(&mut args, namespace);
+        let out = self.call(&args, None, Call::Bulk)?;
+        self.parse::<List<serde_json::Value>>(&args, &out)
+            .map(|l| l.items)
+    }
+
+    /// What `oc version -o json` prints, as it prints it.
+    pub(crate) fn version_text(&self) -> Result<String, OcError> {
+        self.text(&words(&["version", "-o", "json"]), Call::Bulk)
+    }
+
+    /// `oc auth can-i --list`: what the user may do in `namespace`, as oc prints it (a table
+    /// kept as text, never read).
+    pub(crate) fn rights_text(&self, namespace: &str) -> Result<String, OcError> {
+        self.text(
+            &words(&["auth", "can-i", "--list", "-n", namespace]),
+            Call::Bulk,
+        )
+    }
+
+    /// One container's log, bounded as `query` says; not redacted here (a support bundle passes
+    /// everything through its own masking) and not logged.
+    pub(crate) fn container_log(
+        &self,
+        query: &LogQuery,
+        namespace: &str,
+    ) -> Result<String, OcError> {
+        let mut args = words(&[
+            "logs",
+            query.pod,
+            "-c",
+            query.container,
+            &format!("--tail={}", query.tail),
+            &format!("--limit-bytes={}", query.limit_bytes),
+        ]);
+        if query.previous {
+            args.push("--previous".into());
+        }
+        if let Some(since) = query.since {
+            args.push(format!("--since={}s", since.as_secs().max(1)));
+        }
+        push_namespace(&mut args, Some(namespace));
+        self.text(&args, Call::Bulk)
+    }
+
     /// The last `tail` lines of a pod's log.
     pub(crate) fn logs(&self, pod: &str, namespace: &str, tail: u32) -> Result<String, OcError> {
         let tail = format!("--tail={tail}");
         self.text(&words(&["logs", pod, &tail, "-n", namespace]), Call::Read)
             .map(|t| self.redactor.redact(&t))
     }
+}
+
+/// Which log of which container, and how much of it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LogQuery<'a> {
+    pub(crate) pod: &'a str,
+    pub(crate) container: &'a str,
+    /// The log of the container's previous run (`--previous`).
+    pub(crate) previous: bool,
+    /// Only lines newer than this (`--since`).
+    pub(crate) since: Option<Duration>,
+    /// The last lines (`--tail`).
+    pub(crate) tail: u32,
+    /// At most this many bytes (`--limit-bytes`).
+    pub(crate) limit_bytes: u64,
 }
 
 /// What one run of oc printed.

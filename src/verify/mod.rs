@@ -106,6 +106,24 @@ pub(crate) fn check(
     ))
 }
 
+/// What `verify -o json` prints (and a support bundle keeps): the hosts checked and each
+/// check with its evidence.
+pub(crate) fn document(
+    cluster: &str,
+    project: &str,
+    target: &Target,
+    results: &[CheckResult],
+) -> serde_json::Value {
+    serde_json::json!({
+        "schema_version": 1,
+        "ok": failure(results).is_none(),
+        "cluster": cluster,
+        "project": project,
+        "hosts": {"admin": target.admin, "developer": target.developer, "master": target.master},
+        "checks": results,
+    })
+}
+
 /// The failure of checks that did not all pass.
 pub(crate) fn failure(results: &[CheckResult]) -> Option<crate::failure::Failure> {
     let failed: Vec<&CheckResult> = results

@@ -11,6 +11,7 @@ mod completions;
 mod edges;
 mod engine;
 mod gateway;
+mod gather;
 mod git;
 mod inputs;
 mod install;

@@ -1,5 +1,7 @@
-//! `SecretScan`: looks for known secret values, in the forms they take when they leak, in files
-//! and in `oc` command lines. Findings name the secret, the form and the place, never the value.
+//! `SecretScan`: looks for known secret values, in the forms they take when they leak (as they
+//! are, JSON-escaped, base64 whole or inside a longer text, URL-safe base64, percent-encoded,
+//! hex), in files and in `oc` command lines. Findings name the secret, the form and the
+//! place, never the value.
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
@@ -21,6 +23,12 @@ pub enum Form {
     Base64OfJson,
     /// Part of a longer base64 text, e.g. `auth` of a dockerconfigjson (base64 of `user:password`).
     InsideBase64,
+    /// Part of a longer URL-safe base64 text (`-` and `_` for `+` and `/`).
+    InsideUrlSafeBase64,
+    /// Percent-encoded as in a URL (RFC 3986: every byte but the unreserved ones).
+    Percent,
+    /// Hex of its bytes, in either case.
+    Hex,
 }
 
 impl fmt::Display for Form {
@@ -31,6 +39,9 @@ impl fmt::Display for Form {
             Form::JsonEscaped => "JSON-escaped",
             Form::Base64OfJson => "JSON-escaped and base64-encoded",
             Form::InsideBase64 => "inside a longer base64 text",
+            Form::InsideUrlSafeBase64 => "inside a longer URL-safe base64 text",
+            Form::Percent => "percent-encoded",
+            Form::Hex => "hex-encoded",
         })
     }
 }
@@ -115,6 +126,35 @@ impl SecretScan {
         for slice in base64_slices(value.as_bytes()) {
             needles.push((Form::InsideBase64, slice));
         }
+        for slice in base64_slices(value.as_bytes()) {
+            let url_safe: Vec<u8> = slice
+                .iter()
+                .map(|b| match b {
+                    b'+' => b'-',
+                    b'/' => b'_',
+                    other => *other,
+                })
+                .collect();
+            if url_safe != slice {
+                needles.push((Form::InsideUrlSafeBase64, url_safe));
+            }
+        }
+        let percent: String = value
+            .bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect();
+        if percent != value {
+            needles.push((Form::Percent, percent.into_bytes()));
+        }
+        let hex: String = value.bytes().map(|b| format!("{b:02x}")).collect();
+        needles.push((Form::Hex, hex.to_uppercase().into_bytes()));
+        needles.push((Form::Hex, hex.into_bytes()));
         self.secrets.push(Secret {
             name: name.to_string(),
             needles,

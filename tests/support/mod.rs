@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod events;
+pub mod leaks;
 pub mod param_file;
 pub mod pty;
 pub mod snapshot;

@@ -362,6 +362,68 @@ fn a_project_of_ones_own(twin: &Twin) {
             "a pod that is not there",
             &["logs", "nopod", "--tail=20", "-n", PROJECT],
         ),
+        // What `gather` reads (src/oc/mod.rs `rights_text`, `list_items`, `container_log`).
+        (
+            "what the user may do in the project",
+            &["auth", "can-i", "--list", "-n", PROJECT],
+        ),
+        (
+            "what the user may do in someone else's project",
+            &["auth", "can-i", "--list", "-n", FOREIGN],
+        ),
+        (
+            "a container's log of a pod that is not there",
+            &[
+                "logs",
+                "nopod",
+                "-c",
+                "c",
+                "--tail=500",
+                "--limit-bytes=262144",
+                "--since=3600s",
+                "-n",
+                PROJECT,
+            ],
+        ),
+        (
+            "the storage classes, by their full name",
+            &["get", "storageclasses.storage.k8s.io", "-o", "json"],
+        ),
+        (
+            "replication controllers",
+            &["get", "replicationcontrollers", "-o", "json", "-n", PROJECT],
+        ),
+        (
+            "endpoints",
+            &["get", "endpoints", "-o", "json", "-n", PROJECT],
+        ),
+        (
+            "limit ranges",
+            &["get", "limitranges", "-o", "json", "-n", PROJECT],
+        ),
+        (
+            "deployments",
+            &["get", "deployments.apps", "-o", "json", "-n", PROJECT],
+        ),
+        (
+            "stateful sets",
+            &["get", "statefulsets.apps", "-o", "json", "-n", PROJECT],
+        ),
+        (
+            "network policies",
+            &[
+                "get",
+                "networkpolicies.networking.k8s.io",
+                "-o",
+                "json",
+                "-n",
+                PROJECT,
+            ],
+        ),
+        (
+            "replication controllers of someone else's project",
+            &["get", "replicationcontrollers", "-o", "json", "-n", FOREIGN],
+        ),
     ] {
         twin.exchange(what, args).run();
     }

@@ -8,6 +8,7 @@ mod fake_oc;
 mod faults;
 mod fixtures;
 mod gateway;
+mod gather;
 mod harness;
 mod lifecycle;
 mod param_file;
@@ -27,6 +28,7 @@ pub fn all() -> Vec<Case> {
         faults::CASES,
         verify::CASES,
         gateway::CASES,
+        gather::CASES,
         tenant::CASES,
     ]
     .concat()

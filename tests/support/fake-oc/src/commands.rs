@@ -53,6 +53,7 @@ pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> O
         ["get", types] => get(args, st, types, None),
         ["get", types, name] => get(args, st, types, Some(name)),
         ["auth", "can-i", verb, resource] => can_i(args, st, verb, resource),
+        ["auth", "can-i"] if args.has("--list") => can_i_list(args, st),
         ["new-project", name] => new_project(args, st, name),
         ["create"] => create_or_replace(args, st, stdin, false),
         ["replace"] => create_or_replace(args, st, stdin, true),
@@ -620,6 +621,100 @@ fn can_i(args: &Args, st: &State, verb: &str, resource: &str) -> Outcome {
     } else {
         no(stderr)
     }
+}
+
+/// `oc auth can-i --list`: the rules the simulated RBAC gives the user in the namespace, as
+/// oc 4.13 prints a SelfSubjectRulesReview (kubectl's `printAccess`: rules compacted and sorted,
+/// columns padded by a tabwriter).
+fn can_i_list(args: &Args, st: &State) -> Outcome {
+    if let Some(fail) = client::failure(
+        st,
+        args,
+        Call::CanI {
+            resource: "selfsubjectrulesreviews.authorization.k8s.io",
+        },
+    ) {
+        return fail;
+    }
+    let ns = namespace(args, st);
+    let row = |r: &str, u: &str, n: &str, v: &str| [r, u, n, v].map(str::to_string);
+    let everything = row("*.*", "[]", "[]", "[*]");
+    let non_resource = [
+        "/api/*",
+        "/api",
+        "/apis/*",
+        "/apis",
+        "/healthz",
+        "/version/",
+        "/version",
+    ]
+    .map(|url| row("", &format!("[{url}]"), "[]", "[get]"));
+    let mut rows = Vec::new();
+    if st.cluster_admin {
+        rows.push(everything);
+        rows.extend(non_resource);
+    } else {
+        if st.member_of(&ns) {
+            rows.push(everything);
+        }
+        rows.push(row(
+            "selfsubjectaccessreviews.authorization.k8s.io",
+            "[]",
+            "[]",
+            "[create]",
+        ));
+        rows.push(row(
+            "selfsubjectrulesreviews.authorization.k8s.io",
+            "[]",
+            "[]",
+            "[create]",
+        ));
+        rows.push(row(
+            "storageclasses.storage.k8s.io",
+            "[]",
+            "[]",
+            "[get list watch]",
+        ));
+        rows.extend(non_resource);
+        rows.push(row("users.user.openshift.io", "[]", "[~]", "[get]"));
+        let requests = if st.can_create_projects {
+            "[list create]"
+        } else {
+            "[list]"
+        };
+        rows.push(row(
+            "projectrequests.project.openshift.io",
+            "[]",
+            "[]",
+            requests,
+        ));
+        rows.push(row(
+            "projects.project.openshift.io",
+            "[]",
+            "[]",
+            "[list watch]",
+        ));
+    }
+    let header = row("Resources", "Non-Resource URLs", "Resource Names", "Verbs");
+    let widths: Vec<usize> = (0..3)
+        .map(|i| {
+            rows.iter()
+                .chain([&header])
+                .map(|r| r[i].len())
+                .max()
+                .unwrap_or(0)
+                + 3
+        })
+        .collect();
+    let mut out = String::new();
+    for r in std::iter::once(&header).chain(&rows) {
+        for (cell, w) in r.iter().zip(&widths) {
+            out.push_str(&format!("{cell:<w$}"));
+        }
+        out.push_str(&r[3]);
+        out.push('\n');
+    }
+    Outcome::ok(out)
 }
 
 fn is_dns_label(name: &str) -> bool {
@@ -1391,30 +1486,86 @@ fn logs(args: &Args, st: &mut State, pod: &str) -> Outcome {
             forbidden(st, "get", pods, Some(pod), Some(&ns))
         ));
     }
-    let exists = st.projects.get(&ns).is_some_and(|p| {
+    let found = st.projects.get(&ns).and_then(|p| {
         p.objects
             .iter()
-            .any(|o| o["kind"] == "Pod" && o["metadata"]["name"] == pod)
+            .find(|o| o["kind"] == "Pod" && o["metadata"]["name"] == pod)
+            .cloned()
     });
-    match crate::controllers::pod_log(pod).filter(|_| exists) {
-        Some(log) => {
-            let tail: usize = args
-                .flag("--tail")
-                .and_then(|t| t.parse().ok())
-                .unwrap_or(usize::MAX);
-            let lines: Vec<&str> = log.lines().collect();
-            let start = lines.len().saturating_sub(tail);
-            Outcome::ok(
-                lines[start..]
-                    .iter()
-                    .map(|l| format!("{l}\n"))
-                    .collect::<String>(),
-            )
-        }
-        None => Outcome::err(format!(
+    let Some(found) = found else {
+        return Outcome::err(format!(
             "Error from server (NotFound): pods \"{pod}\" not found"
-        )),
+        ));
+    };
+    let log = match args.flag("--container") {
+        Some(c) => container_log(st, &found, pod, c, args.has("--previous")),
+        None => crate::controllers::pod_log(pod).ok_or_else(|| {
+            Outcome::err(format!(
+                "Error from server (NotFound): pods \"{pod}\" not found"
+            ))
+        }),
+    };
+    match log {
+        Ok(log) => Outcome::ok(bounded(args, &log)),
+        Err(o) => o,
     }
+}
+
+/// One container's log (or its previous run's), as the kubelet answers for it.
+fn container_log(
+    st: &State,
+    pod: &Value,
+    name: &str,
+    container: &str,
+    previous: bool,
+) -> Result<String, Outcome> {
+    let status = ["initContainerStatuses", "containerStatuses"]
+        .iter()
+        .flat_map(|k| pod["status"][k].as_array().cloned().unwrap_or_default())
+        .find(|c| c["name"] == container);
+    let Some(status) = status else {
+        return Err(Outcome::err(format!(
+            "error: container {container} is not valid for pod {name}"
+        )));
+    };
+    let key = format!("{name}/{container}");
+    if previous {
+        return st.pod_logs.get(&format!("{key}/previous")).cloned().ok_or_else(|| {
+            Outcome::err(format!("Error from server (BadRequest): previous terminated container \"{container}\" in pod \"{name}\" not found"))
+        });
+    }
+    if let Some(reason) = status["state"]["waiting"]["reason"].as_str() {
+        return Err(Outcome::err(format!("Error from server (BadRequest): container \"{container}\" in pod \"{name}\" is waiting to start: {reason}")));
+    }
+    Ok(st
+        .pod_logs
+        .get(&key)
+        .cloned()
+        .or_else(|| crate::controllers::pod_log(name))
+        .unwrap_or_else(|| format!("fake oc: container {container} started\n")))
+}
+
+/// The last `--tail` lines, at most `--limit-bytes` of them (counted from their start, as the
+/// kubelet counts).
+fn bounded(args: &Args, log: &str) -> String {
+    let tail: usize = args
+        .flag("--tail")
+        .and_then(|t| t.parse().ok())
+        .unwrap_or(usize::MAX);
+    let lines: Vec<&str> = log.lines().collect();
+    let start = lines.len().saturating_sub(tail);
+    let mut text: String = lines[start..].iter().map(|l| format!("{l}\n")).collect();
+    if let Some(limit) = args
+        .flag("--limit-bytes")
+        .and_then(|l| l.parse::<usize>().ok())
+    {
+        let mut end = limit.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text.truncate(end);
+    }
+    text
 }
 
 /// `oc import-image NAME --all` (every DockerImage tag of an existing stream imported again) or

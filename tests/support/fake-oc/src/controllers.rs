@@ -26,6 +26,7 @@
 use crate::clock::now_rfc3339;
 use crate::state::{State, ZyncTenant};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 /// Access modes a provisioner can bind (what the simulated OpenShift's scenarios use).
@@ -107,6 +108,8 @@ pub fn settle(st: &mut State, namespace: &str) {
         .map(|d| d.as_millis() as u64)
         .unwrap_or(0);
     let not_yet = st.ready_at_ms.is_some_and(|at| now_ms < at);
+    let pods_of_ready = st.pods_of_ready_dcs;
+    let pod_logs = st.pod_logs.clone();
     let objects = &mut project.objects;
 
     import_images(objects, namespace, &|image| refuse.message(image));
@@ -292,6 +295,9 @@ pub fn settle(st: &mut State, namespace: &str) {
         dc["status"] = keep_times(&dc["status"], status);
         if ready {
             ready_dcs.push(name.clone());
+            if pods_of_ready {
+                pods.extend(rolled_out(dc, namespace, &pod_logs));
+            }
         }
         let pod_name = format!("{name}-1-abcde");
         match mode.as_str() {
@@ -312,7 +318,11 @@ pub fn settle(st: &mut State, namespace: &str) {
             _ => {}
         }
     }
-    objects.retain(|o| o["kind"] != "Pod" && o["kind"] != "Event");
+    objects.retain(|o| {
+        o["kind"] != "Pod"
+            && o["kind"] != "Event"
+            && !(pods_of_ready && o["kind"] == "ReplicationController")
+    });
     objects.extend(pods);
     objects.extend(events);
 
@@ -684,6 +694,71 @@ fn condition(kind: &str, status: &str, reason: &str, message: &str) -> Value {
         c["message"] = json!(message);
     }
     c
+}
+
+/// What a rolled-out deployment config has on a real cluster: its replication controller
+/// `NAME-1` (Complete) and a running pod per replica, with the pod template's containers (a
+/// container with a previous log in `pod_logs` restarted once).
+fn rolled_out(dc: &Value, namespace: &str, pod_logs: &BTreeMap<String, String>) -> Vec<Value> {
+    const ALPHABET: &[u8] = b"bcdfghjklmnpqrstvwxz2456789";
+    let name = name_of(dc);
+    let rc = format!("{name}-1");
+    let replicas = dc["spec"]["replicas"].as_u64().unwrap_or(1);
+    let template = dc["spec"]["template"].clone();
+    let mut out = vec![json!({"apiVersion": "v1", "kind": "ReplicationController",
+        "metadata": {"name": rc, "namespace": namespace,
+            "labels": {"openshift.io/deployment-config.name": name},
+            "annotations": {"openshift.io/deployment-config.name": name, "openshift.io/deployment-config.latest-version": "1",
+                "openshift.io/deployment.phase": "Complete"}},
+        "spec": {"replicas": replicas, "template": template},
+        "status": {"replicas": replicas, "readyReplicas": replicas, "availableReplicas": replicas}})];
+    let names = |key: &str| -> Vec<String> {
+        template["spec"][key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c["name"].as_str().map(str::to_string))
+            .collect()
+    };
+    for i in 0..replicas {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (name.as_str(), i).hash(&mut h);
+        let mut x = h.finish();
+        let suffix: String = (0..5)
+            .map(|_| {
+                let c = ALPHABET[(x % ALPHABET.len() as u64) as usize] as char;
+                x /= ALPHABET.len() as u64;
+                c
+            })
+            .collect();
+        let pod = format!("{rc}-{suffix}");
+        let init: Vec<Value> = names("initContainers")
+            .iter()
+            .map(|c| {
+                json!({"name": c, "ready": true, "restartCount": 0,
+            "state": {"terminated": {"exitCode": 0, "reason": "Completed"}}})
+            })
+            .collect();
+        let running: Vec<Value> = names("containers")
+            .iter()
+            .map(|c| {
+                let mut s = json!({"name": c, "ready": true, "restartCount": 0, "state": {"running": {"startedAt": "2026-01-01T00:00:00Z"}}});
+                if pod_logs.contains_key(&format!("{pod}/{c}/previous")) {
+                    s["restartCount"] = json!(1);
+                    s["lastState"] = json!({"terminated": {"exitCode": 1, "reason": "Error"}});
+                }
+                s
+            })
+            .collect();
+        out.push(json!({"apiVersion": "v1", "kind": "Pod",
+            "metadata": {"name": pod, "namespace": namespace,
+                "labels": {"deployment": rc, "deploymentconfig": name},
+                "annotations": {"openshift.io/deployment-config.name": name}},
+            "spec": template["spec"],
+            "status": {"phase": "Running", "conditions": [{"type": "PodScheduled", "status": "True"}, {"type": "Ready", "status": "True"}],
+                "initContainerStatuses": init, "containerStatuses": running}}));
+    }
+    out
 }
 
 fn dc_status(

@@ -96,6 +96,10 @@ const VALUE_FLAGS: &[(&str, &str)] = &[
     ("--tail", "--tail"),
     ("--for", "--for"),
     ("--from", "--from"),
+    ("-c", "--container"),
+    ("--container", "--container"),
+    ("--limit-bytes", "--limit-bytes"),
+    ("--since", "--since"),
 ];
 const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--ignore-not-found", "--ignore-not-found"),
@@ -111,6 +115,8 @@ const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--all", "--all"),
     ("--confirm", "--confirm"),
     ("--dry-run", "--dry-run"),
+    ("--previous", "--previous"),
+    ("--list", "--list"),
 ];
 
 fn parse(argv: &[String]) -> Result<Args, Outcome> {

@@ -36,7 +36,63 @@ impl ResourceType {
     }
 }
 
+/// A type only stored and listed (nothing acts on it), in the core group unless `group` says.
+const fn listed(
+    kind: &'static str,
+    plural: &'static str,
+    group: &'static str,
+    api_version: &'static str,
+    aliases: &'static [&'static str],
+) -> ResourceType {
+    ResourceType {
+        kind,
+        plural,
+        group,
+        api_version,
+        namespaced: true,
+        legacy_v1: false,
+        generation: false,
+        aliases,
+    }
+}
+
 pub const TYPES: &[ResourceType] = &[
+    listed(
+        "ReplicationController",
+        "replicationcontrollers",
+        "",
+        "v1",
+        &["replicationcontroller", "rc"],
+    ),
+    listed("Endpoints", "endpoints", "", "v1", &["ep"]),
+    listed(
+        "LimitRange",
+        "limitranges",
+        "",
+        "v1",
+        &["limitrange", "limits"],
+    ),
+    listed(
+        "Deployment",
+        "deployments",
+        "apps",
+        "apps/v1",
+        &["deployment", "deploy"],
+    ),
+    listed(
+        "StatefulSet",
+        "statefulsets",
+        "apps",
+        "apps/v1",
+        &["statefulset", "sts"],
+    ),
+    listed(
+        "NetworkPolicy",
+        "networkpolicies",
+        "networking.k8s.io",
+        "networking.k8s.io/v1",
+        &["networkpolicy", "netpol"],
+    ),
     ResourceType {
         kind: "Project",
         plural: "projects",

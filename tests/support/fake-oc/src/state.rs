@@ -71,6 +71,14 @@ pub struct State {
     /// Tenants signed up in 3scale since the install, whose portal routes zync is to create (a
     /// test that plays porta telling zync of a new provider adds them).
     pub zync_tenants: Vec<ZyncTenant>,
+    /// Deployment configs that rolled out have their replication controller and a running pod
+    /// (containers from the pod template) in the project, as on a real cluster; off by default,
+    /// where tests count a project's objects.
+    pub pods_of_ready_dcs: bool,
+    /// What `oc logs` prints of a container: `POD/CONTAINER` → its log; `POD/CONTAINER/previous`
+    /// → its previous run's (the container then shows one restart). Running containers without
+    /// an entry print one line.
+    pub pod_logs: BTreeMap<String, String>,
 }
 
 /// The one login a registry accepts.
@@ -166,6 +174,8 @@ impl Default for State {
             ready_at_ms: None,
             service_account_controller: false,
             zync_tenants: Vec::new(),
+            pods_of_ready_dcs: false,
+            pod_logs: BTreeMap::new(),
         }
     }
 }
