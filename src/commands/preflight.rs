@@ -154,10 +154,11 @@ fn project_rights(observer: &Observer, project: &str) -> Outcome<CheckResult> {
             ),
         )
     } else {
-        CheckResult::fail("permissions", format!("denied: {}", denied.join(", ")))
-            .with_help(format!(
+        CheckResult::fail("permissions", format!("denied: {}", denied.join(", "))).with_help(
+            format!(
             "ask a cluster admin for the admin role in project {project}, or to create it for you"
-        ))
+        ),
+        )
     })
 }
 

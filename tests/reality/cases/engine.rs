@@ -96,53 +96,10 @@ fn dry_runs(world: &World) {
             .master_access_token(&portal.master_token),
     );
     let proxy = Proxy::start(server.port());
-    let ca = server.ca_pem_path().display().to_string();
-    let https = |args: &[&str]| -> Vec<String> {
-        let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-        all.extend(["--ca-file".to_string(), ca.clone()]);
-        all
-    };
     let sim = world.sim();
     let before = files(&world.state_dir());
     let since = sim.last_seq();
-    let runs = [
-        world.run(["uninstall", "--dry-run"]),
-        run_through(
-            world,
-            &proxy,
-            &https(&[
-                "gateway",
-                "add",
-                "--name",
-                "gw-dry",
-                "--host",
-                "api.dry.example.com",
-                "--yes",
-                "--dry-run",
-            ]),
-        ),
-        run_through(
-            world,
-            &proxy,
-            &https(&[
-                "tenant",
-                "create",
-                "--org-name",
-                "Dry Corp",
-                "--admin-username",
-                "dry-admin",
-                "--admin-email",
-                "ops@dry.example",
-                "--yes",
-                "--dry-run",
-            ]),
-        ),
-    ];
-    for (run, change) in runs.iter().zip([
-        "delete the ",
-        "mint access token",
-        "sign tenant Dry Corp up",
-    ]) {
+    for (run, change) in dry_run_each(world, &server, &proxy) {
         run.assert_code(&[0]);
         assert!(
             run.stdout.contains("would, in project") && run.stdout.contains(change),
@@ -166,6 +123,50 @@ fn dry_runs(world: &World) {
         before,
         "a dry run wrote a local file"
     );
+}
+
+/// Every dry run, with a change it must name.
+fn dry_run_each(
+    world: &World,
+    server: &Server,
+    proxy: &Proxy,
+) -> Vec<(crate::process::Run, &'static str)> {
+    let ca = server.ca_pem_path().display().to_string();
+    let https = |args: &[&str]| -> Vec<String> {
+        let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        all.extend(["--ca-file".to_string(), ca.clone()]);
+        all
+    };
+    let gateway = https(&[
+        "gateway",
+        "add",
+        "--name",
+        "gw-dry",
+        "--host",
+        "api.dry.example.com",
+        "--yes",
+        "--dry-run",
+    ]);
+    let tenant = https(&[
+        "tenant",
+        "create",
+        "--org-name",
+        "Dry Corp",
+        "--admin-username",
+        "dry-admin",
+        "--admin-email",
+        "ops@dry.example",
+        "--yes",
+        "--dry-run",
+    ]);
+    vec![
+        (world.run(["uninstall", "--dry-run"]), "delete the "),
+        (run_through(world, proxy, &gateway), "mint access token"),
+        (
+            run_through(world, proxy, &tenant),
+            "sign tenant Dry Corp up",
+        ),
+    ]
 }
 
 /// A run that reaches 3scale's hosts through the fake's CONNECT proxy.

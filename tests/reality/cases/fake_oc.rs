@@ -294,6 +294,128 @@ fn what_a_cluster_admin_sees(twin: &Twin) {
     twin.write_fake_state(saved);
 }
 
+/// What the installer (and `gather`) read in a project of one's own: (what, oc's arguments).
+const PROJECT_READS: &[(&str, &[&str])] = &[
+    (
+        "the new project",
+        &[
+            "get",
+            "project",
+            PROJECT,
+            "-o",
+            "json",
+            "--ignore-not-found",
+        ],
+    ),
+    (
+        "what a new project holds",
+        &[
+            "get",
+            "secrets,serviceaccounts,rolebindings.rbac.authorization.k8s.io,configmaps",
+            "-o",
+            "json",
+            "-n",
+            PROJECT,
+        ],
+    ),
+    (
+        "the project's quotas",
+        &["get", "resourcequotas", "-o", "json", "-n", PROJECT],
+    ),
+    (
+        "may create secrets in the project: yes",
+        &["auth", "can-i", "create", "secrets", "-n", PROJECT],
+    ),
+    (
+        "may create deployment configs: yes",
+        &[
+            "auth",
+            "can-i",
+            "create",
+            "deploymentconfigs.apps.openshift.io",
+            "-n",
+            PROJECT,
+        ],
+    ),
+    (
+        "may create disruption budgets: yes",
+        &[
+            "auth",
+            "can-i",
+            "create",
+            "poddisruptionbudgets.policy",
+            "-n",
+            PROJECT,
+        ],
+    ),
+    (
+        "a pod that is not there",
+        &["logs", "nopod", "--tail=20", "-n", PROJECT],
+    ),
+    // What `gather` reads (src/oc/mod.rs `rights_text`, `list_items`, `container_log`).
+    (
+        "what the user may do in the project",
+        &["auth", "can-i", "--list", "-n", PROJECT],
+    ),
+    (
+        "what the user may do in someone else's project",
+        &["auth", "can-i", "--list", "-n", FOREIGN],
+    ),
+    (
+        "a container's log of a pod that is not there",
+        &[
+            "logs",
+            "nopod",
+            "-c",
+            "c",
+            "--tail=500",
+            "--limit-bytes=262144",
+            "--since=3600s",
+            "-n",
+            PROJECT,
+        ],
+    ),
+    (
+        "the storage classes, by their full name",
+        &["get", "storageclasses.storage.k8s.io", "-o", "json"],
+    ),
+    (
+        "replication controllers",
+        &["get", "replicationcontrollers", "-o", "json", "-n", PROJECT],
+    ),
+    (
+        "endpoints",
+        &["get", "endpoints", "-o", "json", "-n", PROJECT],
+    ),
+    (
+        "limit ranges",
+        &["get", "limitranges", "-o", "json", "-n", PROJECT],
+    ),
+    (
+        "deployments",
+        &["get", "deployments.apps", "-o", "json", "-n", PROJECT],
+    ),
+    (
+        "stateful sets",
+        &["get", "statefulsets.apps", "-o", "json", "-n", PROJECT],
+    ),
+    (
+        "network policies",
+        &[
+            "get",
+            "networkpolicies.networking.k8s.io",
+            "-o",
+            "json",
+            "-n",
+            PROJECT,
+        ],
+    ),
+    (
+        "replication controllers of someone else's project",
+        &["get", "replicationcontrollers", "-o", "json", "-n", FOREIGN],
+    ),
+];
+
 /// A project of one's own, as the installer asks for it, read, and deleted.
 fn a_project_of_ones_own(twin: &Twin) {
     let new_project = [
@@ -305,126 +427,7 @@ fn a_project_of_ones_own(twin: &Twin) {
     twin.exchange("a new project", &new_project).run();
     twin.world.sim().settle();
     twin.exchange("the same project again", &new_project).run();
-    for (what, args) in [
-        (
-            "the new project",
-            &[
-                "get",
-                "project",
-                PROJECT,
-                "-o",
-                "json",
-                "--ignore-not-found",
-            ][..],
-        ),
-        (
-            "what a new project holds",
-            &[
-                "get",
-                "secrets,serviceaccounts,rolebindings.rbac.authorization.k8s.io,configmaps",
-                "-o",
-                "json",
-                "-n",
-                PROJECT,
-            ],
-        ),
-        (
-            "the project's quotas",
-            &["get", "resourcequotas", "-o", "json", "-n", PROJECT],
-        ),
-        (
-            "may create secrets in the project: yes",
-            &["auth", "can-i", "create", "secrets", "-n", PROJECT],
-        ),
-        (
-            "may create deployment configs: yes",
-            &[
-                "auth",
-                "can-i",
-                "create",
-                "deploymentconfigs.apps.openshift.io",
-                "-n",
-                PROJECT,
-            ],
-        ),
-        (
-            "may create disruption budgets: yes",
-            &[
-                "auth",
-                "can-i",
-                "create",
-                "poddisruptionbudgets.policy",
-                "-n",
-                PROJECT,
-            ],
-        ),
-        (
-            "a pod that is not there",
-            &["logs", "nopod", "--tail=20", "-n", PROJECT],
-        ),
-        // What `gather` reads (src/oc/mod.rs `rights_text`, `list_items`, `container_log`).
-        (
-            "what the user may do in the project",
-            &["auth", "can-i", "--list", "-n", PROJECT],
-        ),
-        (
-            "what the user may do in someone else's project",
-            &["auth", "can-i", "--list", "-n", FOREIGN],
-        ),
-        (
-            "a container's log of a pod that is not there",
-            &[
-                "logs",
-                "nopod",
-                "-c",
-                "c",
-                "--tail=500",
-                "--limit-bytes=262144",
-                "--since=3600s",
-                "-n",
-                PROJECT,
-            ],
-        ),
-        (
-            "the storage classes, by their full name",
-            &["get", "storageclasses.storage.k8s.io", "-o", "json"],
-        ),
-        (
-            "replication controllers",
-            &["get", "replicationcontrollers", "-o", "json", "-n", PROJECT],
-        ),
-        (
-            "endpoints",
-            &["get", "endpoints", "-o", "json", "-n", PROJECT],
-        ),
-        (
-            "limit ranges",
-            &["get", "limitranges", "-o", "json", "-n", PROJECT],
-        ),
-        (
-            "deployments",
-            &["get", "deployments.apps", "-o", "json", "-n", PROJECT],
-        ),
-        (
-            "stateful sets",
-            &["get", "statefulsets.apps", "-o", "json", "-n", PROJECT],
-        ),
-        (
-            "network policies",
-            &[
-                "get",
-                "networkpolicies.networking.k8s.io",
-                "-o",
-                "json",
-                "-n",
-                PROJECT,
-            ],
-        ),
-        (
-            "replication controllers of someone else's project",
-            &["get", "replicationcontrollers", "-o", "json", "-n", FOREIGN],
-        ),
-    ] {
+    for (what, args) in PROJECT_READS {
         twin.exchange(what, args).run();
     }
     // Deleting a project waits until it is gone: the simulator needs its clock for that.
