@@ -5,6 +5,7 @@
 mod credentials;
 mod gateway;
 mod install;
+mod monitoring;
 mod plan;
 mod preflight;
 mod render;
@@ -186,6 +187,7 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
             query.dry_run = args.dry_run;
             tenant::remove(query)
         }
+        Some(Command::Monitoring(command)) => monitoring::run(global, command, matches),
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {
             print!("{}", String::from_utf8_lossy(&completion_script(shell)));

@@ -45,6 +45,9 @@ pub(crate) enum GatewayAction {
     },
     /// Objects deleted by name (what a gateway is made of).
     DeleteObjects(Vec<ObjectRef>),
+    /// The gateway's PodMonitor, when the install's monitoring is enabled: made if the user may
+    /// (a refusal leaves the gateway working, and says so).
+    CreatePodMonitor(Value),
 }
 
 /// A token to mint for a gateway, with the admin token that may.
@@ -153,6 +156,7 @@ impl Change for GatewayAction {
                 format!("create {} route(s)", routes.len())
             }
             GatewayAction::DeleteObjects(refs) => format!("delete {} object(s)", refs.len()),
+            GatewayAction::CreatePodMonitor(_) => "create the gateway's PodMonitor".into(),
         }
     }
 
@@ -181,6 +185,8 @@ impl Change for GatewayAction {
                 Resource::of("Route", "route.openshift.io/v1"),
             )],
             GatewayAction::DeleteObjects(refs) => Permission::each("delete", refs),
+            // Asked before the plan: the gateway does not depend on it.
+            GatewayAction::CreatePodMonitor(_) => Vec::new(),
         }
     }
 
@@ -209,6 +215,9 @@ impl Change for GatewayAction {
             GatewayAction::CreateGatewayObjects(g) => apply::create_objects(ctx, g).map(Some),
             GatewayAction::CreateRoutes { routes } => apply::create_routes(ctx, routes).map(Some),
             GatewayAction::DeleteObjects(_) => apply::delete(ctx, &oc_args).map(|()| None),
+            GatewayAction::CreatePodMonitor(monitor) => {
+                apply::create_pod_monitor(ctx, &oc_args, monitor)
+            }
         }
     }
 }
@@ -256,6 +265,11 @@ impl fmt::Display for GatewayAction {
                 let names: Vec<String> = refs.iter().map(ToString::to_string).collect();
                 write!(f, "delete {}", names.join(", "))
             }
+            GatewayAction::CreatePodMonitor(m) => write!(
+                f,
+                "create podmonitor/{} (the install's monitoring is enabled: user-workload monitoring scrapes the gateway's port metrics)",
+                ObjectRef::of_json(m).map(|r| r.name).unwrap_or_default()
+            ),
         }
     }
 }

@@ -251,3 +251,25 @@ pub(crate) fn delete(ctx: &Ctx, oc_args: &[String]) -> Outcome<()> {
         .map(|_| ())
         .map_err(|e| change_failure("delete the gateway's objects", e, None))
 }
+
+/// The gateway's PodMonitor: made when the user may; a refusal (no right, no monitoring API)
+/// leaves the gateway working and says so in the step's detail.
+pub(crate) fn create_pod_monitor(
+    ctx: &Ctx,
+    oc_args: &[String],
+    monitor: &serde_json::Value,
+) -> Outcome<Option<String>> {
+    let body = monitor.to_string();
+    match single_change(ctx.oc, oc_args, Some(body.as_bytes()), || false) {
+        Ok(_) => Ok(None),
+        Err(e)
+            if matches!(
+                e.cause,
+                Cause::Forbidden | Cause::AlreadyExists | Cause::NoSuchResource
+            ) =>
+        {
+            Ok(Some(format!("not created: {}", e.message)))
+        }
+        Err(e) => Err(change_failure("create the gateway's PodMonitor", e, None)),
+    }
+}

@@ -60,6 +60,9 @@ pub(crate) struct AddRequest<'a> {
     /// How 3scale answered `GET /admin/api/services.json` with the token the gateway would keep
     /// ([`token_to_check`]): the number of products, or the refusal.
     pub(crate) token_check: Option<Result<usize, String>>,
+    /// The gateway's PodMonitor to create (the install's monitoring is enabled and the gateway
+    /// has none), or why it is not.
+    pub(crate) pod_monitor: Option<Result<Value, String>>,
 }
 
 /// What the gateway will be.
@@ -424,6 +427,11 @@ pub(crate) fn plan_add(r: &AddRequest) -> Plan {
     if !routes.is_empty() {
         p.actions.push(Action::CreateRoutes { routes });
     }
+    match &r.pod_monitor {
+        Some(Ok(monitor)) => p.actions.push(Action::CreatePodMonitor(monitor.clone())),
+        Some(Err(why)) => p.decisions.push(why.clone()),
+        None => {}
+    }
     p.actions.extend(last);
     p.settled = Some(Settled {
         environment,
@@ -773,6 +781,7 @@ parameters:
         let project = Given::new("gw".to_string(), Source::Default);
         let existing = Observed::of("gw", "gw", state.objects(), &Redactor::default());
         plan_add(&AddRequest {
+            pod_monitor: None,
             answers: a,
             name: "gw",
             project: &project,

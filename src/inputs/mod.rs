@@ -15,6 +15,7 @@ mod file;
 pub(crate) mod gateway;
 mod install;
 mod missing;
+pub(crate) mod monitoring;
 mod params;
 mod project;
 mod resolve;

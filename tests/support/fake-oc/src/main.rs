@@ -8,6 +8,7 @@ mod client;
 mod clock;
 mod commands;
 mod controllers;
+mod patch;
 mod resources;
 mod server;
 mod state;
@@ -96,6 +97,8 @@ const VALUE_FLAGS: &[(&str, &str)] = &[
     ("--tail", "--tail"),
     ("--for", "--for"),
     ("--from", "--from"),
+    ("--type", "--type"),
+    ("--patch", "--patch"),
 ];
 const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--ignore-not-found", "--ignore-not-found"),
@@ -111,6 +114,8 @@ const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--all", "--all"),
     ("--confirm", "--confirm"),
     ("--dry-run", "--dry-run"),
+    ("-t", "--show-token"),
+    ("--show-token", "--show-token"),
 ];
 
 fn parse(argv: &[String]) -> Result<Args, Outcome> {
