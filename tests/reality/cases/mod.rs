@@ -9,6 +9,7 @@ mod fixtures;
 mod gateway;
 mod harness;
 mod lifecycle;
+mod monitoring;
 mod param_file;
 mod smoke;
 mod tenant;
@@ -25,6 +26,7 @@ pub fn all() -> Vec<Case> {
         faults::CASES,
         verify::CASES,
         gateway::CASES,
+        monitoring::CASES,
         tenant::CASES,
     ]
     .concat()

@@ -1608,6 +1608,17 @@ fn patch(args: &Args, st: &mut State, target: &str) -> Outcome {
         return Outcome::ok(format!("{shown} patched (no change)\n"));
     }
     let mut new = new;
+    // Empty maps are not kept (`omitempty`).
+    if let Some(md) = new["metadata"].as_object_mut() {
+        for key in ["labels", "annotations"] {
+            if md
+                .get(key)
+                .is_some_and(|v| v.as_object().is_some_and(|m| m.is_empty()))
+            {
+                md.remove(key);
+            }
+        }
+    }
     if rt.generation && new["spec"] != old["spec"] {
         new["metadata"]["generation"] =
             json!(old["metadata"]["generation"].as_u64().unwrap_or(1) + 1);
