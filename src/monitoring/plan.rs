@@ -128,6 +128,11 @@ fn permissions(o: &Observed, p: &mut Plan) {
         }
     }
     if denied.is_empty() {
+        // Asked already: the driver does not ask again.
+        p.checks.push(CheckResult::ok(
+            "permissions",
+            "every planned change is allowed",
+        ));
         return;
     }
     let mut helps = Vec::new();

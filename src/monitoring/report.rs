@@ -277,7 +277,8 @@ pub(crate) fn status_json(o: &Observed, q: &Query) -> Value {
         "ok": true,
         "cluster": o.server,
         "project": o.project,
-        "enabled": !made.is_empty(),
+        // Unknown (null) when the user may not list the objects.
+        "enabled": o.objects.as_ref().ok().map(|_| !made.is_empty()),
         "stack": stack_json(o),
         "objects": made,
         "objects_error": o.objects.as_ref().err(),

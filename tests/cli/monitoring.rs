@@ -719,3 +719,21 @@ fn a_gateway_added_while_monitoring_is_enabled_gets_a_pod_monitor_and_loses_it_w
         .iter()
         .all(|o| o["kind"] != "PodMonitor"));
 }
+
+#[test]
+fn a_user_who_may_not_list_the_monitoring_objects_is_told_so_and_nothing_changes() {
+    let env = installed();
+    env.cluster(|s| s["denied"] = json!(["list podmonitors"]));
+    let run = env.run(&["monitoring", "enable", "--yes"]);
+    run.assert_code(3);
+    assert!(
+        run.stderr.contains("you may not list PodMonitors and PrometheusRules in project 3scale-apim"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("monitoring-edit"), "{}", run.stderr);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+    let doc = json(&env.run(&["monitoring", "status", "-o", "json"]).stdout);
+    assert!(doc["enabled"].is_null(), "{doc:#}");
+    assert!(doc["objects_error"].as_str().unwrap().contains("you may not list"));
+}
