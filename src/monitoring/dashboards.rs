@@ -1,5 +1,5 @@
-//! The Grafana dashboards, as data, and their JSON: every panel reads only metrics 3scale 2.8
-//! emits or OpenShift 4.13's monitoring has (a test holds them to [`super::metrics`]). They keep
+//! The Grafana dashboards, as data, and their JSON: every panel reads only metrics the 3scale 2.8
+//! components emit, or `up` of their targets (a test holds them to [`super::metrics`]). They keep
 //! what the 3scale operator's 2.9 dashboards show that works on 2.8, without the panels on
 //! `apicast_status` and the backend-listener's metrics, and with the zync-que job types 2.8 has
 //! (`scheduled`, `retry`, `future`). `$NS` stands for the install's project.
@@ -122,17 +122,6 @@ pub(crate) const DASHBOARDS: &[Dashboard] = &[
                 (r#"sum(puma_pool_capacity{namespace="$NS"})"#, "free capacity"),
                 (r#"sum(puma_backlog{namespace="$NS"})"#, "backlog"),
             ], "short"),
-        ],
-    },
-    Dashboard {
-        name: "pods",
-        title: "3scale 2.8 / pods",
-        shows: "restarts, memory and CPU of every 3scale pod, and CPU throttling (OpenShift's own metrics)",
-        panels: &[
-            panel("Restarts in the last hour, by pod", &[(r#"sum(increase(kube_pod_container_status_restarts_total{namespace="$NS"}[1h])) by (pod)"#, "{{pod}}")], "short"),
-            panel("Memory (working set), by pod", &[(r#"sum(container_memory_working_set_bytes{namespace="$NS",container!=""}) by (pod)"#, "{{pod}}")], "bytes"),
-            panel("CPU, by pod", &[(r#"sum(node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate{namespace="$NS"}) by (pod)"#, "{{pod}}")], "short"),
-            panel("CPU throttled part, by pod", &[(r#"sum(increase(container_cpu_cfs_throttled_periods_total{namespace="$NS",container!=""}[5m])) by (pod) / sum(increase(container_cpu_cfs_periods_total{namespace="$NS",container!=""}[5m])) by (pod)"#, "{{pod}}")], "percentunit"),
         ],
     },
 ];

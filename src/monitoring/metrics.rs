@@ -1,13 +1,11 @@
-//! The metrics a 3scale 2.8 install emits, each with the source that defines it, and the
-//! platform metrics OpenShift 4.13's own monitoring has; every rule and dashboard panel may use
-//! only these (a test below extracts the names of every expression and checks them here).
+//! The metrics the 3scale 2.8 components emit, each with the source that defines it, and `up`,
+//! which Prometheus records of every target; every rule and dashboard panel may use only these
+//! (a test extracts the names of every expression and checks them here).
 //!
 //! Sources, at the tags the 2.8.0 images are built from (2.8.1 is the same for these paths):
 //! apicast `3scale-2.8.0-GA`, zync `3scale-2.8.0-GA`, porta `3scale-2.8.0-GA`, apisonator
 //! `3scale-2.8.0-GA`, and the libraries their lock files pin (nginx-lua-prometheus 0.20181120,
-//! yabeda-rails 0.1.3, yabeda-puma-plugin 0.1.0, yabeda-sidekiq 0.1.3). Platform metrics: the
-//! cluster-monitoring-operator `release-4.13` assets (kube-state-metrics v2.8.1, the kubelet's
-//! cAdvisor, its recording rules).
+//! yabeda-rails 0.1.3, yabeda-puma-plugin 0.1.0, yabeda-sidekiq 0.1.3).
 
 /// How a metric is exposed: a histogram adds `_bucket`, `_sum` and `_count` series, a summary
 /// `_sum` and `_count` beside the quantiles.
@@ -56,9 +54,6 @@ const YABEDA_PUMA: &str = "yabeda-puma-plugin@v0.1.0 lib/puma/plugin/yabeda.rb (
 const YABEDA_SIDEKIQ: &str =
     "yabeda-sidekiq@v0.1.3 lib/yabeda/sidekiq.rb (porta gemfiles/prod/Gemfile.lock)";
 const WORKER_METRICS: &str = "apisonator@3scale-2.8.0-GA lib/3scale/backend/worker_metrics.rb";
-const KSM: &str =
-    "kube-state-metrics v2.8.1 (cluster-monitoring-operator@release-4.13 assets/kube-state-metrics/deployment.yaml)";
-const CADVISOR: &str = "the kubelet's cAdvisor, scraped by OpenShift 4.13's platform Prometheus";
 
 /// What the 3scale 2.8 components emit.
 pub(crate) const THREESCALE: &[Metric] = &[
@@ -266,38 +261,13 @@ pub(crate) const THREESCALE: &[Metric] = &[
     ),
 ];
 
-/// What OpenShift 4.13's monitoring has of every pod, whatever it runs.
-pub(crate) const PLATFORM: &[Metric] = &[
-    m(
-        "up",
-        Gauge,
-        "every scrape target",
-        "Prometheus itself: one series per target (docs/concepts/jobs_instances.md)",
-    ),
-    m("kube_pod_container_status_restarts_total", Counter, "platform", KSM),
-    m("kube_pod_container_status_waiting_reason", Gauge, "platform", KSM),
-    m("kube_pod_status_phase", Gauge, "platform", KSM),
-    m("kube_pod_owner", Gauge, "platform", KSM),
-    m("kube_pod_container_resource_limits", Gauge, "platform", KSM),
-    m("kube_pod_container_resource_requests", Gauge, "platform", KSM),
-    m("kube_replicationcontroller_spec_replicas", Gauge, "platform", KSM),
-    m(
-        "kube_replicationcontroller_status_ready_replicas",
-        Gauge,
-        "platform",
-        KSM,
-    ),
-    m("container_memory_working_set_bytes", Gauge, "platform", CADVISOR),
-    m("container_memory_usage_bytes", Gauge, "platform", CADVISOR),
-    m("container_cpu_cfs_throttled_periods_total", Counter, "platform", CADVISOR),
-    m("container_cpu_cfs_periods_total", Counter, "platform", CADVISOR),
-    m(
-        "node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate",
-        Gauge,
-        "platform",
-        "cluster-monitoring-operator@release-4.13 assets/control-plane/prometheus-rule.yaml (a recording rule)",
-    ),
-];
+/// What Prometheus itself records of every target it scrapes: the 2.8 components' health.
+pub(crate) const TARGETS: &[Metric] = &[m(
+    "up",
+    Gauge,
+    "every target of the PodMonitors",
+    "Prometheus itself: one series per scrape target (prometheus docs/concepts/jobs_instances.md)",
+)];
 
 #[cfg(test)]
 /// Names the 3scale 2.9 operator's rules and dashboards use that 2.8 (or OpenShift 4.13) does
@@ -324,23 +294,20 @@ pub(crate) const NOT_IN_2_8: &[(&str, &str)] = &[
         "apisonator 3scale-2.9.0-GA lib/3scale/backend/listener_metrics.rb",
     ),
     (
-        "kube_pod_container_resource_limits_cpu_cores",
-        "removed in kube-state-metrics v2.0.0",
+        "kube_",
+        "kube-state-metrics: OpenShift's, not 3scale's (and its v2 dropped the operator's kube_pod_container_resource_limits_cpu_cores)",
     ),
+    ("container_", "the kubelet's cAdvisor: OpenShift's, not 3scale's"),
     (
-        "kube_pod_container_resource_limits_memory_bytes",
-        "removed in kube-state-metrics v2.0.0",
-    ),
-    (
-        "node_namespace_pod_container:container_cpu_usage_seconds_total:sum_rate",
-        "not a recording rule of OpenShift 4.13",
+        "node_namespace_pod_container:",
+        "OpenShift's recording rules, not 3scale's",
     ),
 ];
 
 /// The metric a series name belongs to, and whether 2.8 or the platform has that series: a
 /// histogram's `_bucket`, `_sum` and `_count`, a summary's `_sum` and `_count`.
 pub(crate) fn find(series: &str) -> Option<&'static Metric> {
-    THREESCALE.iter().chain(PLATFORM).find(|metric| {
+    THREESCALE.iter().chain(TARGETS).find(|metric| {
         let suffixes: &[&str] = match metric.kind {
             Type::Counter | Type::Gauge => &[""],
             Type::Histogram => &["_bucket", "_sum", "_count"],
@@ -387,7 +354,7 @@ mod tests {
     #[test]
     fn every_metric_is_named_once_with_a_source() {
         let mut seen = std::collections::BTreeSet::new();
-        for metric in THREESCALE.iter().chain(PLATFORM) {
+        for metric in THREESCALE.iter().chain(TARGETS) {
             assert!(seen.insert(metric.name), "{} twice", metric.name);
             assert!(!metric.source.is_empty() && !metric.emitted_by.is_empty());
             assert!(

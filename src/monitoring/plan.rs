@@ -277,7 +277,7 @@ fn objects_to_make(o: &Observed, desired: &[Value], p: &mut Plan) {
             Some(found) if !objects::is_ours(found) => p.decisions.push(format!(
                 "{id} exists and was not made by threescale-install: it is kept as it is"
             )),
-            Some(found) if found["spec"] != want["spec"] => replace.push(want.clone()),
+            Some(found) if found.get("spec") != want.get("spec") => replace.push(want.clone()),
             Some(_) => {}
         }
     }

@@ -2,14 +2,16 @@
 //! of the cluster as the user sees it, the project's monitoring objects and patched deployment
 //! configs, and what the monitoring API says of the targets and the rules.
 
-use super::components::{COMPONENTS, DC_LABEL, PORT_NAME};
+use super::components::{Component, COMPONENTS, DC_LABEL, PORT_NAME};
 use super::objects::{self, Added};
 use super::observe::{Grafana, Observed, UserWorkload};
 use super::plan::{admin_change, Plan};
 use super::query::Query;
 use crate::engine::checks::Verdict;
 use crate::templates::kinds::ObjectRef;
+use serde::Serialize;
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 fn user_workload_text(uw: &UserWorkload) -> String {
     match uw {
@@ -186,14 +188,47 @@ pub(crate) fn plan_text(o: &Observed, plan: &Plan) -> String {
     out.trim_end().to_string()
 }
 
+/// A variable a component needs: its value now, and the one it needs.
+#[derive(Debug, Serialize)]
+struct EnvState {
+    value: Option<String>,
+    wanted: &'static str,
+}
+
 /// One component's state: its deployment config and what monitoring needs of it.
-fn component_json(o: &Observed, c: &super::components::Component) -> Value {
+#[derive(Debug, Default, Serialize)]
+struct ComponentState {
+    name: &'static str,
+    /// Where its metrics server is defined at 2.8.
+    metrics_server: &'static str,
+    deployment_config: bool,
+    pod_monitor: bool,
+    pod_monitor_ours: bool,
+    metrics_port: Option<u32>,
+    wanted_port: u16,
+    env: BTreeMap<&'static str, EnvState>,
+    /// Its pods carry the template's `deploymentConfig` label.
+    pod_label: bool,
+    patched_by_enable: bool,
+    latest_version: u64,
+    available_replicas: u64,
+}
+
+fn component_state(o: &Observed, c: &Component) -> ComponentState {
     let existing = o.objects.as_deref().unwrap_or_default();
     let monitor = existing
         .iter()
         .find(|e| ObjectRef::new("PodMonitor", "monitoring.coreos.com/v1", c.dc).matches(e));
+    let base = ComponentState {
+        name: c.dc,
+        metrics_server: c.server,
+        pod_monitor: monitor.is_some(),
+        pod_monitor_ours: monitor.is_some_and(objects::is_ours),
+        wanted_port: c.port,
+        ..ComponentState::default()
+    };
     let Some(dc) = o.dc(c.dc) else {
-        return json!({"name": c.dc, "deployment_config": false, "pod_monitor": monitor.is_some(), "metrics_server": c.server});
+        return base;
     };
     let template = dc.pod_template();
     let container = template
@@ -201,33 +236,28 @@ fn component_json(o: &Observed, c: &super::components::Component) -> Value {
         .containers
         .iter()
         .find(|k| k.name == c.container);
-    let port = container
-        .and_then(|k| k.ports.iter().find(|p| p.name == PORT_NAME))
-        .map(|p| p.container_port);
-    let env: serde_json::Map<String, Value> = c
+    let env = c
         .env
         .iter()
-        .map(|(k, want)| {
-            let have = container
+        .map(|(k, wanted)| {
+            let value = container
                 .and_then(|x| x.env.iter().find(|e| e.name == *k))
                 .and_then(|e| e.value.clone());
-            (k.to_string(), json!({"value": have, "wanted": want}))
+            (*k, EnvState { value, wanted })
         })
         .collect();
-    json!({
-        "name": c.dc,
-        "metrics_server": c.server,
-        "deployment_config": true,
-        "pod_monitor": monitor.is_some(),
-        "pod_monitor_ours": monitor.is_some_and(objects::is_ours),
-        "metrics_port": port,
-        "wanted_port": c.port,
-        "env": env,
-        "pod_label": template.metadata.label(DC_LABEL) == Some(c.dc),
-        "patched_by_enable": Added::of(dc).is_some(),
-        "latest_version": dc.status.latest_version,
-        "available_replicas": dc.status.available_replicas,
-    })
+    ComponentState {
+        deployment_config: true,
+        metrics_port: container
+            .and_then(|k| k.ports.iter().find(|p| p.name == PORT_NAME))
+            .map(|p| p.container_port),
+        env,
+        pod_label: template.metadata.label(DC_LABEL) == Some(c.dc),
+        patched_by_enable: Added::of(dc).is_some(),
+        latest_version: dc.status.latest_version,
+        available_replicas: dc.status.available_replicas,
+        ..base
+    }
 }
 
 fn query_json(q: &Query) -> Value {
@@ -282,48 +312,33 @@ pub(crate) fn status_json(o: &Observed, q: &Query) -> Value {
         "stack": stack_json(o),
         "objects": made,
         "objects_error": o.objects.as_ref().err(),
-        "components": COMPONENTS.iter().map(|c| component_json(o, c)).collect::<Vec<_>>(),
+        "components": COMPONENTS.iter().map(|c| component_state(o, c)).collect::<Vec<_>>(),
         "query": query_json(q),
     })
 }
 
-fn component_line(v: &Value) -> String {
-    if v["deployment_config"] == false {
-        return format!(
-            "{:<20} no deployment config",
-            v["name"].as_str().unwrap_or_default()
-        );
+fn component_line(c: &ComponentState) -> String {
+    if !c.deployment_config {
+        return format!("{:<20} no deployment config", c.name);
     }
     let mut parts = vec![
-        format!(
-            "PodMonitor {}",
-            if v["pod_monitor"] == true {
-                "yes"
-            } else {
-                "no"
-            }
-        ),
-        match v["metrics_port"].as_u64() {
+        format!("PodMonitor {}", if c.pod_monitor { "yes" } else { "no" }),
+        match c.metrics_port {
             Some(p) => format!("port {PORT_NAME} {p}"),
             None => format!("no port {PORT_NAME}"),
         },
     ];
-    for (k, e) in v["env"].as_object().into_iter().flatten() {
-        let have = e["value"].as_str().unwrap_or("unset");
-        parts.push(format!("{k}={have}"));
+    for (k, e) in &c.env {
+        parts.push(format!("{k}={}", e.value.as_deref().unwrap_or("unset")));
     }
-    if v["pod_label"] == false {
+    if !c.pod_label {
         parts.push(format!("pods without label {DC_LABEL}"));
     }
     parts.push(format!(
         "rollout {}, {} pod(s) available",
-        v["latest_version"], v["available_replicas"]
+        c.latest_version, c.available_replicas
     ));
-    format!(
-        "{:<20} {}",
-        v["name"].as_str().unwrap_or_default(),
-        parts.join("; ")
-    )
+    format!("{:<20} {}", c.name, parts.join("; "))
 }
 
 fn query_text(q: &Query, out: &mut Vec<String>) {
@@ -404,7 +419,7 @@ pub(crate) fn status_text(o: &Observed, q: &Query) -> String {
     }
     out.push("components:".into());
     for c in COMPONENTS {
-        out.push(format!("  {}", component_line(&component_json(o, c))));
+        out.push(format!("  {}", component_line(&component_state(o, c))));
     }
     query_text(q, &mut out);
     out.join("\n")

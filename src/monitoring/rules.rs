@@ -1,10 +1,10 @@
-//! The alerting rules, as data: every expression reads only metrics 3scale 2.8 emits or
-//! OpenShift 4.13's monitoring has ([`super::metrics`]; a test holds them to it). They follow the
+//! The alerting rules, as data: every expression reads only metrics the 3scale 2.8 components
+//! emit, and `up` of their targets ([`super::metrics`]; a test holds them to it). They follow the
 //! 3scale operator's 2.9 rules (`pkg/3scale/amp/component/*_monitoring.go`) where those work on
 //! 2.8, and replace those that do not: `apicast_status` and the listener's metrics do not exist
-//! at 2.8, `job=~"backend.*"` never matches a PodMonitor's job (`<namespace>/<name>`), and
-//! kube-state-metrics v2 dropped `kube_pod_container_resource_limits_cpu_cores`. `$NS` stands
-//! for the install's project.
+//! at 2.8, and `job=~"backend.*"` never matches a PodMonitor's job (`<namespace>/<name>`). The
+//! operator's platform rules (kube-state-metrics, cAdvisor) are left out: they read metrics that
+//! OpenShift, not 3scale, emits. `$NS` stands for the install's project.
 
 /// One alert.
 #[derive(Debug, Clone, Copy)]
@@ -37,13 +37,6 @@ const fn rule(
         severity,
         summary,
     }
-}
-
-/// The pods of the install, as the operator's platform rules name them.
-macro_rules! pods {
-    () => {
-        "(apicast-.*|backend-.*|system-.*|zync-.*)"
-    };
 }
 
 pub(crate) const GROUPS: &[Group] = &[
@@ -97,25 +90,6 @@ pub(crate) const GROUPS: &[Group] = &[
                 "more than 250 zync-que jobs are due in project $NS (type=scheduled: run_at in the past, at 2.8)"),
             rule("ThreescaleZyncQueRetryJobCountHigh", r#"max(que_jobs_scheduled_total{pod=~"zync-que.*",type="retry",namespace="$NS"}) by (namespace, job, exported_job) > 250"#, "1m", "warning",
                 "more than 250 zync-que jobs wait for a retry in project $NS"),
-        ],
-    },
-    Group {
-        name: "pods",
-        rules: &[
-            rule("ThreescalePodCrashLooping", concat!(r#"rate(kube_pod_container_status_restarts_total{namespace="$NS",pod=~""#, pods!(), r#""}[15m]) * 60 * 5 > 0"#), "5m", "critical",
-                "a 3scale pod of project $NS restarts again and again"),
-            rule("ThreescalePodNotReady", concat!(r#"sum by (namespace, pod) (max by (namespace, pod) (kube_pod_status_phase{namespace="$NS",pod=~""#, pods!(), r#"",phase=~"Pending|Unknown"}) * on (namespace, pod) group_left(owner_kind) max by (namespace, pod, owner_kind) (kube_pod_owner{namespace="$NS",owner_kind!="Job"})) > 0"#), "5m", "critical",
-                "a 3scale pod of project $NS is not ready"),
-            rule("ThreescaleReplicationControllerReplicasMismatch", concat!(r#"kube_replicationcontroller_spec_replicas{namespace="$NS",replicationcontroller=~""#, pods!(), r#""} != kube_replicationcontroller_status_ready_replicas{namespace="$NS",replicationcontroller=~""#, pods!(), r#""}"#), "5m", "critical",
-                "a 3scale deployment of project $NS has fewer ready pods than it wants"),
-            rule("ThreescaleContainerWaiting", concat!(r#"sum by (namespace, pod, container) (kube_pod_container_status_waiting_reason{namespace="$NS",pod=~""#, pods!(), r#""}) > 0"#), "1h", "warning",
-                "a 3scale container of project $NS has been waiting for an hour"),
-            rule("ThreescaleContainerCPUHigh", concat!(r#"sum(node_namespace_pod_container:container_cpu_usage_seconds_total:sum_irate{namespace="$NS",pod=~""#, pods!(), r#""}) by (namespace, container, pod) / sum(kube_pod_container_resource_limits{resource="cpu",namespace="$NS",pod=~""#, pods!(), r#""}) by (namespace, container, pod) * 100 > 90"#), "15m", "warning",
-                "a 3scale container of project $NS uses more than 90% of its CPU limit"),
-            rule("ThreescaleContainerMemoryHigh", concat!(r#"sum(container_memory_usage_bytes{namespace="$NS",container!="",pod=~""#, pods!(), r#""}) by (namespace, container, pod) / sum(kube_pod_container_resource_limits{resource="memory",namespace="$NS",pod=~""#, pods!(), r#""}) by (namespace, container, pod) * 100 > 90"#), "15m", "warning",
-                "a 3scale container of project $NS uses more than 90% of its memory limit"),
-            rule("ThreescaleContainerCPUThrottlingHigh", concat!(r#"sum(increase(container_cpu_cfs_throttled_periods_total{namespace="$NS",container!="",pod=~""#, pods!(), r#""}[5m])) by (container, pod, namespace) / sum(increase(container_cpu_cfs_periods_total{namespace="$NS",pod=~""#, pods!(), r#""}[5m])) by (container, pod, namespace) > (25 / 100)"#), "15m", "warning",
-                "a 3scale container of project $NS is throttled more than a quarter of the time"),
         ],
     },
 ];
