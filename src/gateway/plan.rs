@@ -427,11 +427,7 @@ pub(crate) fn plan_add(r: &AddRequest) -> Plan {
     if !routes.is_empty() {
         p.actions.push(Action::CreateRoutes { routes });
     }
-    match &r.pod_monitor {
-        Some(Ok(monitor)) => p.actions.push(Action::CreatePodMonitor(monitor.clone())),
-        Some(Err(why)) => p.decisions.push(why.clone()),
-        None => {}
-    }
+    pod_monitor(r, &mut p);
     p.actions.extend(last);
     p.settled = Some(Settled {
         environment,
@@ -440,6 +436,15 @@ pub(crate) fn plan_add(r: &AddRequest) -> Plan {
         hosts,
     });
     p
+}
+
+/// The gateway's PodMonitor, when the install's monitoring is enabled (or why there is none).
+fn pod_monitor(r: &AddRequest, p: &mut Plan) {
+    match &r.pod_monitor {
+        Some(Ok(monitor)) => p.actions.push(Action::CreatePodMonitor(monitor.clone())),
+        Some(Err(why)) => p.decisions.push(why.clone()),
+        None => {}
+    }
 }
 
 /// The pull secret of the gateway's project: the login given, else the one the project's secret

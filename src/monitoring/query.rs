@@ -351,6 +351,9 @@ pub(crate) fn ask(
             }
         },
     };
+    if options.insecure {
+        session.ui.warn("--insecure-skip-tls-verify: the monitoring API's certificate is not checked, and the session's token goes to whoever answers");
+    }
     let http = session.http(options)?;
     let api = Api {
         http: &http,
