@@ -81,6 +81,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('gather', 'gather', [CompletionResultType]::ParameterValue, 'Write a support bundle of a project (objects, statuses, logs, events, `status` and `verify`) that holds no secret: every value of the project''s Secrets is masked, and looked for in every encoding before the archive is written')
             [CompletionResult]::new('gateway', 'gateway', [CompletionResultType]::ParameterValue, 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Create, list, show and remove tenants: more admin portals of the same 3scale')
+            [CompletionResult]::new('monitoring', 'monitoring', [CompletionResultType]::ParameterValue, 'Monitoring of an install by OpenShift''s user-workload monitoring: the stack and the plan, enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render what `plan`''s scripts pipe to oc, secrets read from the environment')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -689,6 +690,143 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
         'threescale-install;tenant;help;help' {
             break
         }
+        'threescale-install;monitoring' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show the monitoring stack (user-workload monitoring, the monitoring API, your rights, the Grafana operator) and every change `monitoring enable` would make; changes nothing')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Expose the metrics 3scale 2.8 emits (patching deployment configs: one rollout each) and create PodMonitors, alerting rules and Grafana dashboards; a re-run changes nothing')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the monitoring objects, the patched components and, when your token may query the cluster''s monitoring API, the health of each target and what each rule returns')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Delete what `monitoring enable` created and take back its patches of the deployment configs')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'threescale-install;monitoring;plan' {
+            [CompletionResult]::new('--dashboards-dir', '--dashboards-dir', [CompletionResultType]::ParameterName, 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;monitoring;enable' {
+            [CompletionResult]::new('--dashboards-dir', '--dashboards-dir', [CompletionResultType]::ParameterName, 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (on the cluster or on this machine)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;monitoring;status' {
+            [CompletionResult]::new('--monitoring-url', '--monitoring-url', [CompletionResultType]::ParameterName, 'The cluster''s monitoring API (Thanos Querier): https://HOST[:PORT][/PATH] [default: the route thanos-querier of openshift-monitoring]')
+            [CompletionResult]::new('--dashboards-dir', '--dashboards-dir', [CompletionResultType]::ParameterName, 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;monitoring;disable' {
+            [CompletionResult]::new('--dashboards-dir', '--dashboards-dir', [CompletionResultType]::ParameterName, 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (on the cluster or on this machine)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;monitoring;help' {
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show the monitoring stack (user-workload monitoring, the monitoring API, your rights, the Grafana operator) and every change `monitoring enable` would make; changes nothing')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Expose the metrics 3scale 2.8 emits (patching deployment configs: one rollout each) and create PodMonitors, alerting rules and Grafana dashboards; a re-run changes nothing')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the monitoring objects, the patched components and, when your token may query the cluster''s monitoring API, the health of each target and what each rule returns')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Delete what `monitoring enable` created and take back its patches of the deployment configs')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'threescale-install;monitoring;help;plan' {
+            break
+        }
+        'threescale-install;monitoring;help;enable' {
+            break
+        }
+        'threescale-install;monitoring;help;status' {
+            break
+        }
+        'threescale-install;monitoring;help;disable' {
+            break
+        }
+        'threescale-install;monitoring;help;help' {
+            break
+        }
         'threescale-install;render' {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
@@ -841,6 +979,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('gather', 'gather', [CompletionResultType]::ParameterValue, 'Write a support bundle of a project (objects, statuses, logs, events, `status` and `verify`) that holds no secret: every value of the project''s Secrets is masked, and looked for in every encoding before the archive is written')
             [CompletionResult]::new('gateway', 'gateway', [CompletionResultType]::ParameterValue, 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Create, list, show and remove tenants: more admin portals of the same 3scale')
+            [CompletionResult]::new('monitoring', 'monitoring', [CompletionResultType]::ParameterValue, 'Monitoring of an install by OpenShift''s user-workload monitoring: the stack and the plan, enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render what `plan`''s scripts pipe to oc, secrets read from the environment')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -907,6 +1046,25 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             break
         }
         'threescale-install;help;tenant;remove' {
+            break
+        }
+        'threescale-install;help;monitoring' {
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show the monitoring stack (user-workload monitoring, the monitoring API, your rights, the Grafana operator) and every change `monitoring enable` would make; changes nothing')
+            [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Expose the metrics 3scale 2.8 emits (patching deployment configs: one rollout each) and create PodMonitors, alerting rules and Grafana dashboards; a re-run changes nothing')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the monitoring objects, the patched components and, when your token may query the cluster''s monitoring API, the health of each target and what each rule returns')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Delete what `monitoring enable` created and take back its patches of the deployment configs')
+            break
+        }
+        'threescale-install;help;monitoring;plan' {
+            break
+        }
+        'threescale-install;help;monitoring;enable' {
+            break
+        }
+        'threescale-install;help;monitoring;status' {
+            break
+        }
+        'threescale-install;help;monitoring;disable' {
             break
         }
         'threescale-install;help;render' {

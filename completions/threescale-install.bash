@@ -37,6 +37,9 @@ _threescale__install() {
             threescale__install,man)
                 cmd="threescale__install__subcmd__man"
                 ;;
+            threescale__install,monitoring)
+                cmd="threescale__install__subcmd__monitoring"
+                ;;
             threescale__install,plan)
                 cmd="threescale__install__subcmd__plan"
                 ;;
@@ -109,6 +112,9 @@ _threescale__install() {
             threescale__install__subcmd__help,man)
                 cmd="threescale__install__subcmd__help__subcmd__man"
                 ;;
+            threescale__install__subcmd__help,monitoring)
+                cmd="threescale__install__subcmd__help__subcmd__monitoring"
+                ;;
             threescale__install__subcmd__help,plan)
                 cmd="threescale__install__subcmd__help__subcmd__plan"
                 ;;
@@ -142,6 +148,18 @@ _threescale__install() {
             threescale__install__subcmd__help__subcmd__gateway,status)
                 cmd="threescale__install__subcmd__help__subcmd__gateway__subcmd__status"
                 ;;
+            threescale__install__subcmd__help__subcmd__monitoring,disable)
+                cmd="threescale__install__subcmd__help__subcmd__monitoring__subcmd__disable"
+                ;;
+            threescale__install__subcmd__help__subcmd__monitoring,enable)
+                cmd="threescale__install__subcmd__help__subcmd__monitoring__subcmd__enable"
+                ;;
+            threescale__install__subcmd__help__subcmd__monitoring,plan)
+                cmd="threescale__install__subcmd__help__subcmd__monitoring__subcmd__plan"
+                ;;
+            threescale__install__subcmd__help__subcmd__monitoring,status)
+                cmd="threescale__install__subcmd__help__subcmd__monitoring__subcmd__status"
+                ;;
             threescale__install__subcmd__help__subcmd__render,objects)
                 cmd="threescale__install__subcmd__help__subcmd__render__subcmd__objects"
                 ;;
@@ -162,6 +180,36 @@ _threescale__install() {
                 ;;
             threescale__install__subcmd__help__subcmd__tenant,show)
                 cmd="threescale__install__subcmd__help__subcmd__tenant__subcmd__show"
+                ;;
+            threescale__install__subcmd__monitoring,disable)
+                cmd="threescale__install__subcmd__monitoring__subcmd__disable"
+                ;;
+            threescale__install__subcmd__monitoring,enable)
+                cmd="threescale__install__subcmd__monitoring__subcmd__enable"
+                ;;
+            threescale__install__subcmd__monitoring,help)
+                cmd="threescale__install__subcmd__monitoring__subcmd__help"
+                ;;
+            threescale__install__subcmd__monitoring,plan)
+                cmd="threescale__install__subcmd__monitoring__subcmd__plan"
+                ;;
+            threescale__install__subcmd__monitoring,status)
+                cmd="threescale__install__subcmd__monitoring__subcmd__status"
+                ;;
+            threescale__install__subcmd__monitoring__subcmd__help,disable)
+                cmd="threescale__install__subcmd__monitoring__subcmd__help__subcmd__disable"
+                ;;
+            threescale__install__subcmd__monitoring__subcmd__help,enable)
+                cmd="threescale__install__subcmd__monitoring__subcmd__help__subcmd__enable"
+                ;;
+            threescale__install__subcmd__monitoring__subcmd__help,help)
+                cmd="threescale__install__subcmd__monitoring__subcmd__help__subcmd__help"
+                ;;
+            threescale__install__subcmd__monitoring__subcmd__help,plan)
+                cmd="threescale__install__subcmd__monitoring__subcmd__help__subcmd__plan"
+                ;;
+            threescale__install__subcmd__monitoring__subcmd__help,status)
+                cmd="threescale__install__subcmd__monitoring__subcmd__help__subcmd__status"
                 ;;
             threescale__install__subcmd__render,help)
                 cmd="threescale__install__subcmd__render__subcmd__help"
@@ -224,7 +272,7 @@ _threescale__install() {
 
     case "${cmd}" in
         threescale__install)
-            opts="-v -q -o -y -p -h -V --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --yes --dry-run --confirm-password --credentials-file --show-secrets --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --help --version install preflight plan status verify credentials uninstall gather gateway tenant render completions man help"
+            opts="-v -q -o -y -p -h -V --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --yes --dry-run --confirm-password --credentials-file --show-secrets --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --help --version install preflight plan status verify credentials uninstall gather gateway tenant monitoring render completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -998,7 +1046,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__help)
-            opts="install preflight plan status verify credentials uninstall gather gateway tenant render completions man help"
+            opts="install preflight plan status verify credentials uninstall gather gateway tenant monitoring render completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1154,6 +1202,76 @@ _threescale__install() {
         threescale__install__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__help__subcmd__monitoring)
+            opts="plan enable status disable"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__help__subcmd__monitoring__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__help__subcmd__monitoring__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__help__subcmd__monitoring__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__help__subcmd__monitoring__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1498,6 +1616,368 @@ _threescale__install() {
                 return 0
             fi
             case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring)
+            opts="-v -q -o -h --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help plan enable status disable help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring__subcmd__disable)
+            opts="-y -v -q -o -h --yes --dry-run --dashboards-dir --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dashboards-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring__subcmd__enable)
+            opts="-y -v -q -o -h --yes --dry-run --dashboards-dir --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dashboards-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring__subcmd__help)
+            opts="plan enable status disable help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring__subcmd__help__subcmd__enable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring__subcmd__plan)
+            opts="-v -q -o -h --dashboards-dir --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dashboards-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__monitoring__subcmd__status)
+            opts="-v -q -o -h --monitoring-url --dashboards-dir --ca-file --insecure-skip-tls-verify --resolve --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --monitoring-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dashboards-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -78,6 +78,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand gather 'Write a support bundle of a project (objects, statuses, logs, events, `status` and `verify`) that holds no secret: every value of the project''s Secrets is masked, and looked for in every encoding before the archive is written'
             cand gateway 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one'
             cand tenant 'Create, list, show and remove tenants: more admin portals of the same 3scale'
+            cand monitoring 'Monitoring of an install by OpenShift''s user-workload monitoring: the stack and the plan, enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable'
             cand render 'Render what `plan`''s scripts pipe to oc, secrets read from the environment'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
@@ -655,6 +656,132 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;tenant;help;help'= {
         }
+        &'threescale-install;monitoring'= {
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand plan 'Show the monitoring stack (user-workload monitoring, the monitoring API, your rights, the Grafana operator) and every change `monitoring enable` would make; changes nothing'
+            cand enable 'Expose the metrics 3scale 2.8 emits (patching deployment configs: one rollout each) and create PodMonitors, alerting rules and Grafana dashboards; a re-run changes nothing'
+            cand status 'Show the monitoring objects, the patched components and, when your token may query the cluster''s monitoring API, the health of each target and what each rule returns'
+            cand disable 'Delete what `monitoring enable` created and take back its patches of the deployment configs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'threescale-install;monitoring;plan'= {
+            cand --dashboards-dir 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;monitoring;enable'= {
+            cand --dashboards-dir 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -y 'Do not ask before changing'
+            cand --yes 'Do not ask before changing'
+            cand --dry-run 'Print what would change, and change nothing (on the cluster or on this machine)'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;monitoring;status'= {
+            cand --monitoring-url 'The cluster''s monitoring API (Thanos Querier): https://HOST[:PORT][/PATH] [default: the route thanos-querier of openshift-monitoring]'
+            cand --dashboards-dir 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]'
+            cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
+            cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand --insecure-skip-tls-verify 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;monitoring;disable'= {
+            cand --dashboards-dir 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -y 'Do not ask before changing'
+            cand --yes 'Do not ask before changing'
+            cand --dry-run 'Print what would change, and change nothing (on the cluster or on this machine)'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;monitoring;help'= {
+            cand plan 'Show the monitoring stack (user-workload monitoring, the monitoring API, your rights, the Grafana operator) and every change `monitoring enable` would make; changes nothing'
+            cand enable 'Expose the metrics 3scale 2.8 emits (patching deployment configs: one rollout each) and create PodMonitors, alerting rules and Grafana dashboards; a re-run changes nothing'
+            cand status 'Show the monitoring objects, the patched components and, when your token may query the cluster''s monitoring API, the health of each target and what each rule returns'
+            cand disable 'Delete what `monitoring enable` created and take back its patches of the deployment configs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'threescale-install;monitoring;help;plan'= {
+        }
+        &'threescale-install;monitoring;help;enable'= {
+        }
+        &'threescale-install;monitoring;help;status'= {
+        }
+        &'threescale-install;monitoring;help;disable'= {
+        }
+        &'threescale-install;monitoring;help;help'= {
+        }
         &'threescale-install;render'= {
             cand --project 'The project of the install [default: 3scale-apim]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
@@ -796,6 +923,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand gather 'Write a support bundle of a project (objects, statuses, logs, events, `status` and `verify`) that holds no secret: every value of the project''s Secrets is masked, and looked for in every encoding before the archive is written'
             cand gateway 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one'
             cand tenant 'Create, list, show and remove tenants: more admin portals of the same 3scale'
+            cand monitoring 'Monitoring of an install by OpenShift''s user-workload monitoring: the stack and the plan, enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable'
             cand render 'Render what `plan`''s scripts pipe to oc, secrets read from the environment'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
@@ -844,6 +972,20 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;help;tenant;show'= {
         }
         &'threescale-install;help;tenant;remove'= {
+        }
+        &'threescale-install;help;monitoring'= {
+            cand plan 'Show the monitoring stack (user-workload monitoring, the monitoring API, your rights, the Grafana operator) and every change `monitoring enable` would make; changes nothing'
+            cand enable 'Expose the metrics 3scale 2.8 emits (patching deployment configs: one rollout each) and create PodMonitors, alerting rules and Grafana dashboards; a re-run changes nothing'
+            cand status 'Show the monitoring objects, the patched components and, when your token may query the cluster''s monitoring API, the health of each target and what each rule returns'
+            cand disable 'Delete what `monitoring enable` created and take back its patches of the deployment configs'
+        }
+        &'threescale-install;help;monitoring;plan'= {
+        }
+        &'threescale-install;help;monitoring;enable'= {
+        }
+        &'threescale-install;help;monitoring;status'= {
+        }
+        &'threescale-install;help;monitoring;disable'= {
         }
         &'threescale-install;help;render'= {
             cand pull-secret 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'

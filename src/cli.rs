@@ -73,6 +73,15 @@ pub(crate) mod exit_codes {
         "\n  5    nothing written: the cluster's API could not be reached or kept failing; run again",
         "\n  130  interrupted: nothing written"
     );
+    pub(crate) const MONITORING: &str = concat!(
+        "Exit codes (of every monitoring subcommand):\n  0    done (status reports unhealthy targets and firing rules in its output, not in its exit code)",
+        "\n  1    unexpected internal error",
+        "\n  2    bad usage or input, or no 3scale install in the project",
+        "\n  3    a check failed before any change: not logged in, a missing permission (monitoring-edit), no monitoring API",
+        "\n  4    (enable, disable) a change to the cluster failed",
+        "\n  5    the cluster's API could not be reached or kept failing: run again",
+        "\n  130  interrupted: run the same command again to finish"
+    );
     pub(crate) const TENANT: &str = concat!(
         "Exit codes:\n  0    done (a tenant that exists already is not created again)",
         "\n  1    unexpected internal error",
@@ -142,6 +151,10 @@ pub(crate) enum Command {
     /// Create, list, show and remove tenants: more admin portals of the same 3scale
     #[command(subcommand, after_help = exit_codes::TENANT)]
     Tenant(TenantCommand),
+    /// Monitoring of an install by OpenShift's user-workload monitoring: the stack and the plan,
+    /// enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable
+    #[command(subcommand, after_help = exit_codes::MONITORING)]
+    Monitoring(MonitoringCommand),
     /// Render what `plan`'s scripts pipe to oc, secrets read from the environment
     #[command(hide = true, subcommand)]
     Render(Render),
@@ -761,6 +774,64 @@ pub(crate) struct GatewayRemoveArgs {
 
     #[command(flatten)]
     pub(crate) portal: PortalArgs,
+    #[command(flatten)]
+    pub(crate) http: HttpArgs,
+}
+
+/// The monitoring subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum MonitoringCommand {
+    /// Show the monitoring stack (user-workload monitoring, the monitoring API, your rights, the
+    /// Grafana operator) and every change `monitoring enable` would make; changes nothing
+    #[command(after_help = exit_codes::MONITORING)]
+    Plan(MonitoringArgs),
+    /// Expose the metrics 3scale 2.8 emits (patching deployment configs: one rollout each) and
+    /// create PodMonitors, alerting rules and Grafana dashboards; a re-run changes nothing
+    #[command(after_help = exit_codes::MONITORING)]
+    Enable(MonitoringChangeArgs),
+    /// Show the monitoring objects, the patched components and, when your token may query the
+    /// cluster's monitoring API, the health of each target and what each rule returns
+    #[command(after_help = exit_codes::MONITORING)]
+    Status(MonitoringStatusArgs),
+    /// Delete what `monitoring enable` created and take back its patches of the deployment
+    /// configs
+    #[command(after_help = exit_codes::MONITORING)]
+    Disable(MonitoringChangeArgs),
+}
+
+/// What every monitoring subcommand reads besides the global options.
+#[derive(Debug, Args)]
+pub(crate) struct MonitoringArgs {
+    /// Where the Grafana dashboards are written as JSON files, for any Grafana [default:
+    /// dashboards/ in the project's state directory]
+    #[arg(long = declared::DASHBOARDS_DIR.long, value_name = "DIR", env = declared::DASHBOARDS_DIR.env, help_heading = "Output")]
+    pub(crate) dashboards_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MonitoringChangeArgs {
+    /// Do not ask before changing
+    #[arg(short = 'y', long = declared::YES.long, env = declared::YES.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) yes: bool,
+
+    /// Print what would change, and change nothing (on the cluster or on this machine)
+    #[arg(long = declared::DRY_RUN.long, env = declared::DRY_RUN.env, value_parser = BoolishValueParser::new(), help_heading = "Run")]
+    pub(crate) dry_run: bool,
+
+    #[command(flatten)]
+    pub(crate) common: MonitoringArgs,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct MonitoringStatusArgs {
+    /// The cluster's monitoring API (Thanos Querier): https://HOST[:PORT][/PATH] [default: the
+    /// route thanos-querier of openshift-monitoring]
+    #[arg(long = declared::MONITORING_URL.long, value_name = "URL", env = declared::MONITORING_URL.env, help_heading = "Monitoring API")]
+    pub(crate) monitoring_url: Option<String>,
+
+    #[command(flatten)]
+    pub(crate) common: MonitoringArgs,
+
     #[command(flatten)]
     pub(crate) http: HttpArgs,
 }

@@ -55,13 +55,15 @@ impl Method {
     }
 }
 
-/// A request: method, `https://HOST/PATH` (no credentials in it), a token for basic auth, and
-/// form fields for the body.
+/// A request: method, `https://HOST/PATH` (no credentials in it), a token for basic auth (or a
+/// bearer token), and form fields for the body.
 pub(crate) struct Request<'a> {
     pub(crate) method: Method,
     pub(crate) host: &'a str,
     pub(crate) path: &'a str,
     pub(crate) token: Option<&'a Secret>,
+    /// Sent as `Authorization: Bearer` (OpenShift's APIs), instead of `token`.
+    pub(crate) bearer: Option<&'a Secret>,
     pub(crate) form: Vec<(&'a str, FormValue<'a>)>,
 }
 
@@ -77,6 +79,7 @@ impl<'a> Request<'a> {
             host,
             path,
             token: None,
+            bearer: None,
             form: Vec::new(),
         }
     }
@@ -90,6 +93,11 @@ impl<'a> Request<'a> {
 
     pub(crate) fn token(mut self, token: &'a Secret) -> Request<'a> {
         self.token = Some(token);
+        self
+    }
+
+    pub(crate) fn bearer(mut self, token: &'a Secret) -> Request<'a> {
+        self.bearer = Some(token);
         self
     }
 
@@ -367,7 +375,7 @@ impl Http {
         req: &Request,
         url: &str,
     ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
-        let auth = req.token.map(basic_auth);
+        let auth = authorization(req);
         match req.method {
             Method::Get | Method::Delete => {
                 let mut r = match req.method {
@@ -462,6 +470,26 @@ impl Http {
     }
 }
 
+/// The Authorization header of a request: its bearer token, else its token for basic auth.
+fn authorization(req: &Request) -> Option<String> {
+    match (req.bearer, req.token) {
+        (Some(t), _) => Some(format!("Bearer {}", t.expose())),
+        // porta reads the token from the basic-auth password as well as the user.
+        (None, Some(t)) => Some(basic_auth(t)),
+        (None, None) => None,
+    }
+}
+
+/// The Authorization header of a token: porta reads the token from the basic-auth password as
+/// well as the user.
+fn basic_auth(token: &Secret) -> String {
+    let pair = format!(":{}", token.expose());
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(pair)
+    )
+}
+
 /// The system's trusted roots, as the TLS layer loads them by default.
 fn system_roots() -> Vec<ureq::tls::Certificate<'static>> {
     let candidates = [
@@ -484,16 +512,6 @@ fn system_roots() -> Vec<ureq::tls::Certificate<'static>> {
         }
     }
     Vec::new()
-}
-
-/// The Authorization header of a token: porta reads the token from the basic-auth password as
-/// well as the user.
-fn basic_auth(token: &Secret) -> String {
-    let pair = format!(":{}", token.expose());
-    format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(pair)
-    )
 }
 
 /// The status, the headers that matter and the body (at most [`MAX_BODY`]) of an answer.
@@ -561,6 +579,19 @@ fn cause_of(e: &ureq::Error) -> Cause {
             }
         }
     }
+}
+
+/// `text` percent-encoded for a URL's query (RFC 3986 unreserved characters kept).
+pub(crate) fn query_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The start of a body, for messages: what came back, never all of it.

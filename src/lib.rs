@@ -20,6 +20,7 @@ pub(crate) mod inputs;
 pub(crate) mod install;
 pub(crate) mod interrupt;
 pub mod manual;
+pub(crate) mod monitoring;
 pub(crate) mod names;
 pub(crate) mod oc;
 pub(crate) mod paths;

@@ -6,6 +6,7 @@ mod credentials;
 mod gateway;
 mod gather;
 mod install;
+mod monitoring;
 mod plan;
 mod preflight;
 mod render;
@@ -108,6 +109,7 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
         Some(Command::Gather(args)) => gather::run(inputs::gather_answers(global, &args, matches)?),
         Some(Command::Gateway(command)) => gateway::run(global, command, matches, &env, &mut stdin),
         Some(Command::Tenant(command)) => tenant::run(global, command, matches, &env, &mut stdin),
+        Some(Command::Monitoring(command)) => monitoring::run(global, command, matches),
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {
             print!("{}", String::from_utf8_lossy(&completion_script(shell)));

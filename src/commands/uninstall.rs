@@ -12,6 +12,7 @@ use crate::inputs::ProjectAnswers;
 use crate::install::installed::{self, Installed};
 use crate::prompt::Prompter;
 use crate::record;
+use crate::templates::kinds::ObjectRef;
 use crate::tenant::store::Store;
 use crate::uninstall::plan::{self, Plan, Request};
 use serde_json::json;
@@ -33,7 +34,9 @@ pub(crate) fn run(answers: ProjectAnswers, options: Options) -> Outcome<()> {
 fn uninstall(session: &Session, answers: ProjectAnswers, options: Options) -> Outcome<()> {
     let observer = Observer::new(&session.oc);
     let install = installed::open(session, &observer, &answers)?;
-    let plan = plan::plan(&request(session, &answers, &install, options));
+    // What `monitoring enable` made goes with the install.
+    let monitoring = crate::monitoring::observe::made_by_enable(&session.oc, &install.project)?;
+    let plan = plan::plan(&request(session, &answers, &install, options, &monitoring));
     let driver = Driver {
         session,
         observer: &observer,
@@ -85,6 +88,7 @@ fn request<'a>(
     answers: &ProjectAnswers,
     install: &'a Installed,
     options: Options,
+    monitoring: &[serde_json::Value],
 ) -> Request<'a> {
     let (server, project) = (install.cluster.server.as_str(), install.project.as_str());
     let file = match &answers.credentials_file {
@@ -107,7 +111,12 @@ fn request<'a>(
         server,
         project,
         profile: &install.profile.name,
-        present: install.identity.all_present(&install.objects),
+        present: install
+            .identity
+            .all_present(&install.objects)
+            .into_iter()
+            .chain(monitoring.iter().filter_map(ObjectRef::of_json))
+            .collect(),
         delete_project: options.delete_project,
         keep_credentials: options.keep_credentials,
         recorded: install.record.is_some(),

@@ -359,6 +359,74 @@ impl ReplicationController {
     }
 }
 
+// ---- pod templates ---------------------------------------------------------------------------
+
+/// A pod template (a deployment config's `spec.template`): its labels and containers.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct PodTemplate {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) metadata: Meta,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) spec: PodSpec,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct Container {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) name: String,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) env: Vec<EnvVar>,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) ports: Vec<ContainerPort>,
+}
+
+/// An environment variable: its value, or `None` when it comes from elsewhere (`valueFrom`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct EnvVar {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) name: String,
+    pub(crate) value: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub(crate) struct ContainerPort {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) name: String,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) container_port: u32,
+}
+
+impl DeploymentConfig {
+    /// Its pod template, read.
+    pub(crate) fn pod_template(&self) -> PodTemplate {
+        parse(&self.spec.template)
+    }
+}
+
+/// Any object, by its kind and metadata.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct Object {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) kind: String,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) metadata: Meta,
+}
+
+/// A config map's data.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct ConfigMap {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) metadata: Meta,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) data: BTreeMap<String, String>,
+}
+
 // ---- routes ----------------------------------------------------------------------------------
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -429,21 +497,14 @@ pub(crate) struct Pod {
     pub(crate) status: PodStatus,
 }
 
-/// The containers a pod runs, by name: what `oc logs -c` takes.
+/// The containers a pod (or a pod template) runs, by name: what `oc logs -c` takes.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub(crate) struct PodSpec {
     #[serde(deserialize_with = "lenient")]
-    pub(crate) init_containers: Vec<ContainerSpec>,
+    pub(crate) init_containers: Vec<Container>,
     #[serde(deserialize_with = "lenient")]
-    pub(crate) containers: Vec<ContainerSpec>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
-pub(crate) struct ContainerSpec {
-    #[serde(deserialize_with = "lenient")]
-    pub(crate) name: String,
+    pub(crate) containers: Vec<Container>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]

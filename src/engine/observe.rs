@@ -151,7 +151,7 @@ impl<'a> Observer<'a> {
                 }
                 Err(e) => Err(match e.cause {
                     Cause::Forbidden => "you may not read the cluster ingress config".to_string(),
-                    Cause::NotFound | Cause::Other => {
+                    Cause::NotFound | Cause::Other | Cause::NoSuchResource => {
                         "the cluster has no ingress config (OpenShift 3.11?)".to_string()
                     }
                     _ => e.message.clone(),

@@ -42,6 +42,9 @@ pub(crate) enum GatewayAction {
     },
     /// Objects deleted by name (what a gateway is made of).
     DeleteObjects(Vec<ObjectRef>),
+    /// The gateway's PodMonitor, when the install's monitoring is enabled: made if the user may
+    /// (a refusal leaves the gateway working, and says so).
+    CreatePodMonitor(Value),
 }
 
 /// A token to mint for a gateway, with the admin token that may.
@@ -167,6 +170,11 @@ impl fmt::Display for GatewayAction {
                 let names: Vec<String> = refs.iter().map(ToString::to_string).collect();
                 write!(f, "delete {}", names.join(", "))
             }
+            GatewayAction::CreatePodMonitor(m) => write!(
+                f,
+                "create podmonitor/{} (the install's monitoring is enabled: user-workload monitoring scrapes the gateway's port metrics)",
+                ObjectRef::of_json(m).map(|r| r.name).unwrap_or_default()
+            ),
         }
     }
 }

@@ -281,6 +281,7 @@ impl Change for GatewayAction {
                 format!("create {} route(s)", routes.len())
             }
             GatewayAction::DeleteObjects(refs) => format!("delete {} object(s)", refs.len()),
+            GatewayAction::CreatePodMonitor(_) => "create the gateway's PodMonitor".into(),
         }
     }
 
@@ -309,6 +310,8 @@ impl Change for GatewayAction {
                 Resource::of("Route", "route.openshift.io/v1"),
             )],
             GatewayAction::DeleteObjects(refs) => Permission::each("delete", refs),
+            // Asked before the plan: the gateway does not depend on it.
+            GatewayAction::CreatePodMonitor(_) => Vec::new(),
         }
     }
 
@@ -337,6 +340,29 @@ impl Change for GatewayAction {
             GatewayAction::CreateGatewayObjects(g) => create_objects(ctx, g).map(Some),
             GatewayAction::CreateRoutes { routes } => create_routes(ctx, routes).map(Some),
             GatewayAction::DeleteObjects(_) => delete(ctx, &oc_args).map(|()| None),
+            GatewayAction::CreatePodMonitor(monitor) => create_pod_monitor(ctx, &oc_args, monitor),
         }
+    }
+}
+
+/// The gateway's PodMonitor: made when the user may; a refusal (no right, no monitoring API)
+/// leaves the gateway working and says so in the step's detail.
+pub(crate) fn create_pod_monitor(
+    ctx: &Ctx,
+    oc_args: &[String],
+    monitor: &serde_json::Value,
+) -> Outcome<Option<String>> {
+    let body = monitor.to_string();
+    match single_change(ctx.oc, oc_args, Some(body.as_bytes()), || false) {
+        Ok(_) => Ok(None),
+        Err(e)
+            if matches!(
+                e.cause,
+                Cause::Forbidden | Cause::AlreadyExists | Cause::NoSuchResource
+            ) =>
+        {
+            Ok(Some(format!("not created: {}", e.message)))
+        }
+        Err(e) => Err(change_failure("create the gateway's PodMonitor", e, None)),
     }
 }

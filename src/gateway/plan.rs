@@ -60,6 +60,9 @@ pub(crate) struct AddRequest<'a> {
     /// How 3scale answered `GET /admin/api/services.json` with the token the gateway would keep
     /// ([`token_to_check`]): the number of products, or the refusal.
     pub(crate) token_check: Option<Result<usize, String>>,
+    /// The gateway's PodMonitor to create (the install's monitoring is enabled and the gateway
+    /// has none), or why it is not.
+    pub(crate) pod_monitor: Option<Result<Value, String>>,
 }
 
 /// What the gateway will be.
@@ -197,6 +200,7 @@ pub(crate) fn plan_add(r: &AddRequest) -> Plan {
     if !routes.is_empty() {
         p.actions.push(Action::CreateRoutes { routes });
     }
+    pod_monitor(r, &mut p);
     p.actions.extend(token.last);
     p.settled = Some(Settled {
         environment,
@@ -594,6 +598,15 @@ impl Logins {
     }
 }
 
+/// The gateway's PodMonitor, when the install's monitoring is enabled (or why there is none).
+fn pod_monitor(r: &AddRequest, p: &mut Plan) {
+    match &r.pod_monitor {
+        Some(Ok(monitor)) => p.actions.push(Action::CreatePodMonitor(monitor.clone())),
+        Some(Err(why)) => p.decisions.push(why.clone()),
+        None => {}
+    }
+}
+
 /// The pull secret of the gateway's project: the login given, else the one the project's secret
 /// holds (kept), else the install's.
 fn pull_secret_write(
@@ -912,6 +925,7 @@ parameters:
         let project = Given::new("gw".to_string(), Source::Default);
         let existing = Observed::of("gw", "gw", state.objects(), &Redactor::default());
         plan_add(&AddRequest {
+            pod_monitor: None,
             answers: a,
             name: "gw",
             project: &project,

@@ -148,6 +148,9 @@ flags! {
     HOSTS:                    hosts,                    "host",                     "THREESCALE_GATEWAY_HOSTS",                "gateway.hosts",                "host";
     CONFIGURATION_LOADER:     configuration_loader,     "configuration-loader",     "THREESCALE_GATEWAY_CONFIGURATION_LOADER", "gateway.configuration_loader", "configuration loader";
     CONFIGURATION_CACHE:      configuration_cache,      "configuration-cache",      "THREESCALE_GATEWAY_CONFIGURATION_CACHE",  "gateway.configuration_cache",  "configuration cache";
+    // Monitoring.
+    DASHBOARDS_DIR:           dashboards_dir,           "dashboards-dir",           "THREESCALE_DASHBOARDS_DIR",               -,                              "dashboards directory";
+    MONITORING_URL:           monitoring_url,           "monitoring-url",           "THREESCALE_MONITORING_URL",               -,                              "monitoring API URL";
     // A tenant (`tenant:` section).
     ORG_NAME:                 org_name,                 "org-name",                 "THREESCALE_TENANT_ORG_NAME",              "tenant.org_name",              "organization name";
     ADMIN_USERNAME:           admin_username,           "admin-username",           "THREESCALE_TENANT_ADMIN_USERNAME",        "tenant.admin_username",        "admin username";

@@ -16,6 +16,7 @@ pub(crate) mod gateway;
 mod gather;
 mod install;
 mod missing;
+pub(crate) mod monitoring;
 mod params;
 mod project;
 mod resolve;

@@ -1253,14 +1253,20 @@ parameters:
         assert!(p.checks.iter().all(|c| c.id != "api-versions"));
     }
 
+    const REGISTRY_CHECK: &str = "check that registry.redhat.io lets 12345|u in: the cluster fetches registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 with pull secret threescale-registry-auth (a dry run: nothing is imported)";
+
     #[test]
     fn a_lost_generated_secret_is_refused_while_the_database_made_with_it_runs() {
         let mut objects = installed();
         objects.retain(|o| o["metadata"]["name"] != "system-database");
         let p = Case::new(ProjectState::Present(objects)).plan();
+        // The kept pull secret is checked again: objects are to be created with it.
         assert_eq!(
             shown(&p),
-            ["create the 1 missing objects: secret/system-database"]
+            [
+                REGISTRY_CHECK,
+                "create the 1 missing objects: secret/system-database"
+            ]
         );
         assert_eq!(
             p.problems,
@@ -1284,9 +1290,13 @@ parameters:
         objects[1] = mysql(0);
         let p = Case::new(ProjectState::Present(objects)).plan();
         assert!(p.problems.is_empty(), "{:?}", p.problems);
+        // The kept pull secret is checked again: objects are to be created with it.
         assert_eq!(
             shown(&p),
-            ["create the 1 missing objects: secret/system-database"]
+            [
+                REGISTRY_CHECK,
+                "create the 1 missing objects: secret/system-database"
+            ]
         );
         assert!(p.decisions.contains(
             &"no existing object holds SYSTEM_DATABASE_PASSWORD: new values are generated for the missing objects".to_string()

@@ -86,6 +86,19 @@ pub(crate) fn process(template: &Path, namespace: &str) -> Vec<String> {
     ]
 }
 
+/// `oc patch RESOURCE/NAME --type=json -p PATCH`: a JSON patch (RFC 6902), none of it secret.
+pub(crate) fn patch_json(object: &str, patch: &str, namespace: &str) -> Vec<String> {
+    vec![
+        "patch".into(),
+        object.into(),
+        "--type=json".into(),
+        "-p".into(),
+        patch.into(),
+        "-n".into(),
+        namespace.into(),
+    ]
+}
+
 /// `oc delete KIND/NAME...`, waiting until each is gone; absent objects are not an error.
 pub(crate) fn delete(objects: &[String], namespace: &str) -> Vec<String> {
     let mut args = words(&["delete"]);

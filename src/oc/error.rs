@@ -23,6 +23,8 @@ pub(crate) enum Cause {
     Config,
     /// oc refused its arguments (an older oc without a flag we use).
     Usage,
+    /// The cluster serves no such resource type (an API it does not have).
+    NoSuchResource,
     /// oc did not finish before its deadline and was killed.
     Deadline,
     /// oc was ended by a signal that was not ours (out of memory, a killed session): what it
@@ -246,6 +248,13 @@ pub(crate) fn classify(line: &str) -> Cause {
     if line.contains("is invalid:") {
         return Cause::Invalid;
     }
+    // `oc get` of a type the cluster does not serve, or `oc create` of a kind it does not know
+    // (kubectl's resource mapping).
+    if line.starts_with("error: the server doesn't have a resource type")
+        || line.contains("no matches for kind")
+    {
+        return Cause::NoSuchResource;
+    }
     if line.contains("unknown flag") || line.contains("unknown shorthand flag") {
         return Cause::Usage;
     }
@@ -271,6 +280,8 @@ mod tests {
             ("error: stat /nonexistent: no such file or directory", Cause::Config),
             ("Error in configuration: context was not found for specified context: nosuch", Cause::Config),
             ("error: unknown shorthand flag: 'o' in -o", Cause::Usage),
+            ("error: the server doesn't have a resource type \"grafanadashboards.integreatly.org\"", Cause::NoSuchResource),
+            ("error: resource mapping not found for name: \"x\" namespace: \"\" from \"STDIN\": no matches for kind \"PodMonitor\" in version \"monitoring.coreos.com/v1\"", Cause::NoSuchResource),
             ("error: unable to determine console location: the server is currently unable to handle the request", Cause::ServerError),
             ("error: unable to process template: etcdserver: request timed out", Cause::ServerError),
             // What the real oc 4.13 prints (the reality tier's fake_oc cases record it).

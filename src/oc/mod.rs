@@ -306,6 +306,19 @@ impl Oc {
             .to_string())
     }
 
+    /// The bearer token of the session (`oc whoami -t`): never logged; the caller registers it
+    /// with the redactor at once. `None` when the session has none (a client certificate).
+    pub(crate) fn token(&self) -> Result<Option<crate::secrets::Secret>, OcError> {
+        match self.call(&words(&["whoami", "-t"]), None, Call::ReadSecret) {
+            Ok(out) => {
+                let token = String::from_utf8_lossy(&out).trim().to_string();
+                Ok((!token.is_empty()).then(|| crate::secrets::Secret::new(token)))
+            }
+            Err(e) if e.message.contains("no token is currently in use") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     /// The API server URL of the current context (oc does not contact the server for this).
     pub(crate) fn server_url(&self) -> Result<String, OcError> {
         Ok(self

@@ -15,6 +15,7 @@ mod gather;
 mod git;
 mod inputs;
 mod install;
+mod monitoring;
 mod param_file;
 mod resume;
 mod screen;

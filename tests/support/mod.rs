@@ -214,6 +214,7 @@ impl TestEnv {
                     "oc apply",
                     "oc delete",
                     "oc import-image",
+                    "oc patch",
                 ]
                 .iter()
                 .any(|m| c.starts_with(m))

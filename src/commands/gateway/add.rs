@@ -21,6 +21,7 @@ use crate::inputs::gateway::{host_ways, name_ways, AddAnswers};
 use crate::inputs::{Given, Missing, ProjectAnswers, Source};
 use crate::install::credentials::Credentials;
 use crate::install::installed::Installed;
+use crate::monitoring;
 use crate::prompt::Prompter;
 use crate::templates::model::Template;
 use crate::threescale::{AccessToken, Api};
@@ -40,6 +41,8 @@ struct Portal {
     admin_host: String,
     template: Template,
     template_path: std::path::PathBuf,
+    /// Whether `monitoring enable` made its objects in the install's project.
+    monitored: bool,
 }
 
 fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
@@ -65,6 +68,7 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
     );
     let http = session.http(&answers.common.http)?;
     let (tokens, check) = tokens(session, &http, &answers, &portal, &existing)?;
+    let monitor = pod_monitor(session, &observer, &portal, &name, &project, &state)?;
     if let Some(w) = &wizard {
         if existing.dc.is_none() && answers.environment.is_none() {
             answers.environment = Some(w.ask_gateway_environment()?);
@@ -83,6 +87,7 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
         &portal,
         &tokens,
         check.as_ref(),
+        monitor,
     );
     let driver = Driver {
         session,
@@ -240,6 +245,8 @@ fn portal(session: &Session, answers: &AddAnswers, cluster: &Cluster) -> Outcome
     )
     .map_err(no_install_here)?;
     let creds = install.credentials(&session.redactor)?;
+    let install_oc = other_oc.as_ref().unwrap_or(&session.oc);
+    let monitored = !monitoring::observe::made_by_enable(install_oc, &install.project)?.is_empty();
     let domain = install.domain.clone().unwrap_or_default();
     let admin_host = portal::admin_host(&install.objects, &creds, &domain).ok_or_else(|| {
         Failure::preflight(format!(
@@ -264,7 +271,47 @@ fn portal(session: &Session, answers: &AddAnswers, cluster: &Cluster) -> Outcome
         admin_host,
         template,
         template_path,
+        monitored,
     })
+}
+
+/// The gateway's PodMonitor, when the install's monitoring is enabled and the gateway's project
+/// has none: made when the user may (asked where the project exists), else why not.
+fn pod_monitor(
+    session: &Session,
+    observer: &Observer,
+    portal: &Portal,
+    name: &Given<String>,
+    project: &Given<String>,
+    state: &ProjectState,
+) -> Outcome<Option<Result<serde_json::Value, String>>> {
+    if !portal.monitored {
+        return Ok(None);
+    }
+    let (name, project) = (name.value.as_str(), project.value.as_str());
+    let pod_monitors = monitoring::objects::POD_MONITORS;
+    if state.exists() {
+        let selector = format!("{}={name}", objects::GATEWAY_LABEL);
+        if !monitoring::observe::labelled(&session.oc, project, &[pod_monitors], &selector)?
+            .is_empty()
+        {
+            return Ok(None);
+        }
+        let asked = [(
+            "create",
+            pod_monitors.to_string(),
+            Some(project.to_string()),
+        )];
+        if !observer.permissions(&asked)?.iter().all(|ok| *ok) {
+            return Ok(Some(Err(format!(
+                "no PodMonitor for the gateway, though the install's monitoring is enabled: you may not create PodMonitors in project {project} (role monitoring-edit); with it, `gateway add` again makes one"
+            ))));
+        }
+    }
+    Ok(Some(Ok(monitoring::objects::gateway_pod_monitor(
+        name,
+        objects::labels(name),
+    ))))
 }
 
 /// 3scale: the admin user's tokens, and how the token the gateway would keep is answered.
@@ -312,6 +359,7 @@ fn plan_of(
     portal: &Portal,
     tokens: &[AccessToken],
     check: Option<&TokenCheck>,
+    pod_monitor: Option<Result<serde_json::Value, String>>,
 ) -> Plan {
     let record = portal.install.record.as_ref();
     let record_image = record.and_then(|r| {
@@ -339,6 +387,7 @@ fn plan_of(
         template_path: &portal.template_path,
         tokens,
         token_check: check.and_then(TokenCheck::verdict),
+        pod_monitor,
     })
 }
 

@@ -44,7 +44,17 @@ fn remove(session: &Session, answers: &RemoveAnswers) -> Outcome<()> {
     let cluster = report::cluster(ui, &observer)?;
     let project = locate(session, answers)?;
     let state = observer.project(&project, &objects::resources())?;
-    let existing = Observed::of(&project, name, state.objects(), &session.redactor);
+    let mut existing = Observed::of(&project, name, state.objects(), &session.redactor);
+    // Its PodMonitor (made when the install's monitoring was enabled) goes with it.
+    let selector = format!("{}={name}", objects::GATEWAY_LABEL);
+    let pod_monitors = [crate::monitoring::objects::POD_MONITORS];
+    let monitor =
+        crate::monitoring::observe::labelled(&session.oc, &project, &pod_monitors, &selector)?;
+    existing.objects.extend(
+        monitor
+            .iter()
+            .filter_map(crate::templates::kinds::ObjectRef::of_json),
+    );
 
     // The tokens to revoke: those this tool minted, found on the install's cluster.
     let record = existing.secret.as_ref().map(|s| s.token.clone());

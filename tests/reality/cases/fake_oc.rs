@@ -9,6 +9,7 @@
 //! Where they differ, the fake is wrong: the real oc wins. A case passes when the fake prints,
 //! byte for byte, what the real oc prints.
 
+mod monitoring;
 mod normalise;
 mod twin;
 
@@ -44,6 +45,11 @@ pub const CASES: &[Case] = &[
         name: "fake_oc_fails_like_the_real_oc",
         needs: Needs::Simulator,
         run: failures,
+    },
+    Case {
+        name: "fake_oc_monitors_like_the_real_oc",
+        needs: Needs::Simulator,
+        run: monitoring::run,
     },
 ];
 

@@ -11,6 +11,7 @@ mod gateway;
 mod gather;
 mod harness;
 mod lifecycle;
+mod monitoring;
 mod param_file;
 mod smoke;
 mod tenant;
@@ -29,6 +30,7 @@ pub fn all() -> Vec<Case> {
         verify::CASES,
         gateway::CASES,
         gather::CASES,
+        monitoring::CASES,
         tenant::CASES,
     ]
     .concat()

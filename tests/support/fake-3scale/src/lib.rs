@@ -28,7 +28,7 @@ mod record;
 mod render;
 mod server;
 mod time;
-mod tls;
+pub mod tls;
 
 pub use config::{Config, DeploymentOption, DeveloperPortal, Environment, Product};
 pub use faults::{Fault, FaultId, Gate, When};

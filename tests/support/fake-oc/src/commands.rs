@@ -49,6 +49,7 @@ pub fn dispatch(args: &Args, st: &mut State, stdin: &[u8], argv: &[String]) -> O
     let words: Vec<&str> = args.words.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["whoami"] => whoami(args, st),
+        ["patch", target] => patch(args, st, target),
         ["version"] => version(args, st),
         ["get", types] => get(args, st, types, None),
         ["get", types, name] => get(args, st, types, Some(name)),
@@ -94,6 +95,15 @@ fn namespace(args: &Args, st: &State) -> String {
 fn whoami(args: &Args, st: &State) -> Outcome {
     if args.has("--show-server") {
         return Outcome::ok(format!("{}\n", st.server));
+    }
+    if args.has("--show-token") {
+        if let Some(fail) = client::failure(st, args, Call::Whoami) {
+            return fail;
+        }
+        return match &st.token {
+            Some(t) => Outcome::ok(format!("{t}\n")),
+            None => Outcome::err("error: no token is currently in use for this session"),
+        };
     }
     if args.has("--show-console") {
         if let Some(fail) = client::failure(st, args, Call::Console) {
@@ -203,7 +213,7 @@ pub fn empty_list_json() -> String {
 }
 
 fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome {
-    let kinds = match resource_types(types) {
+    let kinds = match resource_types(st, types) {
         Ok(k) => k,
         Err(o) => return o,
     };
@@ -478,13 +488,15 @@ fn secrets_link(args: &Args, st: &mut State, sa: &str, secrets: &[&str], unlink:
 
 /// `k=v` pairs and bare `k` (the label exists; value `None`).
 /// `TYPE[,TYPE...]` as oc resolves it, or oc's error for the first unknown one.
-fn resource_types(types: &str) -> Result<Vec<&'static ResourceType>, Outcome> {
+/// oc names only the plural (`foos` of `foos.example.com`) when the server has no such type.
+fn resource_types(st: &State, types: &str) -> Result<Vec<&'static ResourceType>, Outcome> {
     types
         .split(',')
         .map(|t| {
-            resources::by_name(t).ok_or_else(|| {
+            resources::by_name_in(st, t).ok_or_else(|| {
                 Outcome::err(format!(
-                    "error: the server doesn't have a resource type \"{t}\""
+                    "error: the server doesn't have a resource type \"{}\"",
+                    t.split('.').next().unwrap_or(t)
                 ))
             })
         })
@@ -526,6 +538,23 @@ fn pseudo_uid(seed: &str) -> String {
     )
 }
 
+/// Where OpenShift keeps the monitoring stack's configuration.
+const MONITORING_NAMESPACE: &str = "openshift-monitoring";
+
+/// openshift-monitoring/cluster-monitoring-config, as the simulated OpenShift seeds it.
+fn monitoring_config(st: &State) -> Vec<Value> {
+    st.user_workload_monitoring
+        .map(|on| {
+            json!({"apiVersion": "v1", "kind": "ConfigMap",
+                "data": {"config.yaml": format!("enableUserWorkload: {on}\n")},
+                "metadata": {"name": "cluster-monitoring-config", "namespace": MONITORING_NAMESPACE,
+                    "creationTimestamp": "2026-01-01T00:00:00Z", "resourceVersion": "1025",
+                    "uid": pseudo_uid("cluster-monitoring-config")}})
+        })
+        .into_iter()
+        .collect()
+}
+
 /// Every stored object of one type, as the API server would return it.
 fn objects_of(st: &State, rt: &ResourceType, ns: &str) -> Vec<Value> {
     let items = match rt.kind {
@@ -557,6 +586,7 @@ fn objects_of(st: &State, rt: &ResourceType, ns: &str) -> Vec<Value> {
             })
             .collect(),
         "Node" => st.nodes.clone(),
+        "ConfigMap" if ns == MONITORING_NAMESPACE => monitoring_config(st),
         "Ingress" => match (&st.ingress_domain, st.flavour.as_str()) {
             (Some(d), "4") => vec![
                 json!({"apiVersion": "config.openshift.io/v1", "kind": "Ingress",
@@ -588,7 +618,7 @@ fn can_i(args: &Args, st: &State, verb: &str, resource: &str) -> Outcome {
         stderr,
         code: 1,
     };
-    let Some(rt) = resources::by_name(resource) else {
+    let Some(rt) = resources::by_name_in(st, resource) else {
         let (plural, group) = resource.split_once('.').unwrap_or((resource, ""));
         return no(if group.is_empty() {
             format!("Warning: the server doesn't have a resource type '{plural}'\n\n")
@@ -815,7 +845,8 @@ fn check_api_version(st: &State, obj: &Value) -> Result<(), String> {
     let api_version = obj["apiVersion"].as_str().unwrap_or_default();
     let removed_legacy = st.flavour == "4" && minor_version(&st.openshift_version) >= 11;
     let list_kind = kind.strip_suffix("List").filter(|k| !k.is_empty());
-    let rt = resources::by_kind(list_kind.unwrap_or(kind));
+    let rt = resources::by_kind_in(list_kind.unwrap_or(kind), api_version)
+        .filter(|rt| resources::served(st, rt));
     let minor = kube_minor(st);
     let introduced = |k: &str| {
         INTRODUCED
@@ -912,7 +943,11 @@ fn create_or_replace(args: &Args, st: &mut State, stdin: &[u8], replace: bool) -
         out.stderr.push_str(&format!("Warning: {w}\n"));
     }
     for obj in objects {
-        let rt = resources::by_kind(obj["kind"].as_str().unwrap_or_default()).unwrap();
+        let rt = resources::by_kind_in(
+            obj["kind"].as_str().unwrap_or_default(),
+            obj["apiVersion"].as_str().unwrap_or_default(),
+        )
+        .unwrap();
         let name = obj["metadata"]["name"]
             .as_str()
             .unwrap_or_default()
@@ -1365,7 +1400,7 @@ fn remove_with_dependents(objects: &mut Vec<Value>, index: usize) {
 }
 
 fn delete_selected(args: &Args, st: &mut State, types: &str) -> Outcome {
-    let kinds = match resource_types(types) {
+    let kinds = match resource_types(st, types) {
         Ok(k) => k,
         Err(o) => return o,
     };
@@ -1419,7 +1454,7 @@ fn delete_named(args: &Args, st: &mut State, named: &[&str]) -> Outcome {
     let mut targets = Vec::new();
     for item in named {
         let (types, name) = item.split_once('/').unwrap_or((item, ""));
-        let rt = match resource_types(types) {
+        let rt = match resource_types(st, types) {
             Ok(k) => k[0],
             Err(o) => return o,
         };
@@ -1671,4 +1706,84 @@ fn import_image(args: &Args, st: &mut State, name: &str) -> Outcome {
         }
         (Some(_), _) => Outcome::err("fake oc: import-image of a single tag is not modelled"),
     }
+}
+
+/// `oc patch TYPE/NAME --type=json -p PATCH`: a JSON patch (RFC 6902) applied as the API server
+/// applies it, printed as oc prints it (`patched`, `patched (no change)`, `The request is
+/// invalid: ...`). A change of a deployment config's pod template starts a rollout.
+fn patch(args: &Args, st: &mut State, target: &str) -> Outcome {
+    let (types, name) = target.split_once('/').unwrap_or((target, ""));
+    if args.flag("--type") != Some("json") || name.is_empty() {
+        return unknown(&args.words);
+    }
+    let rt = match resource_types(st, types) {
+        Ok(k) => k[0],
+        Err(o) => return o,
+    };
+    let call = Call::Get {
+        types: vec![types],
+        named: true,
+    };
+    if let Some(fail) = client::failure(st, args, call) {
+        return fail;
+    }
+    let ns = namespace(args, st);
+    if !may(st, "patch", rt, Some(&ns)) {
+        return Outcome::err(format!(
+            "Error from server (Forbidden): {}",
+            forbidden(st, "patch", rt, Some(name), Some(&ns))
+        ));
+    }
+    let Ok(ops) = serde_json::from_str::<Vec<Value>>(args.flag("--param").unwrap_or_default())
+    else {
+        return Outcome::err("error: unable to parse the patch as JSON");
+    };
+    let found = st.projects.get(&ns).and_then(|p| {
+        p.objects
+            .iter()
+            .position(|o| o["kind"] == rt.kind && o["metadata"]["name"] == name)
+    });
+    let Some(i) = found else {
+        return Outcome::err(format!(
+            "Error from server (NotFound): {} \"{name}\" not found",
+            rt.qualified_plural()
+        ));
+    };
+    let old = st.projects[&ns].objects[i].clone();
+    let new = match crate::patch::json_patch(&old, &ops) {
+        Ok(v) => v,
+        Err(why) => return Outcome::err(format!("The request is invalid: {why}")),
+    };
+    let shown = format!("{}/{name}", rt.qualified_kind());
+    if new == old {
+        return Outcome::ok(format!("{shown} patched (no change)\n"));
+    }
+    let mut new = new;
+    // Empty maps are not kept (`omitempty`).
+    if let Some(md) = new["metadata"].as_object_mut() {
+        for key in ["labels", "annotations"] {
+            if md
+                .get(key)
+                .is_some_and(|v| v.as_object().is_some_and(|m| m.is_empty()))
+            {
+                md.remove(key);
+            }
+        }
+    }
+    if rt.generation && new["spec"] != old["spec"] {
+        new["metadata"]["generation"] =
+            json!(old["metadata"]["generation"].as_u64().unwrap_or(1) + 1);
+    }
+    let rolls = rt.kind == "DeploymentConfig"
+        && new["spec"]["template"] != old["spec"]["template"]
+        && new["spec"]["triggers"]
+            .as_array()
+            .is_some_and(|t| t.iter().any(|t| t["type"] == "ConfigChange"));
+    if rolls {
+        let latest = old["status"]["latestVersion"].as_u64().unwrap_or(0).max(1);
+        new["status"]["latestVersion"] = json!(latest + 1);
+    }
+    new["metadata"]["resourceVersion"] = json!(st.next_resource_version());
+    st.projects.get_mut(&ns).expect("found").objects[i] = new;
+    Outcome::ok(format!("{shown} patched\n"))
 }

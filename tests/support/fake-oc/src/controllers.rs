@@ -291,7 +291,9 @@ pub fn settle(st: &mut State, namespace: &str) {
             continue;
         }
         let details = roll_out_images(dc, &streams);
-        let (status, ready) = dc_status(&name, replicas, generation, &mode, details);
+        // A change of the pod template (`oc patch`) started another rollout.
+        let latest = dc["status"]["latestVersion"].as_u64().unwrap_or(0).max(1);
+        let (status, ready) = dc_status(&name, replicas, (generation, latest), &mode, details);
         dc["status"] = keep_times(&dc["status"], status);
         if ready {
             ready_dcs.push(name.clone());
@@ -764,7 +766,7 @@ fn rolled_out(dc: &Value, namespace: &str, pod_logs: &BTreeMap<String, String>) 
 fn dc_status(
     name: &str,
     replicas: u64,
-    generation: u64,
+    (generation, latest): (u64, u64),
     mode: &str,
     details: Value,
 ) -> (Value, bool) {
@@ -776,7 +778,7 @@ fn dc_status(
         "Deployment config does not have minimum availability.",
     );
     let counts = |available: u64, updated: u64| {
-        json!({"latestVersion": 1, "observedGeneration": generation, "replicas": updated,
+        json!({"latestVersion": latest, "observedGeneration": generation, "replicas": updated,
             "updatedReplicas": updated, "availableReplicas": available, "readyReplicas": available,
             "unavailableReplicas": updated - available, "details": details})
     };

@@ -8,6 +8,7 @@ mod client;
 mod clock;
 mod commands;
 mod controllers;
+mod patch;
 mod resources;
 mod server;
 mod state;
@@ -100,6 +101,8 @@ const VALUE_FLAGS: &[(&str, &str)] = &[
     ("--container", "--container"),
     ("--limit-bytes", "--limit-bytes"),
     ("--since", "--since"),
+    ("--type", "--type"),
+    ("--patch", "--patch"),
 ];
 const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--ignore-not-found", "--ignore-not-found"),
@@ -117,6 +120,8 @@ const BOOL_FLAGS: &[(&str, &str)] = &[
     ("--dry-run", "--dry-run"),
     ("--previous", "--previous"),
     ("--list", "--list"),
+    ("-t", "--show-token"),
+    ("--show-token", "--show-token"),
 ];
 
 fn parse(argv: &[String]) -> Result<Args, Outcome> {

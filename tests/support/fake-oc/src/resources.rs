@@ -1,5 +1,7 @@
 //! The resource types the simulated API server knows, with the names oc prints for them.
 
+use crate::state::State;
+
 pub struct ResourceType {
     pub kind: &'static str,
     pub plural: &'static str,
@@ -285,6 +287,78 @@ pub const TYPES: &[ResourceType] = &[
         aliases: &["event", "ev"],
     },
     ResourceType {
+        kind: "Namespace",
+        plural: "namespaces",
+        group: "",
+        api_version: "v1",
+        namespaced: false,
+        legacy_v1: false,
+        generation: false,
+        aliases: &["namespace", "ns"],
+    },
+    // monitoring.coreos.com: every OpenShift 4 cluster serves it (platform monitoring uses it).
+    ResourceType {
+        kind: "PodMonitor",
+        plural: "podmonitors",
+        group: "monitoring.coreos.com",
+        api_version: "monitoring.coreos.com/v1",
+        namespaced: true,
+        legacy_v1: false,
+        generation: true,
+        aliases: &["podmonitor"],
+    },
+    ResourceType {
+        kind: "PrometheusRule",
+        plural: "prometheusrules",
+        group: "monitoring.coreos.com",
+        api_version: "monitoring.coreos.com/v1",
+        namespaced: true,
+        legacy_v1: false,
+        generation: true,
+        aliases: &["prometheusrule"],
+    },
+    ResourceType {
+        kind: "ServiceMonitor",
+        plural: "servicemonitors",
+        group: "monitoring.coreos.com",
+        api_version: "monitoring.coreos.com/v1",
+        namespaced: true,
+        legacy_v1: false,
+        generation: true,
+        aliases: &["servicemonitor"],
+    },
+    // The Grafana operator's APIs: served only where the state names their group (`apis`).
+    ResourceType {
+        kind: "GrafanaDashboard",
+        plural: "grafanadashboards",
+        group: "integreatly.org",
+        api_version: "integreatly.org/v1alpha1",
+        namespaced: true,
+        legacy_v1: false,
+        generation: true,
+        aliases: &[],
+    },
+    ResourceType {
+        kind: "GrafanaDashboard",
+        plural: "grafanadashboards",
+        group: "grafana.integreatly.org",
+        api_version: "grafana.integreatly.org/v1beta1",
+        namespaced: true,
+        legacy_v1: false,
+        generation: true,
+        aliases: &[],
+    },
+    ResourceType {
+        kind: "Grafana",
+        plural: "grafanas",
+        group: "grafana.integreatly.org",
+        api_version: "grafana.integreatly.org/v1beta1",
+        namespaced: true,
+        legacy_v1: false,
+        generation: true,
+        aliases: &[],
+    },
+    ResourceType {
         kind: "ProjectRequest",
         plural: "projectrequests",
         group: "project.openshift.io",
@@ -296,7 +370,27 @@ pub const TYPES: &[ResourceType] = &[
     },
 ];
 
-/// Looks a type up the way `oc get TYPE` does: plural, singular, short name, or `plural.group`.
+/// Groups the cluster serves only when the state says so (`apis`): an operator's CRDs.
+const OPTIONAL_GROUPS: &[&str] = &["integreatly.org", "grafana.integreatly.org"];
+
+/// Whether the cluster serves `rt`.
+pub fn served(st: &State, rt: &ResourceType) -> bool {
+    !OPTIONAL_GROUPS.contains(&rt.group) || st.apis.iter().any(|g| g == rt.group)
+}
+
+/// Looks a type up the way `oc get TYPE` does: plural, singular, short name, or `plural.group`;
+/// a bare plural served by two groups is the first served.
+pub fn by_name_in(st: &State, name: &str) -> Option<&'static ResourceType> {
+    let name = name.to_lowercase();
+    TYPES.iter().filter(|t| served(st, t)).find(|t| {
+        t.plural == name
+            || t.qualified_plural() == name
+            || t.aliases.contains(&name.as_str())
+            || (!t.group.is_empty() && format!("{}.{}", t.kind.to_lowercase(), t.group) == name)
+    })
+}
+
+/// Looks a type up by name among those every cluster serves.
 pub fn by_name(name: &str) -> Option<&'static ResourceType> {
     let name = name.to_lowercase();
     TYPES.iter().find(|t| {
@@ -305,6 +399,16 @@ pub fn by_name(name: &str) -> Option<&'static ResourceType> {
             || t.aliases.contains(&name.as_str())
             || (!t.group.is_empty() && format!("{}.{}", t.kind.to_lowercase(), t.group) == name)
     })
+}
+
+/// The type of an object of `kind` written with `api_version` (its group decides between two
+/// kinds of one name), else the first of that kind.
+pub fn by_kind_in(kind: &str, api_version: &str) -> Option<&'static ResourceType> {
+    let group = api_version.rsplit_once('/').map(|(g, _)| g).unwrap_or("");
+    TYPES
+        .iter()
+        .find(|t| t.kind == kind && t.group == group)
+        .or_else(|| by_kind(kind))
 }
 
 pub fn by_kind(kind: &str) -> Option<&'static ResourceType> {

@@ -22,7 +22,7 @@ pub fn may(st: &State, verb: &str, rt: &ResourceType, namespace: Option<&str>) -
     if st.is_denied(verb, &rt.qualified_plural()) {
         return false;
     }
-    if st.cluster_admin {
+    if st.cluster_admin || st.is_allowed(verb, &rt.qualified_plural()) {
         return true;
     }
     if rt.namespaced {

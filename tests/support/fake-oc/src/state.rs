@@ -68,6 +68,17 @@ pub struct State {
     /// `deployer`) at their first look, as on a real cluster, moments after creation; off by
     /// default, where tests count a project's objects.
     pub service_account_controller: bool,
+    /// The bearer token of the kubeconfig's user (`oc whoami -t`); `None`: a session without
+    /// one (a client certificate).
+    pub token: Option<String>,
+    /// openshift-monitoring/cluster-monitoring-config's `enableUserWorkload` (readable by
+    /// cluster admins only); `None`: the config map does not exist.
+    pub user_workload_monitoring: Option<bool>,
+    /// API groups of operators the cluster serves (e.g. "grafana.integreatly.org").
+    pub apis: Vec<String>,
+    /// Rights granted beyond the projects one is a member of: "verb resource", e.g.
+    /// "get namespaces" (what the cluster-monitoring-view role gives).
+    pub allowed: Vec<String>,
     /// Tenants signed up in 3scale since the install, whose portal routes zync is to create (a
     /// test that plays porta telling zync of a new provider adds them).
     pub zync_tenants: Vec<ZyncTenant>,
@@ -176,6 +187,10 @@ impl Default for State {
             zync_tenants: Vec::new(),
             pods_of_ready_dcs: false,
             pod_logs: BTreeMap::new(),
+            token: Some("sha256~fake-developer-token-0000000000000000000000".into()),
+            user_workload_monitoring: Some(false),
+            apis: Vec::new(),
+            allowed: Vec::new(),
         }
     }
 }
@@ -207,6 +222,13 @@ impl State {
         let tmp = dir.join("state.json.tmp");
         std::fs::write(&tmp, serde_json::to_string_pretty(self).unwrap()).unwrap();
         std::fs::rename(tmp, path).unwrap();
+    }
+
+    pub fn is_allowed(&self, verb: &str, resource: &str) -> bool {
+        let plural = resource.split('.').next().unwrap_or(resource);
+        self.allowed
+            .iter()
+            .any(|d| d == &format!("{verb} {resource}") || d == &format!("{verb} {plural}"))
     }
 
     pub fn is_denied(&self, verb: &str, resource: &str) -> bool {
