@@ -55,14 +55,18 @@ impl Method {
     }
 }
 
-/// A request: method, `https://HOST/PATH` (no credentials in it), a token for basic auth, and
-/// form fields for the body.
+/// A request: method, `https://HOST/PATH` (no credentials in it), a token for basic auth (or
+/// a bearer token), and form fields or a JSON document for the body.
 pub(crate) struct Request<'a> {
     pub(crate) method: Method,
     pub(crate) host: &'a str,
     pub(crate) path: &'a str,
     pub(crate) token: Option<&'a Secret>,
+    /// The token goes as `Authorization: Bearer` (Red Hat SSO), not in basic auth (3scale).
+    pub(crate) bearer: bool,
     pub(crate) form: Vec<(&'a str, FormValue<'a>)>,
+    /// A JSON body instead of the form; it may hold a secret, and is never logged.
+    pub(crate) json: Option<Vec<u8>>,
 }
 
 pub(crate) enum FormValue<'a> {
@@ -77,7 +81,9 @@ impl<'a> Request<'a> {
             host,
             path,
             token: None,
+            bearer: false,
             form: Vec::new(),
+            json: None,
         }
     }
 
@@ -90,6 +96,18 @@ impl<'a> Request<'a> {
 
     pub(crate) fn token(mut self, token: &'a Secret) -> Request<'a> {
         self.token = Some(token);
+        self
+    }
+
+    pub(crate) fn bearer(mut self, token: &'a Secret) -> Request<'a> {
+        self.token = Some(token);
+        self.bearer = true;
+        self
+    }
+
+    /// A JSON document as the body.
+    pub(crate) fn json(mut self, document: &serde_json::Value) -> Request<'a> {
+        self.json = Some(serde_json::to_vec(document).unwrap_or_default());
         self
     }
 
@@ -288,6 +306,11 @@ impl Http {
         self.redactor.add_secret(name, secret);
     }
 
+    /// Every secret known to the run masked: for what an answer says in an error.
+    pub(crate) fn redact(&self, text: &str) -> String {
+        self.redactor.redact(text)
+    }
+
     pub(crate) fn options(&self) -> &Options {
         &self.options
     }
@@ -351,6 +374,9 @@ impl Http {
             cause,
         };
         let auth = req.token.map(|t| {
+            if req.bearer {
+                return format!("Bearer {}", t.expose());
+            }
             // porta reads the token from the basic-auth password as well as the user.
             let pair = format!(":{}", t.expose());
             format!(
@@ -392,7 +418,12 @@ impl Http {
                 if let Some(a) = &auth {
                     r = r.header("Authorization", a);
                 }
-                r.send_form(form)
+                match &req.json {
+                    Some(body) => r
+                        .header("Content-Type", "application/json")
+                        .send(body.as_slice()),
+                    None => r.send_form(form),
+                }
             }
         };
         crate::interrupt::stop_if_requested();
@@ -565,4 +596,18 @@ pub(crate) fn first_bytes(body: &[u8]) -> String {
     } else {
         flat
     }
+}
+
+/// A value for a URL's query: everything but the unreserved characters percent-encoded.
+pub(crate) fn query_escape(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }

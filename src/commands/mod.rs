@@ -8,9 +8,11 @@ mod install;
 mod plan;
 mod preflight;
 mod render;
+mod sso;
 mod status;
 mod tenant;
 mod uninstall;
+mod users;
 mod verify;
 
 use crate::cli::{Cli, Command, Format, TenantCommand};
@@ -185,6 +187,10 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
             )?;
             query.dry_run = args.dry_run;
             tenant::remove(query)
+        }
+        Some(Command::Sso(command)) => sso::run(global, command, matches, &env, &mut stdin),
+        Some(Command::Users(command)) => {
+            users::run(inputs::users::users_answers(global, &command, matches)?)
         }
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {

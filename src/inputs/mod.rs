@@ -16,11 +16,14 @@ pub(crate) mod gateway;
 mod install;
 mod missing;
 mod params;
+pub(crate) mod portal;
 mod project;
 mod resolve;
 mod secret;
 mod source;
+pub(crate) mod sso;
 pub(crate) mod tenant;
+pub(crate) mod users;
 mod validate;
 
 pub(crate) use answers::{

@@ -11,6 +11,7 @@ mod harness;
 mod lifecycle;
 mod param_file;
 mod smoke;
+mod sso;
 mod tenant;
 mod verify;
 
@@ -26,6 +27,7 @@ pub fn all() -> Vec<Case> {
         verify::CASES,
         gateway::CASES,
         tenant::CASES,
+        sso::CASES,
     ]
     .concat()
 }
