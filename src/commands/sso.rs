@@ -4,6 +4,7 @@
 //! driver (`--dry-run`, a confirmation or `--yes`, the lock); a second run changes nothing.
 
 use crate::cli::{GlobalArgs, SsoCommand};
+use crate::engine::checks::Verdict;
 use crate::engine::driver::{Confirm, Driver, Go};
 use crate::engine::observe::Observer;
 use crate::engine::session::Session;
@@ -136,9 +137,13 @@ fn observe<'a>(
     line.detail(&check.detail);
     line.done();
     let users = portal_users(session, opened, portal);
+    // A realm that failed its check from here would fail the administrator's calls the same
+    // way: the verdict says why, once.
     let (client, people) = match &spec.admin {
-        None => (None, None),
-        Some(admin) => as_admin(session, &sso, spec, admin, users.as_deref())?,
+        Some(admin) if check.result != Verdict::Fail => {
+            as_admin(session, &sso, spec, admin, users.as_deref())?
+        }
+        _ => (None, None),
     };
     Ok(Observed {
         portal,

@@ -39,11 +39,11 @@ pub(crate) struct Spec {
     pub(crate) admin: Option<Admin>,
 }
 
-/// The system name of an integration named `name` (`None`: the default), as porta would make it
-/// (`name.parameterize.underscore`), so that the callback URL is known before it exists and a
-/// second run finds it.
+/// The system name of an integration named `name` (`None`, or the default name: `rhsso`), as
+/// porta would make it (`name.parameterize.underscore`), so that the callback URL is known before
+/// it exists and a second run finds it.
 pub(crate) fn system_name(name: Option<&str>) -> Result<String, String> {
-    let Some(name) = name else {
+    let Some(name) = name.filter(|n| n.trim() != DEFAULT_NAME) else {
         return Ok(DEFAULT_SYSTEM_NAME.to_string());
     };
     if name.trim().is_empty() {
@@ -98,6 +98,11 @@ mod tests {
     #[test]
     fn system_names_as_porta_makes_them() {
         assert_eq!(system_name(None).unwrap(), "rhsso");
+        assert_eq!(
+            system_name(Some(DEFAULT_NAME)).unwrap(),
+            "rhsso",
+            "the default, given"
+        );
         assert_eq!(system_name(Some("Red Hat SSO")).unwrap(), "red_hat_sso");
         assert_eq!(system_name(Some("corp-sso")).unwrap(), "corp_sso");
         assert!(system_name(Some("!")).is_err());

@@ -161,6 +161,13 @@ fn found(spec: &Spec, o: &Observed, x: &AuthProvider, p: &mut Plan) {
 /// The client in the realm, with `--create-client`.
 fn client(spec: &Spec, o: &Observed, urls: &Urls, p: &mut Plan) {
     let (Some(seen), Some(admin)) = (&o.client, &spec.admin) else {
+        if spec.create_client {
+            p.decisions.push(format!(
+                "client {} of realm {} was not looked at: the realm failed its check",
+                spec.client_id, spec.realm.name
+            ));
+            return;
+        }
         p.decisions.push(format!(
             "client {} of realm {} is not changed here (no --create-client): its Red Hat SSO administrator sets it, as printed at the end",
             spec.client_id, spec.realm.name

@@ -222,6 +222,52 @@ fn add_args<'a>(_: &World, secret: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     args
 }
 
+/// What `sso add --create-client --publish` made: the integration in 3scale, through the public
+/// admin host with the secret in the body, and the client in Red Hat SSO, by bearer token.
+fn assert_made(w: &World, admin_host: &str, callback: &str) {
+    // 3scale: one keycloak integration with the realm, client and secret given.
+    let state = w.server.state();
+    assert_eq!(state.authentication_providers.len(), 1);
+    let p = &state.authentication_providers[0];
+    assert_eq!(
+        (
+            p.kind.as_str(),
+            p.system_name.as_str(),
+            p.client_id.as_str(),
+            p.client_secret.as_str()
+        ),
+        ("keycloak", "rhsso", "3scale-admin", CLIENT_SECRET)
+    );
+    assert_eq!(p.site.as_deref(), Some(w.sso.realm_url().as_str()));
+    assert!(p.published);
+    // Called through the public admin host, the secret in the body.
+    let create = w
+        .server
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "POST" && r.path.ends_with("/authentication_providers.json"))
+        .unwrap();
+    assert_eq!(create.host, admin_host);
+    assert!(create.body_fields.contains(&"client_secret".to_string()));
+    // Red Hat SSO: the confidential client, the secret given, both redirect URIs.
+    let client = w.sso.client("3scale-admin").expect("the client");
+    assert_eq!(client.secret.as_deref(), Some(CLIENT_SECRET));
+    assert!(!client.public_client && client.standard_flow_enabled);
+    assert_eq!(
+        client.redirect_uris,
+        [
+            callback.to_string(),
+            format!("https://{admin_host}/p/admin/account/callback/rhsso")
+        ]
+    );
+    assert!(w
+        .sso
+        .requests()
+        .iter()
+        .filter(|r| r.path.contains("/admin/"))
+        .all(|r| r.authorization_scheme.as_deref() == Some("Bearer")));
+}
+
 #[test]
 fn add_makes_the_integration_and_the_client_and_a_rerun_changes_nothing() {
     let w = world();
@@ -263,47 +309,7 @@ fn add_makes_the_integration_and_the_client_and_a_rerun_changes_nothing() {
         .unwrap()
         .contains("only in the admin portal"));
 
-    // 3scale: one keycloak integration with the realm, client and secret given.
-    let state = w.server.state();
-    assert_eq!(state.authentication_providers.len(), 1);
-    let p = &state.authentication_providers[0];
-    assert_eq!(
-        (
-            p.kind.as_str(),
-            p.system_name.as_str(),
-            p.client_id.as_str(),
-            p.client_secret.as_str()
-        ),
-        ("keycloak", "rhsso", "3scale-admin", CLIENT_SECRET)
-    );
-    assert_eq!(p.site.as_deref(), Some(w.sso.realm_url().as_str()));
-    assert!(p.published);
-    // Called through the public admin host, the secret in the body.
-    let create = w
-        .server
-        .requests()
-        .into_iter()
-        .find(|r| r.method == "POST" && r.path.ends_with("/authentication_providers.json"))
-        .unwrap();
-    assert_eq!(create.host, admin_host);
-    assert!(create.body_fields.contains(&"client_secret".to_string()));
-    // Red Hat SSO: the confidential client, the secret given, both redirect URIs.
-    let client = w.sso.client("3scale-admin").expect("the client");
-    assert_eq!(client.secret.as_deref(), Some(CLIENT_SECRET));
-    assert!(!client.public_client && client.standard_flow_enabled);
-    assert_eq!(
-        client.redirect_uris,
-        [
-            callback.clone(),
-            format!("https://{admin_host}/p/admin/account/callback/rhsso")
-        ]
-    );
-    assert!(w
-        .sso
-        .requests()
-        .iter()
-        .filter(|r| r.path.contains("/admin/"))
-        .all(|r| r.authorization_scheme.as_deref() == Some("Bearer")));
+    assert_made(&w, &admin_host, &callback);
     w.assert_no_secret(&[&out], &[CLIENT_SECRET, &password]);
 
     // Again: found by its system name, nothing written anywhere.
@@ -438,11 +444,24 @@ fn a_realm_that_names_another_issuer_or_is_not_trusted_is_refused_before_any_cha
     );
     assert!(w.writes().is_empty());
 
+    // With an administrator too: the realm's verdict, not a failed call of the admin API.
     let w = world();
     let secret = w.secret_file("client-secret", CLIENT_SECRET);
-    let out = w.run_in(&add_args(&w, &secret, &[]), None, w.server.ca_pem_path());
+    let admin = w.secret_file("sso-admin", &w.sso.config().admin_password.clone());
+    let extra = ["--create-client", "--sso-admin-password-file", &admin];
+    let out = w.run_in(&add_args(&w, &secret, &extra), None, w.server.ca_pem_path());
     out.assert_code(3);
     assert!(out.stderr.contains("--ca-file"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("was not looked at: the realm failed its check"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        w.sso.requests().is_empty(),
+        "the untrusted host got no request"
+    );
     assert!(w.writes().is_empty());
     assert!(w.server.state().authentication_providers.is_empty());
 }

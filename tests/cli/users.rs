@@ -36,6 +36,39 @@ fn user(w: &World, name: &str) -> Option<fake_3scale::User> {
     w.server.state().user_by_username(2, name).cloned()
 }
 
+/// The team file made true: alice an active admin, bob and sso-user members with their access,
+/// old pruned, the token's own user and the impersonation admin kept.
+fn assert_synced(w: &World) {
+    let alice = user(w, "alice").unwrap();
+    assert_eq!((alice.role, alice.state), (Role::Admin, UserState::Active));
+    let bob = user(w, "bob").unwrap();
+    assert_eq!((bob.role, bob.state), (Role::Member, UserState::Active));
+    assert_eq!(bob.sections, ["monitoring", "plans"]);
+    let api = w
+        .server
+        .services()
+        .iter()
+        .find(|s| s.account_id == 2 && s.system_name == "api")
+        .unwrap()
+        .id;
+    assert_eq!(bob.services, Some(vec![api]));
+    let sso = user(w, "sso-user").unwrap();
+    assert_eq!(
+        (sso.sections.clone(), sso.services.clone()),
+        (vec!["partners".to_string()], None)
+    );
+    assert!(user(w, "old").is_none(), "pruned");
+    assert!(user(w, "admin").is_some(), "the token's own user stays");
+    assert!(
+        w.server
+            .state()
+            .users
+            .iter()
+            .any(|u| u.account_id == 2 && u.username == "3scaleadmin"),
+        "never touched"
+    );
+}
+
 #[test]
 fn sync_turns_the_users_into_the_files_and_a_second_run_changes_nothing() {
     let w = world();
@@ -88,34 +121,7 @@ fn sync_turns_the_users_into_the_files_and_a_second_run_changes_nothing() {
     ]);
     out.assert_code(0);
     assert_eq!(json(&out)["changed"], true);
-    let alice = user(&w, "alice").unwrap();
-    assert_eq!((alice.role, alice.state), (Role::Admin, UserState::Active));
-    let bob = user(&w, "bob").unwrap();
-    assert_eq!((bob.role, bob.state), (Role::Member, UserState::Active));
-    assert_eq!(bob.sections, ["monitoring", "plans"]);
-    let api = w
-        .server
-        .services()
-        .iter()
-        .find(|s| s.account_id == 2 && s.system_name == "api")
-        .unwrap()
-        .id;
-    assert_eq!(bob.services, Some(vec![api]));
-    let sso = user(&w, "sso-user").unwrap();
-    assert_eq!(
-        (sso.sections.clone(), sso.services.clone()),
-        (vec!["partners".to_string()], None)
-    );
-    assert!(user(&w, "old").is_none(), "pruned");
-    assert!(user(&w, "admin").is_some(), "the token's own user stays");
-    assert!(
-        w.server
-            .state()
-            .users
-            .iter()
-            .any(|u| u.account_id == 2 && u.username == "3scaleadmin"),
-        "never touched"
-    );
+    assert_synced(&w);
 
     w.server.clear_requests();
     let again = w.run(&[
@@ -176,6 +182,27 @@ fn a_bad_team_file_is_refused_naming_the_entry_before_any_request() {
         out.stderr
     );
     assert!(w.writes().is_empty());
+}
+
+/// The token's own user protected, no terminal without --yes, a bad e-mail as JSON.
+fn refusals(w: &World) {
+    // The token's own user is protected; a member's command on an admin is refused.
+    let own = w.run(&["users", "suspend", "admin", "--yes"]);
+    own.assert_code(2);
+    assert!(own.stderr.contains("owner of the token"), "{}", own.stderr);
+    let no_terminal = w.run(&["users", "add", "dave", "--email", "dave@example.com"]);
+    no_terminal.assert_code(2);
+    assert!(
+        no_terminal.stderr.contains("--yes"),
+        "{}",
+        no_terminal.stderr
+    );
+    let bad: Value = serde_json::from_str(
+        &w.run(&["users", "add", "x", "--email", "nope", "-o", "json"])
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(bad["error"]["exit_code"], 2);
 }
 
 #[test]
@@ -255,23 +282,7 @@ fn add_role_grant_suspend_unsuspend_remove_one_by_one() {
     assert!(user(&w, "carol").is_none());
     run(&["remove", "carol"]);
 
-    // The token's own user is protected; a member's command on an admin is refused.
-    let own = w.run(&["users", "suspend", "admin", "--yes"]);
-    own.assert_code(2);
-    assert!(own.stderr.contains("owner of the token"), "{}", own.stderr);
-    let no_terminal = w.run(&["users", "add", "dave", "--email", "dave@example.com"]);
-    no_terminal.assert_code(2);
-    assert!(
-        no_terminal.stderr.contains("--yes"),
-        "{}",
-        no_terminal.stderr
-    );
-    let bad: Value = serde_json::from_str(
-        &w.run(&["users", "add", "x", "--email", "nope", "-o", "json"])
-            .stdout,
-    )
-    .unwrap();
-    assert_eq!(bad["error"]["exit_code"], 2);
+    refusals(&w);
 }
 
 #[test]

@@ -124,6 +124,45 @@ fn json(run: &Run) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.transcript()))
 }
 
+/// `users sync --prune` makes the team's users; its second run writes nothing.
+fn sync_twice(world: &World, f: &Fakes) -> (Run, Run) {
+    let admin_email = f
+        .server
+        .state()
+        .user_by_username(2, "admin")
+        .unwrap()
+        .email
+        .clone();
+    let team = f.file(
+        "team.yaml",
+        &format!("admins:\n  - username: admin\n    email: {admin_email}\n  - username: alice\n    email: alice@example.com\nmembers:\n  - username: jdoe\n    email: jdoe@example.com\n    sections: [monitoring]\n    services: [api]\n"),
+    );
+    let sync_args = [
+        "users", "sync", "--file", &team, "--prune", "--yes", "-o", "json",
+    ];
+    let sync = f.run(world, &sync_args);
+    sync.assert_code(&[0]);
+    let state = f.server.state();
+    assert_eq!(
+        state.user_by_username(2, "alice").map(|u| u.role),
+        Some(Role::Admin)
+    );
+    let jdoe = state.user_by_username(2, "jdoe").unwrap();
+    assert_eq!(jdoe.sections, ["monitoring"]);
+    assert_eq!(jdoe.services.as_ref().map(Vec::len), Some(1));
+    let marks = f.marks();
+    let resync = f.run(world, &sync_args);
+    resync.assert_code(&[0]);
+    assert_eq!(json(&resync)["changed"], false, "{}", resync.transcript());
+    assert!(
+        f.writes_since(marks).is_empty(),
+        "{:?}",
+        f.writes_since(marks)
+    );
+
+    (sync, resync)
+}
+
 fn sso_and_users(world: &World) {
     world.start_sim(Scenario::named("happy").speed(60.0));
     let install = Installer::new(world, &["--timeout", "20m"]).run();
@@ -192,40 +231,7 @@ fn sso_and_users(world: &World) {
     );
     assert_eq!(f.server.state().authentication_providers.len(), 1);
 
-    // users sync, then again.
-    let admin_email = f
-        .server
-        .state()
-        .user_by_username(2, "admin")
-        .unwrap()
-        .email
-        .clone();
-    let team = f.file(
-        "team.yaml",
-        &format!("admins:\n  - username: admin\n    email: {admin_email}\n  - username: alice\n    email: alice@example.com\nmembers:\n  - username: jdoe\n    email: jdoe@example.com\n    sections: [monitoring]\n    services: [api]\n"),
-    );
-    let sync_args = [
-        "users", "sync", "--file", &team, "--prune", "--yes", "-o", "json",
-    ];
-    let sync = f.run(world, &sync_args);
-    sync.assert_code(&[0]);
-    let state = f.server.state();
-    assert_eq!(
-        state.user_by_username(2, "alice").map(|u| u.role),
-        Some(Role::Admin)
-    );
-    let jdoe = state.user_by_username(2, "jdoe").unwrap();
-    assert_eq!(jdoe.sections, ["monitoring"]);
-    assert_eq!(jdoe.services.as_ref().map(Vec::len), Some(1));
-    let marks = f.marks();
-    let resync = f.run(world, &sync_args);
-    resync.assert_code(&[0]);
-    assert_eq!(json(&resync)["changed"], false, "{}", resync.transcript());
-    assert!(
-        f.writes_since(marks).is_empty(),
-        "{:?}",
-        f.writes_since(marks)
-    );
+    let (sync, resync) = sync_twice(world, &f);
 
     let remove = f.run(world, &["sso", "remove", "rhsso", "--yes"]);
     remove.assert_code(&[0]);
