@@ -82,6 +82,8 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('gateway', 'gateway', [CompletionResultType]::ParameterValue, 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Create, list, show and remove tenants: more admin portals of the same 3scale')
             [CompletionResult]::new('monitoring', 'monitoring', [CompletionResultType]::ParameterValue, 'Monitoring of an install by OpenShift''s user-workload monitoring: the stack and the plan, enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable')
+            [CompletionResult]::new('sso', 'sso', [CompletionResultType]::ParameterValue, 'Single sign-on to a tenant''s admin portal with Red Hat SSO: add, list, show, remove')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The users of a tenant''s admin portal: list, add, role, grant, suspend, unsuspend, remove, and sync with a team file')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render what `plan`''s scripts pipe to oc, secrets read from the environment')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -827,6 +829,504 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
         'threescale-install;monitoring;help;help' {
             break
         }
+        'threescale-install;sso' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add (or bring up to date) Red Hat SSO as a login of the admin portal: the realm checked from here, the integration made through the API, its redirect URI printed, the client set in the realm with --create-client, published with --publish')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the admin portal''s SSO integrations (never their secrets)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one SSO integration: its realm, client, redirect URIs and state')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Unpublish an SSO integration (3scale 2.8''s API cannot delete one; how to is printed)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'threescale-install;sso;add' {
+            [CompletionResult]::new('--realm-url', '--realm-url', [CompletionResultType]::ParameterName, 'The realm''s URL, its issuer: https://HOST/auth/realms/REALM')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'The client ID of the admin portal''s client in the realm')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client''s secret from a file (or set THREESCALE_SSO_CLIENT_SECRET)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The integration''s name on the admin portal; its system name (the end of the callback URL) is made from it [default: Red Hat Single Sign-On, system name rhsso]')
+            [CompletionResult]::new('--sso-admin-username', '--sso-admin-username', [CompletionResultType]::ParameterName, 'The administrator''s username [default: admin]')
+            [CompletionResult]::new('--sso-admin-realm', '--sso-admin-realm', [CompletionResultType]::ParameterName, 'The realm the administrator logs in to [default: master]')
+            [CompletionResult]::new('--sso-admin-password-file', '--sso-admin-password-file', [CompletionResultType]::ParameterName, 'Read the administrator''s password from a file (or set THREESCALE_SSO_ADMIN_PASSWORD); with it, the admin portal''s users are also looked up in the realm')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('--client-secret-stdin', '--client-secret-stdin', [CompletionResultType]::ParameterName, 'Read the client''s secret from standard input')
+            [CompletionResult]::new('--publish', '--publish', [CompletionResultType]::ParameterName, 'Publish the integration: the admin portal''s login page offers it')
+            [CompletionResult]::new('--create-client', '--create-client', [CompletionResultType]::ParameterName, 'Create or update the client in the realm (confidential, standard flow, the redirect URIs, the secret given), as a Red Hat SSO administrator')
+            [CompletionResult]::new('--sso-admin-password-stdin', '--sso-admin-password-stdin', [CompletionResultType]::ParameterName, 'Read the administrator''s password from standard input')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (in 3scale, in Red Hat SSO, on this machine)')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;sso;list' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;sso;show' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;sso;remove' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (in 3scale, in Red Hat SSO, on this machine)')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;sso;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add (or bring up to date) Red Hat SSO as a login of the admin portal: the realm checked from here, the integration made through the API, its redirect URI printed, the client set in the realm with --create-client, published with --publish')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the admin portal''s SSO integrations (never their secrets)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one SSO integration: its realm, client, redirect URIs and state')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Unpublish an SSO integration (3scale 2.8''s API cannot delete one; how to is printed)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'threescale-install;sso;help;add' {
+            break
+        }
+        'threescale-install;sso;help;list' {
+            break
+        }
+        'threescale-install;sso;help;show' {
+            break
+        }
+        'threescale-install;sso;help;remove' {
+            break
+        }
+        'threescale-install;sso;help;help' {
+            break
+        }
+        'threescale-install;users' {
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the admin portal''s users: role, state, and each member''s sections and products')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a user (active, no password: it signs in by SSO, or sets one with "forgot password"), an admin or a member with what it is granted')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Make a user an admin or a member')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Set exactly what a member reaches: its sections and products')
+            [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Suspend a user: its sessions end, and it cannot sign in (by SSO either)')
+            [CompletionResult]::new('unsuspend', 'unsuspend', [CompletionResultType]::ParameterValue, 'Make a suspended (or pending) user active again')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a user, with its access tokens')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the admin portal''s users those of a team file (admins, and members with their sections and services); prints the difference first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'threescale-install;users;list' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;users;add' {
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'The user''s e-mail, in lower case (what SSO matches)')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'admin or member [default: member]')
+            [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'A section of the admin portal, repeatable or comma-separated: portal, finance, settings, partners, monitoring, plans, policy_registry [default: none]')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'A product, by system name or id, repeatable or comma-separated [default: none]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('--all-services', '--all-services', [CompletionResultType]::ParameterName, 'Every product, now and later')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (in 3scale, in Red Hat SSO, on this machine)')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;users;role' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (in 3scale, in Red Hat SSO, on this machine)')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;users;grant' {
+            [CompletionResult]::new('--section', '--section', [CompletionResultType]::ParameterName, 'A section of the admin portal, repeatable or comma-separated: portal, finance, settings, partners, monitoring, plans, policy_registry [default: none]')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'A product, by system name or id, repeatable or comma-separated [default: none]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('--all-services', '--all-services', [CompletionResultType]::ParameterName, 'Every product, now and later')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (in 3scale, in Red Hat SSO, on this machine)')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;users;suspend' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (in 3scale, in Red Hat SSO, on this machine)')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;users;unsuspend' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (in 3scale, in Red Hat SSO, on this machine)')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;users;remove' {
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (in 3scale, in Red Hat SSO, on this machine)')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;users;sync' {
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The team file (YAML): `admins:` and `members:`, each a list of `username:` and `email:`; members also `sections:` and `services:` (system names or ids, or `all`)')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The tenant whose admin portal it is: its id, organization name, subdomain or admin portal host; another tenant''s token must be kept on this machine (`tenant create` keeps it) [default: the install''s own tenant, with ADMIN_ACCESS_TOKEN of secret system-seed]')
+            [CompletionResult]::new('--templates-repo', '--templates-repo', [CompletionResultType]::ParameterName, 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]')
+            [CompletionResult]::new('--templates-ref', '--templates-ref', [CompletionResultType]::ParameterName, 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]')
+            [CompletionResult]::new('--templates-dir', '--templates-dir', [CompletionResultType]::ParameterName, 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA')
+            [CompletionResult]::new('--resolve', '--resolve', [CompletionResultType]::ParameterName, 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also remove the users the file does not list (never the token''s own)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask before changing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print what would change, and change nothing (in 3scale, in Red Hat SSO, on this machine)')
+            [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
+            [CompletionResult]::new('--insecure-skip-tls-verify', '--insecure-skip-tls-verify', [CompletionResultType]::ParameterName, 'Do not verify the portals'' certificates (oc''s flag of the same name); a warning says so')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'threescale-install;users;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the admin portal''s users: role, state, and each member''s sections and products')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a user (active, no password: it signs in by SSO, or sets one with "forgot password"), an admin or a member with what it is granted')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Make a user an admin or a member')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Set exactly what a member reaches: its sections and products')
+            [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Suspend a user: its sessions end, and it cannot sign in (by SSO either)')
+            [CompletionResult]::new('unsuspend', 'unsuspend', [CompletionResultType]::ParameterValue, 'Make a suspended (or pending) user active again')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a user, with its access tokens')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the admin portal''s users those of a team file (admins, and members with their sections and services); prints the difference first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'threescale-install;users;help;list' {
+            break
+        }
+        'threescale-install;users;help;add' {
+            break
+        }
+        'threescale-install;users;help;role' {
+            break
+        }
+        'threescale-install;users;help;grant' {
+            break
+        }
+        'threescale-install;users;help;suspend' {
+            break
+        }
+        'threescale-install;users;help;unsuspend' {
+            break
+        }
+        'threescale-install;users;help;remove' {
+            break
+        }
+        'threescale-install;users;help;sync' {
+            break
+        }
+        'threescale-install;users;help;help' {
+            break
+        }
         'threescale-install;render' {
             [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
@@ -980,6 +1480,8 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('gateway', 'gateway', [CompletionResultType]::ParameterValue, 'Self-managed APIcast gateways of an install: add one in a project of this or another cluster, list them, show their state, remove one')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Create, list, show and remove tenants: more admin portals of the same 3scale')
             [CompletionResult]::new('monitoring', 'monitoring', [CompletionResultType]::ParameterValue, 'Monitoring of an install by OpenShift''s user-workload monitoring: the stack and the plan, enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable')
+            [CompletionResult]::new('sso', 'sso', [CompletionResultType]::ParameterValue, 'Single sign-on to a tenant''s admin portal with Red Hat SSO: add, list, show, remove')
+            [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'The users of a tenant''s admin portal: list, add, role, grant, suspend, unsuspend, remove, and sync with a team file')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render what `plan`''s scripts pipe to oc, secrets read from the environment')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -1065,6 +1567,60 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             break
         }
         'threescale-install;help;monitoring;disable' {
+            break
+        }
+        'threescale-install;help;sso' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add (or bring up to date) Red Hat SSO as a login of the admin portal: the realm checked from here, the integration made through the API, its redirect URI printed, the client set in the realm with --create-client, published with --publish')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the admin portal''s SSO integrations (never their secrets)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one SSO integration: its realm, client, redirect URIs and state')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Unpublish an SSO integration (3scale 2.8''s API cannot delete one; how to is printed)')
+            break
+        }
+        'threescale-install;help;sso;add' {
+            break
+        }
+        'threescale-install;help;sso;list' {
+            break
+        }
+        'threescale-install;help;sso;show' {
+            break
+        }
+        'threescale-install;help;sso;remove' {
+            break
+        }
+        'threescale-install;help;users' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the admin portal''s users: role, state, and each member''s sections and products')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a user (active, no password: it signs in by SSO, or sets one with "forgot password"), an admin or a member with what it is granted')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Make a user an admin or a member')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Set exactly what a member reaches: its sections and products')
+            [CompletionResult]::new('suspend', 'suspend', [CompletionResultType]::ParameterValue, 'Suspend a user: its sessions end, and it cannot sign in (by SSO either)')
+            [CompletionResult]::new('unsuspend', 'unsuspend', [CompletionResultType]::ParameterValue, 'Make a suspended (or pending) user active again')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a user, with its access tokens')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the admin portal''s users those of a team file (admins, and members with their sections and services); prints the difference first')
+            break
+        }
+        'threescale-install;help;users;list' {
+            break
+        }
+        'threescale-install;help;users;add' {
+            break
+        }
+        'threescale-install;help;users;role' {
+            break
+        }
+        'threescale-install;help;users;grant' {
+            break
+        }
+        'threescale-install;help;users;suspend' {
+            break
+        }
+        'threescale-install;help;users;unsuspend' {
+            break
+        }
+        'threescale-install;help;users;remove' {
+            break
+        }
+        'threescale-install;help;users;sync' {
             break
         }
         'threescale-install;help;render' {

@@ -3,7 +3,12 @@
 
 use crate::inputs::declared;
 use clap::builder::BoolishValueParser;
+
+mod portal;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+pub(crate) use portal::{
+    AdminPortalArgs, ChangeArgs, GrantArgs, SsoAddArgs, SsoCommand, UsersAddArgs, UsersCommand,
+};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -155,6 +160,13 @@ pub(crate) enum Command {
     /// enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable
     #[command(subcommand, after_help = exit_codes::MONITORING)]
     Monitoring(MonitoringCommand),
+    /// Single sign-on to a tenant's admin portal with Red Hat SSO: add, list, show, remove
+    #[command(subcommand, after_help = portal::SSO_EXIT_CODES)]
+    Sso(SsoCommand),
+    /// The users of a tenant's admin portal: list, add, role, grant, suspend, unsuspend,
+    /// remove, and sync with a team file
+    #[command(subcommand, after_help = portal::USERS_EXIT_CODES)]
+    Users(UsersCommand),
     /// Render what `plan`'s scripts pipe to oc, secrets read from the environment
     #[command(hide = true, subcommand)]
     Render(Render),

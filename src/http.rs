@@ -55,8 +55,8 @@ impl Method {
     }
 }
 
-/// A request: method, `https://HOST/PATH` (no credentials in it), a token for basic auth (or a
-/// bearer token), and form fields for the body.
+/// A request: method, `https://HOST/PATH` (no credentials in it), a token for basic auth (or
+/// a bearer token), and form fields or a JSON document for the body.
 pub(crate) struct Request<'a> {
     pub(crate) method: Method,
     pub(crate) host: &'a str,
@@ -65,6 +65,8 @@ pub(crate) struct Request<'a> {
     /// Sent as `Authorization: Bearer` (OpenShift's APIs), instead of `token`.
     pub(crate) bearer: Option<&'a Secret>,
     pub(crate) form: Vec<(&'a str, FormValue<'a>)>,
+    /// A JSON body instead of the form; it may hold a secret, and is never logged.
+    pub(crate) json: Option<Vec<u8>>,
 }
 
 pub(crate) enum FormValue<'a> {
@@ -81,6 +83,7 @@ impl<'a> Request<'a> {
             token: None,
             bearer: None,
             form: Vec::new(),
+            json: None,
         }
     }
 
@@ -98,6 +101,12 @@ impl<'a> Request<'a> {
 
     pub(crate) fn bearer(mut self, token: &'a Secret) -> Request<'a> {
         self.bearer = Some(token);
+        self
+    }
+
+    /// A JSON document as the body.
+    pub(crate) fn json(mut self, document: &serde_json::Value) -> Request<'a> {
+        self.json = Some(serde_json::to_vec(document).unwrap_or_default());
         self
     }
 
@@ -296,6 +305,11 @@ impl Http {
         self.redactor.add_secret(name, secret);
     }
 
+    /// Every secret known to the run masked: for what an answer says in an error.
+    pub(crate) fn redact(&self, text: &str) -> String {
+        self.redactor.redact(text)
+    }
+
     pub(crate) fn options(&self) -> &Options {
         &self.options
     }
@@ -397,14 +411,21 @@ impl Http {
                 if let Some(a) = &auth {
                     r = r.header("Authorization", a);
                 }
-                let form = req.form.iter().map(|(k, v)| {
-                    let value = match v {
-                        FormValue::Plain(p) => *p,
-                        FormValue::Secret(s) => s.expose(),
-                    };
-                    (*k, value)
-                });
-                r.send_form(form)
+                match &req.json {
+                    Some(body) => r
+                        .header("Content-Type", "application/json")
+                        .send(body.as_slice()),
+                    None => {
+                        let form = req.form.iter().map(|(k, v)| {
+                            let value = match v {
+                                FormValue::Plain(p) => *p,
+                                FormValue::Secret(s) => s.expose(),
+                            };
+                            (*k, value)
+                        });
+                        r.send_form(form)
+                    }
+                }
             }
         }
     }

@@ -9,6 +9,12 @@ use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
 
+mod portal_users;
+mod providers;
+
+pub(crate) use portal_users::Access;
+pub(crate) use providers::{AuthProvider, ProviderFields};
+
 /// Why a call to 3scale failed.
 #[derive(Debug)]
 pub(crate) enum ApiError {
@@ -47,6 +53,27 @@ impl fmt::Display for ApiError {
 impl std::error::Error for ApiError {}
 
 impl ApiError {
+    /// The same error with every secret known to the run masked in what the answer said (porta
+    /// echoes a provider's client secret, for one).
+    fn redacted(self, http: &Http) -> ApiError {
+        match self {
+            ApiError::Refused {
+                request,
+                status,
+                messages,
+            } => ApiError::Refused {
+                request,
+                status,
+                messages: messages.iter().map(|m| http.redact(m)).collect(),
+            },
+            ApiError::Unexpected { request, what } => ApiError::Unexpected {
+                request,
+                what: http.redact(&what),
+            },
+            other => other,
+        }
+    }
+
     pub(crate) fn status(&self) -> Option<u16> {
         match self {
             ApiError::Refused { status, .. } => Some(*status),
@@ -60,6 +87,8 @@ impl ApiError {
 pub(crate) struct Product {
     pub(crate) id: u64,
     pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) system_name: String,
 }
 
 /// A product's proxy settings: where its gateways serve it.
@@ -145,7 +174,7 @@ impl Api<'_> {
     fn call(&self, req: Request) -> Result<Value, ApiError> {
         let shown = format!("{} https://{}{}", req.method.text(), req.host, req.path);
         let resp = self.http.send(&req).map_err(ApiError::Http)?;
-        read(&shown, resp)
+        read(&shown, resp).map_err(|e| e.redacted(self.http))
     }
 
     /// The products of the tenant whose admin host this is.

@@ -10,9 +10,11 @@ mod monitoring;
 mod plan;
 mod preflight;
 mod render;
+mod sso;
 mod status;
 mod tenant;
 mod uninstall;
+mod users;
 mod verify;
 
 use crate::cli::{Cli, Command, Format};
@@ -110,6 +112,10 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
         Some(Command::Gateway(command)) => gateway::run(global, command, matches, &env, &mut stdin),
         Some(Command::Tenant(command)) => tenant::run(global, command, matches, &env, &mut stdin),
         Some(Command::Monitoring(command)) => monitoring::run(global, command, matches),
+        Some(Command::Sso(command)) => sso::run(global, command, matches, &env, &mut stdin),
+        Some(Command::Users(command)) => {
+            users::run(inputs::users::users_answers(global, &command, matches)?)
+        }
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {
             print!("{}", String::from_utf8_lossy(&completion_script(shell)));

@@ -157,6 +157,24 @@ flags! {
     ADMIN_EMAIL:              admin_email,              "admin-email",              "THREESCALE_TENANT_ADMIN_EMAIL",           "tenant.admin_email",           "admin e-mail";
     STORE_SECRET:             store_secret,             "store-secret",             "THREESCALE_TENANT_STORE_SECRET",          "tenant.store_secret",          "store a Secret";
     SECRET_NAME:              secret_name,              "secret-name",              "THREESCALE_TENANT_SECRET_NAME",           "tenant.secret_name",           "secret name";
+    // Which tenant's admin portal the `sso` and `users` commands work on.
+    TENANT:                   tenant,                   "tenant",                   "THREESCALE_TENANT",                       -,                              "tenant";
+    // Admin-portal single sign-on with Red Hat SSO (`sso:` section).
+    REALM_URL:                realm_url,                "realm-url",                "THREESCALE_SSO_REALM_URL",                "sso.realm_url",                "realm URL";
+    CLIENT_ID:                client_id,                "client-id",                "THREESCALE_SSO_CLIENT_ID",                "sso.client_id",                "client ID";
+    SSO_NAME:                 sso_name,                 "name",                     "THREESCALE_SSO_NAME",                     "sso.name",                     "integration name";
+    PUBLISH:                  publish,                  "publish",                  "THREESCALE_SSO_PUBLISH",                  "sso.publish",                  "publish the integration";
+    CREATE_CLIENT:            create_client,            "create-client",            "THREESCALE_SSO_CREATE_CLIENT",            "sso.create_client",            "create the client in Red Hat SSO";
+    SSO_ADMIN_USERNAME:       sso_admin_username,       "sso-admin-username",       "THREESCALE_SSO_ADMIN_USERNAME",           "sso.admin_username",           "Red Hat SSO administrator";
+    SSO_ADMIN_REALM:          sso_admin_realm,          "sso-admin-realm",          "THREESCALE_SSO_ADMIN_REALM",              "sso.admin_realm",              "Red Hat SSO administrator's realm";
+    // The users of an admin portal.
+    USER_EMAIL:               email,                    "email",                    "THREESCALE_USER_EMAIL",                   -,                              "e-mail";
+    USER_ROLE:                role,                     "role",                     "THREESCALE_USER_ROLE",                    -,                              "role";
+    USER_SECTIONS:            sections,                 "section",                  "THREESCALE_USER_SECTIONS",                -,                              "admin-portal section";
+    USER_SERVICES:            services,                 "service",                  "THREESCALE_USER_SERVICES",                -,                              "product";
+    ALL_SERVICES:             all_services,             "all-services",             "THREESCALE_USER_ALL_SERVICES",            -,                              "every product";
+    TEAM_FILE:                team_file,                "file",                     "THREESCALE_USERS_FILE",                   -,                              "team file";
+    PRUNE:                    prune,                    "prune",                    "THREESCALE_USERS_PRUNE",                  -,                              "remove the users not in the file";
 }
 
 /// Values of (secret) parameters, each read from a file: the flag names the file.
@@ -264,6 +282,42 @@ pub(crate) const ADMIN_PASSWORD: SecretDecl = SecretDecl {
     if_left_out: Some("leave it out to have a strong one generated"),
 };
 
+/// The client secret of the admin portal's Red Hat SSO client.
+const CLIENT_SECRET_FLAGS: (Decl, Decl) = secret_flags!(
+    client_secret_stdin,
+    client_secret_file,
+    "client-secret",
+    "THREESCALE_SSO_CLIENT_SECRET",
+    "sso.client_secret_file",
+    "client secret"
+);
+pub(crate) const CLIENT_SECRET: SecretDecl = SecretDecl {
+    label: "client secret",
+    env: "THREESCALE_SSO_CLIENT_SECRET",
+    stdin: CLIENT_SECRET_FLAGS.0,
+    file: CLIENT_SECRET_FLAGS.1,
+    inline_key: Some("sso.client_secret"),
+    if_left_out: None,
+};
+
+/// The password of a Red Hat SSO administrator (`sso add --create-client`).
+const SSO_ADMIN_PASSWORD_FLAGS: (Decl, Decl) = secret_flags!(
+    sso_admin_password_stdin,
+    sso_admin_password_file,
+    "sso-admin-password",
+    "THREESCALE_SSO_ADMIN_PASSWORD",
+    "sso.admin_password_file",
+    "Red Hat SSO admin password"
+);
+pub(crate) const SSO_ADMIN_PASSWORD: SecretDecl = SecretDecl {
+    label: "Red Hat SSO admin password",
+    env: "THREESCALE_SSO_ADMIN_PASSWORD",
+    stdin: SSO_ADMIN_PASSWORD_FLAGS.0,
+    file: SSO_ADMIN_PASSWORD_FLAGS.1,
+    inline_key: Some("sso.admin_password"),
+    if_left_out: Some("leave it out to have the client set by the Red Hat SSO administrator"),
+};
+
 /// What the wizard calls the templates (repository and ref, or directory) together.
 pub(crate) const TEMPLATES_LABEL: &str = "templates";
 
@@ -273,11 +327,13 @@ pub(crate) const SECRETS: &[&SecretDecl] = &[
     &AWS_SECRET_ACCESS_KEY,
     &ACCESS_TOKEN,
     &ADMIN_PASSWORD,
+    &CLIENT_SECRET,
+    &SSO_ADMIN_PASSWORD,
 ];
 
 /// The answers file's sections: they hold keys, not values.
 #[cfg(test)]
-pub(crate) const SECTIONS: &[&str] = &["gateway", "tenant"];
+pub(crate) const SECTIONS: &[&str] = &["gateway", "tenant", "sso"];
 
 /// Every flag of every command (the secrets' flags included).
 #[cfg(test)]
@@ -356,9 +412,10 @@ mod tests {
             assert!(d.env.starts_with("THREESCALE_"), "{}", d.env);
             assert!(!d.label.is_empty(), "{}", d.id);
         }
+        // A flag may mean different things in different commands (`--name` of a gateway and of
+        // an SSO integration): clap refuses two of the same in one command.
         for (what, field) in [
             ("id", (|d: &Decl| d.id) as fn(&Decl) -> &str),
-            ("flag", |d| d.long),
             ("variable", |d| d.env),
         ] {
             let mut seen = BTreeSet::new();
@@ -531,7 +588,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.yaml");
         let inline: Vec<_> = SECRETS.iter().filter(|s| s.inline_key.is_some()).collect();
-        assert_eq!(inline.len(), 3);
+        assert_eq!(inline.len(), 5);
         for s in inline {
             let key = s.inline_key.unwrap();
             std::fs::write(&path, yaml(key, "hunter2-secret")).unwrap();

@@ -57,6 +57,9 @@ struct AnswersFile {
     /// The values of `tenant create`.
     #[serde(default)]
     tenant: Option<TenantFile>,
+    /// The values of `sso add`.
+    #[serde(default)]
+    sso: Option<SsoFile>,
 }
 
 /// The section `gateway:` of the answers file: `gateway add`'s flags, `_` for `-`.
@@ -91,6 +94,27 @@ struct TenantFile {
     admin_password: Option<serde_yaml::Value>,
     store_secret: Option<bool>,
     secret_name: Option<String>,
+}
+
+/// The `sso:` section: `sso add`'s values (the administrator's without `sso_`).
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+struct SsoFile {
+    realm_url: Option<String>,
+    client_id: Option<String>,
+    client_secret_file: Option<PathBuf>,
+    /// Refused: a client secret does not belong in an answers file (its value is never read).
+    #[serde(default)]
+    client_secret: Option<serde_yaml::Value>,
+    name: Option<String>,
+    publish: Option<bool>,
+    create_client: Option<bool>,
+    admin_username: Option<String>,
+    admin_realm: Option<String>,
+    admin_password_file: Option<PathBuf>,
+    /// Refused, as the client secret.
+    #[serde(default)]
+    admin_password: Option<serde_yaml::Value>,
 }
 
 /// The file read, with where it is. Its values are read by their declared key.
@@ -242,6 +266,7 @@ pub(crate) fn accepted_keys() -> Vec<String> {
     let mut keys = fields::<AnswersFile>("");
     keys.extend(fields::<GatewayFile>("gateway."));
     keys.extend(fields::<TenantFile>("tenant."));
+    keys.extend(fields::<SsoFile>("sso."));
     keys
 }
 

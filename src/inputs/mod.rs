@@ -18,11 +18,14 @@ mod install;
 mod missing;
 pub(crate) mod monitoring;
 mod params;
+pub(crate) mod portal;
 mod project;
 mod resolve;
 mod secret;
 mod source;
+pub(crate) mod sso;
 pub(crate) mod tenant;
+pub(crate) mod users;
 mod validate;
 
 pub(crate) use answers::{

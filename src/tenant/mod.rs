@@ -10,6 +10,7 @@ pub(crate) mod action;
 pub(crate) mod decide;
 pub(crate) mod opened;
 pub(crate) mod plan;
+pub(crate) mod portal;
 pub(crate) mod questions;
 pub(crate) mod routes;
 pub(crate) mod secret;

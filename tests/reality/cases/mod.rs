@@ -14,6 +14,7 @@ mod lifecycle;
 mod monitoring;
 mod param_file;
 mod smoke;
+mod sso;
 mod tenant;
 mod verify;
 
@@ -32,6 +33,7 @@ pub fn all() -> Vec<Case> {
         gather::CASES,
         monitoring::CASES,
         tenant::CASES,
+        sso::CASES,
     ]
     .concat()
 }

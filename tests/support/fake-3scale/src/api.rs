@@ -99,7 +99,7 @@ pub fn handle(state: &mut State, developer_portal: DeveloperPortal, req: &Reques
     }
 }
 
-fn format_or(ext: Option<&str>, default: Format) -> Format {
+pub(crate) fn format_or(ext: Option<&str>, default: Format) -> Format {
     match ext {
         Some("json") => Format::Json,
         Some("xml") => Format::Xml,
@@ -141,6 +141,15 @@ fn admin_api(
     rest: &[&str],
     ext: Option<&str>,
 ) -> Response {
+    match rest {
+        ["account", "authentication_providers", tail @ ..] => {
+            return crate::sso::handle(state, ctx, site_account, method, tail, ext)
+        }
+        ["users", tail @ ..] => {
+            return crate::users::handle(state, ctx, site_account, method, tail, ext)
+        }
+        _ => {}
+    }
     // Routes are matched before any filter runs: an unknown one is a plain 404.
     let route = match (method, rest) {
         ("GET", ["services"]) => Route::Services,

@@ -21,23 +21,31 @@ mod auth;
 mod config;
 mod faults;
 mod http;
+mod keycloak;
 mod model;
 mod params;
 mod proxy;
 mod record;
 mod render;
 mod server;
+mod sso;
 mod time;
 pub mod tls;
+mod users;
 
 pub use config::{Config, DeploymentOption, DeveloperPortal, Environment, Product};
 pub use faults::{Fault, FaultId, Gate, When};
 pub use http::Response;
+pub use keycloak::{
+    AdminLogin, IssuedToken, KcClient, KcUser, Keycloak, KeycloakConfig, KeycloakState,
+    KeycloakVersion, Realm,
+};
 pub use model::{
     AccessToken, Account, AccountKind, AccountState, Permission, ProxyConfig, ProxySettings, Role,
-    Service, Site, State, User, UserState, IMPERSONATION_ADMIN, SCOPES,
+    Service, Site, State, User, UserState, IMPERSONATION_ADMIN, SCOPES, SECTIONS,
 };
 pub use params::percent_encode;
 pub use proxy::{Proxy, ProxyRequest};
 pub use record::{Handshake, RecordedRequest};
 pub use server::{Hosts, Server};
+pub use sso::AuthProvider;

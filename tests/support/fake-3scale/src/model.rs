@@ -3,6 +3,7 @@
 //! id sequence, as in porta's database.
 
 use crate::config::{Config, DeploymentOption, Environment, Product};
+use crate::sso::AuthProvider;
 use crate::time;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -75,6 +76,27 @@ pub enum Role {
     Member,
 }
 
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Member => "member",
+        }
+    }
+}
+
+/// `AdminSection::PERMISSIONS` on a tenant's admin portal (`finance` goes only on master on
+/// premises).
+pub const SECTIONS: [&str; 7] = [
+    "portal",
+    "finance",
+    "settings",
+    "partners",
+    "monitoring",
+    "plans",
+    "policy_registry",
+];
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UserState {
@@ -105,6 +127,10 @@ pub struct User {
     pub password: Option<String>,
     pub first_name: Option<String>,
     pub last_name: Option<String>,
+    /// A member's admin-portal sections (`allowed_sections`); an admin has them all.
+    pub sections: Vec<String>,
+    /// A member's products (`allowed_service_ids`); `None`: every product, now and later.
+    pub services: Option<Vec<u64>>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -198,6 +224,7 @@ struct Sequences {
     tokens: u64,
     services: u64,
     proxy_configs: u64,
+    authentication_providers: u64,
 }
 
 /// Where a request's Host header lands.
@@ -225,6 +252,14 @@ pub struct State {
     /// Tokens deleted through the API (kept so tests can tell revoked from never issued).
     pub revoked_tokens: Vec<AccessToken>,
     pub services: Vec<Service>,
+    /// Admin-portal SSO integrations (`self_authentication_providers`), every account's.
+    pub authentication_providers: Vec<AuthProvider>,
+    /// Accounts whose admin portal enforces SSO (`settings.enforce_sso`, set in the UI only).
+    pub sso_enforced: Vec<u64>,
+    /// Accounts on a plan without `provider_sso` (`provider_can_use!` answers 404).
+    pub sso_unavailable: Vec<u64>,
+    /// Accounts whose `multiple_users` switch is denied (403 on listing and creating users).
+    pub single_user: Vec<u64>,
     seq: Sequences,
 }
 
@@ -276,6 +311,10 @@ impl State {
             tokens: Vec::new(),
             revoked_tokens: Vec::new(),
             services: Vec::new(),
+            authentication_providers: Vec::new(),
+            sso_enforced: Vec::new(),
+            sso_unavailable: Vec::new(),
+            single_user: Vec::new(),
             seq: Sequences::default(),
         };
         // db/seeds.rb: master, its admin, its service and tokens.
@@ -436,6 +475,11 @@ impl State {
     pub fn secret_values(&self) -> Vec<String> {
         let mut secrets = self.all_token_values();
         secrets.extend(self.users.iter().filter_map(|u| u.password.clone()));
+        secrets.extend(
+            self.authentication_providers
+                .iter()
+                .map(|p| p.client_secret.clone()),
+        );
         secrets.retain(|s| !s.is_empty());
         secrets
     }
@@ -549,6 +593,8 @@ impl State {
             password,
             first_name: None,
             last_name: None,
+            sections: Vec::new(),
+            services: None,
             created_at: now.clone(),
             updated_at: now,
         });
@@ -983,6 +1029,65 @@ impl State {
         Ok(())
     }
 
+    /// A member of an account's admin portal, as `POST /admin/api/users.json` makes one
+    /// (pending) or a first SSO login does (active when the e-mail is verified): no sections,
+    /// and no services permission, which means every product.
+    pub fn insert_member(
+        &mut self,
+        account_id: u64,
+        username: &str,
+        email: &str,
+        state: UserState,
+        password: Option<String>,
+    ) -> u64 {
+        let id = self.insert_user(account_id, username, email, state, password);
+        if let Some(u) = self.users.last_mut() {
+            u.role = Role::Member;
+        }
+        id
+    }
+
+    /// A member of a tenant (by id, org name, subdomain or host), for tests: what a first SSO
+    /// login or a person in the admin portal makes.
+    pub fn add_member(
+        &mut self,
+        tenant: &str,
+        username: &str,
+        email: &str,
+        state: UserState,
+    ) -> u64 {
+        let account = self
+            .tenant(tenant)
+            .map(|a| a.id)
+            .unwrap_or_else(|| panic!("fake-3scale: no tenant {tenant:?}"));
+        self.insert_member(account, username, email, state, None)
+    }
+
+    pub fn user_mut(&mut self, id: u64) -> Option<&mut User> {
+        let now = self.now();
+        let user = self.users.iter_mut().find(|u| u.id == id)?;
+        user.updated_at = now;
+        Some(user)
+    }
+
+    /// `user.destroy`: the user and its tokens (`has_many :access_tokens, dependent: :destroy`).
+    pub fn delete_user(&mut self, id: u64) -> Option<User> {
+        let index = self.users.iter().position(|u| u.id == id)?;
+        let user = self.users.remove(index);
+        let (gone, kept): (Vec<AccessToken>, Vec<AccessToken>) = std::mem::take(&mut self.tokens)
+            .into_iter()
+            .partition(|t| t.owner_id == id);
+        self.tokens = kept;
+        self.revoked_tokens.extend(gone);
+        Some(user)
+    }
+
+    /// The next id of the `authentication_providers` table.
+    pub(crate) fn next_auth_provider_id(&mut self) -> u64 {
+        self.seq.authentication_providers += 1;
+        self.seq.authentication_providers
+    }
+
     /// `PUT .../users/{id}/activate.json`: pending → active.
     pub fn activate_user(&mut self, user_id: u64) -> bool {
         let now = self.now();
@@ -998,7 +1103,7 @@ impl State {
 }
 
 /// `\A\w[\w\.\-_@\+]+\z` (Ruby's `\w` is ASCII here).
-fn login_ok(s: &str) -> bool {
+pub(crate) fn login_ok(s: &str) -> bool {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let mut chars = s.chars();
     match chars.next() {
@@ -1010,7 +1115,7 @@ fn login_ok(s: &str) -> bool {
 }
 
 /// `\A['\w\.%\+\-]+@(?:[A-Z0-9\-]+\.)+(?:[A-Za-z]{2,63})\z`i
-fn email_ok(s: &str) -> bool {
+pub(crate) fn email_ok(s: &str) -> bool {
     let Some((local, domain)) = s.split_once('@') else {
         return false;
     };

@@ -138,7 +138,12 @@ pub fn parse_urlencoded(input: &str) -> Map<String, Value> {
     for pair in input.split('&').filter(|p| !p.is_empty()) {
         let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
         let key = percent_decode(raw_key);
-        let value = Value::String(percent_decode(raw_value));
+        // Rack reads `key[]` without `=` as a nil entry (Rails then compacts it away).
+        let value = if !pair.contains('=') && key.ends_with("[]") {
+            Value::Null
+        } else {
+            Value::String(percent_decode(raw_value))
+        };
         let (head, rest) = match key.find('[') {
             Some(i) => (key[..i].to_string(), key[i..].to_string()),
             None => (key.clone(), String::new()),

@@ -28,6 +28,8 @@ pub struct ProxyRequest {
 
 struct Shared {
     target_port: u16,
+    /// Hosts tunnelled to another port (a second server: the fake Red Hat SSO).
+    routes: Mutex<Vec<(String, u16)>>,
     refused: Mutex<Vec<String>>,
     log: Mutex<Vec<ProxyRequest>>,
     log_changed: Condvar,
@@ -50,6 +52,7 @@ impl Proxy {
         let port = listener.local_addr().expect("local address").port();
         let shared = Arc::new(Shared {
             target_port,
+            routes: Mutex::new(Vec::new()),
             refused: Mutex::new(Vec::new()),
             log: Mutex::new(Vec::new()),
             log_changed: Condvar::new(),
@@ -76,6 +79,16 @@ impl Proxy {
     /// `http://127.0.0.1:<port>`, for `HTTPS_PROXY`.
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// CONNECTs to `host` are tunnelled to `127.0.0.1:<port>` from now on (another fake server,
+    /// such as the fake Red Hat SSO), whatever port they name.
+    pub fn route(&self, host: &str, port: u16) {
+        self.shared
+            .routes
+            .lock()
+            .expect("routes")
+            .push((host.to_ascii_lowercase(), port));
     }
 
     /// CONNECTs to this host get 502 from now on.
@@ -225,7 +238,15 @@ fn tunnel_or_refuse(shared: &Shared, client: &mut TcpStream) -> io::Result<()> {
         log(shared, entry);
         return reply(client, 502, "");
     }
-    let mut upstream = match TcpStream::connect(("127.0.0.1", shared.target_port)) {
+    let port = shared
+        .routes
+        .lock()
+        .expect("routes")
+        .iter()
+        .rev()
+        .find(|(h, _)| *h == host)
+        .map_or(shared.target_port, |(_, p)| *p);
+    let mut upstream = match TcpStream::connect(("127.0.0.1", port)) {
         Ok(s) => s,
         Err(_) => {
             entry.status = 502;
