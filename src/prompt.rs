@@ -38,6 +38,9 @@ fn unreadable(io: std::io::Error) -> Failure {
         // Ctrl-C at a prompt: console raised SIGINT itself; stop the same way the handler does.
         crate::interrupt::finish();
     }
+    // The terminal closed under the question (read before SIGHUP was handled): nobody is left
+    // to answer, and the run ends as the hang-up's handler ends it.
+    crate::interrupt::stop_if_hung_up();
     Failure::new(FailureKind::Internal, io).context("could not read the answer")
 }
 

@@ -25,6 +25,10 @@ fn waits_until_every_component_is_ready() {
         "{}",
         run.stderr
     );
+    // Each change of state stamped with the time waited until then.
+    let stamped =
+        regex::Regex::new(r"(?m)^    \[(\d+(ms|d|h|m|s))+\] system-app: ready \(").unwrap();
+    assert!(stamped.is_match(&run.stderr), "{}", run.stderr);
     assert!(
         run.stderr.contains("3scale: all components ready"),
         "{}",
