@@ -95,6 +95,20 @@ fn a_refused_registry_login_stops_before_the_objects_and_a_rerun_with_the_right_
         "{}",
         run.stderr
     );
+    // Every way to give the password again, named in the help.
+    let help: String = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("help:"))
+        .collect();
+    for way in [
+        "--registry-username",
+        "--registry-password-file",
+        "--registry-password-stdin",
+        "THREESCALE_REGISTRY_PASSWORD",
+    ] {
+        assert!(help.contains(way), "{way} in the help: {}", run.stderr);
+    }
     assert!(!run.stderr.contains(PASSWORD), "{}", run.stderr);
     // Only the project and the pull secret were made; the check created nothing.
     assert!(env

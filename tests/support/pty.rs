@@ -157,6 +157,12 @@ impl Pty {
             shell.current_dir(dir);
         }
         let mut session = Session::spawn(shell).expect("spawn in a pseudo-terminal");
+        // The spawn sets a default size (80x24) once the shell runs, which may come after its
+        // `stty`: set again from here, last, before the program can ask (it asks late).
+        session
+            .get_process_mut()
+            .set_window_size(size.cols, size.rows)
+            .expect("the terminal's size");
         session.set_expect_timeout(Some(FAILING_AFTER));
         Pty {
             session,
