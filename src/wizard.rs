@@ -649,3 +649,29 @@ fn param_question(p: &Parameter) -> String {
         None => p.name.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changing_the_registry_login_asks_its_password_again() {
+        assert_eq!(
+            to_change(Field::RegistryServer),
+            [
+                Field::RegistryServer,
+                Field::RegistryUsername,
+                Field::RegistryPassword
+            ]
+        );
+        assert_eq!(
+            to_change(Field::RegistryUsername),
+            [Field::RegistryUsername, Field::RegistryPassword]
+        );
+        assert_eq!(
+            to_change(Field::RegistryPassword),
+            [Field::RegistryPassword]
+        );
+        assert_eq!(to_change(Field::Project), [Field::Project]);
+    }
+}

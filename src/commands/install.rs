@@ -59,19 +59,20 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
         else {
             return Ok(());
         };
-        match change(session, &observer, &cluster, &answers, &prepared) {
+        let f = match change(session, &observer, &cluster, &answers, &prepared) {
             Ok(held) => break (prepared, held),
-            // Where a person can answer, a login the registry refused is asked again, and the
-            // next plan writes it and checks it again.
-            Err(f) if refused_login(&f, &prepared.plan) && wizard.is_some() => {
+            Err(f) => f,
+        };
+        // Where a person can answer, a login the registry refused is asked again, and the next
+        // plan writes it and checks it again.
+        match &wizard {
+            Some(w) if refused_login(&f, &prepared.plan) => {
                 ui.warn(&format!("{}; type the login again", f.message()));
-                if let Some(w) = &wizard {
-                    w.ask_login_again(&mut answers, &prepared)?;
-                }
+                w.ask_login_again(&mut answers, &prepared)?;
                 // The project and its pull secret exist now: the next plan looks again.
                 observer = Observer::new(&session.oc);
             }
-            Err(f) => return Err(f),
+            _ => return Err(f),
         }
     };
     let driver = driver(session, &observer, &cluster, &answers);

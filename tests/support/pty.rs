@@ -171,6 +171,13 @@ impl Pty {
         }
     }
 
+    /// Waits up to `deadline` (instead of `events::FAILING_AFTER`) for what a run writes: for
+    /// steps that take real time (a real `oc` against a simulated cluster).
+    pub fn with_deadline(mut self, deadline: std::time::Duration) -> Pty {
+        self.session.set_expect_timeout(Some(deadline));
+        self
+    }
+
     /// Reads until the run writes `text`.
     #[track_caller]
     pub fn wait_for(&mut self, text: &str) {

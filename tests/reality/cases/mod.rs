@@ -12,6 +12,7 @@ mod lifecycle;
 mod param_file;
 mod smoke;
 mod tenant;
+mod terminal;
 mod verify;
 
 pub fn all() -> Vec<Case> {
@@ -23,6 +24,7 @@ pub fn all() -> Vec<Case> {
         param_file::CASES,
         lifecycle::CASES,
         faults::CASES,
+        terminal::CASES,
         verify::CASES,
         gateway::CASES,
         tenant::CASES,
