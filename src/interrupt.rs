@@ -1,5 +1,7 @@
 //! Ctrl-C and SIGTERM: stop the oc children we started, remove the temporary files we were
 //! writing, give the terminal back as it was (echo, cursor), say what to do next, and exit 130.
+//! A closed terminal (SIGHUP: a dropped SSH connection, a closed window, `tmux kill-session`)
+//! ends the run the same way, without writing to the terminal that is gone, and exits 129.
 //!
 //! The signal handler runs on its own thread, so what it must clean up is registered here, in
 //! process-wide lists: the one place where the installer keeps global state, because a signal
@@ -7,12 +9,19 @@
 
 use crate::failure::FailureKind;
 use std::cell::Cell;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, RwLock, RwLockReadGuard};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, RwLock, RwLockReadGuard, TryLockError};
 use std::time::{Duration, Instant};
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// The terminal hung up (SIGHUP, or a read that found it closed).
+static HUNG_UP: AtomicBool = AtomicBool::new(false);
+/// The handler ctrlc installed for SIGHUP, which ours hands the signal on to.
+static CTRLC_ON_HANGUP: AtomicUsize = AtomicUsize::new(0);
+/// The exit code of a run whose terminal closed: 128 + SIGHUP, as shells report it.
+pub(crate) const HANGUP_EXIT: i32 = 129;
 /// Held while cleaning up, so that whichever thread notices the interruption second waits for
 /// the first to finish before the process exits.
 static STOPPING: Mutex<()> = Mutex::new(());
@@ -25,7 +34,8 @@ static TERMINAL: Mutex<Option<(i32, libc::termios)>> = Mutex::new(None);
 static MESSAGE: Mutex<Option<String>> = Mutex::new(None);
 /// What draws on the terminal by itself (spinners tick on their own threads): stopped before the
 /// last line is printed, or a next frame would draw over it.
-type Freeze = Box<dyn Fn() + Send>;
+/// Told whether the terminal is still there to draw on.
+type Freeze = Box<dyn Fn(bool) + Send>;
 static DRAWING: Mutex<Vec<Freeze>> = Mutex::new(Vec::new());
 /// Held (shared) around a change whose answer must not be lost; an interruption takes it
 /// exclusively, so it waits for the change to end. Says what the change is.
@@ -59,6 +69,54 @@ pub(crate) fn install_handler() {
         INTERRUPTED.store(true, Ordering::SeqCst);
         finish();
     });
+    mark_hangups();
+}
+
+/// SIGHUP is ctrlc's too (its "termination" feature): ours notes that the terminal closed,
+/// then hands the signal on to ctrlc's, whose thread ends the run.
+fn mark_hangups() {
+    // SAFETY: sigaction(2) with a handler that only stores an atomic and calls ctrlc's
+    // handler (which writes to its pipe): both async-signal-safe.
+    unsafe {
+        let mut ours: libc::sigaction = std::mem::zeroed();
+        ours.sa_sigaction = on_hangup as *const () as usize;
+        ours.sa_flags = libc::SA_RESTART;
+        libc::sigemptyset(&mut ours.sa_mask);
+        let mut theirs: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGHUP, &ours, &mut theirs) == 0 {
+            CTRLC_ON_HANGUP.store(theirs.sa_sigaction, Ordering::SeqCst);
+        }
+    }
+}
+
+extern "C" fn on_hangup(signal: libc::c_int) {
+    HUNG_UP.store(true, Ordering::SeqCst);
+    let theirs = CTRLC_ON_HANGUP.load(Ordering::SeqCst);
+    if theirs != libc::SIG_DFL && theirs != libc::SIG_IGN && theirs != libc::SIG_ERR {
+        // SAFETY: the plain handler ctrlc installed (no SA_SIGINFO), as sigaction returned it.
+        let handler: extern "C" fn(libc::c_int) = unsafe { std::mem::transmute(theirs) };
+        handler(signal);
+    }
+}
+
+/// Whether the terminal that stderr is on has been hung up: it answers every request with EIO.
+/// Nothing is written to it any more (a write would fail, or block a line discipline gone).
+pub(crate) fn terminal_gone() -> bool {
+    // SAFETY: tcgetattr on our own stderr, into a termios of our own.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        libc::tcgetattr(2, &mut t) != 0
+            && std::io::Error::last_os_error().raw_os_error() == Some(libc::EIO)
+    }
+}
+
+/// Ends the run when the terminal it was asked in closed (a read found it gone before SIGHUP
+/// was handled, or instead of it): as an interruption, with the hang-up's exit code.
+pub(crate) fn stop_if_hung_up() {
+    if HUNG_UP.load(Ordering::SeqCst) || terminal_gone() {
+        HUNG_UP.store(true, Ordering::SeqCst);
+        finish();
+    }
 }
 
 /// Gives the terminal back with the modes it had at start.
@@ -84,14 +142,15 @@ pub(crate) fn set_message(text: &str) {
 }
 
 /// Registers how to stop what draws by itself, should the run be interrupted.
-pub(crate) fn on_stop_drawing(freeze: impl Fn() + Send + 'static) {
+pub(crate) fn on_stop_drawing(freeze: impl Fn(bool) + Send + 'static) {
     DRAWING
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .push(Box::new(freeze));
 }
 
-/// Whether Ctrl-C or SIGTERM arrived: an oc that failed then was stopped by us, not broken.
+/// Whether Ctrl-C, SIGTERM or SIGHUP arrived: an oc that failed then was stopped by us, not
+/// broken.
 pub(crate) fn requested() -> bool {
     INTERRUPTED.load(Ordering::SeqCst)
 }
@@ -135,25 +194,17 @@ impl Drop for Critical {
     }
 }
 
-/// Stops what runs, removes temporary files, restores the terminal, says so, exits 130.
+/// Stops what runs, removes temporary files, restores the terminal, says so, exits 130 (129
+/// when the terminal closed, and then says nothing: there is nobody to tell).
 pub(crate) fn finish() -> ! {
     INTERRUPTED.store(true, Ordering::SeqCst);
     // Wait for a critical section on another thread to end (never for one of our own).
-    let _critical = (HOLDING.with(Cell::get) == 0).then(|| match CRITICAL.try_write() {
-        Ok(w) => w,
-        Err(_) => {
-            // Held shared by a section (named), or exclusively by another thread finishing
-            // already (then this one waits for the exit).
-            if let Some(what) = CRITICAL.try_read().ok().and_then(|r| r.clone()) {
-                eprintln!("\ninterrupted: waiting for {what} to end first");
-            }
-            CRITICAL.write().unwrap_or_else(|e| e.into_inner())
-        }
-    });
+    let _critical = (HOLDING.with(Cell::get) == 0).then(wait_for_critical);
     let _guard = STOPPING.lock().unwrap_or_else(|e| e.into_inner());
+    let hung_up = HUNG_UP.load(Ordering::SeqCst) || terminal_gone();
     stop_everything();
     for freeze in DRAWING.lock().unwrap_or_else(|e| e.into_inner()).iter() {
-        freeze();
+        freeze(!hung_up);
     }
     restore_terminal();
     let message = MESSAGE
@@ -161,17 +212,50 @@ pub(crate) fn finish() -> ! {
         .unwrap_or_else(|e| e.into_inner())
         .clone()
         .unwrap_or_else(|| "nothing was changed".into());
-    let stderr = console::Term::stderr();
-    if stderr.is_term() {
-        let _ = stderr.show_cursor();
-        // A prompt or spinner may have left the cursor mid-line.
-        eprintln!();
+    if !terminal_gone() {
+        let stderr = console::Term::stderr();
+        if stderr.is_term() {
+            let _ = stderr.show_cursor();
+            // A prompt or spinner may have left the cursor mid-line.
+            say("");
+        }
+        let why = if hung_up {
+            "interrupted (hung up)"
+        } else {
+            "interrupted"
+        };
+        say(&format!("{why}; {message}"));
     }
-    eprintln!("interrupted; {message}");
     // Again, last: the main thread may have been entering a prompt (raw mode, echo off) while
     // this one restored the modes; it cannot change them after the process exits.
     restore_terminal();
-    std::process::exit(i32::from(FailureKind::Interrupted.exit_code()));
+    std::process::exit(if hung_up {
+        HANGUP_EXIT
+    } else {
+        i32::from(FailureKind::Interrupted.exit_code())
+    });
+}
+
+/// The exclusive hold on `CRITICAL`: at once, or once the section another thread is in ends.
+/// A thread that failed while finishing (its hold poisoned) holds nothing any more.
+fn wait_for_critical() -> std::sync::RwLockWriteGuard<'static, Option<String>> {
+    match CRITICAL.try_write() {
+        Ok(w) => w,
+        Err(TryLockError::Poisoned(p)) => p.into_inner(),
+        Err(TryLockError::WouldBlock) => {
+            // Held shared by a section (named), or exclusively by another thread finishing
+            // already (then this one waits for the exit).
+            if let Some(what) = CRITICAL.try_read().ok().and_then(|r| r.clone()) {
+                say(&format!("\ninterrupted: waiting for {what} to end first"));
+            }
+            CRITICAL.write().unwrap_or_else(|e| e.into_inner())
+        }
+    }
+}
+
+/// A line on stderr; nothing when it cannot be written (never a panic on the way out).
+fn say(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// How long a stopped oc gets to exit on SIGTERM before SIGKILL.

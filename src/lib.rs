@@ -42,6 +42,7 @@ pub(crate) mod wizard;
 
 use clap::CommandFactory;
 pub use commands::completion_script;
+use std::io::Write;
 use std::process::ExitCode;
 
 /// Parses the command line, runs it, and says how it ended.
@@ -60,7 +61,9 @@ pub fn main() -> ExitCode {
             if interrupt::requested() {
                 interrupt::finish();
             }
-            eprintln!("{}", styled(&failure));
+            interrupt::stop_if_hung_up();
+            // Never a panic on the way out (a closed stderr).
+            let _ = writeln!(std::io::stderr(), "{}", styled(&failure));
             ExitCode::from(failure.kind.exit_code())
         }
     }

@@ -8,6 +8,70 @@ use std::io::IsTerminal;
 /// Long lists scroll instead of pushing the question off the screen.
 const VISIBLE_ROWS: usize = 12;
 
+/// An entry of a menu: its label, which the answered question reports whole, then columns
+/// shown after it (a value, a description).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    label: String,
+    columns: Vec<String>,
+}
+
+impl Entry {
+    pub(crate) fn new(label: impl Into<String>) -> Entry {
+        Entry {
+            label: label.into(),
+            columns: Vec::new(),
+        }
+    }
+
+    /// A column after the label (and after the columns given before).
+    pub(crate) fn column(mut self, text: impl Into<String>) -> Entry {
+        self.columns.push(text.into());
+        self
+    }
+}
+
+/// The widest a column between the label and the last gets: its longer cells are cut.
+const COLUMN_CAP: usize = 36;
+
+/// The entries as lines with their columns aligned, two spaces apart: the labels whole, as wide
+/// as the widest; each column after them as wide as its widest cell (at most `COLUMN_CAP`); the
+/// last column as it is (the line is cut to the terminal's width when shown).
+fn lay_out(entries: &[Entry]) -> Vec<String> {
+    let count = entries.iter().map(|e| e.columns.len()).max().unwrap_or(0);
+    let widest = |cells: &mut dyn Iterator<Item = &String>| {
+        cells
+            .map(|c| console::measure_text_width(c))
+            .max()
+            .unwrap_or(0)
+    };
+    let label_width = widest(&mut entries.iter().map(|e| &e.label));
+    let widths: Vec<usize> = (0..count.saturating_sub(1))
+        .map(|i| widest(&mut entries.iter().filter_map(|e| e.columns.get(i))).min(COLUMN_CAP))
+        .collect();
+    entries
+        .iter()
+        .map(|e| {
+            let mut line = pad(&e.label, label_width);
+            for (i, cell) in e.columns.iter().enumerate() {
+                line.push_str("  ");
+                match widths.get(i) {
+                    Some(w) => {
+                        line.push_str(&pad(&console::truncate_str(cell, *w, "…"), *w));
+                    }
+                    None => line.push_str(cell),
+                }
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let room = width.saturating_sub(console::measure_text_width(text));
+    format!("{text}{}", " ".repeat(room))
+}
+
 /// Items cut to the terminal's width, so that none wraps and breaks the list's redrawing.
 fn fit(items: &[String]) -> Vec<String> {
     let width = console::Term::stderr().size().1.max(40) as usize - 6;
@@ -21,6 +85,37 @@ fn fit(items: &[String]) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// The theme, with the multi-select's cursor drawn as the select's is: ColorfulTheme shows the
+/// active entry of a multi-select by its colour alone, which `NO_COLOR` takes away.
+struct WithCursor<'a>(&'a ColorfulTheme);
+
+impl Theme for WithCursor<'_> {
+    fn format_multi_select_prompt(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+    ) -> std::fmt::Result {
+        self.0.format_multi_select_prompt(f, prompt)
+    }
+
+    fn format_multi_select_prompt_item(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        text: &str,
+        checked: bool,
+        active: bool,
+    ) -> std::fmt::Result {
+        let cursor = if active {
+            &self.0.active_item_prefix
+        } else {
+            &self.0.inactive_item_prefix
+        };
+        write!(f, "{cursor} ")?;
+        self.0
+            .format_multi_select_prompt_item(f, text, checked, active)
+    }
 }
 
 pub(crate) struct Prompter {
@@ -38,6 +133,9 @@ fn unreadable(io: std::io::Error) -> Failure {
         // Ctrl-C at a prompt: console raised SIGINT itself; stop the same way the handler does.
         crate::interrupt::finish();
     }
+    // The terminal closed under the question (read before SIGHUP was handled): nobody is left
+    // to answer, and the run ends as the hang-up's handler ends it.
+    crate::interrupt::stop_if_hung_up();
     Failure::new(FailureKind::Internal, io).context("could not read the answer")
 }
 
@@ -147,14 +245,14 @@ impl Prompter {
             .map_err(unreadable)
     }
 
-    /// One of `items`; the answer is reported as the first word of the item (its name).
+    /// One of `entries`; the answer is reported as the entry's label.
     pub(crate) fn select(
         &self,
         question: &str,
-        items: &[String],
+        entries: &[Entry],
         default: usize,
     ) -> Outcome<usize> {
-        let shown = fit(items);
+        let shown = fit(&lay_out(entries));
         let chosen = dialoguer::Select::with_theme(&self.theme)
             .with_prompt(question)
             .items(&shown)
@@ -163,25 +261,22 @@ impl Prompter {
             .report(false)
             .interact()
             .map_err(failed)?;
-        let name = items[chosen].split_whitespace().next().unwrap_or("");
-        self.report(question, name);
+        self.report(question, &entries[chosen].label);
         Ok(chosen)
     }
 
-    pub(crate) fn multi_select(&self, question: &str, items: &[String]) -> Outcome<Vec<usize>> {
-        let shown = fit(items);
-        let chosen = dialoguer::MultiSelect::with_theme(&self.theme)
+    /// Any of `entries` (space selects, enter confirms); the answer reports their labels.
+    pub(crate) fn multi_select(&self, question: &str, entries: &[Entry]) -> Outcome<Vec<usize>> {
+        let shown = fit(&lay_out(entries));
+        let chosen = dialoguer::MultiSelect::with_theme(&WithCursor(&self.theme))
             .with_prompt(question)
             .items(&shown)
             .max_length(VISIBLE_ROWS)
             .report(false)
             .interact()
             .map_err(failed)?;
-        let names: Vec<&str> = chosen
-            .iter()
-            .filter_map(|i| items[*i].split_whitespace().next())
-            .collect();
-        self.report(question, &names.join(", "));
+        let labels: Vec<&str> = chosen.iter().map(|i| entries[*i].label.as_str()).collect();
+        self.report(question, &labels.join(", "));
         Ok(chosen)
     }
 
@@ -318,5 +413,48 @@ impl Drop for HiddenEntry {
         use std::os::fd::AsRawFd;
         // SAFETY: restores the modes read in `begin` on the same descriptor.
         unsafe { libc::tcsetattr(self.tty.as_raw_fd(), libc::TCSANOW, &self.saved) };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_line_up_whatever_the_lengths_and_long_cells_are_cut() {
+        let long_value = "registry.redhat.io/3scale-amp2/backend-rhel7:3scale2.8";
+        let entries = [
+            Entry::new("TENANT_NAME")
+                .column("= 3scale")
+                .column("Tenant name"),
+            Entry::new("AMP_BACKEND_IMAGE")
+                .column(format!("= {long_value}"))
+                .column("Backend image"),
+            Entry::new("A_PARAMETER_WITH_A_NAME_LONGER_THAN_THE_OLD_COLUMN")
+                .column("= x")
+                .column("Long name"),
+        ];
+        let lines = lay_out(&entries);
+        // In columns (characters), not bytes: the ellipsis is one column of three bytes.
+        let at = |line: &str, text: &str| line[..line.find(text).unwrap()].chars().count();
+        let descriptions: Vec<usize> = ["Tenant name", "Backend image", "Long name"]
+            .iter()
+            .zip(&lines)
+            .map(|(d, l)| at(l, d))
+            .collect();
+        assert!(
+            descriptions.iter().all(|c| *c == descriptions[0]),
+            "{lines:#?}"
+        );
+        assert!(lines[1].contains('…'), "the long value is cut: {lines:#?}");
+        assert!(lines[2].starts_with("A_PARAMETER_WITH_A_NAME_LONGER_THAN_THE_OLD_COLUMN  = x"));
+    }
+
+    #[test]
+    fn a_label_alone_is_its_line() {
+        assert_eq!(
+            lay_out(&[Entry::new("Change a value"), Entry::new("Cancel")]),
+            ["Change a value", "Cancel"]
+        );
     }
 }

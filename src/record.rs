@@ -32,6 +32,8 @@ pub(crate) struct InstallRecord {
 }
 
 pub(crate) const INSTALLED: &str = "installed";
+/// The stage of a record written before any change: the answers so far, for the next run.
+pub(crate) const ANSWERED: &str = "answering the questions (nothing was changed)";
 
 pub(crate) fn path(server: &str, project: &str) -> Result<PathBuf, String> {
     Ok(paths::project_state_dir(server, project)?.join("install.yaml"))

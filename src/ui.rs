@@ -3,11 +3,14 @@
 //! for results. In a terminal it is drawn with spinners and marks; otherwise the same content
 //! comes as plain, ordered lines, without escape codes.
 
-use crate::engine::readiness::{Component, State};
+mod board;
+
+pub(crate) use board::Board;
+
 use crate::templates::repo::Progress;
 use console::style;
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
-use std::io::IsTerminal;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{IsTerminal, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -33,16 +36,22 @@ struct Screen {
 
 impl Screen {
     /// Stops every animation and draws nothing more: the spinner line goes, the board's rows
-    /// stay with their last state.
-    fn freeze(&mut self) {
+    /// stay with their last state. On a terminal that is gone (`draw` false) nothing at all is
+    /// drawn: the animations only stop.
+    fn freeze(&mut self, draw: bool) {
         self.frozen = true;
         if let Some(pb) = self.spinner.take() {
-            pb.finish_and_clear();
+            pb.disable_steady_tick();
+            if draw {
+                pb.finish_and_clear();
+            }
         }
         for bar in self.rows.drain(..) {
             bar.disable_steady_tick();
-            bar.set_style(still());
-            bar.finish();
+            if draw {
+                // As it was, the spinner's frame blank.
+                bar.finish();
+            }
         }
     }
 }
@@ -58,8 +67,11 @@ impl Ui {
         if ui.fancy {
             // Interrupted: nothing is drawn over the line that says what happened.
             let screen = ui.screen.clone();
-            crate::interrupt::on_stop_drawing(move || {
-                screen.lock().unwrap_or_else(|e| e.into_inner()).freeze();
+            crate::interrupt::on_stop_drawing(move |draw| {
+                screen
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .freeze(draw);
             });
         }
         ui
@@ -78,7 +90,7 @@ impl Ui {
         }
         match screen.spinner.as_ref() {
             Some(pb) => pb.println(text),
-            None => eprintln!("{text}"),
+            None => err_line(text),
         }
     }
 
@@ -102,7 +114,7 @@ impl Ui {
             }
         } else {
             if !self.quiet && !self.screen().frozen {
-                eprintln!("==> {title}");
+                err_line(&format!("==> {title}"));
             }
             None
         };
@@ -189,8 +201,14 @@ impl Ui {
         if self.screen().frozen {
             return;
         }
-        println!("{}", text.trim_end_matches('\n'));
+        let _ = writeln!(std::io::stdout().lock(), "{}", text.trim_end_matches('\n'));
     }
+}
+
+/// A line on stderr. A write that fails (the terminal closed under the run) is dropped, never a
+/// panic: the run then ends as an interruption does.
+fn err_line(text: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 fn stderr_is_terminal() -> bool {
@@ -259,14 +277,14 @@ impl StepLine {
         let elapsed = style(format!("({:.1}s)", self.started.elapsed().as_secs_f32()))
             .dim()
             .for_stderr();
-        eprintln!("{} {} {elapsed}", mark(ok), self.title);
+        err_line(&format!("{} {} {elapsed}", mark(ok), self.title));
         for line in self
             .lines
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .drain(..)
         {
-            eprintln!("{line}");
+            err_line(&line);
         }
     }
 
@@ -283,184 +301,5 @@ impl StepLine {
 impl Drop for StepLine {
     fn drop(&mut self) {
         self.finish(false);
-    }
-}
-
-/// The wait's progress: one live line per component in a terminal, marked ✔/✖ when settled and
-/// kept on screen at the end; otherwise a plain line each time a component changes state.
-pub(crate) struct Board {
-    ui: Ui,
-    multi: Option<MultiProgress>,
-    rows: Mutex<Vec<Row>>,
-}
-
-/// A component's line: its last state and text, and its bar in a terminal.
-struct Row {
-    name: String,
-    state: State,
-    text: String,
-    bar: Option<ProgressBar>,
-}
-
-impl Ui {
-    pub(crate) fn board(&self, title: &str) -> Board {
-        if !self.quiet && !self.screen().frozen {
-            if self.fancy {
-                eprintln!("{} {title}", style("⏳").for_stderr());
-            } else {
-                eprintln!("==> {title}");
-            }
-        }
-        Board {
-            ui: self.clone(),
-            multi: self
-                .fancy
-                .then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
-            rows: Mutex::new(Vec::new()),
-        }
-    }
-}
-
-fn row_text(c: &Component) -> String {
-    format!(
-        "{:<20} {:<12} {}",
-        c.name,
-        c.state.text(),
-        style(&c.detail).dim().for_stderr()
-    )
-}
-
-fn spinning() -> ProgressStyle {
-    ProgressStyle::with_template("  {spinner:.cyan} {msg}").expect("valid template")
-}
-
-fn still() -> ProgressStyle {
-    ProgressStyle::with_template("  {msg}").expect("valid template")
-}
-
-/// A row that will not change without a person: ✔ when ready (or scaled down), ✖ when failed.
-fn settled_mark(state: State) -> Option<bool> {
-    if state == State::Failed {
-        Some(false)
-    } else {
-        state.settled().then_some(true)
-    }
-}
-
-impl Board {
-    pub(crate) fn show(&self, components: &[Component]) {
-        if self.ui.quiet {
-            return;
-        }
-        let mut screen = self.ui.screen();
-        if screen.frozen {
-            return;
-        }
-        let mut rows = self.rows.lock().unwrap_or_else(|e| e.into_inner());
-        for c in components {
-            let text = row_text(c);
-            let index = match rows.iter().position(|r| r.name == c.name) {
-                Some(i) => i,
-                None => {
-                    let bar = self.multi.as_ref().map(|multi| {
-                        let bar = multi.add(ProgressBar::new_spinner());
-                        bar.set_style(spinning());
-                        screen.rows.push(bar.clone());
-                        bar
-                    });
-                    rows.push(Row {
-                        name: c.name.clone(),
-                        state: c.state,
-                        text: String::new(),
-                        bar,
-                    });
-                    rows.len() - 1
-                }
-            };
-            let row = &mut rows[index];
-            let changed = row.text.is_empty() || row.state != c.state;
-            match &row.bar {
-                Some(bar) => match settled_mark(c.state) {
-                    // Settled rows stop spinning and keep their mark.
-                    Some(ok) => {
-                        bar.disable_steady_tick();
-                        bar.set_style(still());
-                        bar.set_message(format!("{} {text}", mark(ok)));
-                        bar.tick();
-                    }
-                    None => {
-                        bar.set_style(spinning());
-                        bar.enable_steady_tick(Duration::from_millis(120));
-                        bar.set_message(text.clone());
-                    }
-                },
-                None if changed => {
-                    eprintln!("    {}: {} ({})", c.name, c.state.text(), c.detail)
-                }
-                None => {}
-            }
-            row.state = c.state;
-            row.text = text;
-        }
-    }
-
-    /// A line above the board (the API unreachable, answering again).
-    pub(crate) fn note(&self, text: &str) {
-        if self.ui.quiet || self.ui.screen().frozen {
-            return;
-        }
-        match &self.multi {
-            Some(multi) => {
-                let _ = multi.println(format!("    {text}"));
-            }
-            None => eprintln!("    {text}"),
-        }
-    }
-
-    /// Ends the board: every row stays on screen with its last state and a mark (✖ for those
-    /// not ready), then the verdict.
-    pub(crate) fn finish(&self, ok: bool, text: &str) {
-        let mut screen = self.ui.screen();
-        if screen.frozen {
-            return;
-        }
-        self.settle_rows(&mut screen);
-        if self.ui.quiet {
-            return;
-        }
-        if self.ui.fancy {
-            eprintln!("{} {text}", mark(ok));
-        } else {
-            eprintln!("    {text}");
-        }
-    }
-
-    /// Marks every row and stops the animation.
-    fn settle_rows(&self, screen: &mut Screen) {
-        screen.rows.clear();
-        let rows: Vec<Row> = self
-            .rows
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .drain(..)
-            .collect();
-        for row in rows {
-            if let Some(bar) = row.bar {
-                let done = settled_mark(row.state).unwrap_or(false);
-                bar.disable_steady_tick();
-                bar.set_style(still());
-                bar.finish_with_message(format!("{} {}", mark(done), row.text));
-            }
-        }
-    }
-}
-
-/// A board left early (an error on the way out) stops spinning and keeps its rows.
-impl Drop for Board {
-    fn drop(&mut self) {
-        let mut screen = self.ui.screen();
-        if !screen.frozen {
-            self.settle_rows(&mut screen);
-        }
     }
 }

@@ -1,17 +1,21 @@
-//! The questions of the interactive install, in their order, with defaults from the cluster and
-//! the templates; every answer checked by the same rules as a flag's value, and re-asked with the
-//! reason. Asks through the `Prompter`; draws only through the `Ui`. The summary offers Proceed /
-//! Change a value / Cancel.
+//! The questions of the interactive install. First what the plan is made of (templates, profile,
+//! project); then, after each plan, exactly what that plan lacks and a person can give (what it
+//! lists as missing, the storage class it could not choose, a domain for the objects it would
+//! create), one question at a time, the plan made again after each answer: nothing is asked that
+//! the plan does not need. Every answer is checked by the same rules as a flag's value and
+//! re-asked with the reason. Asks through the `Prompter`; draws only through the `Ui`. The
+//! summary offers Proceed / Change a value / Cancel.
 
 use crate::engine::cluster::Cluster;
-use crate::engine::observe::{Observer, ProjectState};
+use crate::engine::observe::Observer;
 use crate::engine::session::Session;
-use crate::failure::{Failure, Outcome};
+use crate::failure::Outcome;
 use crate::inputs::{self, Answers, Field, Given, Source, TemplatesSource};
-use crate::install::identity::Identity;
-use crate::install::plan::{self, Plan};
+use crate::install::action::InstallAction;
+use crate::install::plan::Plan;
+use crate::install::prepare::Prepared;
 use crate::install::storage::{self, RwxSupport, StorageClass};
-use crate::prompt::Prompter;
+use crate::prompt::{Entry, Prompter};
 use crate::pull_secret;
 use crate::secrets::{Redactor, Secret, MASK};
 use crate::templates::model::Parameter;
@@ -34,6 +38,60 @@ pub(crate) struct Wizard<'a> {
 /// The amp-s3 profile: what the storage question offers when no class fits.
 const S3_PROFILE: &str = "amp-s3";
 
+/// The values the plan lacks that a person can give, in the wizard's order: what it lists as
+/// missing; the RWX storage class when it could not choose one (its `storage` check failed and
+/// no input named a class); the wildcard domain when it would create objects without one (the
+/// cluster's own cannot be used).
+pub(crate) fn lacking(prepared: &Prepared, answers: &Answers) -> Vec<Field> {
+    let plan = &prepared.plan;
+    let no_class = plan
+        .failed_checks()
+        .iter()
+        .any(|c| c.id == "storage" && !c.skipped)
+        && answers
+            .rwx_storage_class
+            .as_ref()
+            .is_none_or(|c| !c.source.is_given() || c.source == Source::Wizard);
+    let no_domain = plan.domain.is_none()
+        && answers.wildcard_domain.is_none()
+        && creates_objects(plan)
+        && prepared
+            .profile
+            .template
+            .parameter("WILDCARD_DOMAIN")
+            .is_some();
+    Field::ALL
+        .into_iter()
+        .filter(|f| {
+            plan.missing.iter().any(|m| m.field == Some(*f))
+                || (*f == Field::StorageClass && no_class)
+                || (*f == Field::WildcardDomain && no_domain)
+        })
+        .collect()
+}
+
+/// Whether the plan creates objects of the template (a new install, or the missing objects of
+/// one).
+pub(crate) fn creates_objects(plan: &Plan) -> bool {
+    plan.actions
+        .iter()
+        .any(|a| matches!(a, InstallAction::CreateObjects(_)))
+}
+
+/// What choosing to change `field` at the summary asks: a new registry login needs its password
+/// typed again (the pull secret would otherwise keep the old one).
+pub(crate) fn to_change(field: Field) -> Vec<Field> {
+    match field {
+        Field::RegistryServer => vec![
+            Field::RegistryServer,
+            Field::RegistryUsername,
+            Field::RegistryPassword,
+        ],
+        Field::RegistryUsername => vec![Field::RegistryUsername, Field::RegistryPassword],
+        other => vec![other],
+    }
+}
+
 impl<'a> Wizard<'a> {
     pub(crate) fn new(prompter: &'a Prompter, ui: &'a Ui, redactor: &'a Redactor) -> Wizard<'a> {
         Wizard {
@@ -52,15 +110,22 @@ impl<'a> Wizard<'a> {
         self.prompter.confirm("Install on this cluster?", true)
     }
 
-    /// Asks every open question, in order, until the answers are complete.
-    pub(crate) fn ask_open(
+    /// What the plan is made of, when open or chosen for a change: the templates (another
+    /// repository or ref when they cannot be fetched), the profile, the project.
+    pub(crate) fn ask_identity(
         &self,
         answers: &mut Answers,
         session: &Session,
-        observer: &Observer,
+        changing: &mut Vec<Field>,
     ) -> Outcome<()> {
+        let wanted = |answers: &Answers, changing: &mut Vec<Field>, f: Field| {
+            let chosen = changing.contains(&f);
+            changing.retain(|c| *c != f);
+            answers.is_open(f) || chosen
+        };
+        let mut ask_templates = wanted(answers, changing, Field::Templates);
         let checkout = loop {
-            if answers.is_open(Field::Templates) {
+            if ask_templates {
                 self.ask_templates(answers)?;
             }
             match session.checkout(&answers.templates.value, answers.refresh_templates) {
@@ -68,20 +133,15 @@ impl<'a> Wizard<'a> {
                 Err(f) => {
                     // A person can name another repository or ref.
                     self.ui.warn(&f.message());
-                    answers.reopen(Field::Templates);
+                    ask_templates = true;
                 }
             }
         };
         answers.close(Field::Templates);
-        let list = profiles::list(&checkout.dir);
-        if answers.is_open(Field::Profile) {
-            self.ask_profile(answers, &list)?;
+        if wanted(answers, changing, Field::Profile) {
+            self.ask_profile(answers, &profiles::list(&checkout.dir))?;
         }
-        let loaded = match profiles::load(&list, &answers.profile.value) {
-            Ok(l) => l,
-            Err((e, help)) => return Err(Failure::input(e).with_help(help)),
-        };
-        if answers.is_open(Field::Project) {
+        if wanted(answers, changing, Field::Project) {
             let v = self.prompter.text(
                 "Project",
                 Some(&answers.project.value),
@@ -90,17 +150,19 @@ impl<'a> Wizard<'a> {
             answers.project = Given::new(v, Source::Wizard);
             answers.close(Field::Project);
         }
-        let image_streams = profiles::image_streams(&checkout.dir).unwrap_or_default();
-        let given: Vec<(String, String)> = answers
-            .effective_params()
-            .iter()
-            .map(|p| (p.name.clone(), p.value.expose().to_string()))
-            .collect();
-        let identity = Identity::of(&loaded.template, &given, &image_streams);
-        let project = observer.project(&answers.project.value, &identity.resources())?;
-        let absent = identity.missing(project.objects());
-        if answers.is_open(Field::DisplayName) {
-            if !project.exists() {
+        Ok(())
+    }
+
+    /// One value the plan lacks, or that the person chose to change.
+    pub(crate) fn ask(
+        &self,
+        field: Field,
+        answers: &mut Answers,
+        observer: &Observer,
+        prepared: &Prepared,
+    ) -> Outcome<()> {
+        match field {
+            Field::DisplayName => {
                 let v = self.prompter.text(
                     "Project display name",
                     Some(&answers.display_name.value),
@@ -108,36 +170,51 @@ impl<'a> Wizard<'a> {
                 )?;
                 answers.display_name = Given::new(v, Source::Wizard);
             }
-            answers.close(Field::DisplayName);
-        }
-        if answers.is_open(Field::StorageClass) {
-            let needed = loaded.template.parameter("RWX_STORAGE_CLASS").is_some()
-                && plan::uses(&loaded.template, &identity, "RWX_STORAGE_CLASS", &absent);
-            if needed {
-                match observer.storage_classes()? {
-                    Ok(classes) => {
-                        if self.ask_storage_class(answers, &classes)? {
-                            // The S3 profile was chosen: its own questions come next.
-                            answers.close(Field::StorageClass);
-                            return self.ask_open(answers, session, observer);
-                        }
-                    }
-                    Err(why) => self.ui.warn(&format!(
-                        "{why}: the RWX storage class must be named (--rwx-storage-class), or the only RWX-capable one is used"
-                    )),
+            Field::StorageClass => match observer.storage_classes()? {
+                Ok(classes) => self.ask_storage_class(answers, &classes)?,
+                Err(why) => {
+                    // Some clusters hide their classes from project users: a name is trusted.
+                    self.ui.warn(&format!("{why}: name a class that binds ReadWriteMany claims (a cluster admin knows it)"));
+                    let v = self.prompter.text(
+                        "ReadWriteMany storage class for system-storage",
+                        None,
+                        |v| match v.is_empty() {
+                            true => Err("name a storage class".into()),
+                            false => Ok(()),
+                        },
+                    )?;
+                    answers.rwx_storage_class = Some(Given::new(v, Source::Wizard));
                 }
+            },
+            Field::WildcardDomain => self.ask_domain(answers, observer)?,
+            Field::RegistryServer => {
+                let v = self.prompter.text(
+                    "Registry server",
+                    Some(&answers.registry.server.value),
+                    inputs::check_registry_server,
+                )?;
+                answers.registry.server = Given::new(v, Source::Wizard);
             }
-            answers.close(Field::StorageClass);
+            Field::RegistryUsername => self.ask_username(answers, prepared)?,
+            Field::RegistryPassword => self.ask_password(answers)?,
+            Field::Params => self.ask_needed_params(answers, prepared)?,
+            Field::Templates | Field::Profile | Field::Project => {}
         }
-        if answers.is_open(Field::WildcardDomain) {
-            if loaded.template.parameter("WILDCARD_DOMAIN").is_some() && !absent.is_empty() {
-                self.ask_domain(answers, observer)?;
-            }
-            answers.close(Field::WildcardDomain);
+        // The parameters stay open for "Customize template parameters?".
+        if field != Field::Params {
+            answers.close(field);
         }
-        self.ask_registry(answers, &project)?;
-        self.ask_params(answers, &loaded)?;
         Ok(())
+    }
+
+    /// After the registry refused the login: the username and the password again.
+    pub(crate) fn ask_login_again(
+        &self,
+        answers: &mut Answers,
+        prepared: &Prepared,
+    ) -> Outcome<()> {
+        self.ask_username(answers, prepared)?;
+        self.ask_password(answers)
     }
 
     fn ask_templates(&self, answers: &mut Answers) -> Outcome<()> {
@@ -175,7 +252,7 @@ impl<'a> Wizard<'a> {
         if profiles.is_empty() {
             return Ok(());
         }
-        let items: Vec<String> = profiles
+        let entries: Vec<Entry> = profiles
             .iter()
             .map(|p| {
                 let preview = if p.name.contains("tech-preview") {
@@ -183,21 +260,21 @@ impl<'a> Wizard<'a> {
                 } else {
                     ""
                 };
-                format!("{:<22} {}{preview}", p.name, first_line(&p.description))
+                Entry::new(&p.name).column(format!("{}{preview}", first_line(&p.description)))
             })
             .collect();
         let default = profiles
             .iter()
             .position(|p| p.name == answers.profile.value)
             .unwrap_or(0);
-        let chosen = self.prompter.select("Install profile", &items, default)?;
+        let chosen = self.prompter.select("Install profile", &entries, default)?;
         answers.profile = Given::new(profiles[chosen].name.clone(), Source::Wizard);
         Ok(())
     }
 
     /// RWX-capable classes first and marked; block storage explained; the S3 profile offered
-    /// when nothing fits. Returns true when the S3 profile was chosen instead.
-    fn ask_storage_class(&self, answers: &mut Answers, classes: &[StorageClass]) -> Outcome<bool> {
+    /// when nothing fits (choosing it changes the profile: the next plan asks what it needs).
+    fn ask_storage_class(&self, answers: &mut Answers, classes: &[StorageClass]) -> Outcome<()> {
         let ordered = storage::offer_order(classes);
         let capable = ordered
             .iter()
@@ -208,7 +285,7 @@ impl<'a> Wizard<'a> {
                  Choose a class you know works, or the amp-s3 profile, which keeps system assets in an S3 bucket.",
             );
         }
-        let mut items: Vec<String> = ordered
+        let mut entries: Vec<Entry> = ordered
             .iter()
             .map(|c| {
                 let mark = match storage::rwx_support(&c.provisioner) {
@@ -217,48 +294,54 @@ impl<'a> Wizard<'a> {
                     RwxSupport::No => "RWO only",
                 };
                 let default = if c.is_default() { ", default" } else { "" };
-                format!(
-                    "{:<28} {mark:<8} ({}{default})",
-                    c.metadata.name, c.provisioner
-                )
+                Entry::new(&c.metadata.name)
+                    .column(mark)
+                    .column(format!("({}{default})", c.provisioner))
             })
             .collect();
         let offer_s3 = answers.profile.value != S3_PROFILE;
         if offer_s3 {
-            items.push(format!("{S3_PROFILE:<28} {:<8} (use the S3 profile: system assets in a bucket, no RWX class)", "profile"));
+            entries.push(
+                Entry::new(S3_PROFILE)
+                    .column("profile")
+                    .column("(use the S3 profile: system assets in a bucket, no RWX class)"),
+            );
         }
-        let mut default = answers
+        // The recommended entry: the class named before (when it can be used), the first
+        // RWX-capable one, or the S3 profile when none is.
+        let recommended = answers
             .rwx_storage_class
             .as_ref()
             .and_then(|n| ordered.iter().position(|c| c.metadata.name == n.value))
+            .filter(|i| storage::rwx_support(&ordered[*i].provisioner) != RwxSupport::No)
             .unwrap_or(if capable || !offer_s3 {
                 0
             } else {
-                items.len() - 1
+                entries.len() - 1
             });
         loop {
             let i = self.prompter.select(
                 "ReadWriteMany storage class for system-storage",
-                &items,
-                default,
+                &entries,
+                recommended,
             )?;
             if i == ordered.len() {
                 answers.profile = Given::new(S3_PROFILE.to_string(), Source::Wizard);
                 answers.rwx_storage_class = None;
-                return Ok(true);
+                return Ok(());
             }
             let class = ordered[i];
             if storage::rwx_support(&class.provisioner) == RwxSupport::No {
+                // Asked again with the cursor back on the recommended entry.
                 self.ui.warn(&format!(
                     "{} binds ReadWriteOnce volumes only ({}); system-storage would stay Pending. Choose another class.",
                     class.metadata.name, class.provisioner
                 ));
-                default = i;
                 continue;
             }
             answers.rwx_storage_class =
                 Some(Given::new(class.metadata.name.clone(), Source::Wizard));
-            return Ok(false);
+            return Ok(());
         }
     }
 
@@ -285,88 +368,94 @@ impl<'a> Wizard<'a> {
         Ok(())
     }
 
-    /// The registry login, unless the project's pull secret already holds it.
-    fn ask_registry(&self, answers: &mut Answers, project: &ProjectState) -> Outcome<()> {
-        if answers.is_open(Field::RegistryServer) {
-            let v = self.prompter.text(
-                "Registry server",
-                Some(&answers.registry.server.value),
-                inputs::check_registry_server,
-            )?;
-            answers.registry.server = Given::new(v, Source::Wizard);
-            answers.close(Field::RegistryServer);
-        }
-        let existing = match pull_secret::observe(project.objects(), &answers.registry.server.value)
-        {
+    /// The registry username; the one the project's pull secret holds is the default.
+    fn ask_username(&self, answers: &mut Answers, prepared: &Prepared) -> Outcome<()> {
+        let server = &answers.registry.server.value;
+        let held = match pull_secret::observe(prepared.project.objects(), server) {
             pull_secret::Observed::Present(Some(e)) => e.username,
             _ => None,
         };
-        if answers.is_open(Field::RegistryUsername) {
-            let v = self.prompter.text(
-                "Registry username (e.g. 12345|service-account)",
-                existing.as_deref(),
-                |v| {
-                    if v.is_empty() {
-                        Err("the username cannot be empty".into())
-                    } else {
-                        Ok(())
-                    }
-                },
-            )?;
-            answers.registry.username = Some(Given::new(v, Source::Wizard));
-            answers.close(Field::RegistryUsername);
-        }
-        if answers.is_open(Field::RegistryPassword) {
-            let kept = existing.is_some()
-                && answers.registry.username.as_ref().map(|u| &u.value) == existing.as_ref();
-            if kept {
-                self.ui.note(&format!(
-                    "  pull secret {} already holds this login: kept",
-                    pull_secret::NAME
-                ));
-            } else {
-                let secret = self
-                    .prompter
-                    .secret("Registry password", answers.registry.confirm)?;
-                self.redactor.add_secret("REGISTRY_PASSWORD", &secret);
-                answers.registry.password = Some(Given::new(secret, Source::Wizard));
-            }
-            answers.close(Field::RegistryPassword);
-        }
+        let default = answers
+            .registry
+            .username
+            .as_ref()
+            .map(|u| u.value.clone())
+            .or(held);
+        let v = self.prompter.text(
+            "Registry username (e.g. 12345|service-account)",
+            default.as_deref(),
+            |v| {
+                if v.is_empty() {
+                    Err("the username cannot be empty".into())
+                } else {
+                    Ok(())
+                }
+            },
+        )?;
+        answers.registry.username = Some(Given::new(v, Source::Wizard));
+        answers.close(Field::RegistryUsername);
         Ok(())
     }
 
-    /// Required parameters without a value, then (optionally) any other.
-    fn ask_params(&self, answers: &mut Answers, loaded: &Loaded) -> Outcome<()> {
-        let template = &loaded.template;
-        let needed: Vec<Parameter> = crate::templates::params::needed(template, |n| {
-            answers
-                .param(n)
-                .is_some_and(|p| !p.value.expose().is_empty())
-        })
-        .into_iter()
-        .cloned()
-        .collect();
+    /// The registry password, always typed (hidden): asked only when the plan needs one.
+    fn ask_password(&self, answers: &mut Answers) -> Outcome<()> {
+        let secret = self
+            .prompter
+            .secret("Registry password", answers.registry.confirm)?;
+        self.redactor.add_secret("REGISTRY_PASSWORD", &secret);
+        answers.registry.password = Some(Given::new(secret, Source::Wizard));
+        answers.close(Field::RegistryPassword);
+        Ok(())
+    }
+
+    /// The required parameters the plan has no value for: neither given nor held by an object
+    /// of the install that exists.
+    fn ask_needed_params(&self, answers: &mut Answers, prepared: &Prepared) -> Outcome<()> {
+        let known = |n: &str| {
+            prepared
+                .plan
+                .values
+                .iter()
+                .any(|v| v.name == n && !v.value.expose().is_empty())
+                || answers
+                    .param(n)
+                    .is_some_and(|p| !p.value.expose().is_empty())
+        };
+        let loaded = &prepared.profile;
+        let needed: Vec<Parameter> = crate::templates::params::needed(&loaded.template, known)
+            .into_iter()
+            .cloned()
+            .collect();
         for p in needed {
             let value = self.ask_param(loaded, &p, None)?;
             answers.set_param(&p.name, value, Source::Wizard);
         }
-        if !answers.is_open(Field::Params) {
-            return Ok(());
-        }
+        Ok(())
+    }
+
+    /// "Customize template parameters?", then any parameter; false when declined.
+    pub(crate) fn customize_params(&self, answers: &mut Answers, loaded: &Loaded) -> Outcome<bool> {
         answers.close(Field::Params);
         if !self
             .prompter
             .confirm("Customize template parameters?", false)?
         {
-            return Ok(());
+            return Ok(false);
         }
-        let offered: Vec<&Parameter> = template
+        self.choose_params(answers, loaded)?;
+        Ok(true)
+    }
+
+    /// Every parameter the installer does not set itself, with its value and description; the
+    /// chosen ones asked.
+    pub(crate) fn choose_params(&self, answers: &mut Answers, loaded: &Loaded) -> Outcome<()> {
+        let offered: Vec<&Parameter> = loaded
+            .template
             .parameters
             .iter()
             .filter(|p| !OWNED.iter().any(|(o, _)| *o == p.name))
             .collect();
-        let items: Vec<String> = offered
+        let entries: Vec<Entry> = offered
             .iter()
             .map(|p| {
                 let current = match (answers.param(&p.name), &p.generate) {
@@ -375,18 +464,15 @@ impl<'a> Wizard<'a> {
                     (None, Some(_)) => "generated".to_string(),
                     (None, None) => p.value.clone().unwrap_or_default(),
                 };
-                format!(
-                    "{:<32} = {:<24} {}",
-                    p.name,
-                    current,
-                    first_line(p.description.as_deref().unwrap_or(""))
-                )
+                Entry::new(&p.name)
+                    .column(format!("= {current}"))
+                    .column(first_line(p.description.as_deref().unwrap_or("")))
             })
             .collect();
-        for i in self
-            .prompter
-            .multi_select("Parameters to set (space selects, enter confirms)", &items)?
-        {
+        for i in self.prompter.multi_select(
+            "Parameters to set (space selects, enter confirms)",
+            &entries,
+        )? {
             let p = offered[i].clone();
             let current = answers.param(&p.name).map(|v| v.value.expose().to_string());
             let value = self.ask_param(loaded, &p, current.as_deref())?;
@@ -452,11 +538,13 @@ impl<'a> Wizard<'a> {
         &self,
     ) -> Outcome<Given<crate::gateway::settings::Environment>> {
         use crate::gateway::settings::Environment;
-        let items = [
-            "production   the promoted configuration; loads at boot, cached 300 s".to_string(),
-            "staging      the latest configuration; loads on each request, no cache".to_string(),
+        let entries = [
+            Entry::new("production")
+                .column("the promoted configuration; loads at boot, cached 300 s"),
+            Entry::new("staging")
+                .column("the latest configuration; loads on each request, no cache"),
         ];
-        let chosen = self.prompter.select("Environment", &items, 0)?;
+        let chosen = self.prompter.select("Environment", &entries, 0)?;
         let env = if chosen == 0 {
             Environment::Production
         } else {
@@ -498,7 +586,8 @@ impl<'a> Wizard<'a> {
         self.prompter.confirm(question, true)
     }
 
-    /// The summary before any change: every answer, the decisions, the changes, and the choice.
+    /// The summary before any change: every answer and the choice. The changes are the plan's,
+    /// listed just above it.
     pub(crate) fn summary(
         &self,
         cluster: &Cluster,
@@ -518,26 +607,27 @@ impl<'a> Wizard<'a> {
         for (field, value) in rows {
             text.push_str(&format!("  {:<width$}  {value}\n", field.label()));
         }
-        text.push_str("\nChanges to the cluster:\n");
-        for a in &plan.actions {
-            text.push_str(&format!("  - {a}\n"));
-        }
+        let n = plan.actions.len();
+        text.push_str(&format!(
+            "\n{n} change{} to the cluster, listed above under plan.\n",
+            if n == 1 { "" } else { "s" }
+        ));
         self.prompter.discard_typeahead();
         self.ui.block(&text);
         let choices = [
-            "Proceed".to_string(),
-            "Change a value".to_string(),
-            "Cancel".to_string(),
+            Entry::new("Proceed"),
+            Entry::new("Change a value"),
+            Entry::new("Cancel"),
         ];
         match self.prompter.select("What now?", &choices, 0)? {
             0 => Ok(Decision::Proceed),
             2 => Ok(Decision::Cancel),
             _ => {
-                let items: Vec<String> = rows
+                let entries: Vec<Entry> = rows
                     .iter()
-                    .map(|(f, v)| format!("{:<width$}  {v}", f.label()))
+                    .map(|(f, v)| Entry::new(f.label()).column(v))
                     .collect();
-                let i = self.prompter.select("Change which value?", &items, 0)?;
+                let i = self.prompter.select("Change which value?", &entries, 0)?;
                 Ok(Decision::Change(rows[i].0))
             }
         }
@@ -557,5 +647,31 @@ fn param_question(p: &Parameter) -> String {
     {
         Some(d) => format!("{} ({d})", p.name),
         None => p.name.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changing_the_registry_login_asks_its_password_again() {
+        assert_eq!(
+            to_change(Field::RegistryServer),
+            [
+                Field::RegistryServer,
+                Field::RegistryUsername,
+                Field::RegistryPassword
+            ]
+        );
+        assert_eq!(
+            to_change(Field::RegistryUsername),
+            [Field::RegistryUsername, Field::RegistryPassword]
+        );
+        assert_eq!(
+            to_change(Field::RegistryPassword),
+            [Field::RegistryPassword]
+        );
+        assert_eq!(to_change(Field::Project), [Field::Project]);
     }
 }

@@ -6,7 +6,7 @@ use crate::cli::Format;
 use crate::engine::change::Ctx;
 use crate::engine::checks::Verdict;
 use crate::engine::cluster::Cluster;
-use crate::engine::driver::{Confirm, Driver, Go};
+use crate::engine::driver::{Confirm, Driver, Go, Held};
 use crate::engine::observe::Observer;
 use crate::engine::readiness::Snapshot;
 use crate::engine::report;
@@ -21,10 +21,12 @@ use crate::install::resume;
 use crate::install::watch::Install;
 use crate::interrupt;
 use crate::prompt::Prompter;
+use crate::pull_secret;
 use crate::record::{self, InstallRecord};
 use crate::secrets::MASK;
+use crate::ui::Ui;
 use crate::verify;
-use crate::wizard::{Decision, Wizard};
+use crate::wizard::{self, Decision, Wizard};
 use serde_json::json;
 use std::cell::Cell;
 
@@ -44,7 +46,7 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
     let wizard = prompter
         .can_ask()
         .then(|| Wizard::new(&prompter, ui, &session.redactor));
-    let observer = Observer::new(&session.oc);
+    let mut observer = Observer::new(&session.oc);
     let cluster = report::cluster(ui, &observer)?;
     if let Some(w) = &wizard {
         if !w.confirm_cluster(&cluster)? {
@@ -55,21 +57,29 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
     if let Some(note) = resume::resume(&mut answers, &cluster.server)?.and_then(|r| r.note()) {
         ui.note(&note);
     }
-    let Some(prepared) = decide(session, &observer, &cluster, &mut answers, wizard.as_ref())?
-    else {
-        return Ok(());
+    let (prepared, held) = loop {
+        let Some(prepared) = decide(session, &observer, &cluster, &mut answers, wizard.as_ref())?
+        else {
+            return Ok(());
+        };
+        let f = match change(session, &observer, &cluster, &answers, &prepared) {
+            Ok(held) => break (prepared, held),
+            Err(f) => f,
+        };
+        // Where a person can answer, a login the registry refused is asked again, and the next
+        // plan writes it and checks it again.
+        match &wizard {
+            Some(w) if refused_login(&f, &prepared.plan) => {
+                ui.warn(&format!("{}; type the login again", f.message()));
+                w.ask_login_again(&mut answers, &prepared)?;
+                // The project and its pull secret exist now: the next plan looks again.
+                observer = Observer::new(&session.oc);
+            }
+            _ => return Err(f),
+        }
     };
     let driver = driver(session, &observer, &cluster, &answers);
-    let held = driver.lock()?;
     let plan = &prepared.plan;
-    if !plan.actions.is_empty() {
-        save_record(&answers, &cluster, &prepared, "changing the cluster", ui);
-    }
-    driver.apply(
-        &held,
-        &plan.actions,
-        "the install stopped part-way: run the same command again to resume (nothing is created twice)",
-    )?;
     let components = match answers.wait {
         Some(timeout) => {
             save_record(&answers, &cluster, &prepared, "waiting", ui);
@@ -98,6 +108,44 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
     result
 }
 
+/// The plan's changes, under the project's lock (held on for the wait).
+fn change(
+    session: &Session,
+    observer: &Observer,
+    cluster: &Cluster,
+    answers: &Answers,
+    prepared: &Prepared,
+) -> Outcome<Held> {
+    let driver = driver(session, observer, cluster, answers);
+    let held = driver.lock()?;
+    let plan = &prepared.plan;
+    if !plan.actions.is_empty() {
+        save_record(
+            answers,
+            cluster,
+            prepared,
+            "changing the cluster",
+            &session.ui,
+        );
+    }
+    driver.apply(
+        &held,
+        &plan.actions,
+        "the install stopped part-way: run the same command again to resume (nothing is created twice)",
+    )?;
+    Ok(held)
+}
+
+/// Whether the changes stopped at the registry's refusal of the login: the one change of an
+/// install that fails with an input failure (the login is the person's to fix).
+fn refused_login(f: &Failure, plan: &Plan) -> bool {
+    f.kind == FailureKind::Input
+        && plan
+            .actions
+            .iter()
+            .any(|a| matches!(a, InstallAction::CheckRegistryLogin { .. }))
+}
+
 /// The install's driver: its project, its checks to skip.
 fn driver<'a>(
     session: &'a Session,
@@ -119,9 +167,8 @@ fn driver<'a>(
     }
 }
 
-/// Asks what is open, plans, shows the plan and its verdict, and lets the person decide, until
-/// they proceed (`Some`) or cancel (`None`). A plan that lacks a value someone can give asks for
-/// it again.
+/// Plans, asks (in a terminal) what the plan lacks and plans again, then shows the plan, its
+/// verdict and the summary, until the person proceeds (`Some`) or cancels (`None`).
 fn decide(
     session: &Session,
     observer: &Observer,
@@ -129,24 +176,22 @@ fn decide(
     answers: &mut Answers,
     wizard: Option<&Wizard>,
 ) -> Outcome<Option<Prepared>> {
+    let mut asking = Asking::default();
     loop {
         if let Some(w) = wizard {
-            w.ask_open(answers, session, observer)?;
+            w.ask_identity(answers, session, &mut asking.changing)?;
         }
         let prepared = prepare::prepare(session, observer, answers)?;
+        if let Some(w) = wizard {
+            asking.keep(answers, cluster, &prepared, &session.ui);
+            if asking.next(w, answers, observer, &prepared)? {
+                continue;
+            }
+        }
         let chosen = Cell::new(None);
         let go = {
             let driver = driver(session, observer, cluster, answers);
-            let reviewed = driver.review(&prepared.plan.changes(), prepared.project.exists());
-            if let Err(f) = reviewed {
-                match wizard {
-                    Some(_) if reopen_missing(answers, &prepared.plan) => {
-                        session.ui.warn(&f.message());
-                        continue;
-                    }
-                    _ => return Err(f),
-                }
-            }
+            driver.review(&prepared.plan.changes(), prepared.project.exists())?;
             let rows = summary_rows(answers, &prepared);
             let ask = |_: &[InstallAction]| -> Outcome<Go> {
                 let w = wizard.expect("asked only with a wizard");
@@ -168,24 +213,100 @@ fn decide(
         match go {
             Go::Proceed | Go::DryRun => return Ok(Some(prepared)),
             Go::Cancel => {
+                asking.forget(cluster);
                 session.ui.note("cancelled; nothing was changed");
                 return Ok(None);
             }
-            Go::Revise => answers.reopen(chosen.get().expect("a value to change")),
+            Go::Revise => asking.change(chosen.get().expect("a value to change")),
         }
     }
 }
 
-/// Opens the wizard's questions for what the plan found missing; false when none can be asked.
-fn reopen_missing(answers: &mut Answers, plan: &Plan) -> bool {
-    if !plan.problems.is_empty() || !plan.failed_checks().is_empty() {
-        return false;
+/// The wizard's questions after each plan, and the answers kept while nothing has changed.
+#[derive(Default)]
+struct Asking {
+    /// Values the person chose to change at the summary, asked before anything else.
+    changing: Vec<Field>,
+    /// Values asked since the last summary: one the plan still lacks after its answer is not
+    /// asked again (the plan's error says why).
+    asked: Vec<Field>,
+    /// The project whose record holds the answers of this run, before any change.
+    kept: Option<String>,
+}
+
+impl Asking {
+    /// Asks the next value the plan needs: one chosen for a change, then one the plan lacks,
+    /// then whether to customize the template's parameters (once, when objects are created).
+    /// True when something was asked: the plan is made again.
+    fn next(
+        &mut self,
+        w: &Wizard,
+        answers: &mut Answers,
+        observer: &Observer,
+        prepared: &Prepared,
+    ) -> Outcome<bool> {
+        if !self.changing.is_empty() {
+            match self.changing.remove(0) {
+                // The parameters chosen at the summary: the list of every one.
+                Field::Params => w.choose_params(answers, &prepared.profile)?,
+                field => w.ask(field, answers, observer, prepared)?,
+            }
+            return Ok(true);
+        }
+        let lacking = wizard::lacking(prepared, answers);
+        if let Some(field) = lacking.into_iter().find(|f| !self.asked.contains(f)) {
+            w.ask(field, answers, observer, prepared)?;
+            self.asked.push(field);
+            return Ok(true);
+        }
+        if answers.is_open(Field::Params) && wizard::creates_objects(&prepared.plan) {
+            return w.customize_params(answers, &prepared.profile);
+        }
+        Ok(false)
     }
-    let fields: Vec<Field> = plan.missing.iter().filter_map(|m| m.field).collect();
-    for f in &fields {
-        answers.reopen(*f);
+
+    /// The value chosen at the summary (and what comes with it) is asked next.
+    fn change(&mut self, field: Field) {
+        self.changing = wizard::to_change(field);
+        self.asked.clear();
     }
-    !fields.is_empty()
+
+    /// Keeps the answers so far in the project's record (never a secret), so that an
+    /// interruption before any change does not lose them; never over the record of a run that
+    /// changed the cluster.
+    fn keep(&mut self, answers: &Answers, cluster: &Cluster, prepared: &Prepared, ui: &Ui) {
+        let project = &answers.project.value;
+        if let Some(before) = self.kept.take().filter(|p| p != project) {
+            forget_answers(cluster, &before);
+        }
+        let ours = InstallRecord::load(&cluster.server, project)
+            .is_none_or(|r| r.stage == record::ANSWERED);
+        if !ours {
+            return;
+        }
+        save_record(answers, cluster, prepared, record::ANSWERED, ui);
+        self.kept = Some(project.clone());
+        if let Ok(path) = record::path(&cluster.server, project) {
+            interrupt::set_message(&format!(
+                "nothing was changed; your answers so far (not the secrets) are kept in {}: run the same command again to continue from them",
+                path.display()
+            ));
+        }
+    }
+
+    /// Cancelled: the kept answers go.
+    fn forget(&mut self, cluster: &Cluster) {
+        if let Some(project) = self.kept.take() {
+            forget_answers(cluster, &project);
+        }
+    }
+}
+
+/// Removes the record of `project` when it only holds answers (no change was made).
+fn forget_answers(cluster: &Cluster, project: &str) {
+    if InstallRecord::load(&cluster.server, project).is_some_and(|r| r.stage == record::ANSWERED) {
+        let _ = record::remove(&cluster.server, project);
+    }
 }
 
 /// Every answer of the summary, secrets masked with their length hidden.
@@ -220,8 +341,19 @@ fn summary_rows(answers: &Answers, prepared: &Prepared) -> Vec<(Field, String)> 
         rows.push((Field::WildcardDomain, d.value.clone()));
     }
     rows.push((Field::RegistryServer, answers.registry.server.value.clone()));
-    if let Some(u) = &answers.registry.username {
-        rows.push((Field::RegistryUsername, u.value.clone()));
+    let server = &answers.registry.server.value;
+    let held = match pull_secret::observe(prepared.project.objects(), server) {
+        pull_secret::Observed::Present(Some(e)) => e.username,
+        _ => None,
+    };
+    if let Some(u) = answers
+        .registry
+        .username
+        .as_ref()
+        .map(|u| &u.value)
+        .or(held.as_ref())
+    {
+        rows.push((Field::RegistryUsername, u.clone()));
     }
     rows.push((
         Field::RegistryPassword,
@@ -242,13 +374,7 @@ fn summary_rows(answers: &Answers, prepared: &Prepared) -> Vec<(Field, String)> 
     rows
 }
 
-fn save_record(
-    answers: &Answers,
-    cluster: &Cluster,
-    prepared: &Prepared,
-    stage: &str,
-    ui: &crate::ui::Ui,
-) {
+fn save_record(answers: &Answers, cluster: &Cluster, prepared: &Prepared, stage: &str, ui: &Ui) {
     let plan = &prepared.plan;
     // What no input said, the cluster shows: the pull secret's user, the claim's class.
     let held = crate::install::recover::held_settings(

@@ -19,6 +19,9 @@ pub(crate) struct Finding {
     pub(crate) blocks: bool,
     /// A pod whose log tail belongs to the evidence.
     pub(crate) log_of: Option<String>,
+    /// The component of the wait it shows on: "images", "claims", "routes", or the deployment
+    /// config's name.
+    pub(crate) component: String,
 }
 
 /// What a detector found, before the feature says what to do about it.
@@ -44,6 +47,9 @@ pub(crate) type Rank<'a> = &'a dyn Fn(&str) -> usize;
 pub(crate) struct Detector {
     pub(crate) id: &'static str,
     pub(crate) blocks: bool,
+    /// The component its findings show on (as readiness names it); `None`: the deployment
+    /// config a finding is about.
+    component: Option<&'static str>,
     find: fn(&Snapshot, Rank) -> Vec<Found>,
 }
 
@@ -66,6 +72,10 @@ pub(crate) fn diagnose(snapshot: &Snapshot, table: &[Entry], rank: Rank) -> Opti
         .min_by_key(|(_, f)| f.rank)
         .map(|(e, f)| Finding {
             signature: e.detector.id,
+            component: e
+                .detector
+                .component
+                .map_or_else(|| f.object.clone(), str::to_string),
             fix: (e.fix)(&f),
             blocks: e.detector.blocks,
             subject: f.subject,
@@ -118,42 +128,50 @@ fn still_unscheduled(s: &Snapshot, pod: &str) -> bool {
 pub(crate) static IMPORT_FAILED: Detector = Detector {
     id: "image-import-failed",
     blocks: true,
+    component: Some("images"),
     find: import_failed,
 };
 pub(crate) static CLAIM_NOT_PROVISIONED: Detector = Detector {
     id: "claim-not-provisioned",
     blocks: true,
+    component: Some("claims"),
     find: claim_not_provisioned,
 };
 pub(crate) static QUOTA_EXCEEDED: Detector = Detector {
     id: "quota-exceeded",
     blocks: true,
+    component: None,
     find: quota_exceeded,
 };
 /// Nodes may be added: the wait goes on.
 pub(crate) static INSUFFICIENT_RESOURCES: Detector = Detector {
     id: "insufficient-resources",
     blocks: false,
+    component: None,
     find: insufficient_resources,
 };
 pub(crate) static IMAGE_PULL_FAILED: Detector = Detector {
     id: "image-pull-failed",
     blocks: true,
+    component: None,
     find: image_pull_failed,
 };
 pub(crate) static HOOK_FAILED: Detector = Detector {
     id: "hook-failed",
     blocks: true,
+    component: None,
     find: hook_failed,
 };
 pub(crate) static ROLLOUT_FAILED: Detector = Detector {
     id: "rollout-failed",
     blocks: true,
+    component: None,
     find: rollout_failed,
 };
 pub(crate) static HOST_ALREADY_CLAIMED: Detector = Detector {
     id: "host-already-claimed",
     blocks: true,
+    component: Some("routes"),
     find: host_already_claimed,
 };
 

@@ -44,7 +44,6 @@ pub(crate) fn until(
         )),
         subject,
         timeout,
-        started: Instant::now(),
         deadline: duration::deadline(timeout),
         unreachable_since: None,
         last: Vec::new(),
@@ -69,7 +68,6 @@ struct Waiting<'a> {
     board: crate::ui::Board,
     subject: String,
     timeout: Duration,
-    started: Instant,
     deadline: Instant,
     unreachable_since: Option<Instant>,
     last: Vec<Component>,
@@ -85,14 +83,14 @@ impl Waiting<'_> {
         match looked {
             Ok(snapshot) => self.seen(snapshot, out_of_time),
             Err(e) if e.cause == Cause::Unauthorized => {
-                self.board.finish(false, "the session ended while waiting");
+                self.board.failed("the session ended while waiting", None);
                 Some(Err(Failure::new(FailureKind::Preflight, e)
                     .context("could not look at the project while waiting")
                     .with_help("your oc session expired: run `oc login`, then run the same command again to resume")))
             }
             Err(e) if e.is_transient() => self.unreachable(e, out_of_time),
             Err(e) => {
-                self.board.finish(false, "could not look at the project");
+                self.board.failed("could not look at the project", None);
                 let help = e.help();
                 let mut f = Failure::new(FailureKind::Cluster, e)
                     .context("could not look at the project while waiting");
@@ -117,20 +115,19 @@ impl Waiting<'_> {
         self.last = components.clone();
         let subject = &self.subject;
         if components.iter().all(|c| c.state.settled()) {
-            let took = duration::describe(self.started.elapsed());
             self.board
-                .finish(true, &format!("{subject}: all components ready ({took})"));
+                .ready(&format!("{subject}: all components ready"));
             return Some(Ok(snapshot));
         }
         let finding = self.watched.diagnose(&snapshot);
         if let Some(f) = finding.as_ref().filter(|f| f.blocks || out_of_time) {
             self.board
-                .finish(false, &format!("{subject} does not work"));
+                .failed(&format!("{subject} does not work"), Some(&f.component));
             return Some(Err(failure(self.ctx, subject, f, out_of_time)));
         }
         out_of_time.then(|| {
             self.board
-                .finish(false, &format!("{subject} does not work yet"));
+                .failed(&format!("{subject} does not work yet"), None);
             Err(self.out_of_time(&components))
         })
     }
@@ -162,7 +159,7 @@ impl Waiting<'_> {
         ));
         out_of_time.then(|| {
             self.board
-                .finish(false, "the API server did not answer again in time");
+                .failed("the API server did not answer again in time", None);
             Err(Failure::new(FailureKind::Unavailable, e)
                 .context(format!(
                     "the API server did not answer for {gone} before the deadline"

@@ -132,12 +132,6 @@ impl Answers {
         self.open.retain(|f| *f != field);
     }
 
-    pub(crate) fn reopen(&mut self, field: Field) {
-        if !self.open.contains(&field) {
-            self.open.push(field);
-        }
-    }
-
     /// The value given for a template parameter, if any (the last one wins).
     pub(crate) fn param(&self, name: &str) -> Option<&ParamInput> {
         self.params.iter().rev().find(|p| p.name == name)

@@ -28,6 +28,12 @@ impl Resumed {
         } else {
             format!(" (with its recorded {})", self.taken.join(", "))
         };
+        if self.stage == record::ANSWERED {
+            return Some(format!(
+                "continuing the install of project {} from the answers of a run that stopped before any change{with}",
+                self.project
+            ));
+        }
         Some(format!(
             "resuming the install of project {} that stopped while {}{with}",
             self.project, self.stage

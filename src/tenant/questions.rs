@@ -9,7 +9,7 @@ use crate::inputs::tenant::{
     TenantField,
 };
 use crate::inputs::{Given, Source};
-use crate::prompt::Prompter;
+use crate::prompt::{Entry, Prompter};
 use crate::ui::Ui;
 
 pub(crate) enum Choice {
@@ -60,19 +60,19 @@ pub(crate) fn ask(
         prompter.discard_typeahead();
         ui.block(&text);
         let choices = [
-            "Proceed".to_string(),
-            "Change a value".to_string(),
-            "Cancel".to_string(),
+            Entry::new("Proceed"),
+            Entry::new("Change a value"),
+            Entry::new("Cancel"),
         ];
         match prompter.select("What now?", &choices, 0)? {
             0 => return Ok(Choice::Proceed),
             2 => return Ok(Choice::Cancel),
             _ => {
                 let fields = [
-                    "Organization name".to_string(),
-                    "Admin username".to_string(),
-                    "Admin e-mail".to_string(),
-                    "Admin password".to_string(),
+                    Entry::new("Organization name"),
+                    Entry::new("Admin username"),
+                    Entry::new("Admin e-mail"),
+                    Entry::new("Admin password"),
                 ];
                 match prompter.select("Change which value?", &fields, 0)? {
                     0 => ask_field(prompter, answers, TenantField::OrgName)?,
@@ -112,7 +112,7 @@ fn ask_field(prompter: &Prompter, answers: &mut TenantAnswers, field: TenantFiel
 }
 
 fn ask_password(prompter: &Prompter, ui: &Ui, answers: &mut TenantAnswers) -> Outcome<()> {
-    let choices = ["Generate a strong one".to_string(), "Type one".to_string()];
+    let choices = [Entry::new("Generate a strong one"), Entry::new("Type one")];
     if prompter.select("Admin password", &choices, 0)? == 0 {
         answers.admin_password = None;
         return Ok(());

@@ -163,6 +163,7 @@ impl Watched for TenantRoutes<'_> {
             ),
             blocks: true,
             log_of: None,
+            component: r.portal.to_string(),
         })
     }
 

@@ -2,7 +2,7 @@
 //! to the pseudo-terminal, as a terminal would show it), and the terminal's modes after each
 //! interruption.
 
-use crate::support::pty::{Pty, Size, CTRL_C, DOWN};
+use crate::support::pty::{Ended, Pty, Size, CTRL_C, DOWN};
 use crate::support::TestEnv;
 
 const DOMAIN: &str = "apps.cluster.example.com";
@@ -311,4 +311,115 @@ fn sigterm_at_the_hidden_password_turns_echo_back_on() {
     t.signal(libc::SIGTERM);
     assert_interrupted_cleanly(&mut t, &env);
     assert!(!t.output().contains("half-typed"));
+}
+
+/// The record of the install in project `project` of the fake cluster.
+fn record(env: &TestEnv, project: &str) -> Option<serde_json::Value> {
+    let path = env.root().join(format!(
+        "state/threescale-install/api.crc.testing-6443/{project}/install.yaml"
+    ));
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(serde_yaml::from_str(&text).expect("a record in YAML"))
+}
+
+#[test]
+fn closing_the_terminal_at_the_first_question_ends_the_run() {
+    let env = TestEnv::new();
+    let mut t = asks_only(&env, &[]);
+    t.wait_for("Install on this cluster?");
+    let hung = t.hang_up();
+    assert_eq!(hung.ended(), Ended::Exited(129), "{}", hung.contents());
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+    assert_eq!(env.running_fake_ocs(), Vec::<i32>::new());
+}
+
+#[test]
+fn closing_the_terminal_during_the_wait_ends_the_run_and_the_next_one_resumes() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = serde_json::json!("pending"));
+    let mut t = terminal(&env, ARGS);
+    t.wait_for("waiting for 3scale to work");
+    t.wait_for("routes");
+    let hung = t.hang_up();
+    assert_eq!(hung.ended(), Ended::Exited(129), "{}", hung.contents());
+    assert_eq!(env.running_fake_ocs(), Vec::<i32>::new(), "no oc left");
+    assert_eq!(
+        record(&env, "3scale-apim").expect("the record stays")["stage"],
+        "waiting"
+    );
+    env.cluster(|s| s["rollout"] = serde_json::json!("ready"));
+    let rerun = env.run(ARGS);
+    rerun.assert_code(0);
+    assert!(
+        rerun
+            .stderr
+            .contains("resuming the install of project 3scale-apim"),
+        "{}",
+        rerun.stderr
+    );
+    assert!(
+        !rerun.stderr.contains("took over the lock"),
+        "{}",
+        rerun.stderr
+    );
+}
+
+/// The rows of the wait's board (indented under its title) that start with `mark`.
+fn board_rows(t: &Pty, mark: char) -> Vec<String> {
+    t.rows()
+        .into_iter()
+        .filter(|r| r.starts_with("  ") && r.trim_start().starts_with(mark))
+        .collect()
+}
+
+#[test]
+fn a_failed_wait_marks_only_the_root_cause_failed_and_what_was_under_way_stopped() {
+    let env = TestEnv::new();
+    env.cluster(|s| {
+        s["rollout"] = serde_json::json!("ready-after:1000");
+        s["rollout_overrides"] = serde_json::json!({"system-mysql": "image-pull-backoff"});
+    });
+    let mut t = terminal(&env, ARGS);
+    let code = t.finish();
+    let screen = t.contents();
+    assert_eq!(code, 4, "{screen}");
+    let failed = board_rows(&t, '✖');
+    assert_eq!(failed.len(), 1, "one root cause:\n{screen}");
+    assert!(failed[0].contains("system-mysql"), "{screen}");
+    let stopped = t.row("· system-app");
+    assert!(
+        stopped.contains("stopped") && stopped.contains("while rolling out"),
+        "{stopped}\n{screen}"
+    );
+    t.row("✔ images");
+    assert!(t.row("✖ 3scale does not work").ends_with(')'), "{screen}");
+}
+
+#[test]
+fn the_wait_shows_the_time_waited_for_each_component_and_overall() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = serde_json::json!("ready-after:3"));
+    let mut t = terminal(&env, ARGS);
+    // The whole wait's time, ticking under the rows while it lasts.
+    t.wait_for("waited ");
+    let code = t.finish();
+    let screen = t.contents();
+    assert_eq!(code, 0, "{screen}");
+    let took = regex::Regex::new(r"^  ✔ (\S+) +ready +(\d+(ms|d|h|m|s))+  \S").unwrap();
+    let rows = board_rows(&t, '✔');
+    assert_eq!(rows.len(), 7, "{screen}");
+    for row in &rows {
+        assert!(took.is_match(row), "the time it took: {row:?}\n{screen}");
+    }
+    assert!(
+        t.row("✔ 3scale: all components ready (").ends_with("s)"),
+        "{screen}"
+    );
+    // Nothing of the live line stays once the wait is over.
+    assert!(
+        !t.rows()
+            .iter()
+            .any(|r| r.trim_start().starts_with("waited ")),
+        "{screen}"
+    );
 }

@@ -25,6 +25,10 @@ fn waits_until_every_component_is_ready() {
         "{}",
         run.stderr
     );
+    // Each change of state stamped with the time waited until then.
+    let stamped =
+        regex::Regex::new(r"(?m)^    \[(\d+(ms|d|h|m|s))+\] system-app: ready \(").unwrap();
+    assert!(stamped.is_match(&run.stderr), "{}", run.stderr);
     assert!(
         run.stderr.contains("3scale: all components ready"),
         "{}",
@@ -121,6 +125,20 @@ fn a_refused_registry_login_stops_before_the_objects_and_a_rerun_with_the_right_
         "{}",
         run.stderr
     );
+    // Every way to give the password again, named in the help.
+    let help: String = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("help:"))
+        .collect();
+    for way in [
+        "--registry-username",
+        "--registry-password-file",
+        "--registry-password-stdin",
+        "THREESCALE_REGISTRY_PASSWORD",
+    ] {
+        assert!(help.contains(way), "{way} in the help: {}", run.stderr);
+    }
     assert!(!run.stderr.contains(PASSWORD), "{}", run.stderr);
     // Only the project and the pull secret were made; the check created nothing.
     assert!(env

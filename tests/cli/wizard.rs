@@ -26,19 +26,18 @@ fn wizard_env() -> TestEnv {
 }
 
 /// Answers from the install profile to the registry password: defaults with Enter, the given
-/// keys for the storage class and the domain, a username and the hidden password.
-fn answer_profile_to_password(t: &mut Pty, storage_keys: &str, domain_keys: &str) {
+/// keys for the storage class (two classes can bind ReadWriteMany: the plan cannot choose), a
+/// username and the hidden password. The display name, the domain (the cluster's) and the
+/// registry server (the default) are not asked: the plan has them.
+fn answer_profile_to_password(t: &mut Pty, storage_keys: &str) {
     t.answer("Install profile", "\r");
     t.answer("Project", "\r");
-    t.answer("Project display name", "\r");
     t.answer("ReadWriteMany storage class", storage_keys);
-    t.answer("Wildcard domain of the routes", domain_keys);
     answer_registry(t);
 }
 
-/// The registry questions: default server, a username, the hidden password, up to `next`.
+/// The registry questions the plan asks: a username, the hidden password, up to `next`.
 fn answer_registry_until(t: &mut Pty, next: &str) {
-    t.answer("Registry server", "\r");
     t.answer("Registry username", "12345|svc-account\r");
     t.type_secret("Registry password", PASSWORD, next);
 }
@@ -48,10 +47,10 @@ fn answer_registry(t: &mut Pty) {
 }
 
 /// Walks the questions up to the summary, with arrow keys, typing and Enter.
-fn walk_to_summary(t: &mut Pty, domain_keys: &str) {
+fn walk_to_summary(t: &mut Pty) {
     t.answer("Install on this cluster?", "y\r");
     // RWX classes are offered first: nfs, ocs-cephfs, then gp2.
-    answer_profile_to_password(t, &format!("{DOWN}\r"), domain_keys);
+    answer_profile_to_password(t, &format!("{DOWN}\r"));
     t.send("n\r");
     t.wait_for("What now?");
 }
@@ -75,7 +74,7 @@ fn pull_secret_password(env: &TestEnv, project: &str) -> String {
 fn the_whole_wizard_installs_and_prints_the_summary() {
     let env = wizard_env();
     let mut t = start(&env, &[]);
-    walk_to_summary(&mut t, "\r");
+    walk_to_summary(&mut t);
     t.send("\r"); // Proceed
     t.wait_for("is installed in project 3scale-apim");
     let code = t.finish();
@@ -111,9 +110,7 @@ fn profiles_are_offered_from_the_checkout_with_their_descriptions() {
     // amp, amp-eval-tech-preview, amp-ha-tech-preview, amp-postgresql, amp-s3
     t.send(&format!("{}\r", DOWN.repeat(4)));
     t.answer("Project", "\r");
-    t.answer("Project display name", "\r");
     // No RWX storage question for the S3 profile; its credentials and bucket are asked instead.
-    t.answer("Wildcard domain of the routes", "\r");
     answer_registry_until(&mut t, "AWS_ACCESS_KEY_ID");
     t.send("AKIAEXAMPLE\r");
     t.type_secret("AWS_SECRET_ACCESS_KEY", "aws-Secret-typed", "AWS_BUCKET");
@@ -142,11 +139,11 @@ fn a_bad_domain_is_reasked_with_the_reason() {
     t.answer("Install on this cluster?", "y\r");
     t.answer("Install profile", "\r");
     t.answer("Project", "\r");
-    t.answer("Project display name", "\r");
-    t.answer("ReadWriteMany storage class", "\r");
+    // The cluster cannot tell its domain: the plan lacks it, and asks it first.
     t.answer("Wildcard domain of the routes", "https://apps.x\r");
     t.wait_for("without a scheme");
     t.send("apps.good.example.com\r");
+    t.answer("ReadWriteMany storage class", "\r");
     answer_registry(&mut t);
     t.send("n\r");
     t.answer("What now?", "\r");
@@ -166,7 +163,7 @@ fn a_bad_domain_is_reasked_with_the_reason() {
 fn change_a_value_at_the_summary_then_proceed() {
     let env = wizard_env();
     let mut t = start(&env, &[]);
-    walk_to_summary(&mut t, "\r");
+    walk_to_summary(&mut t);
     t.send(&format!("{DOWN}\r")); // Change a value
     t.answer("Change which value?", &format!("{DOWN}{DOWN}\r")); // Templates, Install profile, Project
     t.answer("Project", "changed-proj\r");
@@ -185,7 +182,7 @@ fn change_a_value_at_the_summary_then_proceed() {
 fn cancel_at_the_summary_changes_nothing() {
     let env = wizard_env();
     let mut t = start(&env, &[]);
-    walk_to_summary(&mut t, "\r");
+    walk_to_summary(&mut t);
     t.send(&format!("{DOWN}{DOWN}\r"));
     t.wait_for("nothing was changed");
     let code = t.finish();
@@ -199,7 +196,7 @@ fn keys_typed_ahead_never_answer_the_summary() {
     let env = wizard_env();
     let mut t = start(&env, &[]);
     t.answer("Install on this cluster?", "y\r");
-    answer_profile_to_password(&mut t, &format!("{DOWN}\r"), "\r");
+    answer_profile_to_password(&mut t, &format!("{DOWN}\r"));
     // A double Enter at the last question: the second one must not choose Proceed unseen.
     t.send("n\r\r");
     t.wait_for("What now?");
@@ -328,7 +325,7 @@ fn templates_repository_and_ref_are_asked_when_not_given() {
     t.wait_for("github.com/3scale/3scale-amp-openshift-templates.git");
     t.send(&format!("file://{}\r", repo.display()));
     t.answer("Tag, branch or commit", "\r"); // default 2.8.0.GA
-    answer_profile_to_password(&mut t, "\r", "\r");
+    answer_profile_to_password(&mut t, "\r");
     t.send("n\r");
     t.wait_for(&format!("(commit {})", &tagged[..12]));
     t.answer("What now?", "\r");
@@ -342,7 +339,7 @@ fn template_parameters_can_be_customized_secrets_hidden() {
     let env = wizard_env();
     let mut t = start(&env, &[]);
     t.answer("Install on this cluster?", "y\r");
-    answer_profile_to_password(&mut t, "\r", "\r");
+    answer_profile_to_password(&mut t, "\r");
     t.send("y\r");
     // Offered in template order without WILDCARD_DOMAIN and RWX_STORAGE_CLASS: TENANT_NAME is
     // the 3rd, ADMIN_PASSWORD the 14th.
@@ -382,7 +379,6 @@ fn block_storage_only_explains_and_offers_the_s3_profile() {
     t.answer("Install on this cluster?", "y\r");
     t.answer("Install profile", "\r");
     t.answer("Project", "\r");
-    t.answer("Project display name", "\r");
     t.wait_for("no storage class of this cluster is known to bind ReadWriteMany claims");
     t.wait_for("the amp-s3 profile, which keeps system assets in an S3 bucket");
     // The S3 profile is offered beside the block class, and chosen by default.
@@ -390,7 +386,6 @@ fn block_storage_only_explains_and_offers_the_s3_profile() {
     t.wait_for("use the S3 profile");
     t.send("\r");
     // The S3 profile's own questions follow; no RWX class is needed any more.
-    t.answer("Wildcard domain of the routes", "\r");
     answer_registry_until(&mut t, "AWS_ACCESS_KEY_ID");
     t.send("AKIAEXAMPLE\r");
     t.type_secret("AWS_SECRET_ACCESS_KEY", "aws-Secret-typed", "AWS_BUCKET");
@@ -415,4 +410,399 @@ fn block_storage_only_explains_and_offers_the_s3_profile() {
     assert!(!summary.contains("RWX storage class"), "{screen}");
     assert!(!screen.contains("aws-Secret-typed"), "{screen}");
     assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+/// The questions a run asked, in order: the text of each answered line (`✔ QUESTION · …`).
+fn asked(t: &Pty) -> Vec<String> {
+    t.rows()
+        .into_iter()
+        .filter_map(|r| {
+            let (question, _) = r.strip_prefix("✔ ")?.split_once(" · ")?;
+            Some(question.to_string())
+        })
+        .collect()
+}
+
+/// A registry that lets in only the test's username with `password`.
+fn registry_accepts(env: &TestEnv, password: &str) {
+    env.cluster(|s| {
+        s["registry_login"] = serde_json::json!({"host": "registry.redhat.io", "username": crate::support::USERNAME, "password": password});
+    });
+}
+
+/// An install made without the wizard, not waited for, with `extra` arguments.
+fn installed_without_waiting(env: &TestEnv, extra: &[&str]) {
+    let args = [&["--yes", "--no-wait"][..], extra].concat();
+    env.command(&args)
+        .env("THREESCALE_REGISTRY_USERNAME", crate::support::USERNAME)
+        .env("THREESCALE_REGISTRY_PASSWORD", crate::support::PASSWORD)
+        .output()
+        .map(|o| {
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&o.stderr)
+            )
+        })
+        .unwrap();
+}
+
+#[test]
+fn the_wizard_asks_exactly_what_the_plan_lacks() {
+    // One class binds ReadWriteMany (the plan chooses it), the cluster tells its domain, the
+    // registry server has its default: only the login is missing.
+    let env = TestEnv::new()
+        .without_env("THREESCALE_REGISTRY_USERNAME")
+        .without_env("THREESCALE_REGISTRY_PASSWORD");
+    let mut t = Pty::start(&env.command(&[]), Size::TALL);
+    t.answer("Install on this cluster?", "y\r");
+    t.answer("Install profile", "\r");
+    t.answer("Project", "\r");
+    answer_registry(&mut t);
+    t.send("n\r");
+    t.wait_for("What now?");
+    assert_eq!(
+        asked(&t),
+        [
+            "Install on this cluster?",
+            "Install profile",
+            "Project",
+            "Registry username (e.g. 12345|service-account)",
+            "Registry password",
+            "Customize template parameters?",
+        ],
+        "{}",
+        t.contents()
+    );
+    // What was not asked is the plan's, shown in the summary and changeable there.
+    assert!(
+        t.row("RWX storage class").ends_with("ocs-cephfs"),
+        "{}",
+        t.contents()
+    );
+    assert!(
+        t.row("Wildcard domain")
+            .ends_with("apps.cluster.example.com"),
+        "{}",
+        t.contents()
+    );
+    t.send(&format!("{DOWN}{DOWN}\r"));
+    assert_eq!(t.finish(), 0, "{}", t.contents());
+}
+
+#[test]
+fn a_login_the_pull_secret_keeps_and_claims_that_exist_are_not_asked() {
+    let env = wizard_env();
+    installed_without_waiting(&env, &["--rwx-storage-class", "nfs"]);
+    // Another machine: no record of the install, the objects are on the cluster.
+    std::fs::remove_dir_all(env.root().join("state/threescale-install")).unwrap();
+    let mut t = Pty::start(&env.command(&[]), Size::TALL);
+    t.answer("Install on this cluster?", "y\r");
+    t.answer("Install profile", "\r");
+    t.answer("Project", "\r");
+    t.wait_for("is installed in project 3scale-apim");
+    assert_eq!(t.finish(), 0, "{}", t.contents());
+    assert_eq!(
+        asked(&t),
+        ["Install on this cluster?", "Install profile", "Project"],
+        "{}",
+        t.contents()
+    );
+}
+
+#[test]
+fn resuming_the_wait_of_an_ha_install_asks_nothing_its_objects_hold() {
+    let env = wizard_env();
+    let urls = [
+        (
+            "THREESCALE_PARAM_SYSTEM_DATABASE_URL",
+            "mysql2://app:db-Pw-1@mysql.example.com:3306/system",
+        ),
+        (
+            "THREESCALE_PARAM_SYSTEM_REDIS_URL",
+            "redis://:redis-Pw-1@redis.example.com:6379/1",
+        ),
+        (
+            "THREESCALE_PARAM_BACKEND_REDIS_STORAGE_ENDPOINT",
+            "redis://redis.example.com:6379/0",
+        ),
+        (
+            "THREESCALE_PARAM_BACKEND_REDIS_QUEUES_ENDPOINT",
+            "redis://redis.example.com:6379/1",
+        ),
+    ];
+    let mut first = env.command(&[
+        "--yes",
+        "--no-wait",
+        "--template",
+        "amp-ha-tech-preview",
+        "--rwx-storage-class",
+        "nfs",
+    ]);
+    for (k, v) in urls {
+        first.env(k, v);
+    }
+    first
+        .env("THREESCALE_REGISTRY_USERNAME", crate::support::USERNAME)
+        .env("THREESCALE_REGISTRY_PASSWORD", crate::support::PASSWORD);
+    let out = first.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The wizard resumes it (its record), with none of the secret URLs given.
+    let mut t = Pty::start(&env.command(&[]), Size::TALL);
+    t.answer("Install on this cluster?", "y\r");
+    t.wait_for("is installed in project 3scale-apim");
+    assert_eq!(t.finish(), 0, "{}", t.contents());
+    assert_eq!(asked(&t), ["Install on this cluster?"], "{}", t.contents());
+    assert!(
+        !t.output().contains("SYSTEM_DATABASE_URL ("),
+        "{}",
+        t.contents()
+    );
+}
+
+#[test]
+fn ctrl_c_before_any_change_keeps_the_answers_but_the_secrets_for_the_next_run() {
+    let env = wizard_env();
+    let mut t = start(&env, &[]);
+    walk_to_summary(&mut t);
+    t.send(CTRL_C);
+    assert_eq!(t.finish(), 130, "{}", t.contents());
+    let said = t
+        .rows()
+        .into_iter()
+        .find(|r| r.starts_with("interrupted; "))
+        .unwrap_or_default();
+    assert!(
+        said.contains("nothing was changed") && said.contains("answers") && said.contains("kept"),
+        "{said}\n{}",
+        t.contents()
+    );
+    let record = std::fs::read_to_string(
+        env.root()
+            .join("state/threescale-install/api.crc.testing-6443/3scale-apim/install.yaml"),
+    )
+    .expect("the answers are kept");
+    assert!(!record.contains(PASSWORD), "{record}");
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+
+    // The next run continues from them: only the password (a secret, never kept) is asked.
+    let mut t = Pty::start(&env.command(&[]), Size::TALL);
+    t.answer("Install on this cluster?", "y\r");
+    t.type_secret("Registry password", PASSWORD, "What now?");
+    assert_eq!(
+        asked(&t),
+        ["Install on this cluster?", "Registry password"],
+        "{}",
+        t.contents()
+    );
+    assert!(
+        t.row("RWX storage class").ends_with("ocs-cephfs"),
+        "{}",
+        t.contents()
+    );
+    assert!(
+        t.row("Registry username").ends_with("12345|svc-account"),
+        "{}",
+        t.contents()
+    );
+    t.send("\r");
+    t.wait_for("is installed in project 3scale-apim");
+    assert_eq!(t.finish(), 0, "{}", t.contents());
+    assert_eq!(pull_secret_password(&env, "3scale-apim"), PASSWORD);
+}
+
+#[test]
+fn a_refused_login_is_asked_again_and_the_install_goes_on() {
+    let env = wizard_env();
+    registry_accepts(&env, PASSWORD);
+    let mut t = Pty::start(&env.command(&[]), Size::TALL);
+    t.answer("Install on this cluster?", "y\r");
+    t.answer("Install profile", "\r");
+    t.answer("Project", "\r");
+    t.answer("ReadWriteMany storage class", "\r");
+    t.answer("Registry username", "12345|svc-account\r");
+    t.type_secret(
+        "Registry password",
+        "a-wrong-password",
+        "Customize template parameters?",
+    );
+    t.send("n\r");
+    t.answer("What now?", "\r");
+    // The registry refuses it: the login is asked again, the username as it was.
+    t.wait_for("type the login again");
+    t.wait_for("Registry username");
+    t.wait_for("12345|svc-account");
+    t.send("\r");
+    t.type_secret("Registry password ›", PASSWORD, "What now?");
+    t.send("\r");
+    t.wait_for("is installed in project 3scale-apim");
+    assert_eq!(t.finish(), 0, "{}", t.contents());
+    assert_eq!(pull_secret_password(&env, "3scale-apim"), PASSWORD);
+    assert!(!t.output().contains("a-wrong-password"));
+}
+
+#[test]
+fn changing_the_registry_login_at_the_summary_asks_for_the_password() {
+    let env = wizard_env();
+    installed_without_waiting(&env, &["--rwx-storage-class", "nfs"]);
+    // An object of the install lost: the plan creates it again, and shows the summary.
+    env.cluster(|s| {
+        let objects = s["projects"]["3scale-apim"]["objects"]
+            .as_array_mut()
+            .unwrap();
+        objects.retain(|o| {
+            !(o["kind"] == "ConfigMap" && o["metadata"]["name"] == "system-environment")
+        });
+    });
+    let mut t = Pty::start(&env.command(&[]), Size::TALL);
+    t.answer("Install on this cluster?", "y\r");
+    t.wait_for("What now?");
+    assert!(
+        t.row("Registry password")
+            .ends_with("kept (the pull secret holds it)"),
+        "{}",
+        t.contents()
+    );
+    t.send(&format!("{DOWN}\r")); // Change a value
+    t.wait_for("Change which value?");
+    t.wait_for("Registry password");
+    // Templates, profile, project, domain, server, username, password, parameters.
+    t.send(&format!("{}\r", DOWN.repeat(6)));
+    t.type_secret("Registry password ›", "rotated-Registry-pw", "What now?");
+    // The answered lines name the whole choice.
+    t.row("✔ What now? · Change a value");
+    t.row("✔ Change which value? · Registry password");
+    t.send("\r");
+    t.wait_for("is installed in project 3scale-apim");
+    assert_eq!(t.finish(), 0, "{}", t.contents());
+    assert_eq!(
+        pull_secret_password(&env, "3scale-apim"),
+        "rotated-Registry-pw"
+    );
+}
+
+#[test]
+fn without_colour_the_parameter_list_shows_its_cursor_and_lines_up_its_columns() {
+    // NO_COLOR=1, as every run of these tests: the cursor is a mark, not a colour.
+    let env = wizard_env();
+    // A value longer than the old fixed column.
+    let tenant = "acme-corporation-production-tenant";
+    let mut t = Pty::start(
+        &env.command(&["--param", &format!("TENANT_NAME={tenant}")]),
+        Size::TALL,
+    );
+    t.answer("Install on this cluster?", "y\r");
+    answer_profile_to_password(&mut t, "\r");
+    t.send("y\r");
+    t.wait_for("Parameters to set");
+    // The last line of the first page: the list is drawn whole.
+    let last = "Shared secret to import events from backend to system.";
+    t.wait_for(last);
+    let marked = |t: &Pty| -> Vec<String> {
+        t.rows()
+            .into_iter()
+            .filter(|r| r.trim_start().starts_with('❯'))
+            .collect()
+    };
+    let first = marked(&t);
+    assert_eq!(first.len(), 1, "one cursor:\n{}", t.contents());
+    t.send(DOWN);
+    t.wait_for(last);
+    let second = marked(&t);
+    assert_eq!(second.len(), 1, "{}", t.contents());
+    assert_ne!(first, second, "the cursor moved:\n{}", t.contents());
+    // A long value does not push its description out of line.
+    let description_at = |name: &str, description: &str| {
+        let rows = t.rows();
+        let row = rows
+            .iter()
+            .find(|r| r.contains(&format!("⬚ {name} ")))
+            .unwrap_or_else(|| panic!("no row of {name}:\n{}", t.contents()));
+        row.chars()
+            .collect::<String>()
+            .find(description)
+            .map(|bytes| row[..bytes].chars().count())
+            .unwrap_or_else(|| panic!("{description:?} in {row:?}"))
+    };
+    assert_eq!(
+        description_at("TENANT_NAME", "Tenant name"),
+        description_at("APP_LABEL", "Used for"),
+        "{}",
+        t.contents()
+    );
+    t.send("\r");
+    t.answer("What now?", &format!("{DOWN}{DOWN}\r"));
+    assert_eq!(t.finish(), 0, "{}", t.contents());
+}
+
+#[test]
+fn a_refused_block_class_puts_the_cursor_back_on_the_recommended_one() {
+    let env = wizard_env();
+    let mut t = Pty::start(&env.command(&[]), Size::TALL);
+    t.answer("Install on this cluster?", "y\r");
+    t.answer("Install profile", "\r");
+    t.answer("Project", "\r");
+    // nfs, ocs-cephfs, then gp2 (block storage): gp2 is refused.
+    t.answer("ReadWriteMany storage class", &format!("{DOWN}{DOWN}\r"));
+    t.wait_for("binds ReadWriteOnce volumes only");
+    t.wait_for("ReadWriteMany storage class");
+    // Enter takes the recommended class, not the refused one again.
+    t.send("\r");
+    answer_registry(&mut t);
+    t.send("n\r");
+    t.wait_for("What now?");
+    assert!(
+        t.row("RWX storage class").ends_with("nfs"),
+        "{}",
+        t.contents()
+    );
+    t.send(&format!("{DOWN}{DOWN}\r"));
+    assert_eq!(t.finish(), 0, "{}", t.contents());
+}
+
+#[test]
+fn the_plan_is_shown_once_before_the_question() {
+    let env = wizard_env();
+    let mut t = Pty::start(&env.command(&[]), Size::TALL);
+    walk_to_summary(&mut t);
+    let screen = t.contents();
+    assert_eq!(
+        screen.matches("create the 20 objects of amp.yml").count(),
+        1,
+        "{screen}"
+    );
+    t.row("will create the 20 objects of amp.yml");
+    t.send(&format!("{DOWN}{DOWN}\r"));
+    assert_eq!(t.finish(), 0, "{}", t.contents());
+}
+
+#[test]
+fn hidden_storage_classes_are_asked_by_name() {
+    let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
+    env.cluster(|s| s["denied"] = serde_json::json!(["list storageclasses"]));
+    let mut t = Pty::start(&env.command(&[]), Size::TALL);
+    t.answer("Install on this cluster?", "y\r");
+    t.answer("Install profile", "\r");
+    t.answer("Project", "\r");
+    t.wait_for("you may not list storage classes");
+    t.answer("ReadWriteMany storage class", "ocs-cephfs\r");
+    t.type_secret(
+        "Registry password ›",
+        PASSWORD,
+        "Customize template parameters?",
+    );
+    t.send("n\r");
+    t.answer("What now?", "\r");
+    t.wait_for("is installed in project 3scale-apim");
+    assert_eq!(t.finish(), 0, "{}", t.contents());
+    let claim = env
+        .object("3scale-apim", "PersistentVolumeClaim", "system-storage")
+        .unwrap();
+    assert_eq!(claim["spec"]["storageClassName"], "ocs-cephfs");
 }

@@ -46,7 +46,14 @@
 #![allow(unreachable_pub)]
 
 mod cases;
+// The tests' one terminal driver, for the wizard against the simulator.
+#[allow(dead_code)]
+#[path = "../support/events.rs"]
+mod events;
 mod process;
+#[allow(dead_code)]
+#[path = "../support/pty.rs"]
+mod pty;
 mod reality;
 mod runner;
 mod secrets;

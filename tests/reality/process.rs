@@ -81,6 +81,9 @@ pub enum Signal {
     /// SIGINT to the installer's whole process group (it and its `oc` children), as a
     /// terminal's Ctrl-C does.
     CtrlC,
+    /// SIGHUP to the installer alone, as a shell sends it to its job when its terminal closes
+    /// (a dropped SSH connection, a closed window).
+    HangUp,
 }
 
 impl Signal {
@@ -89,6 +92,7 @@ impl Signal {
             Signal::Int => (pid, libc::SIGINT),
             Signal::Term => (pid, libc::SIGTERM),
             Signal::CtrlC => (-pid, libc::SIGINT),
+            Signal::HangUp => (pid, libc::SIGHUP),
         };
         // SAFETY: kill(2) has no memory effects; the child is not reaped yet.
         unsafe { libc::kill(target, signal) };

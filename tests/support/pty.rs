@@ -54,6 +54,80 @@ pub const DOWN: &str = "\x1b[B";
 /// Ctrl-C, as a terminal sends it (the line discipline turns it into SIGINT).
 pub const CTRL_C: &str = "\x03";
 
+/// The number of the pseudo-terminal whose master `fd` is (`None` for another descriptor).
+fn pty_number(fd: i32) -> Option<u32> {
+    let mut n: libc::c_uint = 0;
+    // SAFETY: TIOCGPTN writes one unsigned int; it fails harmlessly on other descriptors.
+    (unsafe { libc::ioctl(fd, libc::TIOCGPTN, &mut n) } == 0).then_some(n)
+}
+
+/// A run whose terminal was closed: its exit can be waited for, and what it wrote before read.
+pub struct HungUp {
+    pid: i32,
+    written: Vec<u8>,
+    size: Size,
+}
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    Exited(i32),
+    Signalled(i32),
+}
+
+impl HungUp {
+    /// Waits for the run to end (woken by its exit, through a pidfd), failing the test when it
+    /// is still alive after `events::FAILING_AFTER`.
+    #[track_caller]
+    pub fn ended(&self) -> Ended {
+        // SAFETY: pidfd_open(2) on our own child, not yet reaped; poll and waitpid on it.
+        let pidfd = unsafe { libc::syscall(libc::SYS_pidfd_open, self.pid, 0) } as i32;
+        assert!(
+            pidfd >= 0,
+            "pidfd_open: {}",
+            std::io::Error::last_os_error()
+        );
+        let mut poll = libc::pollfd {
+            fd: pidfd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let ready = unsafe { libc::poll(&mut poll, 1, FAILING_AFTER.as_millis() as i32) };
+        unsafe { libc::close(pidfd) };
+        if ready != 1 {
+            let threads = std::fs::read_dir(format!("/proc/{}/task", self.pid))
+                .map(|d| d.count())
+                .unwrap_or(0);
+            let wchan =
+                std::fs::read_to_string(format!("/proc/{}/wchan", self.pid)).unwrap_or_default();
+            // SAFETY: kill(2) on our own child, so that the failing test leaves nothing behind.
+            unsafe { libc::kill(self.pid, libc::SIGKILL) };
+            panic!(
+                "the run is still alive {FAILING_AFTER:?} after its terminal closed ({threads} thread(s), waiting in {wchan})\n--- screen before:\n{}",
+                self.contents()
+            );
+        }
+        let mut status = 0;
+        assert_eq!(unsafe { libc::waitpid(self.pid, &mut status, 0) }, self.pid);
+        if libc::WIFEXITED(status) {
+            Ended::Exited(libc::WEXITSTATUS(status))
+        } else {
+            Ended::Signalled(libc::WTERMSIG(status))
+        }
+    }
+
+    /// The screen as it was when the terminal closed.
+    pub fn contents(&self) -> String {
+        let mut parser = vt100::Parser::new(
+            NonZeroU16::new(self.size.rows).unwrap(),
+            NonZeroU16::new(self.size.cols).unwrap(),
+            0,
+        );
+        parser.process(&self.written);
+        parser.screen().contents()
+    }
+}
+
 /// A run in a pseudo-terminal, with every byte it wrote kept.
 pub struct Pty {
     session: expectrl::session::OsSession,
@@ -84,8 +158,8 @@ impl Pty {
             shell.current_dir(dir);
         }
         let mut session = Session::spawn(shell).expect("spawn in a pseudo-terminal");
-        // ptyprocess sets 80x24 from this side once the shell is exec'd, which may come after
-        // the shell's `stty`: the size is set again here, before the program can start.
+        // The spawn sets a default size (80x24) once the shell runs, which may come after its
+        // `stty`: set again from here, last, before the program can ask (it asks late).
         session
             .get_process_mut()
             .set_window_size(size.cols, size.rows)
@@ -96,6 +170,13 @@ impl Pty {
             size,
             written: Vec::new(),
         }
+    }
+
+    /// Waits up to `deadline` (instead of `events::FAILING_AFTER`) for what a run writes: for
+    /// steps that take real time (a real `oc` against a simulated cluster).
+    pub fn with_deadline(mut self, deadline: std::time::Duration) -> Pty {
+        self.session.set_expect_timeout(Some(deadline));
+        self
     }
 
     /// Reads until the run writes `text`.
@@ -160,6 +241,47 @@ impl Pty {
         let pid = self.session.get_process().pid().as_raw();
         // SAFETY: kill(2) on the pid of our own child, which has not been reaped yet.
         assert_eq!(unsafe { libc::kill(pid, signal) }, 0, "signal {signal}");
+    }
+
+    /// Closes the terminal, as a dropped SSH connection, a closed window or `tmux kill-session`
+    /// does: every descriptor of its master side goes, the kernel hangs up the terminal and
+    /// sends SIGHUP to the run (the session's leader). What it wrote until then is kept; the
+    /// returned run can only be waited for.
+    pub fn hang_up(mut self) -> HungUp {
+        let mut rest = [0u8; 65536];
+        while let Ok(n) = self.session.try_read(&mut rest) {
+            if n == 0 {
+                break;
+            }
+            self.written.extend_from_slice(&rest[..n]);
+        }
+        let pid = self.session.get_process().pid().as_raw();
+        let ours = pty_number(self.session.get_stream().as_raw_fd());
+        // The master is open twice (the process's handle and the stream's duplicate): both are
+        // found by the terminal they lead to, among this test process's descriptors (other
+        // tests' terminals are open here too).
+        let masters: Vec<i32> = std::fs::read_dir("/proc/self/fd")
+            .expect("/proc/self/fd")
+            .flatten()
+            .filter_map(|e| e.file_name().to_str()?.parse::<i32>().ok())
+            .filter(|fd| {
+                std::fs::read_link(format!("/proc/self/fd/{fd}"))
+                    .is_ok_and(|l| l.to_string_lossy().ends_with("ptmx"))
+            })
+            .filter(|fd| pty_number(*fd) == ours)
+            .collect();
+        assert!(masters.len() >= 2, "the master's descriptors: {masters:?}");
+        // The session must not close them again (nor kill the run on drop).
+        std::mem::forget(self.session);
+        for fd in masters {
+            // SAFETY: descriptors the forgotten session owned; nothing else uses them.
+            unsafe { libc::close(fd) };
+        }
+        HungUp {
+            pid,
+            written: self.written,
+            size: self.size,
+        }
     }
 
     /// Reads to the end of the run's output; its exit code. A run killed by a signal fails.

@@ -7,8 +7,8 @@
 //!
 //! 1. values the test knows (`Snapshot::value`): the temp dir of the run, the fixtures, the
 //!    binary, a fake 3scale's port, generated passwords read from the cluster, ...;
-//! 2. patterns it cannot know, listed in `PATTERNS`: wall-clock times, elapsed durations, pids,
-//!    commit ids, loopback ports.
+//! 2. patterns it cannot know, listed in `PATTERNS`: wall-clock times, elapsed durations (in
+//!    parentheses or brackets), pids, commit ids, loopback ports.
 //!
 //! A difference fails with a diff. `UPDATE_SNAPSHOTS=1 cargo test --test cli snapshots` writes
 //! the files instead (review them with `git diff tests/snapshots`); nothing else ever writes them,
@@ -27,6 +27,8 @@ const PATTERNS: &[(&str, &str)] = &[
     ),
     // An elapsed duration in parentheses (`3scale works (9ms)`, `(1m30s)`).
     (r"\((\d+(ms|d|h|m|s))+\)", "([DURATION])"),
+    // The time waited, in brackets, before a line of the wait (`[1m12s] system-app: ready`).
+    (r"\[(\d+(ms|d|h|m|s))+\]", "[DURATION]"),
     // A process id (`pid 4242`, `"pid": 4242`).
     (r#"\b(pid"?:? )\d+"#, "${1}[PID]"),
     // A commit id after the word commit (`commit 0123abcd…`, `"commit": "0123abcd…"`).

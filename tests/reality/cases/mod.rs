@@ -16,6 +16,7 @@ mod param_file;
 mod smoke;
 mod sso;
 mod tenant;
+mod terminal;
 mod verify;
 
 pub fn all() -> Vec<Case> {
@@ -28,6 +29,7 @@ pub fn all() -> Vec<Case> {
         param_file::CASES,
         lifecycle::CASES,
         faults::CASES,
+        terminal::CASES,
         verify::CASES,
         gateway::CASES,
         gather::CASES,
