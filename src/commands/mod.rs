@@ -3,6 +3,7 @@
 //! command reaches into another's module.
 
 mod credentials;
+mod export;
 mod gateway;
 mod install;
 mod plan;
@@ -11,9 +12,10 @@ mod render;
 mod status;
 mod tenant;
 mod uninstall;
+mod upgrade;
 mod verify;
 
-use crate::cli::{Cli, Command, Format, TenantCommand};
+use crate::cli::{Cli, Command, ExportCommand, Format, GlobalArgs, TenantCommand, UpgradeCommand};
 use crate::failure::{Failure, Outcome};
 use crate::inputs::{self, Env, ProjectInputs};
 use crate::prompt::StdinSecrets;
@@ -186,6 +188,7 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
             query.dry_run = args.dry_run;
             tenant::remove(query)
         }
+        Some(c @ (Command::Export(_) | Command::Upgrade(_))) => migrate(c, global, matches),
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {
             print!("{}", String::from_utf8_lossy(&completion_script(shell)));
@@ -195,6 +198,19 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
             print!("{}", String::from_utf8_lossy(&man_page()));
             Ok(())
         }
+    }
+}
+
+/// The ways off the templates: `export apimanager` and `upgrade plan`.
+fn migrate(command: Command, global: &GlobalArgs, matches: &ArgMatches) -> Outcome<()> {
+    match command {
+        Command::Export(ExportCommand::Apimanager(args)) => {
+            export::run(inputs::migrate::export_answers(global, &args, matches)?)
+        }
+        Command::Upgrade(UpgradeCommand::Plan(args)) => {
+            upgrade::plan(inputs::migrate::upgrade_answers(global, &args, matches)?)
+        }
+        _ => Err(Failure::internal("not a command of export or upgrade")),
     }
 }
 

@@ -482,6 +482,11 @@ pub(crate) struct SecretObject {
 }
 
 impl SecretObject {
+    /// The names of its keys.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &String> {
+        self.data.keys()
+    }
+
     /// The decoded value of `key`: `None` when absent, `Some(Err)` when it is not base64 of
     /// UTF-8 text.
     pub(crate) fn value(&self, key: &str) -> Option<Result<String, String>> {

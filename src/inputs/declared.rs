@@ -150,6 +150,10 @@ flags! {
     ADMIN_EMAIL:              admin_email,              "admin-email",              "THREESCALE_TENANT_ADMIN_EMAIL",           "tenant.admin_email",           "admin e-mail";
     STORE_SECRET:             store_secret,             "store-secret",             "THREESCALE_TENANT_STORE_SECRET",          "tenant.store_secret",          "store a Secret";
     SECRET_NAME:              secret_name,              "secret-name",              "THREESCALE_TENANT_SECRET_NAME",           "tenant.secret_name",           "secret name";
+    // The ways off the templates: the operator release of `export apimanager`, the target of
+    // `upgrade plan` (per run, not install answers: no answers-file key).
+    OPERATOR_VERSION:         operator_version,         "operator-version",         "THREESCALE_OPERATOR_VERSION",             -,                              "operator release";
+    UPGRADE_TO:               to,                       "to",                       "THREESCALE_UPGRADE_TO",                   -,                              "target release";
 }
 
 /// Values of (secret) parameters, each read from a file: the flag names the file.

@@ -13,6 +13,7 @@ mod gateway;
 mod git;
 mod inputs;
 mod install;
+mod migrate;
 mod param_file;
 mod resume;
 mod screen;
