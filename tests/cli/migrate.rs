@@ -54,7 +54,7 @@ fn copy_dir(from: &Path, to: &Path) {
 /// 2.8.0.GA (the fixtures), 2.9.1.GA (the 2.9 changes of the real files: releases and images
 /// bumped, `system-master-apicast` without BASE_URL), then 3scale-2.10.0-GA to 3scale-2.12.0-GA
 /// (releases and images bumped).
-fn release_repo(root: &Path) -> PathBuf {
+pub fn release_repo(root: &Path) -> PathBuf {
     let repo = root.join("upstream/templates");
     copy_dir(&fixtures().join("templates"), &repo);
     git(&repo, &["init", "-q"]);
@@ -92,7 +92,7 @@ fn release_repo(root: &Path) -> PathBuf {
 }
 
 /// An amp install of the fixtures at 2.8.0.GA from `repo`.
-fn installed_from(repo: &Path) -> TestEnv {
+pub fn installed_from(repo: &Path) -> TestEnv {
     let env = TestEnv::new().without_env("THREESCALE_TEMPLATES_DIR");
     let url = format!("file://{}", repo.display());
     env.run(&[

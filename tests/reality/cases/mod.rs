@@ -9,6 +9,7 @@ mod fixtures;
 mod gateway;
 mod harness;
 mod lifecycle;
+mod migrate;
 mod param_file;
 mod smoke;
 mod tenant;
@@ -26,6 +27,7 @@ pub fn all() -> Vec<Case> {
         verify::CASES,
         gateway::CASES,
         tenant::CASES,
+        migrate::CASES,
     ]
     .concat()
 }
