@@ -463,3 +463,225 @@ fn drift_items(drift: &[Drifted]) -> Vec<Item> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::install::drift::{Edit, Found};
+    use crate::operator;
+
+    const T: &str = r#"
+metadata: {name: t}
+objects:
+- apiVersion: apps.openshift.io/v1
+  kind: DeploymentConfig
+  metadata: {name: system-mysql}
+  spec: {template: {spec: {containers: [{name: system-mysql, resources: {limits: {memory: 2Gi}}}]}}}
+- apiVersion: apps.openshift.io/v1
+  kind: DeploymentConfig
+  metadata: {name: backend-redis}
+- apiVersion: apps.openshift.io/v1
+  kind: DeploymentConfig
+  metadata: {name: apicast-production}
+- apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata: {name: system-storage}
+- apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata: {name: backend-redis-storage}
+parameters:
+- {name: WILDCARD_DOMAIN, required: true}
+- {name: TENANT_NAME, value: "3scale"}
+- {name: AMP_BACKEND_IMAGE, value: "registry.redhat.io/3scale-amp2/backend-rhel7:3scale2.8"}
+- {name: APICAST_MANAGEMENT_API, value: status}
+"#;
+
+    fn objects() -> Vec<Value> {
+        vec![
+            json!({"kind": "PersistentVolumeClaim", "metadata": {"name": "system-storage"}, "spec": {"storageClassName": "cephfs"}}),
+            json!({"kind": "PersistentVolumeClaim", "metadata": {"name": "backend-redis-storage"}, "spec": {"storageClassName": "gp2"}}),
+            json!({"kind": "DeploymentConfig", "metadata": {"name": "apicast-production"}, "spec": {"replicas": 2}}),
+            json!({"kind": "DeploymentConfig", "metadata": {"name": "system-mysql"}, "spec": {"replicas": 1}}),
+        ]
+    }
+
+    fn edit(path: &str, found: Found) -> Edit {
+        Edit {
+            path: path.into(),
+            found,
+        }
+    }
+
+    fn drift() -> Vec<Drifted> {
+        let drifted = |kind: &str, name: &str, edits| Drifted {
+            kind: kind.into(),
+            name: name.into(),
+            deleted: false,
+            edits,
+        };
+        vec![
+            drifted(
+                "DeploymentConfig",
+                "apicast-production",
+                vec![
+                    edit(
+                        "spec.replicas",
+                        Found::Edited {
+                            expected: Some("1".into()),
+                            found: Some("2".into()),
+                        },
+                    ),
+                    edit(
+                        "spec.template.spec.containers[name=apicast-production].env[name=FOO]",
+                        Found::Added,
+                    ),
+                ],
+            ),
+            drifted(
+                "Secret",
+                "system-seed",
+                vec![edit(
+                    "data.ADMIN_PASSWORD",
+                    Found::Edited {
+                        expected: None,
+                        found: None,
+                    },
+                )],
+            ),
+            Drifted {
+                kind: "ConfigMap".into(),
+                name: "redis-config".into(),
+                deleted: true,
+                edits: vec![],
+            },
+        ]
+    }
+
+    fn build_for(minor: u32) -> Built {
+        let template = Template::parse(T).unwrap();
+        let values = Values::from_pairs(&[
+            ("WILDCARD_DOMAIN", "apps.example.com", Origin::Record),
+            ("TENANT_NAME", "3scale", Origin::Default),
+            (
+                "AMP_BACKEND_IMAGE",
+                "mirror.example.com/backend:3scale2.8",
+                Origin::Record,
+            ),
+            ("APICAST_MANAGEMENT_API", "debug", Origin::Objects),
+        ]);
+        let (objects, drift) = (objects(), drift());
+        let gateways = [("gw".to_string(), "gw-project".to_string())];
+        let facts = Facts {
+            template: &template,
+            values: &values,
+            objects: &objects,
+            default_class: Ok(Some("gp3".into())),
+            drift: &drift,
+            gateways: &gateways,
+            installed: Release::new(2, 8),
+            target: Release::new(2, minor),
+        };
+        let schema = operator::release(Release::new(2, minor))
+            .unwrap()
+            .crd()
+            .unwrap()
+            .schema;
+        let built = build(&facts, &schema).unwrap();
+        assert_eq!(
+            schema.check(&built.cr),
+            Vec::<String>::new(),
+            "{}",
+            built.cr
+        );
+        built
+    }
+
+    #[test]
+    fn the_install_s_settings_become_fields_where_the_release_has_them() {
+        let b = build_for(8);
+        assert_eq!(
+            b.cr["spec"],
+            json!({"wildcardDomain": "apps.example.com", "tenantName": "3scale",
+                "apicast": {"managementAPI": "debug", "productionSpec": {"replicas": 2}},
+                "backend": {"image": "mirror.example.com/backend:3scale2.8"},
+                "system": {"fileStorage": {"persistentVolumeClaim": {"storageClassName": "cephfs"}}}})
+        );
+        let items: Vec<String> = b
+            .not_expressible
+            .iter()
+            .map(|i| format!("{}: {}", i.subject, i.what))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                "spec.backend.redisPersistentVolumeClaim.storageClassName: claim backend-redis-storage's storage class gp2",
+                "DeploymentConfig/apicast-production: edited by hand since the install: spec.template.spec.containers[name=apicast-production].env[name=FOO]  added",
+                "ConfigMap/redis-config: deleted since the install",
+                "gateway gw (project gw-project): a self-managed APIcast made by `gateway add`",
+            ]
+        );
+        assert!(b.warnings.is_empty(), "{:?}", b.warnings);
+    }
+
+    #[test]
+    fn a_later_release_takes_the_rwo_class_and_warns_of_the_pinned_image() {
+        let b = build_for(9);
+        assert_eq!(
+            b.cr["spec"]["backend"]["redisPersistentVolumeClaim"]["storageClassName"],
+            "gp2"
+        );
+        assert!(
+            !b.not_expressible
+                .iter()
+                .any(|i| i.subject.starts_with("spec.")),
+            "{:?}",
+            b.not_expressible
+        );
+        assert_eq!(b.warnings.len(), 1);
+        assert!(
+            b.warnings[0].starts_with(
+                "AMP_BACKEND_IMAGE=mirror.example.com/backend:3scale2.8 was given at install (2.8)"
+            ),
+            "{:?}",
+            b.warnings
+        );
+    }
+
+    #[test]
+    fn profiles_are_told_by_what_their_template_makes() {
+        let ha = Template::parse(
+            r#"
+metadata: {name: ha}
+objects:
+- {apiVersion: policy/v1beta1, kind: PodDisruptionBudget, metadata: {name: system-app}}
+- {apiVersion: v1, kind: Secret, metadata: {name: system-database}, stringData: {URL: "${SYSTEM_DATABASE_URL}"}}
+- {apiVersion: v1, kind: Secret, metadata: {name: aws-auth}, stringData: {AWS_BUCKET: "${AWS_BUCKET}"}}
+"#,
+        )
+        .unwrap();
+        let f = Features::of(&ha);
+        assert_eq!(
+            f,
+            Features {
+                database: None,
+                external_databases: true,
+                s3_secret: Some("aws-auth".into()),
+                disruption_budgets: true,
+                resources: false
+            }
+        );
+        let names: Vec<String> = profile_settings(&f)
+            .iter()
+            .map(|s| s.path.join("."))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "highAvailability.enabled",
+                "podDisruptionBudget.enabled",
+                "resourceRequirementsEnabled",
+                "system.fileStorage.simpleStorageService.configurationSecretRef.name"
+            ]
+        );
+    }
+}

@@ -146,16 +146,16 @@ pub(crate) fn prepare(
         installed,
         crd: crd.source,
         cr: built.cr,
-        blocking: blocking(&secrets, install),
+        blocking: blocking(&secrets, &features, install),
         secrets,
         not_expressible: built.not_expressible,
         warnings,
     })
 }
 
-/// What the operator needs before it starts: required keys filled in, and the SMTP settings of
-/// the 2.7 template (ConfigMap `smtp`) as the Secret it reads.
-fn blocking(secrets: &[SecretEntry], install: &Installed) -> Vec<Item> {
+/// What the operator needs before it starts: required keys filled in, a database URL of its
+/// shape, and the SMTP settings of the 2.7 template (ConfigMap `smtp`) as the Secret it reads.
+fn blocking(secrets: &[SecretEntry], features: &Features, install: &Installed) -> Vec<Item> {
     let project = &install.project;
     let mut out: Vec<Item> = secrets
         .iter()
@@ -166,6 +166,13 @@ fn blocking(secrets: &[SecretEntry], install: &Installed) -> Vec<Item> {
             why: "the operator of this release needs them filled in and stops otherwise: fill them in before creating the APIManager".into(),
         })
         .collect();
+    if let Some(problem) = secrets::database_url_problem(features, &install.objects) {
+        out.push(Item {
+            subject: "Secret/system-database".into(),
+            what: problem,
+            why: "the operator reads the database's user, password, host and name from it, and stops on any other shape".into(),
+        });
+    }
     let has = |kind: &str, name: &str| {
         install
             .objects

@@ -270,5 +270,191 @@ pub(crate) fn secrets(
     out
 }
 
+/// What is wrong with the system database's URL for the operator, which reads the database's
+/// user, password, host and name from it (research 23 §2.2): `mysql2://root:PASSWORD@HOST/DB`
+/// (MySQL's root, whose password it gives the database), `postgresql://USER:PASSWORD@HOST/DB`.
+/// The value itself is never part of the answer.
+pub(crate) fn database_url_problem(features: &Features, objects: &[Value]) -> Option<String> {
+    let (scheme, user) = match features.database? {
+        "mysql" => ("mysql2", Some("root")),
+        _ => ("postgresql", None),
+    };
+    let url = live(objects, "system-database")?.value("URL")?.ok()?;
+    let shape = format!(
+        "{scheme}://{}:PASSWORD@HOST/DATABASE",
+        user.unwrap_or("USER")
+    );
+    let rest = url.strip_prefix(&format!("{scheme}://"));
+    let fits = rest
+        .and_then(|r| r.split_once('@'))
+        .is_some_and(|(login, place)| {
+            let (u, password) = login.split_once(':').unwrap_or((login, ""));
+            let (host, database) = place.split_once('/').unwrap_or((place, ""));
+            let user_ok = user.map_or(!u.is_empty(), |wanted| u == wanted);
+            user_ok && !password.is_empty() && !host.is_empty() && !database.is_empty()
+        });
+    (!fits).then(|| format!("URL is not of the shape {shape}"))
+}
+
 /// How to keep them, in words.
 pub(crate) const HOW_TO_KEEP: &str = "In the same project: leave them in place and create the APIManager there; the operator takes each as it is (it adds only the keys it lacks) and puts its labels and owner reference on it, so deleting the APIManager may delete them: keep a copy. In another project or cluster: copy each before creating the APIManager, every key as it is: `oc extract secret/NAME -n PROJECT --to=DIR/NAME`, then `oc create secret generic NAME -n NEW-PROJECT --from-file=DIR/NAME`. A key the operator reads and the secret lacks is created by the operator, a password with a new random value.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine;
+    use serde_json::json;
+
+    fn secret(name: &str, data: &[(&str, &str)]) -> Value {
+        let b64 = |v: &str| base64::engine::general_purpose::STANDARD.encode(v);
+        let data: serde_json::Map<String, Value> = data
+            .iter()
+            .map(|(k, v)| (k.to_string(), json!(b64(v))))
+            .collect();
+        json!({"kind": "Secret", "apiVersion": "v1", "metadata": {"name": name}, "data": data})
+    }
+
+    fn made(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn keys_a_release_reads_no_more_or_reads_newly_are_named() {
+        let mysql = Features {
+            database: Some("mysql"),
+            resources: true,
+            ..Features::default()
+        };
+        let objects = [
+            secret(
+                "system-master-apicast",
+                &[
+                    ("ACCESS_TOKEN", "t0ken123"),
+                    ("BASE_URL", "u"),
+                    ("PROXY_CONFIGS_ENDPOINT", "p"),
+                ],
+            ),
+            secret("system-app", &[("SECRET_KEY_BASE", "k3y")]),
+        ];
+        let names = made(&["system-master-apicast", "system-app", "system-seed"]);
+        let at = |minor| secrets(Release::new(2, minor), &mysql, &objects, &names);
+        let apicast = |list: &[SecretEntry]| {
+            list.iter()
+                .find(|s| s.name == "system-master-apicast")
+                .cloned()
+                .unwrap()
+        };
+        assert!(apicast(&at(8)).unread.is_empty());
+        assert_eq!(apicast(&at(9)).unread, ["BASE_URL"]);
+        let app = at(11).into_iter().find(|s| s.name == "system-app").unwrap();
+        assert_eq!(app.missing, ["USER_SESSION_TTL"]);
+        let seed = at(8).into_iter().find(|s| s.name == "system-seed").unwrap();
+        assert!(!seed.present && seed.missing.len() == 9, "{seed:?}");
+        assert!(
+            !format!("{:?}", at(9)).contains("t0ken123"),
+            "names and keys only"
+        );
+    }
+
+    #[test]
+    fn external_databases_and_s3_need_their_keys_filled_in() {
+        let ha = Features {
+            external_databases: true,
+            resources: true,
+            ..Features::default()
+        };
+        let objects = [
+            secret(
+                "system-redis",
+                &[("URL", "redis://r:6379/1"), ("MESSAGE_BUS_URL", "")],
+            ),
+            secret("system-database", &[("URL", "mysql2://root:pw@db/system")]),
+        ];
+        let names = made(&["system-redis", "system-database", "backend-redis"]);
+        let needed = |minor| -> Vec<(String, Vec<String>)> {
+            secrets(Release::new(2, minor), &ha, &objects, &names)
+                .into_iter()
+                .filter(|s| !s.needed.is_empty())
+                .map(|s| (s.name, s.needed))
+                .collect()
+        };
+        let pair = |name: &str, keys: &[&str]| {
+            (
+                name.to_string(),
+                keys.iter().map(|k| k.to_string()).collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(
+            needed(8),
+            [
+                pair("backend-redis", &["REDIS_STORAGE_URL", "REDIS_QUEUES_URL"]),
+                pair("system-redis", &["MESSAGE_BUS_URL"]),
+            ]
+        );
+        assert_eq!(
+            needed(12).len(),
+            1,
+            "2.12 has no message bus: only backend-redis is left"
+        );
+        let s3 = Features {
+            s3_secret: Some("aws-auth".into()),
+            resources: true,
+            database: Some("mysql"),
+            ..Features::default()
+        };
+        let aws = [secret(
+            "aws-auth",
+            &[
+                ("AWS_ACCESS_KEY_ID", "AKIA0000"),
+                ("AWS_SECRET_ACCESS_KEY", "s3cr3t00"),
+                ("AWS_BUCKET", "b"),
+                ("AWS_REGION", ""),
+            ],
+        )];
+        let list = secrets(Release::new(2, 8), &s3, &aws, &[]);
+        assert_eq!(
+            (list[0].role, list[0].needed.clone()),
+            ("read", vec!["AWS_REGION".to_string()])
+        );
+    }
+
+    #[test]
+    fn the_database_url_must_have_the_operators_shape() {
+        let mysql = Features {
+            database: Some("mysql"),
+            ..Features::default()
+        };
+        let with = |url: &str| vec![secret("system-database", &[("URL", url)])];
+        assert_eq!(
+            database_url_problem(&mysql, &with("mysql2://root:pw99@system-mysql/system")),
+            None
+        );
+        let problem =
+            database_url_problem(&mysql, &with("mysql2://app:pw99@system-mysql/system")).unwrap();
+        assert_eq!(
+            problem,
+            "URL is not of the shape mysql2://root:PASSWORD@HOST/DATABASE"
+        );
+        assert!(!problem.contains("pw99"));
+        let pg = Features {
+            database: Some("postgresql"),
+            ..Features::default()
+        };
+        assert_eq!(
+            database_url_problem(
+                &pg,
+                &with("postgresql://system:pw@system-postgresql/system")
+            ),
+            None
+        );
+        assert!(
+            database_url_problem(&pg, &with("postgresql://system@system-postgresql/system"))
+                .is_some()
+        );
+        assert_eq!(
+            database_url_problem(&Features::default(), &with("x")),
+            None,
+            "external: not checked"
+        );
+    }
+}
