@@ -81,6 +81,8 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand monitoring 'Monitoring of an install by OpenShift''s user-workload monitoring: the stack and the plan, enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable'
             cand sso 'Single sign-on to a tenant''s admin portal with Red Hat SSO: add, list, show, remove'
             cand users 'The users of a tenant''s admin portal: list, add, role, grant, suspend, unsuspend, remove, and sync with a team file'
+            cand export 'Write the install as the 3scale operator''s APIManager: the custom resource, the secrets the operator adopts as they are, and what the resource cannot express'
+            cand upgrade 'Plan the upgrade of the install to a later template release, hop by hop; changes nothing'
             cand render 'Render what `plan`''s scripts pipe to oc, secrets read from the environment'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
@@ -1252,6 +1254,108 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;users;help;help'= {
         }
+        &'threescale-install;export'= {
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand apimanager 'An APIManager custom resource for the 3scale operator of a release (YAML; JSON with -o json), checked against that release''s CRD, with the secrets the operator adopts (names and keys, never values) and what the resource cannot express; changes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'threescale-install;export;apimanager'= {
+            cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
+            cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
+            cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
+            cand --operator-version 'The 3scale operator release to write the APIManager for: 2.8, 2.9, 2.10, 2.11 or 2.12 [default: the release the install runs]'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;export;help'= {
+            cand apimanager 'An APIManager custom resource for the 3scale operator of a release (YAML; JSON with -o json), checked against that release''s CRD, with the secrets the operator adopts (names and keys, never values) and what the resource cannot express; changes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'threescale-install;export;help;apimanager'= {
+        }
+        &'threescale-install;export;help;help'= {
+        }
+        &'threescale-install;upgrade'= {
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand plan 'The ordered changes from the installed release to a later template release, one minor release at a time: parameters, objects and their fields, images, rollouts, the backup, and what was edited by hand since the install; changes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'threescale-install;upgrade;plan'= {
+            cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
+            cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
+            cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
+            cand --to 'The release to plan to: 2.9, 2.9.1.GA, 3scale-2.10.0-GA, or another ref of the templates repository; past 2.12 (the last template release) the plan says what the operator does'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'threescale-install;upgrade;help'= {
+            cand plan 'The ordered changes from the installed release to a later template release, one minor release at a time: parameters, objects and their fields, images, rollouts, the backup, and what was edited by hand since the install; changes nothing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'threescale-install;upgrade;help;plan'= {
+        }
+        &'threescale-install;upgrade;help;help'= {
+        }
         &'threescale-install;render'= {
             cand --project 'The project of the install [default: 3scale-apim]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
@@ -1396,6 +1500,8 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand monitoring 'Monitoring of an install by OpenShift''s user-workload monitoring: the stack and the plan, enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable'
             cand sso 'Single sign-on to a tenant''s admin portal with Red Hat SSO: add, list, show, remove'
             cand users 'The users of a tenant''s admin portal: list, add, role, grant, suspend, unsuspend, remove, and sync with a team file'
+            cand export 'Write the install as the 3scale operator''s APIManager: the custom resource, the secrets the operator adopts as they are, and what the resource cannot express'
+            cand upgrade 'Plan the upgrade of the install to a later template release, hop by hop; changes nothing'
             cand render 'Render what `plan`''s scripts pipe to oc, secrets read from the environment'
             cand completions 'Print the completion script for a shell'
             cand man 'Print the man page (roff)'
@@ -1498,6 +1604,16 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;help;users;remove'= {
         }
         &'threescale-install;help;users;sync'= {
+        }
+        &'threescale-install;help;export'= {
+            cand apimanager 'An APIManager custom resource for the 3scale operator of a release (YAML; JSON with -o json), checked against that release''s CRD, with the secrets the operator adopts (names and keys, never values) and what the resource cannot express; changes nothing'
+        }
+        &'threescale-install;help;export;apimanager'= {
+        }
+        &'threescale-install;help;upgrade'= {
+            cand plan 'The ordered changes from the installed release to a later template release, one minor release at a time: parameters, objects and their fields, images, rollouts, the backup, and what was edited by hand since the install; changes nothing'
+        }
+        &'threescale-install;help;upgrade;plan'= {
         }
         &'threescale-install;help;render'= {
             cand pull-secret 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'

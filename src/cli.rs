@@ -87,6 +87,12 @@ pub(crate) mod exit_codes {
         "\n  5    the cluster's API could not be reached or kept failing: run again",
         "\n  130  interrupted: run the same command again to finish"
     );
+    pub(crate) const MIGRATE: &str = concat!(
+        "Exit codes:\n  0    printed (read-only: nothing is changed)",
+        "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project; a release that cannot be reached",
+        "\n  3    a check failed: not logged in, a missing permission, templates unavailable",
+        "\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
+    );
     pub(crate) const TENANT: &str = concat!(
         "Exit codes:\n  0    done (a tenant that exists already is not created again)",
         "\n  1    unexpected internal error",
@@ -167,6 +173,13 @@ pub(crate) enum Command {
     /// remove, and sync with a team file
     #[command(subcommand, after_help = portal::USERS_EXIT_CODES)]
     Users(UsersCommand),
+    /// Write the install as the 3scale operator's APIManager: the custom resource, the secrets
+    /// the operator adopts as they are, and what the resource cannot express
+    #[command(subcommand, after_help = exit_codes::MIGRATE)]
+    Export(ExportCommand),
+    /// Plan the upgrade of the install to a later template release, hop by hop; changes nothing
+    #[command(subcommand, after_help = exit_codes::MIGRATE)]
+    Upgrade(UpgradeCommand),
     /// Render what `plan`'s scripts pipe to oc, secrets read from the environment
     #[command(hide = true, subcommand)]
     Render(Render),
@@ -846,6 +859,48 @@ pub(crate) struct MonitoringStatusArgs {
 
     #[command(flatten)]
     pub(crate) http: HttpArgs,
+}
+
+/// What `export` writes.
+#[derive(Debug, Subcommand)]
+pub(crate) enum ExportCommand {
+    /// An APIManager custom resource for the 3scale operator of a release (YAML; JSON with -o
+    /// json), checked against that release's CRD, with the secrets the operator adopts (names
+    /// and keys, never values) and what the resource cannot express; changes nothing
+    #[command(after_help = exit_codes::MIGRATE)]
+    Apimanager(ExportApimanagerArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct ExportApimanagerArgs {
+    #[command(flatten)]
+    pub(crate) project: ProjectArgs,
+
+    /// The 3scale operator release to write the APIManager for: 2.8, 2.9, 2.10, 2.11 or 2.12
+    /// [default: the release the install runs]
+    #[arg(long = declared::OPERATOR_VERSION.long, value_name = "RELEASE", env = declared::OPERATOR_VERSION.env)]
+    pub(crate) operator_version: Option<String>,
+}
+
+/// The upgrade subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum UpgradeCommand {
+    /// The ordered changes from the installed release to a later template release, one minor
+    /// release at a time: parameters, objects and their fields, images, rollouts, the backup,
+    /// and what was edited by hand since the install; changes nothing
+    #[command(after_help = exit_codes::MIGRATE)]
+    Plan(UpgradePlanArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct UpgradePlanArgs {
+    #[command(flatten)]
+    pub(crate) project: ProjectArgs,
+
+    /// The release to plan to: 2.9, 2.9.1.GA, 3scale-2.10.0-GA, or another ref of the templates
+    /// repository; past 2.12 (the last template release) the plan says what the operator does
+    #[arg(long = declared::UPGRADE_TO.long, value_name = "REF", env = declared::UPGRADE_TO.env)]
+    pub(crate) to: Option<String>,
 }
 
 /// The tenant subcommands.

@@ -3,6 +3,7 @@
 //! command reaches into another's module.
 
 mod credentials;
+mod export;
 mod gateway;
 mod gather;
 mod install;
@@ -14,10 +15,11 @@ mod sso;
 mod status;
 mod tenant;
 mod uninstall;
+mod upgrade;
 mod users;
 mod verify;
 
-use crate::cli::{Cli, Command, Format};
+use crate::cli::{Cli, Command, ExportCommand, Format, GlobalArgs, UpgradeCommand};
 use crate::failure::{Failure, Outcome};
 use crate::inputs::{self, Env, ProjectInputs};
 use crate::prompt::StdinSecrets;
@@ -116,6 +118,7 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
         Some(Command::Users(command)) => {
             users::run(inputs::users::users_answers(global, &command, matches)?)
         }
+        Some(c @ (Command::Export(_) | Command::Upgrade(_))) => migrate(c, global, matches),
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {
             print!("{}", String::from_utf8_lossy(&completion_script(shell)));
@@ -176,6 +179,19 @@ fn uninstall_command(
             keep_credentials: args.keep_credentials,
         },
     )
+}
+
+/// The ways off the templates: `export apimanager` and `upgrade plan`.
+fn migrate(command: Command, global: &GlobalArgs, matches: &ArgMatches) -> Outcome<()> {
+    match command {
+        Command::Export(ExportCommand::Apimanager(args)) => {
+            export::run(inputs::migrate::export_answers(global, &args, matches)?)
+        }
+        Command::Upgrade(UpgradeCommand::Plan(args)) => {
+            upgrade::plan(inputs::migrate::upgrade_answers(global, &args, matches)?)
+        }
+        _ => Err(Failure::internal("not a command of export or upgrade")),
+    }
 }
 
 /// The completion script for `shell`, with the bash fix for hyphenated binary names

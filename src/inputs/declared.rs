@@ -175,6 +175,10 @@ flags! {
     ALL_SERVICES:             all_services,             "all-services",             "THREESCALE_USER_ALL_SERVICES",            -,                              "every product";
     TEAM_FILE:                team_file,                "file",                     "THREESCALE_USERS_FILE",                   -,                              "team file";
     PRUNE:                    prune,                    "prune",                    "THREESCALE_USERS_PRUNE",                  -,                              "remove the users not in the file";
+    // The ways off the templates: the operator release of `export apimanager`, the target of
+    // `upgrade plan` (per run, not install answers: no answers-file key).
+    OPERATOR_VERSION:         operator_version,         "operator-version",         "THREESCALE_OPERATOR_VERSION",             -,                              "operator release";
+    UPGRADE_TO:               to,                       "to",                       "THREESCALE_UPGRADE_TO",                   -,                              "target release";
 }
 
 /// Values of (secret) parameters, each read from a file: the flag names the file.

@@ -4,6 +4,7 @@
 //! what the project holds of it.
 
 use crate::engine::cluster::Cluster;
+use crate::engine::kube::{self, SecretObject};
 use crate::engine::observe::{Observer, ProjectState};
 use crate::engine::session::Session;
 use crate::failure::{Failure, FailureKind, Outcome};
@@ -14,7 +15,9 @@ use crate::install::recover;
 use crate::record::InstallRecord;
 use crate::secrets::Redactor;
 use crate::templates::kinds::Resource;
+use crate::templates::params;
 use crate::templates::profiles::{self, Loaded};
+use crate::templates::releases::{self, Release};
 use serde_json::Value;
 
 pub(crate) struct Installed {
@@ -33,6 +36,41 @@ pub(crate) struct Installed {
 }
 
 impl Installed {
+    /// The release the project runs: the `AMP_RELEASE` its ConfigMap `system-environment` holds
+    /// (the 2.7 to 2.11 templates write it), else its template's.
+    pub(crate) fn running_release(&self) -> Option<Release> {
+        self.objects
+            .iter()
+            .find(|o| o["kind"] == "ConfigMap" && o["metadata"]["name"] == "system-environment")
+            .and_then(|c| c["data"]["AMP_RELEASE"].as_str())
+            .and_then(Release::of_version)
+            .or_else(|| releases::of_template(&self.profile.template))
+    }
+
+    /// Registers with the redactor every value of the install's secrets that is one: keys named
+    /// as secrets (passwords, tokens, keys), URLs with credentials, and a pull secret's
+    /// passwords. Whatever reads them afterwards cannot print one by accident.
+    pub(crate) fn register_secrets(&self, redactor: &Redactor) {
+        for s in self.objects.iter().filter(|o| o["kind"] == "Secret") {
+            let secret: SecretObject = kube::parse(s);
+            let name = &secret.metadata.name;
+            for key in secret.keys() {
+                let Some(Ok(value)) = secret.value(key) else {
+                    continue;
+                };
+                let label = format!("{name}.{key}");
+                if params::secret_by_name(&key.to_uppercase())
+                    || params::url_with_credentials(&value)
+                {
+                    redactor.add(&label, &value);
+                }
+                if key == ".dockerconfigjson" {
+                    register_logins(redactor, &label, &value);
+                }
+            }
+        }
+    }
+
     /// The install's logins and API tokens, from its `system-seed` secret (each secret registered
     /// with the redactor as it is read).
     pub(crate) fn credentials(&self, redactor: &Redactor) -> Outcome<Credentials> {
@@ -57,6 +95,24 @@ impl Installed {
                 anyhow::anyhow!("secret {}: {e}", credentials::SEED_SECRET),
             )
         })
+    }
+}
+
+/// The passwords and auth strings of a `.dockerconfigjson`.
+fn register_logins(redactor: &Redactor, label: &str, config: &str) {
+    let Ok(doc) = serde_json::from_str::<Value>(config) else {
+        return;
+    };
+    for login in doc["auths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|a| a.values())
+    {
+        for field in ["password", "auth"] {
+            if let Some(v) = login[field].as_str() {
+                redactor.add(label, v);
+            }
+        }
     }
 }
 

@@ -9,6 +9,7 @@ pub(crate) mod action;
 pub(crate) mod apply;
 pub(crate) mod credentials;
 pub(crate) mod diagnosis;
+pub(crate) mod drift;
 pub(crate) mod identity;
 pub(crate) mod installed;
 pub(crate) mod plan;
@@ -22,4 +23,5 @@ pub(crate) mod status;
 pub(crate) mod storage;
 #[cfg(test)]
 pub(crate) mod testing;
+pub(crate) mod values;
 pub(crate) mod watch;

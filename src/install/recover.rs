@@ -150,15 +150,24 @@ fn holders(template: &Template) -> Vec<Holder> {
 }
 
 fn walk(v: &Value, path: &mut Vec<Step>, visit: &mut dyn FnMut(&[Step], &str)) {
+    walk_skipping(v, path, SKIPPED_KEYS, visit);
+}
+
+fn walk_skipping(
+    v: &Value,
+    path: &mut Vec<Step>,
+    skipped: &[&str],
+    visit: &mut dyn FnMut(&[Step], &str),
+) {
     match v {
         Value::String(s) => visit(path, s),
         Value::Object(map) => {
             for (k, child) in map {
-                if SKIPPED_KEYS.contains(&k.as_str()) {
+                if skipped.contains(&k.as_str()) {
                     continue;
                 }
                 path.push(Step::Key(k.clone()));
-                walk(child, path, visit);
+                walk_skipping(child, path, skipped, visit);
                 path.pop();
             }
         }
@@ -169,11 +178,65 @@ fn walk(v: &Value, path: &mut Vec<Step>, visit: &mut dyn FnMut(&[Step], &str)) {
                     _ => Step::Index(i),
                 };
                 path.push(step);
-                walk(child, path, visit);
+                walk_skipping(child, path, skipped, visit);
                 path.pop();
             }
         }
         _ => {}
+    }
+}
+
+/// The values of the `${{NAME}}` parameters (written as JSON: a boolean, a class that may be
+/// `null`) that `existing` objects hold, as the text the parameter takes (`true`, `null`); where
+/// two objects disagree, neither is taken.
+pub(crate) fn recover_json(template: &Template, existing: &[Value]) -> BTreeMap<String, String> {
+    let mut found: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for o in &template.objects {
+        let json = o.to_json();
+        let Some(live) = existing.iter().find(|l| {
+            l["kind"] == o.kind.as_str() && l["metadata"]["name"] == json["metadata"]["name"]
+        }) else {
+            continue;
+        };
+        let mut path = vec![Step::Key("spec".into())];
+        walk_skipping(&json["spec"], &mut path, &[], &mut |path, text| {
+            let Some(name) = text
+                .trim()
+                .strip_prefix("${{")
+                .and_then(|r| r.strip_suffix("}}"))
+            else {
+                return;
+            };
+            let value = match at(live, path) {
+                Some(Value::String(s)) => s.clone(),
+                Some(v @ (Value::Bool(_) | Value::Number(_) | Value::Null)) => v.to_string(),
+                _ => return,
+            };
+            let list = found.entry(name.to_string()).or_default();
+            if !list.contains(&value) {
+                list.push(value);
+            }
+        });
+    }
+    found
+        .into_iter()
+        .filter(|(_, values)| values.len() == 1)
+        .map(|(name, mut values)| (name, values.remove(0)))
+        .collect()
+}
+
+/// Whether `live` has the shape of the template text `text`, whose `${NAME}` placeholders stand
+/// for any value (two placeholders in a row cannot be told apart: taken as fitting).
+pub(crate) fn fits(text: &str, live: &str) -> bool {
+    match parse(text) {
+        None => text == live,
+        Some(p)
+            if p.windows(2)
+                .any(|w| matches!(w, [Piece::Param(_), Piece::Param(_)])) =>
+        {
+            true
+        }
+        Some(p) => match_pattern(&p, live).is_some(),
     }
 }
 
@@ -217,6 +280,11 @@ fn leaf(live: &Value, path: &[Step], kind: &str) -> Option<String> {
         };
         return kube::parse::<SecretObject>(live).value(key)?.ok();
     }
+    at(live, path)?.as_str().map(str::to_string)
+}
+
+/// The value at `path` of a live object.
+fn at<'a>(live: &'a Value, path: &[Step]) -> Option<&'a Value> {
     let mut v = live;
     for step in path {
         v = match step {
@@ -228,7 +296,7 @@ fn leaf(live: &Value, path: &[Step], kind: &str) -> Option<String> {
                 .find(|e| e["name"].as_str() == Some(n))?,
         };
     }
-    v.as_str().map(str::to_string)
+    Some(v)
 }
 
 /// The values of the parameters in `text`, if `text` has the pattern's shape. Two parameters
@@ -373,6 +441,44 @@ parameters:
             r.unreadable.contains_key("SYSTEM_DATABASE_ROOT_PASSWORD"),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn json_parameters_come_back_as_the_text_they_were_given() {
+        let t = Template::parse(
+            r#"
+metadata: {name: t}
+objects:
+- apiVersion: v1
+  kind: PersistentVolumeClaim
+  metadata: {name: system-storage}
+  spec: {storageClassName: "${{RWX_STORAGE_CLASS}}"}
+- apiVersion: image.openshift.io/v1
+  kind: ImageStream
+  metadata: {name: amp-system}
+  spec: {tags: [{name: "${AMP_RELEASE}", importPolicy: {insecure: "${{INSECURE}}"}}]}
+parameters:
+- {name: RWX_STORAGE_CLASS, value: "null"}
+- {name: INSECURE, value: "false"}
+"#,
+        )
+        .unwrap();
+        let live = [
+            json!({"kind": "PersistentVolumeClaim", "metadata": {"name": "system-storage"}, "spec": {"storageClassName": "cephfs"}}),
+            json!({"kind": "ImageStream", "metadata": {"name": "amp-system"}, "spec": {"tags": [{"name": "2.8", "importPolicy": {"insecure": true}}]}}),
+        ];
+        let r = recover_json(&t, &live);
+        assert_eq!(r["RWX_STORAGE_CLASS"], "cephfs");
+        assert_eq!(r["INSECURE"], "true");
+        assert!(fits(
+            "http://${TOKEN}@system-master:3000",
+            "http://abc@system-master:3000"
+        ));
+        assert!(!fits(
+            "http://${TOKEN}@system-master:3000",
+            "http://abc@elsewhere:3000"
+        ));
+        assert!(fits("plain", "plain") && !fits("plain", "other"));
     }
 
     #[test]

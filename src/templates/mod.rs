@@ -2,11 +2,13 @@
 //! what each parameter is, values for generated ones, and how values reach oc.
 
 pub(crate) mod api_versions;
+pub(crate) mod fields;
 pub(crate) mod generate;
 pub(crate) mod kinds;
 pub(crate) mod model;
 pub(crate) mod param_file;
 pub(crate) mod params;
 pub(crate) mod profiles;
+pub(crate) mod releases;
 pub(crate) mod render;
 pub mod repo;

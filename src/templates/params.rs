@@ -115,7 +115,8 @@ fn classify(p: &Parameter) -> Class {
     }
 }
 
-fn secret_by_name(name: &str) -> bool {
+/// Whether a parameter (or a secret's key, upper-cased) names a secret: a password, token, key.
+pub(crate) fn secret_by_name(name: &str) -> bool {
     SECRET_WORDS.iter().any(|w| name.contains(w)) || URL_SCHEMES.iter().any(|(n, _)| *n == name)
 }
 

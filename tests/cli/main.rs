@@ -15,6 +15,7 @@ mod gather;
 mod git;
 mod inputs;
 mod install;
+mod migrate;
 mod monitoring;
 mod param_file;
 mod resume;

@@ -142,6 +142,29 @@ fn tenant_list_json() {
 }
 
 #[test]
+fn export_apimanager_yaml_and_json() {
+    let env = installed();
+    let yaml = env.run(&["export", "apimanager"]);
+    yaml.assert_code(0);
+    rules(&env).assert("export/apimanager.yaml", &yaml.stdout);
+    let json = env.run(&["export", "apimanager", "-o", "json"]);
+    json.assert_code(0);
+    rules(&env).assert_json("export/apimanager.json", &json.stdout);
+}
+
+#[test]
+fn upgrade_plan_text() {
+    let env = TestEnv::new();
+    let repo = crate::migrate::release_repo(env.root());
+    let env = crate::migrate::installed_from(&repo);
+    let run = env.run(&["upgrade", "plan", "--to", "2.13"]);
+    run.assert_code(0);
+    rules(&env)
+        .value(repo.to_str().unwrap(), "REPO")
+        .assert("upgrade/plan-to-2.13.txt", &run.stdout);
+}
+
+#[test]
 fn every_snapshot_file_is_compared_by_a_test_here() {
     // A file left behind by a renamed or removed test would pin nothing while looking like it did.
     let source = include_str!("snapshots.rs");

@@ -39,9 +39,9 @@ pub const CASES: &[Case] = &[
 
 /// The inputs a profile needs beyond the common ones: (plain parameters, secret parameters as
 /// environment variables).
-type Inputs = (Vec<String>, Vec<(String, String)>);
+pub type Inputs = (Vec<String>, Vec<(String, String)>);
 
-fn inputs(world: &World, profile: &str) -> Inputs {
+pub fn inputs(world: &World, profile: &str) -> Inputs {
     let real = !world.is_simulated();
     let env = |k: &str| std::env::var(k).ok();
     match profile {

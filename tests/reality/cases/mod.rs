@@ -11,6 +11,7 @@ mod gateway;
 mod gather;
 mod harness;
 mod lifecycle;
+mod migrate;
 mod monitoring;
 mod param_file;
 mod smoke;
@@ -36,6 +37,7 @@ pub fn all() -> Vec<Case> {
         monitoring::CASES,
         tenant::CASES,
         sso::CASES,
+        migrate::CASES,
     ]
     .concat()
 }
