@@ -115,6 +115,7 @@ fn request<'a>(
             .identity
             .all_present(&install.objects)
             .into_iter()
+            .chain(install.strays.iter().cloned())
             .chain(monitoring.iter().filter_map(ObjectRef::of_json))
             .collect(),
         delete_project: options.delete_project,

@@ -109,12 +109,17 @@ pub(crate) fn verdict_of<A>(plan: &Changes<A>, what: &str) -> Outcome<()> {
                 .iter()
                 .map(|m| format!("needed and not given: {m}")),
         );
+        let help = if plan.missing.is_empty() {
+            "each problem says how to fix it; nothing was changed: run again once it is fixed"
+        } else {
+            "give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked"
+        };
         return Err(Failure::input(format!(
             "the input has {} problem(s):\n  - {}",
             lines.len(),
             lines.join("\n  - ")
         ))
-        .with_help("give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked"));
+        .with_help(help));
     }
     let failed = plan.failed_checks();
     if failed.is_empty() {

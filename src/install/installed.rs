@@ -15,6 +15,7 @@ use crate::install::recover;
 use crate::record::InstallRecord;
 use crate::secrets::Redactor;
 use crate::templates::kinds::Resource;
+use crate::templates::model::Template;
 use crate::templates::params;
 use crate::templates::profiles::{self, Loaded};
 use crate::templates::releases::{self, Release};
@@ -33,6 +34,9 @@ pub(crate) struct Installed {
     pub(crate) domain: Option<String>,
     /// The templates checkout the install was read with (a gateway's template comes from it).
     pub(crate) templates_dir: std::path::PathBuf,
+    /// Objects of the templates' other profiles the project holds and the install's profile has
+    /// not (a run with another profile over the install left them): uninstall deletes them too.
+    pub(crate) strays: Vec<crate::templates::kinds::ObjectRef>,
 }
 
 impl Installed {
@@ -166,6 +170,7 @@ pub(crate) fn open_on(
         ProjectState::Present(o) => o,
         ProjectState::Absent | ProjectState::Hidden => return Err(not_there(&project, &cluster)),
     };
+    let strays = strays(&candidates, &objects);
     let Some((profile, identity)) = best(candidates, &objects) else {
         return Err(Failure::input(format!(
             "project {project} holds no 3scale install: none of the objects of the templates' profiles is there"
@@ -186,6 +191,7 @@ pub(crate) fn open_on(
         objects,
         domain,
         templates_dir: checkout.dir.clone(),
+        strays,
     })
 }
 
@@ -253,27 +259,76 @@ fn candidates(
 /// the same objects (`amp` and `amp-eval-tech-preview`) are told apart by what the deployment
 /// configs hold: the containers' resource requests of each.
 fn best(candidates: Vec<(Loaded, Identity)>, objects: &[Value]) -> Option<(Loaded, Identity)> {
-    candidates
-        .into_iter()
-        .filter(|(_, id)| !id.present(objects).is_empty())
+    let of: Vec<(&Template, &Identity)> =
+        candidates.iter().map(|(l, i)| (&l.template, i)).collect();
+    let chosen = best_index(&of, objects)?;
+    candidates.into_iter().nth(chosen)
+}
+
+/// The objects of every candidate but `best`'s that the project holds and `best`'s profile has
+/// not.
+fn strays(
+    candidates: &[(Loaded, Identity)],
+    objects: &[Value],
+) -> Vec<crate::templates::kinds::ObjectRef> {
+    let of: Vec<(&Template, &Identity)> =
+        candidates.iter().map(|(l, i)| (&l.template, i)).collect();
+    let Some(chosen) = best_index(&of, objects) else {
+        return Vec::new();
+    };
+    let ours = candidates[chosen].1.all_present(objects);
+    let mut out = Vec::new();
+    for (_, id) in candidates
+        .iter()
         .enumerate()
-        .max_by_key(|(i, (loaded, id))| {
-            let present = id.present(objects).len();
-            let alike = resemblance(&loaded.template, objects);
-            // On a full tie, the first candidate: the recorded profile.
+        .filter(|(i, _)| *i != chosen)
+        .map(|(_, c)| c)
+    {
+        for o in id.all_present(objects) {
+            if !ours.contains(&o) && !out.contains(&o) {
+                out.push(o);
+            }
+        }
+    }
+    out
+}
+
+/// The index of the candidate `best` chooses; on a full tie, the first.
+fn best_index(candidates: &[(&Template, &Identity)], objects: &[Value]) -> Option<usize> {
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, id))| !id.present(objects).is_empty())
+        .max_by_key(|(i, (template, id))| {
             (
-                present,
+                id.present(objects).len(),
                 usize::MAX - id.missing(objects).len(),
-                alike,
+                resemblance(template, objects),
                 usize::MAX - i,
             )
         })
-        .map(|(_, c)| c)
+        .map(|(i, _)| i)
+}
+
+/// Another profile than the one asked for, when the project holds an install of it: its name,
+/// how many of its objects the project holds and how many it has. `None` when the project holds
+/// no install, or one the asked profile explains as well as any other.
+pub(crate) fn other_profile_held(
+    asked: (&Template, &Identity),
+    others: &[(String, Template, Identity)],
+    objects: &[Value],
+) -> Option<(String, usize, usize)> {
+    let mut candidates = vec![asked];
+    candidates.extend(others.iter().map(|(_, t, id)| (t, id)));
+    let chosen = best_index(&candidates, objects)?;
+    let (name, _, id) = others.get(chosen.checked_sub(1)?)?;
+    let present = id.present(objects).len();
+    Some((name.clone(), present, present + id.missing(objects).len()))
 }
 
 /// How many of the project's deployment configs have the containers' resources the template
 /// gives them.
-fn resemblance(template: &crate::templates::model::Template, objects: &[Value]) -> usize {
+fn resemblance(template: &Template, objects: &[Value]) -> usize {
     let resources = |dc: &Value| {
         dc["spec"]["template"]["spec"]["containers"]
             .as_array()

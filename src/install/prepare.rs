@@ -3,6 +3,7 @@
 //! what the plan would do.
 
 use super::identity::Identity;
+use super::installed;
 use super::plan::{self, Plan, Request};
 use super::sizing::{self, Offer};
 use crate::engine::cluster::Cluster;
@@ -11,6 +12,7 @@ use crate::engine::session::Session;
 use crate::failure::{Failure, Outcome};
 use crate::inputs::{self, Answers};
 use crate::templates::generate;
+use crate::templates::model::Template;
 use crate::templates::profiles::{self, Loaded};
 use crate::templates::repo::Checkout;
 use serde_json::Value;
@@ -57,7 +59,10 @@ pub(crate) fn prepare(
         .map(|p| (p.name.clone(), p.value.expose().to_string()))
         .collect();
     let identity = Identity::of(&profile.template, &given, &image_streams);
-    let project = observer.project(&answers.project.value, &identity.resources())?;
+    let others = identities(others, &given, &image_streams);
+    let project = observe_project(observer, &answers.project.value, &identity, &others)?;
+    let held =
+        installed::other_profile_held((&profile.template, &identity), &others, project.objects());
     let absent = identity.missing(project.objects());
 
     let rwx_needed = profile.template.parameter("RWX_STORAGE_CLASS").is_some()
@@ -85,14 +90,7 @@ pub(crate) fn prepare(
             },
         })
     };
-    let fresh: BTreeMap<String, String> = profile
-        .model
-        .generated()
-        .filter_map(|p| {
-            let value = generate::value(p.from.as_deref()?, &mut generate::os_random)?;
-            Some((p.name.clone(), value))
-        })
-        .collect();
+    let fresh = fresh_values(&profile);
     let mut plan = plan::plan(&Request {
         answers,
         profile: &profile,
@@ -105,6 +103,10 @@ pub(crate) fn prepare(
         fresh: &fresh,
     });
     plan.problems.splice(0..0, input_problems);
+    if let Some(held) = held {
+        plan.problems
+            .insert(0, other_profile_problem(answers, &profile.name, held));
+    }
     for v in plan.values.iter().filter(|v| v.secret) {
         session.redactor.add_secret(&v.name, &v.value);
     }
@@ -123,4 +125,61 @@ pub(crate) fn prepare(
         project,
         plan,
     })
+}
+
+/// A new value of every generated parameter, drawn from the kernel's random source.
+fn fresh_values(profile: &Loaded) -> BTreeMap<String, String> {
+    profile
+        .model
+        .generated()
+        .filter_map(|p| {
+            let value = generate::value(p.from.as_deref()?, &mut generate::os_random)?;
+            Some((p.name.clone(), value))
+        })
+        .collect()
+}
+
+/// The identity of each of the other profiles.
+fn identities(
+    others: Vec<(String, Template)>,
+    given: &[(String, String)],
+    image_streams: &[Value],
+) -> Vec<(String, Template, Identity)> {
+    others
+        .into_iter()
+        .map(|(name, template)| {
+            let id = Identity::of(&template, given, image_streams);
+            (name, template, id)
+        })
+        .collect()
+}
+
+/// The project, with the objects of every profile: an install of another one is told apart.
+fn observe_project(
+    observer: &Observer,
+    project: &str,
+    identity: &Identity,
+    others: &[(String, Template, Identity)],
+) -> Outcome<ProjectState> {
+    let mut resources = identity.resources();
+    for r in others.iter().flat_map(|(_, _, id)| id.resources()) {
+        if !resources.contains(&r) {
+            resources.push(r);
+        }
+    }
+    observer.project(project, &resources)
+}
+
+/// A second profile over an install would mix their objects (amp-s3's deployment configs over
+/// amp's claim, say): the install there is continued with its own profile, or removed first.
+fn other_profile_problem(
+    answers: &Answers,
+    asked: &str,
+    (held, present, total): (String, usize, usize),
+) -> String {
+    let project = &answers.project.value;
+    format!(
+        "project {project} holds an install of profile {held} ({present} of its {total} objects), not of {asked} (from {}): installing {asked} over it would mix the objects of two profiles; continue that install with --template {held}, or uninstall first (`threescale-install uninstall --project {project}`) and install {asked} then",
+        answers.profile.source
+    )
 }

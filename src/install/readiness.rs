@@ -19,12 +19,34 @@ pub(crate) const ZYNC_ROUTES: &[(&str, &str)] = &[
 /// The objects of the install among `items` (and the pods and events, which explain them), the
 /// deployment configs in dependency order.
 pub(crate) fn snapshot(items: Vec<Value>, identity: &Identity) -> Snapshot {
+    let ours = |o: &Value| identity.template.iter().any(|r| r.matches(o));
+    // A claim the install's deployment configs mount is the install's, whatever made it.
+    let mounted = mounted_claims(items.iter().filter(|o| ours(o)));
     let mut s = Snapshot::of_matching(items, |o| {
-        identity.template.iter().any(|r| r.matches(o))
+        ours(o)
             || !identity::zync_routes(std::slice::from_ref(o)).is_empty()
+            || (o["kind"] == "PersistentVolumeClaim"
+                && o["metadata"]["name"]
+                    .as_str()
+                    .is_some_and(|n| mounted.iter().any(|m| m == n)))
     });
     s.rank_dcs(tier_of);
     s
+}
+
+/// The names of the claims the deployment configs among `objects` mount.
+fn mounted_claims<'a>(objects: impl Iterator<Item = &'a Value>) -> Vec<String> {
+    objects
+        .filter(|o| o["kind"] == "DeploymentConfig")
+        .flat_map(|dc| {
+            dc["spec"]["template"]["spec"]["volumes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v["persistentVolumeClaim"]["claimName"].as_str())
+                .map(str::to_string)
+        })
+        .collect()
 }
 
 /// Every component of the install and its state.
@@ -67,6 +89,26 @@ fn routes(s: &Snapshot) -> Component {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_claim_the_install_mounts_is_counted_though_its_profile_has_none() {
+        let template = crate::templates::model::Template::parse(
+            "kind: Template\napiVersion: template.openshift.io/v1\nmetadata: {name: t}\nobjects:\n- {kind: DeploymentConfig, apiVersion: apps.openshift.io/v1, metadata: {name: system-app}}\n",
+        )
+        .unwrap();
+        let identity = Identity::of(&template, &[], &[]);
+        let items = vec![
+            json!({"kind": "DeploymentConfig", "apiVersion": "apps.openshift.io/v1", "metadata": {"name": "system-app"},
+                "spec": {"template": {"spec": {"volumes": [{"name": "s", "persistentVolumeClaim": {"claimName": "system-storage"}}]}}}}),
+            json!({"kind": "PersistentVolumeClaim", "apiVersion": "v1", "metadata": {"name": "system-storage"}, "status": {"phase": "Pending"}}),
+            json!({"kind": "PersistentVolumeClaim", "apiVersion": "v1", "metadata": {"name": "someone-elses"}, "status": {"phase": "Pending"}}),
+        ];
+        let c = readiness::claims(&snapshot(items, &identity));
+        assert_eq!(
+            (c.state, c.detail.as_str()),
+            (State::Pending, "0 of 1 claims bound")
+        );
+    }
 
     #[test]
     fn routes_are_ready_once_zync_made_every_one() {

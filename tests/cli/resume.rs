@@ -333,3 +333,70 @@ fn plan_and_preflight_look_at_the_install_that_did_not_finish() {
     );
     assert_eq!(check("plan"), "nothing to change", "{}", preflight.stdout);
 }
+
+#[test]
+fn another_profile_over_a_failed_install_is_refused_naming_the_installed_one() {
+    let env = TestEnv::new().env("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE");
+    env.cluster(|s| s["rollout"] = json!("failed"));
+    env.run(&["--yes"]).assert_code(4);
+    env.clear_calls();
+
+    let secret = env.root().join("aws-secret");
+    std::fs::write(&secret, "from-a-file\n").unwrap();
+    let s3 = [
+        "--yes",
+        "--template",
+        "amp-s3",
+        "--param",
+        "AWS_BUCKET=b",
+        "--param",
+        "AWS_REGION=r",
+        "--aws-secret-access-key-file",
+        secret.to_str().unwrap(),
+    ];
+    let run = env.run(&s3);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains(
+            "project 3scale-apim holds an install of profile amp (20 of its 20 objects), not of amp-s3 (from --template)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("continue that install with --template amp")
+            && run.stderr.contains("uninstall first"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+    assert!(env.object("3scale-apim", "Secret", "aws-auth").is_none());
+
+    // The same profile continues it.
+    env.cluster(|s| s["rollout"] = json!("ready"));
+    env.run(&["--yes"]).assert_code(0);
+}
+
+#[test]
+fn uninstall_deletes_what_a_run_with_another_profile_left_in_the_project() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = json!("failed"));
+    env.run(&["--yes"]).assert_code(4);
+    // What an earlier version left when amp-s3 was run over the failed amp install.
+    env.cluster(|s| {
+        let objects = s["projects"]["3scale-apim"]["objects"]
+            .as_array_mut()
+            .unwrap();
+        objects.push(json!({"kind": "Secret", "apiVersion": "v1",
+            "metadata": {"name": "aws-auth", "namespace": "3scale-apim"},
+            "data": {"AWS_BUCKET": "Yg=="}}));
+    });
+    let run = env.run(&["uninstall", "--yes", "-o", "json"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("secret/aws-auth"), "{}", run.stdout);
+    assert!(env.object("3scale-apim", "Secret", "aws-auth").is_none());
+    assert!(env
+        .object("3scale-apim", "PersistentVolumeClaim", "system-storage")
+        .is_none());
+}
