@@ -15,6 +15,7 @@ pub(crate) mod engine;
 pub(crate) mod failure;
 pub(crate) mod gateway;
 pub(crate) mod http;
+pub(crate) mod ingress_ca;
 pub(crate) mod inputs;
 pub(crate) mod install;
 pub(crate) mod interrupt;

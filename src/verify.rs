@@ -88,7 +88,7 @@ pub(crate) fn run(http: &Http, t: &Target) -> Vec<CheckResult> {
         Some(Err(HttpError { cause: Cause::Tls(why), .. })) => {
             let cert = http.peer_certificate(&t.admin).unwrap_or_else(|e| format!("(the certificate could not be read: {e})"));
             out.push(
-                CheckResult::fail("tls", format!("{}: {why}\n{cert}", t.admin)).with_help(
+                CheckResult::fail("tls", format!("{}: {why}\n{cert}{}", t.admin, cluster_ca_note(http, &t.admin))).with_help(
                     "trust the CA that signed the router's certificate with --ca-file PATH (the default ingress CA: `oc get secret router-ca -n openshift-ingress-operator -o jsonpath='{.data.tls\\.crt}' | base64 -d`), or skip the check with --insecure-skip-tls-verify",
                 ),
             );
@@ -97,7 +97,7 @@ pub(crate) fn run(http: &Http, t: &Target) -> Vec<CheckResult> {
             CheckResult::warn("tls", format!("{}: not verified (--insecure-skip-tls-verify)", t.admin))
                 .with_help("trust the router's CA with --ca-file instead, so that a wrong certificate is noticed"),
         ),
-        Some(Ok(_)) => out.push(CheckResult::ok("tls", format!("{}: the certificate is trusted", t.admin))),
+        Some(Ok(_)) => out.push(CheckResult::ok("tls", format!("{}: the certificate is trusted{}", t.admin, cluster_ca_note(http, &t.admin)))),
         Some(Err(e)) => out.push(CheckResult::fail("tls", format!("not tried: {e}"))),
     }
     out.push(match &login {
@@ -201,6 +201,25 @@ pub(crate) fn run(http: &Http, t: &Target) -> Vec<CheckResult> {
         )
     });
     out
+}
+
+/// Whether the cluster's ingress CA was trusted for `host`, and if not, why.
+fn cluster_ca_note(http: &Http, host: &str) -> String {
+    use crate::http::ClusterTrust;
+    match (http.trusted_by(host), &http.options().cluster_ca) {
+        (Some(ca), _) => format!(
+            " (with the cluster's ingress CA from {}, trusted for the hosts under {})",
+            ca.source, ca.domain
+        ),
+        (None, ClusterTrust::Trusted(ca)) => format!(
+            "\nthe cluster's ingress CA ({}) is trusted for the hosts under {} only",
+            ca.source, ca.domain
+        ),
+        (None, ClusterTrust::Unavailable(why)) => {
+            format!("\nthe cluster's ingress CA was not used: {why}")
+        }
+        (None, ClusterTrust::NotAsked) => String::new(),
+    }
 }
 
 /// A page check: `ok` says what a good answer is.
@@ -346,7 +365,12 @@ pub(crate) fn check(
     options: &crate::http::Options,
     target: &Target,
 ) -> crate::failure::Outcome<Vec<CheckResult>> {
-    Ok(run(&session.http(options)?, target))
+    let mut options = options.clone();
+    if !options.insecure {
+        let observer = crate::engine::observe::Observer::new(&session.oc);
+        options.cluster_ca = crate::ingress_ca::read(&session.oc, &observer)?;
+    }
+    Ok(run(&session.http(&options)?, target))
 }
 
 /// The failure of checks that did not all pass.

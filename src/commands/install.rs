@@ -131,6 +131,11 @@ fn decide(
             w.ask_open(answers, session, observer)?;
         }
         let prepared = prepare::prepare(session, observer, answers)?;
+        if let (Some(w), Some(fix)) = (wizard, &prepared.fix) {
+            if w.offer_release_fix(answers, fix)? {
+                continue;
+            }
+        }
         let chosen = Cell::new(None);
         let go = {
             let driver = driver(session, observer, cluster, answers);
@@ -238,9 +243,9 @@ fn summary_rows(answers: &Answers, prepared: &Prepared) -> Vec<(Field, String)> 
         .unwrap_or_default();
     let plan = &prepared.plan;
     let params: Vec<String> = plan
-        .given_params()
+        .shown_params(MASK)
         .into_iter()
-        .map(|(k, v)| format!("{k}={}", v.unwrap_or_else(|| MASK.into())))
+        .map(|(k, v)| format!("{k}={v}"))
         .collect();
     let mut rows = vec![
         (

@@ -320,6 +320,17 @@ impl DeploymentConfig {
     }
 }
 
+// ---- config maps -----------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct ConfigMap {
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) metadata: Meta,
+    #[serde(deserialize_with = "lenient")]
+    pub(crate) data: BTreeMap<String, String>,
+}
+
 // ---- routes ----------------------------------------------------------------------------------
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]

@@ -93,11 +93,11 @@ fn inputs(world: &World, profile: &str) -> Inputs {
                     ),
                     url(
                         "BACKEND_REDIS_STORAGE_ENDPOINT",
-                        "redis://:redisPassw0rd@redis.example.internal:6379/0",
+                        "redis://:redisPassw0rd@backend-redis.example.internal:6379/0",
                     ),
                     url(
                         "BACKEND_REDIS_QUEUES_ENDPOINT",
-                        "redis://:redisPassw0rd@redis.example.internal:6379/2",
+                        "redis://:redisPassw0rd@backend-redis.example.internal:6379/2",
                     ),
                 ],
             )

@@ -10,6 +10,7 @@ mod fixtures;
 mod gateway;
 mod harness;
 mod lifecycle;
+mod official;
 mod param_file;
 mod smoke;
 mod tenant;
@@ -21,6 +22,7 @@ pub fn all() -> Vec<Case> {
         engine::CASES,
         harness::CASES,
         fixtures::CASES,
+        official::CASES,
         fake_oc::CASES,
         param_file::CASES,
         lifecycle::CASES,
