@@ -331,3 +331,52 @@ fn the_plan_shows_urls_with_only_their_password_masked() {
         .unwrap();
     assert_eq!(String::from_utf8(url).unwrap(), HA[0].1);
 }
+
+#[test]
+fn the_wizard_s_summary_shows_a_url_with_only_its_password_masked() {
+    use crate::support::pty::{Pty, Size, DOWN};
+    let env = ha(&[]);
+    let args = [
+        "--template",
+        "amp-ha-tech-preview",
+        "--wildcard-domain",
+        "apps.cluster.example.com",
+    ];
+    let mut t = Pty::start(&env.command(&args), Size::WINDOW);
+    t.answer("Install on this cluster?", "y\r");
+    t.answer("Project", "\r");
+    t.answer("Project display name", "\r");
+    t.answer("ReadWriteMany storage class", "\r");
+    t.answer("Registry server", "\r");
+    t.answer("Customize template parameters?", "n\r");
+    t.wait_for("What now?");
+    let screen = t.contents();
+    assert!(
+        screen.contains("SYSTEM_DATABASE_URL=mysql2://app:••••••@mysql.example.com:3306/system?sslca=/etc/pki/ca.pem"),
+        "{screen}"
+    );
+    assert!(!t.output().contains("db-Pw-1x"));
+    t.send(&format!("{DOWN}{DOWN}\r"));
+    assert_eq!(t.finish(), 0);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
+fn the_wizard_refuses_a_single_label_domain() {
+    use crate::support::pty::{Pty, Size, DOWN};
+    let env = TestEnv::new();
+    let mut t = Pty::start(&env.command(&[]), Size::WINDOW);
+    t.answer("Install on this cluster?", "y\r");
+    t.answer("Install profile", "\r");
+    t.answer("Project", "\r");
+    t.answer("Project display name", "\r");
+    t.answer("ReadWriteMany storage class", "\r");
+    t.answer("Wildcard domain of the routes", "localhost\r");
+    t.wait_for("'localhost' is a single label");
+    t.send("apps.cluster.example.com\r");
+    t.answer("Registry server", "\r");
+    t.answer("Customize template parameters?", "n\r");
+    t.wait_for("What now?");
+    t.send(&format!("{DOWN}{DOWN}\r"));
+    assert_eq!(t.finish(), 0);
+}

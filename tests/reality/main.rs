@@ -46,7 +46,14 @@
 #![allow(unreachable_pub)]
 
 mod cases;
+// The one pseudo-terminal driver of the tests, and the wait it bounds with.
+#[allow(dead_code)]
+#[path = "../support/events.rs"]
+mod events;
 mod process;
+#[allow(dead_code)]
+#[path = "../support/pty.rs"]
+mod pty;
 mod reality;
 mod runner;
 mod secrets;

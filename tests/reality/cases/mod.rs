@@ -6,6 +6,7 @@ mod common;
 mod engine;
 mod fake_oc;
 mod faults;
+mod fidelity;
 mod fixtures;
 mod gateway;
 mod harness;
@@ -23,6 +24,7 @@ pub fn all() -> Vec<Case> {
         harness::CASES,
         fixtures::CASES,
         official::CASES,
+        fidelity::CASES,
         fake_oc::CASES,
         param_file::CASES,
         lifecycle::CASES,
