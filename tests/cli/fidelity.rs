@@ -380,3 +380,22 @@ fn the_wizard_refuses_a_single_label_domain() {
     t.send(&format!("{DOWN}{DOWN}\r"));
     assert_eq!(t.finish(), 0);
 }
+
+#[test]
+fn a_gateway_template_of_another_release_than_the_install_is_refused() {
+    let gw = crate::gateway::installed();
+    let env = edited(gw.env, "apicast-gateway/apicast.yml", |t| {
+        t.replace("value: \"2.8.0\"", "value: \"2.7.0\"").replace(
+            "apicast-gateway-rhel8:3scale2.8",
+            "apicast-gateway-rhel7:3scale2.7",
+        )
+    });
+    let run = env.run(crate::gateway::ADD);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("apicast-gateway/apicast.yml: it installs another release than the install's 3scale 2.8: release 2.7, AMP_APICAST_IMAGE=registry.redhat.io/3scale-amp2/apicast-gateway-rhel7:3scale2.7"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}

@@ -112,6 +112,11 @@ fn lifecycle(world: &World, profile: &str) {
     }
     let (plain, secret) = inputs(world, profile);
     let mut extra: Vec<&str> = vec!["--template", profile, "--timeout", "20m"];
+    // At 2.8.0.GA, amp-postgresql is the 3scale 2.7 file (refused); 2.8-stable has the 2.8 one.
+    let git_ref = (profile == "amp-postgresql").then_some("2.8-stable");
+    if let Some(r) = git_ref {
+        extra.extend(["--templates-ref", r]);
+    }
     extra.extend(plain.iter().map(String::as_str));
     let mut installer = Installer::new(world, &extra);
     for (k, v) in &secret {
@@ -132,7 +137,10 @@ fn lifecycle(world: &World, profile: &str) {
         "{}",
         install.transcript()
     );
-    let objects = common::template_objects(world, profile);
+    let objects = match git_ref {
+        Some(r) => common::template_objects_at(world, r, profile),
+        None => common::template_objects(world, profile),
+    };
     let present = common::present(world, PROJECT, &objects);
     assert_eq!(
         present.len(),
