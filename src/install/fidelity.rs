@@ -163,12 +163,15 @@ fn identity_of(i: &Inspected, file: &str) -> (bool, String, Option<String>) {
 fn identity_check(i: &Inspected, files: &[&str]) -> CheckResult {
     let found: Vec<(bool, String, Option<String>)> =
         files.iter().map(|f| identity_of(i, f)).collect();
+    let modified = found.iter().any(|(m, _, _)| *m);
+    // A warning names the files that differ; the official ones are for the ok line.
     let detail = found
         .iter()
+        .filter(|(m, _, _)| *m == modified)
         .map(|(_, d, _)| d.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    if !found.iter().any(|(modified, _, _)| *modified) {
+    if !modified {
         return CheckResult::ok(TEMPLATE_FILES, detail);
     }
     let check = CheckResult::warn(TEMPLATE_FILES, detail);

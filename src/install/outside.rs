@@ -7,7 +7,7 @@
 
 use super::fidelity::Inspected;
 use super::plan::Plan;
-use crate::engine::checks::CheckResult;
+use crate::engine::checks::{CheckResult, Verdict};
 use crate::engine::observe::Observer;
 use crate::failure::Outcome;
 use crate::inputs::declared;
@@ -85,7 +85,7 @@ pub(crate) fn check(
             ));
         } else {
             plan.problems.push(format!(
-                "{} would create objects outside project {project}: {}; the official 3scale templates create nothing outside their project. Use the official templates; or, knowing what these objects grant, pass {} (a cluster admin's decision)",
+                "profile {} would create objects outside project {project}: {}; the official 3scale templates create nothing outside their project. Use the official templates; or, knowing what these objects grant, pass {} (a cluster admin's decision)",
                 i.profile.name,
                 list.join(", "),
                 declared::ALLOW_OUTSIDE_PROJECT.flag()
@@ -182,7 +182,9 @@ fn permissions(
     let project = i.answers.project.value.as_str();
     let role = Resource::of("ClusterRole", "rbac.authorization.k8s.io/v1");
     let mut asked: Vec<(&str, String, Option<String>)> = Vec::new();
-    for o in found {
+    // Refused anyway without the flag: nothing more to ask then.
+    let binding = found.iter().filter(|_| i.answers.checks.outside_project);
+    for o in binding {
         for r in &o.binds {
             let ns = (!o.cluster_scoped).then(|| project.to_string());
             asked.push(("bind", format!("{role}/{r}"), ns));
@@ -244,6 +246,26 @@ fn permissions(
     plan.checks
         .push(check.skip_if_asked(&i.answers.checks.skip));
     Ok(())
+}
+
+/// The permission checks of the plan as one: the driver's (`create` of each kind) and the ones
+/// above, so that the plan names one failed check with every denial.
+pub(crate) fn merge_permissions(checks: &mut Vec<CheckResult>) {
+    let (found, rest): (Vec<CheckResult>, Vec<CheckResult>) =
+        checks.drain(..).partition(|c| c.id == "permissions");
+    checks.extend(rest);
+    let merged = found.into_iter().reduce(|a, b| match (a.result, b.result) {
+        (Verdict::Ok, _) => b,
+        (_, Verdict::Ok) => a,
+        _ => {
+            let denied: Vec<&str> = b.detail.lines().skip(1).collect();
+            CheckResult {
+                detail: format!("{}\n{}", a.detail, denied.join("\n")),
+                ..a
+            }
+        }
+    });
+    checks.extend(merged);
 }
 
 #[cfg(test)]
@@ -325,5 +347,24 @@ mod tests {
             why(json!({"apiVersion": "v1", "kind": "Namespace", "metadata": {"name": "n"}}))
                 .is_some()
         );
+    }
+
+    #[test]
+    fn permission_checks_are_merged_into_one_with_every_denial() {
+        let denied = "you may not make every planned change; denied:";
+        let mut checks = vec![
+            CheckResult::fail("permissions", format!("{denied}\ncreate a")),
+            CheckResult::ok("storage", "x"),
+            CheckResult::fail("permissions", format!("{denied}\nbind b")),
+        ];
+        merge_permissions(&mut checks);
+        assert_eq!(checks.len(), 2);
+        assert_eq!(checks[1].detail, format!("{denied}\ncreate a\nbind b"));
+        let mut ok = vec![
+            CheckResult::ok("permissions", "may x"),
+            CheckResult::fail("permissions", "denied:\ny"),
+        ];
+        merge_permissions(&mut ok);
+        assert_eq!((ok.len(), ok[0].result), (1, Verdict::Fail));
     }
 }

@@ -149,6 +149,7 @@ fn review(
             .checks
             .push(check.skip_if_asked(&answers.checks.skip));
     }
+    super::outside::merge_permissions(&mut p.plan.checks);
     Ok(())
 }
 
