@@ -61,6 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('--confirm-password', '--confirm-password', [CompletionResultType]::ParameterName, 'When the registry password is typed at a prompt, ask for it twice')
             [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print passwords and tokens in the summary even when stdout is not a terminal')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning')
+            [CompletionResult]::new('--allow-outside-project', '--allow-outside-project', [CompletionResultType]::ParameterName, 'Let a template create objects outside its project (cluster-scoped kinds, objects of other namespaces, bindings to users, groups or cluster roles); the official templates create none, and without this flag such a template is refused before any change')
             [CompletionResult]::new('--registry-password-stdin', '--registry-password-stdin', [CompletionResultType]::ParameterName, 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)')
             [CompletionResult]::new('--aws-secret-access-key-stdin', '--aws-secret-access-key-stdin', [CompletionResultType]::ParameterName, 'Read AWS_SECRET_ACCESS_KEY from standard input')
             [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
@@ -128,6 +129,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('--confirm-password', '--confirm-password', [CompletionResultType]::ParameterName, 'When the registry password is typed at a prompt, ask for it twice')
             [CompletionResult]::new('--show-secrets', '--show-secrets', [CompletionResultType]::ParameterName, 'Print passwords and tokens in the summary even when stdout is not a terminal')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning')
+            [CompletionResult]::new('--allow-outside-project', '--allow-outside-project', [CompletionResultType]::ParameterName, 'Let a template create objects outside its project (cluster-scoped kinds, objects of other namespaces, bindings to users, groups or cluster roles); the official templates create none, and without this flag such a template is refused before any change')
             [CompletionResult]::new('--registry-password-stdin', '--registry-password-stdin', [CompletionResultType]::ParameterName, 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)')
             [CompletionResult]::new('--aws-secret-access-key-stdin', '--aws-secret-access-key-stdin', [CompletionResultType]::ParameterName, 'Read AWS_SECRET_ACCESS_KEY from standard input')
             [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
@@ -169,6 +171,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
             [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning')
+            [CompletionResult]::new('--allow-outside-project', '--allow-outside-project', [CompletionResultType]::ParameterName, 'Let a template create objects outside its project (cluster-scoped kinds, objects of other namespaces, bindings to users, groups or cluster roles); the official templates create none, and without this flag such a template is refused before any change')
             [CompletionResult]::new('--registry-password-stdin', '--registry-password-stdin', [CompletionResultType]::ParameterName, 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)')
             [CompletionResult]::new('--aws-secret-access-key-stdin', '--aws-secret-access-key-stdin', [CompletionResultType]::ParameterName, 'Read AWS_SECRET_ACCESS_KEY from standard input')
             [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
@@ -207,6 +210,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
             [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning')
+            [CompletionResult]::new('--allow-outside-project', '--allow-outside-project', [CompletionResultType]::ParameterName, 'Let a template create objects outside its project (cluster-scoped kinds, objects of other namespaces, bindings to users, groups or cluster roles); the official templates create none, and without this flag such a template is refused before any change')
             [CompletionResult]::new('--registry-password-stdin', '--registry-password-stdin', [CompletionResultType]::ParameterName, 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)')
             [CompletionResult]::new('--aws-secret-access-key-stdin', '--aws-secret-access-key-stdin', [CompletionResultType]::ParameterName, 'Read AWS_SECRET_ACCESS_KEY from standard input')
             [CompletionResult]::new('--refresh-templates', '--refresh-templates', [CompletionResultType]::ParameterName, 'Fetch a branch again even when it is cached (tags and commits never change)')
@@ -1461,6 +1465,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('pull-secret', 'pull-secret', [CompletionResultType]::ParameterValue, 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD')
             [CompletionResult]::new('param-file', 'param-file', [CompletionResultType]::ParameterValue, 'oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>')
             [CompletionResult]::new('objects', 'objects', [CompletionResultType]::ParameterValue, 'A processed template''s List (stdin) with the API versions a cluster of Kubernetes 1.<MINOR> serves, and only the named objects')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'What each template file of a checkout is (official, modified, unknown) and which 3scale release it installs against the release its ref names, as JSON')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1525,10 +1530,31 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'threescale-install;render;release' {
+            [CompletionResult]::new('--ref', '--ref', [CompletionResultType]::ParameterName, 'The ref it is a checkout of (default: its commit, else its amp/amp.yml says)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project of the install [default: 3scale-apim]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Answers file (YAML); templates/answers.example.yaml documents every key')
+            [CompletionResult]::new('--oc', '--oc', [CompletionResultType]::ParameterName, 'The oc binary to use [default: oc from PATH]')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig passed to oc as --kubeconfig')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context passed to oc as --context')
+            [CompletionResult]::new('--oc-timeout', '--oc-timeout', [CompletionResultType]::ParameterName, 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Result format on stdout; progress and prompts stay on stderr [default: text]')
+            [CompletionResult]::new('--log-file', '--log-file', [CompletionResultType]::ParameterName, 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Print each oc command (secrets masked) as it runs')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the result')
+            [CompletionResult]::new('--no-input', '--no-input', [CompletionResultType]::ParameterName, 'Never prompt, even in a terminal')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'threescale-install;render;help' {
             [CompletionResult]::new('pull-secret', 'pull-secret', [CompletionResultType]::ParameterValue, 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD')
             [CompletionResult]::new('param-file', 'param-file', [CompletionResultType]::ParameterValue, 'oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>')
             [CompletionResult]::new('objects', 'objects', [CompletionResultType]::ParameterValue, 'A processed template''s List (stdin) with the API versions a cluster of Kubernetes 1.<MINOR> serves, and only the named objects')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'What each template file of a checkout is (official, modified, unknown) and which 3scale release it installs against the release its ref names, as JSON')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1539,6 +1565,9 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             break
         }
         'threescale-install;render;help;objects' {
+            break
+        }
+        'threescale-install;render;help;release' {
             break
         }
         'threescale-install;render;help;help' {
@@ -1757,6 +1786,7 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             [CompletionResult]::new('pull-secret', 'pull-secret', [CompletionResultType]::ParameterValue, 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD')
             [CompletionResult]::new('param-file', 'param-file', [CompletionResultType]::ParameterValue, 'oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>')
             [CompletionResult]::new('objects', 'objects', [CompletionResultType]::ParameterValue, 'A processed template''s List (stdin) with the API versions a cluster of Kubernetes 1.<MINOR> serves, and only the named objects')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'What each template file of a checkout is (official, modified, unknown) and which 3scale release it installs against the release its ref names, as JSON')
             break
         }
         'threescale-install;help;render;pull-secret' {
@@ -1766,6 +1796,9 @@ Register-ArgumentCompleter -Native -CommandName 'threescale-install' -ScriptBloc
             break
         }
         'threescale-install;help;render;objects' {
+            break
+        }
+        'threescale-install;help;render;release' {
             break
         }
         'threescale-install;help;completions' {

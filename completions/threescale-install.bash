@@ -208,6 +208,9 @@ _threescale__install() {
             threescale__install__subcmd__help__subcmd__render,pull-secret)
                 cmd="threescale__install__subcmd__help__subcmd__render__subcmd__pull__subcmd__secret"
                 ;;
+            threescale__install__subcmd__help__subcmd__render,release)
+                cmd="threescale__install__subcmd__help__subcmd__render__subcmd__release"
+                ;;
             threescale__install__subcmd__help__subcmd__sso,add)
                 cmd="threescale__install__subcmd__help__subcmd__sso__subcmd__add"
                 ;;
@@ -301,6 +304,9 @@ _threescale__install() {
             threescale__install__subcmd__render,pull-secret)
                 cmd="threescale__install__subcmd__render__subcmd__pull__subcmd__secret"
                 ;;
+            threescale__install__subcmd__render,release)
+                cmd="threescale__install__subcmd__render__subcmd__release"
+                ;;
             threescale__install__subcmd__render__subcmd__help,help)
                 cmd="threescale__install__subcmd__render__subcmd__help__subcmd__help"
                 ;;
@@ -312,6 +318,9 @@ _threescale__install() {
                 ;;
             threescale__install__subcmd__render__subcmd__help,pull-secret)
                 cmd="threescale__install__subcmd__render__subcmd__help__subcmd__pull__subcmd__secret"
+                ;;
+            threescale__install__subcmd__render__subcmd__help,release)
+                cmd="threescale__install__subcmd__render__subcmd__help__subcmd__release"
                 ;;
             threescale__install__subcmd__sso,add)
                 cmd="threescale__install__subcmd__sso__subcmd__add"
@@ -446,7 +455,7 @@ _threescale__install() {
 
     case "${cmd}" in
         threescale__install)
-            opts="-v -q -o -y -p -h -V --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --yes --dry-run --confirm-password --credentials-file --show-secrets --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --help --version install preflight plan status verify credentials uninstall gather gateway tenant monitoring sso users export upgrade render completions man help"
+            opts="-v -q -o -y -p -h -V --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --yes --dry-run --confirm-password --credentials-file --show-secrets --skip-check --strict --allow-outside-project --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --help --version install preflight plan status verify credentials uninstall gather gateway tenant monitoring sso users export upgrade render completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1672,7 +1681,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__help__subcmd__render)
-            opts="pull-secret param-file objects"
+            opts="pull-secret param-file objects release"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1714,6 +1723,20 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__help__subcmd__render__subcmd__pull__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__help__subcmd__render__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2064,7 +2087,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__install)
-            opts="-y -p -v -q -o -h --yes --dry-run --confirm-password --credentials-file --show-secrets --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-y -p -v -q -o -h --yes --dry-run --confirm-password --credentials-file --show-secrets --skip-check --strict --allow-outside-project --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2606,7 +2629,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__plan)
-            opts="-p -v -q -o -h --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-p -v -q -o -h --skip-check --strict --allow-outside-project --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2716,7 +2739,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__preflight)
-            opts="-p -v -q -o -h --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-p -v -q -o -h --skip-check --strict --allow-outside-project --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2826,7 +2849,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__render)
-            opts="-v -q -o -h --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help pull-secret param-file objects help"
+            opts="-v -q -o -h --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help pull-secret param-file objects release help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2876,7 +2899,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__render__subcmd__help)
-            opts="pull-secret param-file objects help"
+            opts="pull-secret param-file objects release help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2932,6 +2955,20 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__render__subcmd__help__subcmd__pull__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__render__subcmd__help__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3065,6 +3102,60 @@ _threescale__install() {
                     return 0
                     ;;
                 --registry-username)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --oc-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        threescale__install__subcmd__render__subcmd__release)
+            opts="-v -q -o -h --ref --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ref)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -58,6 +58,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --confirm-password 'When the registry password is typed at a prompt, ask for it twice'
             cand --show-secrets 'Print passwords and tokens in the summary even when stdout is not a terminal'
             cand --strict 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
+            cand --allow-outside-project 'Let a template create objects outside its project (cluster-scoped kinds, objects of other namespaces, bindings to users, groups or cluster roles); the official templates create none, and without this flag such a template is refused before any change'
             cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
             cand --aws-secret-access-key-stdin 'Read AWS_SECRET_ACCESS_KEY from standard input'
             cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
@@ -124,6 +125,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --confirm-password 'When the registry password is typed at a prompt, ask for it twice'
             cand --show-secrets 'Print passwords and tokens in the summary even when stdout is not a terminal'
             cand --strict 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
+            cand --allow-outside-project 'Let a template create objects outside its project (cluster-scoped kinds, objects of other namespaces, bindings to users, groups or cluster roles); the official templates create none, and without this flag such a template is refused before any change'
             cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
             cand --aws-secret-access-key-stdin 'Read AWS_SECRET_ACCESS_KEY from standard input'
             cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
@@ -164,6 +166,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
             cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
             cand --strict 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
+            cand --allow-outside-project 'Let a template create objects outside its project (cluster-scoped kinds, objects of other namespaces, bindings to users, groups or cluster roles); the official templates create none, and without this flag such a template is refused before any change'
             cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
             cand --aws-secret-access-key-stdin 'Read AWS_SECRET_ACCESS_KEY from standard input'
             cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
@@ -201,6 +204,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
             cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
             cand --strict 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
+            cand --allow-outside-project 'Let a template create objects outside its project (cluster-scoped kinds, objects of other namespaces, bindings to users, groups or cluster roles); the official templates create none, and without this flag such a template is refused before any change'
             cand --registry-password-stdin 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
             cand --aws-secret-access-key-stdin 'Read AWS_SECRET_ACCESS_KEY from standard input'
             cand --refresh-templates 'Fetch a branch again even when it is cached (tags and commits never change)'
@@ -1376,6 +1380,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand pull-secret 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'
             cand param-file 'oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>'
             cand objects 'A processed template''s List (stdin) with the API versions a cluster of Kubernetes 1.<MINOR> serves, and only the named objects'
+            cand release 'What each template file of a checkout is (official, modified, unknown) and which 3scale release it installs against the release its ref names, as JSON'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'threescale-install;render;pull-secret'= {
@@ -1436,10 +1441,30 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'threescale-install;render;release'= {
+            cand --ref 'The ref it is a checkout of (default: its commit, else its amp/amp.yml says)'
+            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
+            cand --oc 'The oc binary to use [default: oc from PATH]'
+            cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
+            cand --context 'Kubeconfig context passed to oc as --context'
+            cand --oc-timeout 'Deadline of one oc call; a hung oc is stopped and reported (e.g. 90s, 10m) [default: 10m]'
+            cand -o 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --output 'Result format on stdout; progress and prompts stay on stderr [default: text]'
+            cand --log-file 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project''s state directory]'
+            cand -v 'Print each oc command (secrets masked) as it runs'
+            cand --verbose 'Print each oc command (secrets masked) as it runs'
+            cand -q 'Print only errors and the result'
+            cand --quiet 'Print only errors and the result'
+            cand --no-input 'Never prompt, even in a terminal'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'threescale-install;render;help'= {
             cand pull-secret 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'
             cand param-file 'oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>'
             cand objects 'A processed template''s List (stdin) with the API versions a cluster of Kubernetes 1.<MINOR> serves, and only the named objects'
+            cand release 'What each template file of a checkout is (official, modified, unknown) and which 3scale release it installs against the release its ref names, as JSON'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'threescale-install;render;help;pull-secret'= {
@@ -1447,6 +1472,8 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;render;help;param-file'= {
         }
         &'threescale-install;render;help;objects'= {
+        }
+        &'threescale-install;render;help;release'= {
         }
         &'threescale-install;render;help;help'= {
         }
@@ -1619,12 +1646,15 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand pull-secret 'The pull secret manifest, the password read from THREESCALE_REGISTRY_PASSWORD'
             cand param-file 'oc param-file lines for the named parameters, each read from THREESCALE_PARAM_<NAME>'
             cand objects 'A processed template''s List (stdin) with the API versions a cluster of Kubernetes 1.<MINOR> serves, and only the named objects'
+            cand release 'What each template file of a checkout is (official, modified, unknown) and which 3scale release it installs against the release its ref names, as JSON'
         }
         &'threescale-install;help;render;pull-secret'= {
         }
         &'threescale-install;help;render;param-file'= {
         }
         &'threescale-install;help;render;objects'= {
+        }
+        &'threescale-install;help;render;release'= {
         }
         &'threescale-install;help;completions'= {
         }

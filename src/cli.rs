@@ -215,6 +215,16 @@ pub(crate) enum Render {
         #[arg(long = "only", value_name = "KIND/NAME")]
         only: Vec<String>,
     },
+    /// What each template file of a checkout is (official, modified, unknown) and which 3scale
+    /// release it installs against the release its ref names, as JSON
+    Release {
+        /// The checkout (a directory of the template files)
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// The ref it is a checkout of (default: its commit, else its amp/amp.yml says)
+        #[arg(long = "ref", value_name = "REF")]
+        git_ref: Option<String>,
+    },
 }
 
 /// Options of every command; they may come before or after the subcommand.
@@ -401,6 +411,12 @@ pub(crate) struct InputArgs {
     /// warning
     #[arg(long = declared::STRICT.long, env = declared::STRICT.env, value_parser = BoolishValueParser::new(), help_heading = "Checks")]
     pub(crate) strict: bool,
+
+    /// Let a template create objects outside its project (cluster-scoped kinds, objects of
+    /// other namespaces, bindings to users, groups or cluster roles); the official templates
+    /// create none, and without this flag such a template is refused before any change
+    #[arg(long = declared::ALLOW_OUTSIDE_PROJECT.long, env = declared::ALLOW_OUTSIDE_PROJECT.env, value_parser = BoolishValueParser::new(), help_heading = "Checks")]
+    pub(crate) allow_outside_project: bool,
 
     #[command(flatten)]
     pub(crate) install: ProfileArgs,

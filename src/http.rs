@@ -3,8 +3,9 @@
 //! in the Authorization header or a request body (never in a URL: router logs keep URLs), every
 //! request and status in the transcript with secrets masked, and answers read with a size limit.
 //!
-//! Trust: the system's roots, plus `--ca-file`; or none with `--insecure-skip-tls-verify`. The
-//! standard proxy variables (`HTTPS_PROXY`, `NO_PROXY`) are honoured; `--resolve HOST:ADDRESS`
+//! Trust: the system's roots, plus `--ca-file`; or none with `--insecure-skip-tls-verify`. A CA
+//! scoped to one domain (the cluster's ingress CA, for the hosts under its apps domain) is
+//! trusted for those hosts only, by an agent of their own. The standard proxy variables (`HTTPS_PROXY`, `NO_PROXY`) are honoured; `--resolve HOST:ADDRESS`
 //! reaches a host before its DNS record exists.
 
 use crate::secrets::{Redactor, Secret};
@@ -34,6 +35,36 @@ pub(crate) struct Options {
     pub(crate) insecure: bool,
     /// Hosts reached at a given address (port 443), as curl's `--resolve`.
     pub(crate) resolve: Vec<(String, IpAddr)>,
+    /// The cluster's ingress CA, for the hosts under its apps domain.
+    pub(crate) cluster_ca: ClusterTrust,
+}
+
+/// Whether the cluster's own CA is trusted for its hosts.
+#[derive(Debug, Clone, Default)]
+pub(crate) enum ClusterTrust {
+    /// Not looked for (`--insecure-skip-tls-verify`, or a command that does not).
+    #[default]
+    NotAsked,
+    Trusted(ScopedCa),
+    /// Looked for and not usable: why.
+    Unavailable(String),
+}
+
+/// Certificates (PEM) trusted for the hosts under `domain` only, and where they were read.
+#[derive(Debug, Clone)]
+pub(crate) struct ScopedCa {
+    pub(crate) domain: String,
+    pub(crate) pem: Vec<u8>,
+    pub(crate) source: String,
+}
+
+impl ScopedCa {
+    /// Whether `host` is `domain` or below it.
+    pub(crate) fn covers(&self, host: &str) -> bool {
+        let host = host.to_ascii_lowercase();
+        let domain = self.domain.to_ascii_lowercase();
+        host == domain || host.ends_with(&format!(".{domain}"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,6 +267,8 @@ impl Resolver for Overrides {
 
 pub(crate) struct Http {
     agent: ureq::Agent,
+    /// The agent for the hosts a scoped CA covers, with that CA among its roots.
+    scoped: Option<(ScopedCa, ureq::Agent)>,
     options: Options,
     redactor: Redactor,
     transcript: Arc<Transcript>,
@@ -248,56 +281,54 @@ impl Http {
         redactor: Redactor,
         transcript: Arc<Transcript>,
     ) -> Result<Http, String> {
-        let roots = match &options.ca_file {
-            // Trusting a private CA besides the system's: both sets, given to the TLS layer.
+        let given = match &options.ca_file {
             Some(path) => {
-                let mut certs = system_roots();
                 let pem = std::fs::read(path)
                     .map_err(|e| format!("cannot read --ca-file {}: {e}", path.display()))?;
-                let given: Vec<_> = ureq::tls::parse_pem(&pem)
-                    .filter_map(|item| match item {
-                        Ok(ureq::tls::PemItem::Certificate(c)) => Some(c),
-                        _ => None,
-                    })
-                    .collect();
+                let given = certificates(&pem);
                 if given.is_empty() {
                     return Err(format!(
                         "--ca-file {} holds no PEM certificate",
                         path.display()
                     ));
                 }
-                certs.extend(given);
-                ureq::tls::RootCerts::new_with_certs(&certs)
+                given
             }
-            None => ureq::tls::RootCerts::PlatformVerifier,
+            None => Vec::new(),
         };
-        let tls = ureq::tls::TlsConfig::builder()
-            .provider(ureq::tls::TlsProvider::NativeTls)
-            .root_certs(roots)
-            .disable_verification(options.insecure)
-            .build();
         let proxy = ureq::Proxy::try_from_env();
-        let config = ureq::config::Config::builder()
-            .tls_config(tls)
-            .proxy(proxy.clone())
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .timeout_connect(Some(CONNECT_TIMEOUT))
-            .timeout_global(Some(REQUEST_TIMEOUT))
-            .user_agent(concat!("threescale-install/", env!("CARGO_PKG_VERSION")))
-            .build();
-        let resolver = Overrides {
-            fixed: options.resolve.clone(),
-            default: DefaultResolver::default(),
+        let agent = agent(&options, &proxy, &given);
+        let scoped = match &options.cluster_ca {
+            ClusterTrust::Trusted(ca) if !options.insecure => {
+                let mut certs = given.clone();
+                certs.extend(certificates(&ca.pem));
+                Some((ca.clone(), self::agent(&options, &proxy, &certs)))
+            }
+            _ => None,
         };
-        let agent = ureq::Agent::with_parts(config, DefaultConnector::new(), resolver);
         Ok(Http {
             agent,
+            scoped,
             options,
             redactor,
             transcript,
             proxy,
         })
+    }
+
+    /// The scoped CA trusted for `host`, when one covers it.
+    pub(crate) fn trusted_by(&self, host: &str) -> Option<&ScopedCa> {
+        self.scoped
+            .as_ref()
+            .map(|(ca, _)| ca)
+            .filter(|ca| ca.covers(host))
+    }
+
+    fn agent_for(&self, host: &str) -> &ureq::Agent {
+        match &self.scoped {
+            Some((ca, agent)) if ca.covers(host) => agent,
+            _ => &self.agent,
+        }
     }
 
     /// Masks a secret that arrived in an answer (a new token, say) from here on, everywhere.
@@ -390,11 +421,12 @@ impl Http {
         url: &str,
     ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
         let auth = authorization(req);
+        let agent = self.agent_for(req.host);
         match req.method {
             Method::Get | Method::Delete => {
                 let mut r = match req.method {
-                    Method::Get => self.agent.get(url),
-                    _ => self.agent.delete(url),
+                    Method::Get => agent.get(url),
+                    _ => agent.delete(url),
                 };
                 r = r.header("Accept", "application/json, text/html;q=0.9");
                 if let Some(a) = &auth {
@@ -404,8 +436,8 @@ impl Http {
             }
             Method::Post | Method::Put => {
                 let mut r = match req.method {
-                    Method::Post => self.agent.post(url),
-                    _ => self.agent.put(url),
+                    Method::Post => agent.post(url),
+                    _ => agent.put(url),
                 };
                 r = r.header("Accept", "application/json");
                 if let Some(a) = &auth {
@@ -509,6 +541,52 @@ fn basic_auth(token: &Secret) -> String {
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode(pair)
     )
+}
+
+/// An agent with the run's settings that trusts the system's roots and `extra` (none: the
+/// platform's verifier as it is).
+fn agent(
+    options: &Options,
+    proxy: &Option<ureq::Proxy>,
+    extra: &[ureq::tls::Certificate<'static>],
+) -> ureq::Agent {
+    let roots = if extra.is_empty() {
+        ureq::tls::RootCerts::PlatformVerifier
+    } else {
+        // Trusting private CAs besides the system's: both sets, given to the TLS layer.
+        let mut certs = system_roots();
+        certs.extend(extra.iter().cloned());
+        ureq::tls::RootCerts::new_with_certs(&certs)
+    };
+    let tls = ureq::tls::TlsConfig::builder()
+        .provider(ureq::tls::TlsProvider::NativeTls)
+        .root_certs(roots)
+        .disable_verification(options.insecure)
+        .build();
+    let config = ureq::config::Config::builder()
+        .tls_config(tls)
+        .proxy(proxy.clone())
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_connect(Some(CONNECT_TIMEOUT))
+        .timeout_global(Some(REQUEST_TIMEOUT))
+        .user_agent(concat!("threescale-install/", env!("CARGO_PKG_VERSION")))
+        .build();
+    let resolver = Overrides {
+        fixed: options.resolve.clone(),
+        default: DefaultResolver::default(),
+    };
+    ureq::Agent::with_parts(config, DefaultConnector::new(), resolver)
+}
+
+/// The certificates of a PEM text.
+fn certificates(pem: &[u8]) -> Vec<ureq::tls::Certificate<'static>> {
+    ureq::tls::parse_pem(pem)
+        .filter_map(|item| match item {
+            Ok(ureq::tls::PemItem::Certificate(c)) => Some(c.to_owned()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The system's trusted roots, as the TLS layer loads them by default.

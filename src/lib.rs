@@ -17,6 +17,7 @@ pub(crate) mod failure;
 pub(crate) mod gateway;
 pub(crate) mod gather;
 pub(crate) mod http;
+pub(crate) mod ingress_ca;
 pub(crate) mod inputs;
 pub(crate) mod install;
 pub(crate) mod interrupt;

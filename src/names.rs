@@ -75,6 +75,23 @@ pub(crate) fn check_wildcard_domain(domain: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// A wildcard domain the routes can live under: a DNS name of at least two labels (a single
+/// label such as `localhost` or `com` is no domain of the cluster's router), and not an IP
+/// address (routes are named hosts: an address needs a wildcard DNS service such as nip.io).
+pub(crate) fn check_domain_shape(domain: &str) -> Result<(), String> {
+    if domain.parse::<std::net::IpAddr>().is_ok() {
+        return Err(format!(
+            "it is an IP address; the routes need a DNS name under which *.DOMAIN resolves to the router (e.g. {domain}.nip.io, or the cluster's apps domain)"
+        ));
+    }
+    if !domain.contains('.') {
+        return Err(format!(
+            "'{domain}' is a single label; give a DNS name of at least two labels whose wildcard record points at the cluster's router, such as the cluster's apps domain (apps.CLUSTER.example.com)"
+        ));
+    }
+    Ok(())
+}
+
 /// A name a Service takes (an RFC 1035 label): at most 63 lower-case letters, digits and '-',
 /// starting with a letter and ending with a letter or digit.
 pub(crate) fn check_service_name(name: &str) -> Result<(), String> {
@@ -228,6 +245,20 @@ mod tests {
         assert!(check_wildcard_domain(&too_long)
             .unwrap_err()
             .contains("253"));
+    }
+
+    #[test]
+    fn wildcard_domains_are_names_of_two_labels_or_more() {
+        assert!(check_domain_shape("apps.ocp4.example.com").is_ok());
+        assert!(check_domain_shape("example.com").is_ok());
+        for (bad, why) in [
+            ("10.1.2.3", "IP address"),
+            ("com", "single label"),
+            ("localhost", "single label"),
+        ] {
+            let err = check_domain_shape(bad).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
     }
 
     #[test]

@@ -586,6 +586,37 @@ impl<'a> Wizard<'a> {
         self.prompter.confirm(question, true)
     }
 
+    /// A profile of the templates asked for installs another release, and another supported ref
+    /// has the right file: offered. Yes takes that ref (the plan is made again).
+    pub(crate) fn offer_release_fix(
+        &self,
+        answers: &mut Answers,
+        fix: &crate::templates::release::Fix,
+    ) -> Outcome<bool> {
+        let TemplatesSource::Git { repo, git_ref } = &answers.templates.value else {
+            return Ok(false);
+        };
+        self.ui.warn(&format!(
+            "{} at {git_ref} does not install 3scale {}; {} (commit {}) has the {} file of it, and otherwise the files of the tag",
+            fix.path,
+            fix.release,
+            fix.git_ref,
+            crate::templates::release::short(&fix.commit),
+            fix.release
+        ));
+        let question = format!("Use the templates of {} instead?", fix.git_ref);
+        self.prompter.discard_typeahead();
+        if !self.prompter.confirm(&question, true)? {
+            return Ok(false);
+        }
+        let source = TemplatesSource::Git {
+            repo: repo.clone(),
+            git_ref: fix.git_ref.clone(),
+        };
+        answers.templates = Given::new(source, Source::Wizard);
+        Ok(true)
+    }
+
     /// The summary before any change: every answer and the choice. The changes are the plan's,
     /// listed just above it.
     pub(crate) fn summary(

@@ -183,6 +183,11 @@ fn decide(
         }
         let prepared = prepare::prepare(session, observer, answers)?;
         if let Some(w) = wizard {
+            if let Some(fix) = &prepared.fix {
+                if w.offer_release_fix(answers, fix)? {
+                    continue;
+                }
+            }
             asking.keep(answers, cluster, &prepared, &session.ui);
             if asking.next(w, answers, observer, &prepared)? {
                 continue;
@@ -319,9 +324,9 @@ fn summary_rows(answers: &Answers, prepared: &Prepared) -> Vec<(Field, String)> 
         .unwrap_or_default();
     let plan = &prepared.plan;
     let params: Vec<String> = plan
-        .given_params()
+        .shown_params(MASK)
         .into_iter()
-        .map(|(k, v)| format!("{k}={}", v.unwrap_or_else(|| MASK.into())))
+        .map(|(k, v)| format!("{k}={v}"))
         .collect();
     let mut rows = vec![
         (

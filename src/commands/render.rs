@@ -45,6 +45,12 @@ pub(crate) fn run(what: Render, env: &Env) -> Outcome<()> {
                 ))
             })?
         }
+        Render::Release { dir, git_ref } => {
+            let commit = crate::templates::repo::head_commit(&dir);
+            let doc =
+                crate::templates::audit::checkout(&dir, git_ref.as_deref(), commit.as_deref());
+            serde_json::to_string_pretty(&doc).unwrap_or_default()
+        }
         Render::Objects { kube_minor, only } => {
             let mut text = String::new();
             std::io::stdin().read_to_string(&mut text).map_err(|e| {

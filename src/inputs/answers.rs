@@ -84,6 +84,8 @@ pub(crate) struct Registry {
 pub(crate) struct Checks {
     pub(crate) skip: Vec<String>,
     pub(crate) strict: bool,
+    /// `--allow-outside-project`: a template may create objects outside its project.
+    pub(crate) outside_project: bool,
 }
 
 impl Checks {

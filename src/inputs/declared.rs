@@ -125,6 +125,7 @@ flags! {
     // The checks before any change.
     SKIP_CHECKS:              skip_checks,              "skip-check",               "THREESCALE_SKIP_CHECKS",                  "skip_checks",                  "skipped check";
     STRICT:                   strict,                   "strict",                   "THREESCALE_STRICT",                       "strict",                       "strict sizing";
+    ALLOW_OUTSIDE_PROJECT:    allow_outside_project,    "allow-outside-project",    "THREESCALE_ALLOW_OUTSIDE_PROJECT",        "allow_outside_project",        "objects outside the project";
     // The install.
     TEMPLATE:                 template,                 "template",                 "THREESCALE_TEMPLATE",                     "template",                     "install profile";
     DISPLAY_NAME:             display_name,             "display-name",             "THREESCALE_DISPLAY_NAME",                 "display_name",                 "display name";

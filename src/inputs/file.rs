@@ -51,6 +51,7 @@ struct AnswersFile {
     #[serde(default)]
     skip_checks: Option<Vec<String>>,
     strict: Option<bool>,
+    allow_outside_project: Option<bool>,
     /// The `gateway` commands' own keys.
     #[serde(default)]
     gateway: Option<GatewayFile>,

@@ -230,6 +230,7 @@ fn checks(r: &mut Resolver, inputs: &InputArgs) -> Checks {
     Checks {
         skip: skip.map(|s| s.value).unwrap_or_default(),
         strict: r.switch(&d::STRICT, inputs.strict),
+        outside_project: r.switch(&d::ALLOW_OUTSIDE_PROJECT, inputs.allow_outside_project),
     }
 }
 

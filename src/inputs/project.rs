@@ -137,6 +137,7 @@ pub(super) fn http(r: &mut Resolver, h: &HttpArgs) -> crate::http::Options {
         ca_file,
         insecure: r.switch(&d::INSECURE_SKIP_TLS_VERIFY, h.insecure_skip_tls_verify),
         resolve,
+        cluster_ca: crate::http::ClusterTrust::NotAsked,
     }
 }
 

@@ -22,7 +22,8 @@ pub(crate) fn check_project(name: &str) -> Result<(), String> {
 }
 
 pub(crate) fn check_domain(domain: &str) -> Result<(), String> {
-    names::check_wildcard_domain(domain)
+    names::check_wildcard_domain(domain)?;
+    names::check_domain_shape(domain)
 }
 
 /// A registry as a pull secret names it: `HOST[:PORT][/PATH]`, no scheme.

@@ -42,7 +42,8 @@ impl Identity {
         }
     }
 
-    /// The resources to list to see every object of the install (routes included, for zync's).
+    /// The resources to list in the project to see every object of the install (routes
+    /// included, for zync's).
     pub(crate) fn resources(&self) -> Vec<Resource> {
         let mut out: Vec<Resource> = Vec::new();
         let route = Resource::of("Route", "route.openshift.io/v1");
@@ -52,6 +53,9 @@ impl Identity {
             .chain(&self.installer)
             .map(|o| o.resource.clone())
             .chain(std::iter::once(route))
+            // What lives outside the project is not listed in it (a modified template's; the
+            // plan refuses it unless allowed).
+            .filter(|r| !r.is_cluster_scoped())
         {
             if !out.contains(&r) {
                 out.push(r);

@@ -203,17 +203,29 @@ fn not_there(project: &str, cluster: &Cluster) -> Failure {
     .with_help("name the project of the install with --project")
 }
 
-/// The templates given now, else those the record names, else the default repository.
+/// The templates given now, else those the record names, else the default repository. A
+/// repository given without a ref (`THREESCALE_TEMPLATES_REPO` alone: the default ref) that is
+/// the recorded one is read at the recorded ref: an install from `2.8-stable` is not compared
+/// with the files of `2.8.0.GA`.
 fn source_of(answers: &ProjectAnswers, record: Option<&InstallRecord>) -> TemplatesSource {
-    answers
-        .templates
-        .as_ref()
-        .map(|t| t.value.clone())
-        .or_else(|| record.map(|r| TemplatesSource::parse(&r.templates)))
-        .unwrap_or_else(|| TemplatesSource::Git {
-            repo: crate::cli::DEFAULT_TEMPLATES_REPO.into(),
-            git_ref: crate::cli::DEFAULT_TEMPLATES_REF.into(),
-        })
+    let recorded = record.map(|r| TemplatesSource::parse(&r.templates));
+    let given = answers.templates.as_ref().map(|t| t.value.clone());
+    let recorded_ref = matches!(
+        (&given, &recorded),
+        (
+            Some(TemplatesSource::Git { repo, git_ref }),
+            Some(TemplatesSource::Git { repo: at, .. }),
+        ) if repo == at && git_ref == crate::cli::DEFAULT_TEMPLATES_REF
+    );
+    let chosen = if recorded_ref {
+        recorded
+    } else {
+        given.or(recorded)
+    };
+    chosen.unwrap_or_else(|| TemplatesSource::Git {
+        repo: crate::cli::DEFAULT_TEMPLATES_REPO.into(),
+        git_ref: crate::cli::DEFAULT_TEMPLATES_REF.into(),
+    })
 }
 
 /// The profiles the install may be of, with their identities: the recorded one, or every

@@ -8,10 +8,14 @@
 pub(crate) mod action;
 pub(crate) mod apply;
 pub(crate) mod credentials;
+pub(crate) mod databases;
 pub(crate) mod diagnosis;
 pub(crate) mod drift;
+pub(crate) mod fidelity;
+pub(crate) mod hosts;
 pub(crate) mod identity;
 pub(crate) mod installed;
+pub(crate) mod outside;
 pub(crate) mod plan;
 pub(crate) mod prepare;
 pub(crate) mod readiness;

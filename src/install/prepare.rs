@@ -24,6 +24,8 @@ pub(crate) struct Prepared {
     pub(crate) cluster: Cluster,
     pub(crate) project: ProjectState,
     pub(crate) plan: Plan,
+    /// A release mismatch's fix a person may take: the templates of another ref.
+    pub(crate) fix: Option<crate::templates::release::Fix>,
 }
 
 /// The template of the answers' profile, from the (memoized) checkout.
@@ -107,24 +109,63 @@ pub(crate) fn prepare(
         plan.problems
             .insert(0, other_profile_problem(answers, &profile.name, held));
     }
-    for v in plan.values.iter().filter(|v| v.secret) {
-        session.redactor.add_secret(&v.name, &v.value);
-    }
-    if let Some(check) = crate::engine::driver::permissions(
-        observer,
-        &plan.actions,
-        &answers.project.value,
-        project.exists(),
-    )? {
-        plan.checks.push(check.skip_if_asked(&answers.checks.skip));
-    }
-    Ok(Prepared {
+    let mut prepared = Prepared {
         checkout,
         profile,
         cluster,
         project,
         plan,
-    })
+        fix: None,
+    };
+    review(session, observer, answers, &image_streams, &mut prepared)?;
+    Ok(prepared)
+}
+
+/// What the plan is judged by before anyone sees it: the secrets it holds registered, whether
+/// it installs what was asked from templates that can be trusted ([`super::fidelity`]), and
+/// the permissions of its changes.
+fn review(
+    session: &Session,
+    observer: &Observer,
+    answers: &Answers,
+    image_streams: &[Value],
+    p: &mut Prepared,
+) -> Outcome<()> {
+    register_secrets(session, &p.plan);
+    let inspected = super::fidelity::Inspected {
+        answers,
+        checkout: &p.checkout,
+        profile: &p.profile,
+        image_streams,
+        project_exists: p.project.exists(),
+        oc: &session.oc,
+    };
+    p.fix = super::fidelity::check(observer, &inspected, &mut p.plan)?;
+    if let Some(check) = crate::engine::driver::permissions(
+        observer,
+        &p.plan.actions,
+        &answers.project.value,
+        p.project.exists(),
+    )? {
+        p.plan
+            .checks
+            .push(check.skip_if_asked(&answers.checks.skip));
+    }
+    super::outside::merge_permissions(&mut p.plan.checks);
+    Ok(())
+}
+
+/// Every secret value of the plan, and the password of each URL among them (the summary shows
+/// a URL with only its password masked), registered with the redactor.
+fn register_secrets(session: &Session, plan: &Plan) {
+    for v in plan.values.iter().filter(|v| v.secret) {
+        session.redactor.add_secret(&v.name, &v.value);
+        if let Some(password) = crate::templates::params::url_password(v.value.expose()) {
+            session
+                .redactor
+                .add(&format!("{}_PASSWORD", v.name), password);
+        }
+    }
 }
 
 /// A new value of every generated parameter, drawn from the kernel's random source.

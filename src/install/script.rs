@@ -270,11 +270,8 @@ fn script(
     for d in &plan.decisions {
         out.push_str(&format!("# {d}\n"));
     }
-    for (k, v) in plan.given_params() {
-        out.push_str(&format!(
-            "# Parameter {k}={}\n",
-            v.unwrap_or_else(|| "(secret)".into())
-        ));
+    for (k, v) in plan.shown_params("(secret)") {
+        out.push_str(&format!("# Parameter {k}={v}\n"));
     }
     for c in plan.checks.iter().filter(|c| c.skipped) {
         out.push_str(&format!("# Check skipped with --skip-check: {}\n", c.id));

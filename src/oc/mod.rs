@@ -397,6 +397,17 @@ impl Oc {
         self.list_as(types, namespace, selector, Call::Read)
     }
 
+    /// Every object of `types` in every project (`--all-namespaces`: cluster readers only).
+    pub(crate) fn list_everywhere<T: DeserializeOwned>(
+        &self,
+        types: &[&str],
+    ) -> Result<Vec<T>, OcError> {
+        let mut args = words(&["get", &types.join(","), "-o", "json"]);
+        args.push("--all-namespaces".into());
+        let out = self.call(&args, None, Call::Read)?;
+        self.parse::<List<T>>(&args, &out).map(|l| l.items)
+    }
+
     /// Like `list`, for lists that hold secret data (never logged).
     pub(crate) fn list_private<T: DeserializeOwned>(
         &self,

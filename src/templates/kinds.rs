@@ -48,6 +48,16 @@ const KNOWN: &[KindInfo] = &[
         plural: "rolebindings",
     },
     KindInfo {
+        kind: "ClusterRole",
+        group: "rbac.authorization.k8s.io",
+        plural: "clusterroles",
+    },
+    KindInfo {
+        kind: "ClusterRoleBinding",
+        group: "rbac.authorization.k8s.io",
+        plural: "clusterrolebindings",
+    },
+    KindInfo {
         kind: "PodDisruptionBudget",
         group: "policy",
         plural: "poddisruptionbudgets",
@@ -137,10 +147,35 @@ const CLUSTER_SCOPED: &[&str] = &[
     "consolelinks.console.openshift.io",
 ];
 
+/// Resources outside any project whatever group a template names them with: OpenShift serves
+/// RBAC under `authorization.openshift.io` too, and users and groups under `user.openshift.io`.
+const CLUSTER_SCOPED_PLURALS: &[&str] = &[
+    "namespaces",
+    "nodes",
+    "persistentvolumes",
+    "clusterroles",
+    "clusterrolebindings",
+    "clusterpolicies",
+    "clusterpolicybindings",
+    "storageclasses",
+    "customresourcedefinitions",
+    "projects",
+    "projectrequests",
+    "securitycontextconstraints",
+    "oauthclients",
+    "clusterresourcequotas",
+    "priorityclasses",
+    "users",
+    "groups",
+    "identities",
+    "useridentitymappings",
+];
+
 impl Resource {
     /// Whether objects of this resource live outside any project.
     pub(crate) fn is_cluster_scoped(&self) -> bool {
         CLUSTER_SCOPED.contains(&self.to_string().as_str())
+            || CLUSTER_SCOPED_PLURALS.contains(&self.plural.as_str())
             || self.group.ends_with("config.openshift.io")
     }
 }
@@ -233,6 +268,17 @@ mod tests {
             Resource::of("NetworkPolicy", "networking.k8s.io/v1").to_string(),
             "networkpolicies.networking.k8s.io"
         );
+        // However a template writes them, cluster roles and their bindings are cluster-scoped.
+        for api in [
+            "rbac.authorization.k8s.io/v1",
+            "authorization.openshift.io/v1",
+            "v1",
+        ] {
+            let r = Resource::of("ClusterRoleBinding", api);
+            assert!(r.is_cluster_scoped(), "{api}: {r}");
+        }
+        assert!(Resource::of("Group", "user.openshift.io/v1").is_cluster_scoped());
+        assert!(!Resource::of("RoleBinding", "authorization.openshift.io/v1").is_cluster_scoped());
         let o = ObjectRef::new("ServiceAccount", "v1", "amp");
         assert_eq!(
             (o.to_string(), o.oc_name()),

@@ -18,13 +18,18 @@ pub(crate) enum Class {
 
 /// Parameters whose value must be a URL of one of these schemes (external databases, HA profile).
 /// Their values carry credentials: they are secrets.
+/// Redis takes `redis://` only: 3scale 2.8's backend (apisonator) forces the hiredis driver,
+/// which has no TLS (TLS to Redis came with 3scale 2.15.1), and system uses it too.
 const URL_SCHEMES: &[(&str, &[&str])] = &[
     ("SYSTEM_DATABASE_URL", &["mysql2", "postgresql"]),
-    ("SYSTEM_REDIS_URL", &["redis", "rediss"]),
-    ("SYSTEM_MESSAGE_BUS_REDIS_URL", &["redis", "rediss"]),
-    ("BACKEND_REDIS_STORAGE_ENDPOINT", &["redis", "rediss"]),
-    ("BACKEND_REDIS_QUEUES_ENDPOINT", &["redis", "rediss"]),
+    ("SYSTEM_REDIS_URL", &["redis"]),
+    ("SYSTEM_MESSAGE_BUS_REDIS_URL", &["redis"]),
+    ("BACKEND_REDIS_STORAGE_ENDPOINT", &["redis"]),
+    ("BACKEND_REDIS_QUEUES_ENDPOINT", &["redis"]),
 ];
+
+/// Why `rediss://` cannot be used, and what to do on Azure, where TLS is the default.
+const NO_REDIS_TLS: &str = "3scale 2.8 cannot reach Redis over TLS (its Redis client, hiredis, has none; TLS to Redis came with 3scale 2.15.1): give the redis:// URL of the server's non-TLS port. On Azure Cache for Redis, enable the non-TLS port 6379 (it is off by default), and mind that the Azure Policy \"Azure Cache for Redis should not enable non-SSL ports\" (effect Modify) switches it off again, which breaks a running 3scale";
 
 /// Words that make a parameter a secret by its name.
 const SECRET_WORDS: &[&str] = &["PASSWORD", "TOKEN", "SECRET", "KEY_BASE", "PRIVATE_KEY"];
@@ -134,13 +139,52 @@ pub(crate) fn url_with_credentials(value: &str) -> bool {
     })
 }
 
+/// The URL's password, when it has one (`scheme://user:PASSWORD@host...`): the text after the
+/// first ':' of the user part, which ends at the last '@' before the query.
+pub(crate) fn url_password(value: &str) -> Option<&str> {
+    let (_, rest) = value.split_once("://")?;
+    let before_query = rest.split(['?', '#']).next().unwrap_or(rest);
+    let (userinfo, _) = before_query.rsplit_once('@')?;
+    let (_, password) = userinfo.split_once(':')?;
+    (!password.is_empty()).then_some(password)
+}
+
+/// A URL with only its password masked (the rest, options included, as given); a URL without
+/// one as it is; `None` when the value is no URL, or carries a password elsewhere (an option).
+pub(crate) fn url_masked(value: &str) -> Option<String> {
+    let (scheme, _) = value.split_once("://")?;
+    let plain_scheme = !scheme.is_empty()
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    if !plain_scheme || value.to_ascii_lowercase().contains("password=") {
+        return None;
+    }
+    let Some(password) = url_password(value) else {
+        return Some(value.to_string());
+    };
+    let start = password.as_ptr() as usize - value.as_ptr() as usize;
+    Some(format!(
+        "{}{}{}",
+        &value[..start],
+        crate::secrets::MASK,
+        &value[start + password.len()..]
+    ))
+}
+
 /// Problems with one value of a parameter the template has: the scheme of a URL, a choice.
 pub(crate) fn check_value(name: &str, value: &str) -> Option<String> {
     if value.is_empty() {
         return None;
     }
+    if let Some(problem) = super::values::check(name, value) {
+        return Some(problem);
+    }
     if let Some((_, schemes)) = URL_SCHEMES.iter().find(|(n, _)| *n == name) {
         let scheme = value.split_once("://").map(|(s, _)| s);
+        if scheme == Some("rediss") {
+            return Some(format!("{name} is a rediss:// URL: {NO_REDIS_TLS}"));
+        }
         if !scheme.is_some_and(|s| schemes.contains(&s)) {
             let shown = scheme
                 .map(|s| format!("a {s}:// URL"))
@@ -235,6 +279,44 @@ mod tests {
         assert!(check_value("AWS_PROTOCOL", "ftp")
             .unwrap()
             .contains("HTTP, HTTPS"));
+    }
+
+    #[test]
+    fn redis_takes_no_tls_and_urls_show_all_but_their_password() {
+        let e = check_value(
+            "BACKEND_REDIS_STORAGE_ENDPOINT",
+            "rediss://:pw@cache.redis.cache.windows.net:6380/0",
+        )
+        .unwrap();
+        assert!(
+            e.contains("2.15.1") && e.contains("non-TLS port 6379") && e.contains("Azure Policy"),
+            "{e}"
+        );
+        assert!(check_value("SYSTEM_REDIS_URL", "redis://redis.example.com:6379/1").is_none());
+        let url =
+            "mysql2://root:s3cr/et@x@db.example.com:3306/system?sslca=/etc/ca.pem&sslmode=required";
+        assert_eq!(url_password(url), Some("s3cr/et@x"));
+        assert_eq!(
+            url_masked(url).unwrap(),
+            format!(
+                "mysql2://root:{}@db.example.com:3306/system?sslca=/etc/ca.pem&sslmode=required",
+                crate::secrets::MASK
+            )
+        );
+        assert_eq!(
+            url_masked("redis://redis:6379/1").unwrap(),
+            "redis://redis:6379/1"
+        );
+        assert_eq!(
+            url_masked("redis://user@redis:6379/1").unwrap(),
+            "redis://user@redis:6379/1"
+        );
+        assert_eq!(url_masked("postgresql://db/s?password=x"), None);
+        assert_eq!(url_masked("not a url"), None);
+        assert_eq!(
+            url_password("postgresql://u:p%40ss@db/s?sslmode=require"),
+            Some("p%40ss")
+        );
     }
 
     #[test]

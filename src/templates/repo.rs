@@ -150,7 +150,8 @@ fn is_branch_checkout(dir: &Path, git_ref: &str) -> bool {
     })
 }
 
-fn head_commit(dir: &Path) -> Option<String> {
+/// The commit checked out in `dir`, when it is a git work tree.
+pub(crate) fn head_commit(dir: &Path) -> Option<String> {
     let repo = Repository::open(dir).ok()?;
     let commit = repo.head().ok()?.peel_to_commit().ok()?;
     Some(commit.id().to_string())
@@ -392,6 +393,14 @@ fn unknown_ref_message(url: &str, git_ref: &str, advertised: &[String]) -> Strin
     msg
 }
 
+/// The git blob id of `bytes` (what `git hash-object` prints for a file holding them): the
+/// identity of a template file, compared with the official files' whatever the checkout.
+pub(crate) fn blob_id(bytes: &[u8]) -> Result<String, String> {
+    git2::Oid::hash_object(git2::ObjectType::Blob, bytes)
+        .map(|oid| oid.to_string())
+        .map_err(|e| format!("cannot hash the file: {}", e.message()))
+}
+
 /// Checks that the files an install needs are in the checkout.
 fn verify(dir: &Path, commit: Option<&str>) -> Result<(), String> {
     let missing: Vec<&str> = REQUIRED_FILES
@@ -424,6 +433,15 @@ mod tests {
         assert!(!is_local("https://github.com/3scale/x.git"));
         assert!(!is_local("git://127.0.0.1:9418/x"));
         assert!(!is_local("git@github.com:3scale/x.git"));
+    }
+
+    #[test]
+    fn blob_ids_are_git_s() {
+        // `printf 'hello\n' | git hash-object --stdin`
+        assert_eq!(
+            blob_id(b"hello\n").unwrap(),
+            "ce013625030ba8dba906f756967f9e9ca394464a"
+        );
     }
 
     #[test]

@@ -191,7 +191,8 @@ fn tls(p: &mut Probe) -> CheckResult {
             let cert = http
                 .peer_certificate(admin)
                 .unwrap_or_else(|e| format!("(the certificate could not be read: {e})"));
-            CheckResult::fail("tls", format!("{admin}: {why}\n{cert}")).with_help(
+            let note = cluster_ca_note(http, admin);
+            CheckResult::fail("tls", format!("{admin}: {why}\n{cert}{note}")).with_help(
                 "trust the CA that signed the router's certificate with --ca-file PATH (the default ingress CA: `oc get secret router-ca -n openshift-ingress-operator -o jsonpath='{.data.tls\\.crt}' | base64 -d`), or skip the check with --insecure-skip-tls-verify",
             )
         }
@@ -202,8 +203,33 @@ fn tls(p: &mut Probe) -> CheckResult {
         .with_help(
             "trust the router's CA with --ca-file instead, so that a wrong certificate is noticed",
         ),
-        Ok(_) => CheckResult::ok("tls", format!("{admin}: the certificate is trusted")),
+        Ok(_) => CheckResult::ok(
+            "tls",
+            format!(
+                "{admin}: the certificate is trusted{}",
+                cluster_ca_note(http, admin)
+            ),
+        ),
         Err(e) => CheckResult::fail("tls", format!("not tried: {e}")),
+    }
+}
+
+/// Whether the cluster's ingress CA was trusted for `host`, and if not, why.
+fn cluster_ca_note(http: &Http, host: &str) -> String {
+    use crate::http::ClusterTrust;
+    match (http.trusted_by(host), &http.options().cluster_ca) {
+        (Some(ca), _) => format!(
+            " (with the cluster's ingress CA from {}, trusted for the hosts under {})",
+            ca.source, ca.domain
+        ),
+        (None, ClusterTrust::Trusted(ca)) => format!(
+            "\nthe cluster's ingress CA ({}) is trusted for the hosts under {} only",
+            ca.source, ca.domain
+        ),
+        (None, ClusterTrust::Unavailable(why)) => {
+            format!("\nthe cluster's ingress CA was not used: {why}")
+        }
+        (None, ClusterTrust::NotAsked) => String::new(),
     }
 }
 

@@ -99,8 +99,13 @@ pub(crate) fn check(
     options: &crate::http::Options,
     target: &Target,
 ) -> crate::failure::Outcome<Vec<CheckResult>> {
+    let mut options = options.clone();
+    if !options.insecure {
+        let observer = crate::engine::observe::Observer::new(&session.oc);
+        options.cluster_ca = crate::ingress_ca::read(&session.oc, &observer)?;
+    }
     Ok(checks::run_table(
-        &session.http(options)?,
+        &session.http(&options)?,
         target,
         checks::TABLE,
     ))

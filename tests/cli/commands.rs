@@ -91,6 +91,8 @@ fn preflight_all_good_text_and_json() {
             "quota",
             "images",
             "openshift-version",
+            "template-files",
+            "route-hosts",
             "permissions",
             "plan"
         ]

@@ -40,6 +40,12 @@ fn fresh_cluster_runs_exactly_these_oc_commands() {
         "oc get project 3scale-apim -o json --ignore-not-found --request-timeout=60s",
         "oc get storageclasses -o json --request-timeout=60s",
         "oc get nodes -o json --request-timeout=60s",
+        // The wildcard domain given is compared with the cluster's apps domain, and the routes
+        // of other projects are looked at for the hosts the install will expose.
+        "oc get ingresses.config.openshift.io cluster -o jsonpath={.spec.domain} --request-timeout=60s",
+        "oc whoami --show-console --request-timeout=60s",
+        "oc get routes.route.openshift.io -o json --all-namespaces --request-timeout=60s",
+        "oc get projects -o json --request-timeout=60s",
         "oc auth can-i create projectrequests.project.openshift.io --request-timeout=60s",
         "oc new-project 3scale-apim --display-name=3Scale API Management --skip-config-write --request-timeout=60s",
         "oc create -f - -n 3scale-apim --request-timeout=60s",
@@ -832,11 +838,11 @@ fn every_profile_installs_with_its_own_parameters() {
         ),
         (
             "THREESCALE_PARAM_BACKEND_REDIS_STORAGE_ENDPOINT",
-            "redis://redis.example.com:6379/0",
+            "redis://backend-redis.example.com:6379/0",
         ),
         (
             "THREESCALE_PARAM_BACKEND_REDIS_QUEUES_ENDPOINT",
-            "redis://redis.example.com:6379/1",
+            "redis://backend-redis.example.com:6379/1",
         ),
     ];
     for (profile, extra) in [
@@ -911,11 +917,11 @@ fn ha_urls_of_the_wrong_scheme_are_rejected() {
         )
         .env(
             "THREESCALE_PARAM_BACKEND_REDIS_STORAGE_ENDPOINT",
-            "redis://r:6379/0",
+            "redis://backend-redis:6379/0",
         )
         .env(
             "THREESCALE_PARAM_BACKEND_REDIS_QUEUES_ENDPOINT",
-            "redis://r:6379/1",
+            "redis://backend-redis:6379/1",
         );
     let run = env.run(&[ISSUE_COMMAND, &["--template", "amp-ha-tech-preview"]].concat());
     run.assert_code(2);
@@ -927,7 +933,7 @@ fn ha_urls_of_the_wrong_scheme_are_rejected() {
     );
     assert!(
         run.stderr
-            .contains("SYSTEM_REDIS_URL must be a redis:// or rediss:// URL"),
+            .contains("SYSTEM_REDIS_URL must be a redis:// URL"),
         "{}",
         run.stderr
     );
@@ -1067,11 +1073,11 @@ fn ha_on_a_cluster_without_policy_v1beta1_sends_its_disruption_budgets_as_policy
         .env("THREESCALE_PARAM_SYSTEM_REDIS_URL", "redis://r:6379/1")
         .env(
             "THREESCALE_PARAM_BACKEND_REDIS_STORAGE_ENDPOINT",
-            "redis://r:6379/0",
+            "redis://backend-redis:6379/0",
         )
         .env(
             "THREESCALE_PARAM_BACKEND_REDIS_QUEUES_ENDPOINT",
-            "redis://r:6379/1",
+            "redis://backend-redis:6379/1",
         );
     let run = env.run(&[ISSUE_COMMAND, &["--template", "amp-ha-tech-preview"]].concat());
     run.assert_code(0);

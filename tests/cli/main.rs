@@ -10,6 +10,7 @@ mod commands;
 mod completions;
 mod edges;
 mod engine;
+mod fidelity;
 mod gateway;
 mod gather;
 mod git;

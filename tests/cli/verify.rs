@@ -350,3 +350,85 @@ fn install_ends_with_the_checks_and_no_verify_skips_them() {
         Some(0)
     );
 }
+
+/// The cluster publishes `pem` in `openshift-config-managed/NAME` (key `ca-bundle.crt`), as the
+/// ingress operator (`default-ingress-cert`) and the authentication operator
+/// (`oauth-serving-cert`) do.
+fn publish_ca(env: &TestEnv, name: &str, pem: &[u8]) {
+    let pem = String::from_utf8(pem.to_vec()).unwrap();
+    env.cluster(|s| {
+        let project = &mut s["projects"]["openshift-config-managed"];
+        if project.is_null() {
+            *project =
+                serde_json::json!({"display_name": "", "requester": "system:admin", "objects": []});
+        }
+        project["objects"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "apiVersion": "v1", "kind": "ConfigMap",
+                "metadata": {"name": name, "namespace": "openshift-config-managed"},
+                "data": {"ca-bundle.crt": pem}
+            }));
+    });
+}
+
+#[test]
+fn the_cluster_s_ingress_ca_is_trusted_for_its_hosts_when_it_may_be_read() {
+    let (env, server, proxy) = installed();
+    publish_ca(&env, "default-ingress-cert", server.ca_pem());
+    // A cluster admin may read default-ingress-cert: no --ca-file needed.
+    env.cluster(|s| s["cluster_admin"] = serde_json::json!(true));
+    let out = verify(&env, &server, Some(&proxy), &["--no-ca"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let tls = result_of(&checks(&out), "tls").clone();
+    assert!(
+        tls.2.contains("with the cluster's ingress CA from openshift-config-managed/default-ingress-cert, trusted for the hosts under apps.cluster.example.com"),
+        "{tls:?}"
+    );
+
+    // A developer may not: today's hint, and why the cluster's CA was not used.
+    env.cluster(|s| s["cluster_admin"] = serde_json::json!(false));
+    let out = verify(&env, &server, Some(&proxy), &["--no-ca"]);
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    let tls = result_of(&checks(&out), "tls").clone();
+    assert_eq!(tls.1, "fail");
+    assert!(
+        tls.2.contains("the cluster's ingress CA was not used: you may not read openshift-config-managed/default-ingress-cert; openshift-config-managed/oauth-serving-cert does not exist")
+            && tls.2.contains("--ca-file"),
+        "{tls:?}"
+    );
+    // --ca-file keeps its meaning.
+    let out = verify(&env, &server, Some(&proxy), &[]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+
+    // oauth-serving-cert, which every user may read, carries the same chain by default.
+    publish_ca(&env, "oauth-serving-cert", server.ca_pem());
+    let out = verify(&env, &server, Some(&proxy), &["--no-ca"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        result_of(&checks(&out), "tls")
+            .2
+            .contains("openshift-config-managed/oauth-serving-cert"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn the_cluster_s_ingress_ca_is_trusted_for_hosts_under_its_apps_domain_only() {
+    let (env, server, proxy) = installed();
+    publish_ca(&env, "default-ingress-cert", server.ca_pem());
+    env.cluster(|s| {
+        s["cluster_admin"] = serde_json::json!(true);
+        s["ingress_domain"] = serde_json::json!("apps.other.example.com");
+    });
+    let out = verify(&env, &server, Some(&proxy), &["--no-ca"]);
+    assert_eq!(out.code, 6, "{}", out.stderr);
+    let tls = result_of(&checks(&out), "tls").clone();
+    assert!(
+        tls.2
+            .contains("is trusted for the hosts under apps.other.example.com only"),
+        "{tls:?}"
+    );
+}

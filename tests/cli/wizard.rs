@@ -525,11 +525,11 @@ fn resuming_the_wait_of_an_ha_install_asks_nothing_its_objects_hold() {
         ),
         (
             "THREESCALE_PARAM_BACKEND_REDIS_STORAGE_ENDPOINT",
-            "redis://redis.example.com:6379/0",
+            "redis://backend-redis.example.com:6379/0",
         ),
         (
             "THREESCALE_PARAM_BACKEND_REDIS_QUEUES_ENDPOINT",
-            "redis://redis.example.com:6379/1",
+            "redis://backend-redis.example.com:6379/1",
         ),
     ];
     let mut first = env.command(&[

@@ -264,6 +264,12 @@ fn portal(session: &Session, answers: &AddAnswers, cluster: &Cluster) -> Outcome
             "point --templates-dir or --templates-repo at the 3scale 2.8 templates (they hold apicast-gateway/apicast.yml)",
         )
     })?;
+    if let Some(why) =
+        crate::templates::release::gateway_mismatch(&template, &install.profile.template)
+    {
+        return Err(Failure::input(format!("the gateway template {}: {why}", template_path.display()))
+            .with_help("use the templates the install was made from (--templates-repo and --templates-ref, or --templates-dir)"));
+    }
     Ok(Portal {
         cluster: install_cluster,
         install,

@@ -249,7 +249,18 @@ pub fn template_objects(world: &World, profile: &str) -> Vec<(String, String)> {
         .join("amp")
         .join(format!("{profile}.yml"));
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let doc: Value = serde_yaml::from_str(&text).expect("the template is YAML");
+    objects_of(&text)
+}
+
+/// The same, of the file at another ref of the repository (`git show REF:amp/PROFILE.yml`).
+pub fn template_objects_at(world: &World, git_ref: &str, profile: &str) -> Vec<(String, String)> {
+    let repo = super::official::repo(world);
+    let text = super::official::git(&repo, &["show", &format!("{git_ref}:amp/{profile}.yml")]);
+    objects_of(&text)
+}
+
+fn objects_of(text: &str) -> Vec<(String, String)> {
+    let doc: Value = serde_yaml::from_str(text).expect("the template is YAML");
     doc["objects"]
         .as_array()
         .into_iter()

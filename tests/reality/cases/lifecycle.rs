@@ -94,11 +94,11 @@ pub fn inputs(world: &World, profile: &str) -> Inputs {
                     ),
                     url(
                         "BACKEND_REDIS_STORAGE_ENDPOINT",
-                        "redis://:redisPassw0rd@redis.example.internal:6379/0",
+                        "redis://:redisPassw0rd@backend-redis.example.internal:6379/0",
                     ),
                     url(
                         "BACKEND_REDIS_QUEUES_ENDPOINT",
-                        "redis://:redisPassw0rd@redis.example.internal:6379/2",
+                        "redis://:redisPassw0rd@backend-redis.example.internal:6379/2",
                     ),
                 ],
             )
@@ -113,6 +113,11 @@ fn lifecycle(world: &World, profile: &str) {
     }
     let (plain, secret) = inputs(world, profile);
     let mut extra: Vec<&str> = vec!["--template", profile, "--timeout", "20m"];
+    // At 2.8.0.GA, amp-postgresql is the 3scale 2.7 file (refused); 2.8-stable has the 2.8 one.
+    let git_ref = (profile == "amp-postgresql").then_some("2.8-stable");
+    if let Some(r) = git_ref {
+        extra.extend(["--templates-ref", r]);
+    }
     extra.extend(plain.iter().map(String::as_str));
     let mut installer = Installer::new(world, &extra);
     for (k, v) in &secret {
@@ -133,7 +138,7 @@ fn lifecycle(world: &World, profile: &str) {
         "{}",
         install.transcript()
     );
-    let objects = every_object_exists(world, profile, &install);
+    let objects = every_object_exists(world, profile, git_ref, &install);
     let scan = common::secrets_of(world, PROJECT, &extra_secrets);
     common::assert_no_leak(world, &scan, &[&install]);
 
@@ -167,8 +172,16 @@ fn lifecycle(world: &World, profile: &str) {
 
 /// Every object of the profile exists after the install; the HA profile's PodDisruptionBudgets
 /// are sent as policy/v1.
-fn every_object_exists(world: &World, profile: &str, install: &Run) -> Vec<(String, String)> {
-    let objects = common::template_objects(world, profile);
+fn every_object_exists(
+    world: &World,
+    profile: &str,
+    git_ref: Option<&str>,
+    install: &Run,
+) -> Vec<(String, String)> {
+    let objects = match git_ref {
+        Some(r) => common::template_objects_at(world, r, profile),
+        None => common::template_objects(world, profile),
+    };
     let present = common::present(world, PROJECT, &objects);
     assert_eq!(
         present.len(),

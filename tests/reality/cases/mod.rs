@@ -6,6 +6,7 @@ mod common;
 mod engine;
 mod fake_oc;
 mod faults;
+mod fidelity;
 mod fixtures;
 mod gateway;
 mod gather;
@@ -13,6 +14,7 @@ mod harness;
 mod lifecycle;
 mod migrate;
 mod monitoring;
+mod official;
 mod param_file;
 mod smoke;
 mod sso;
@@ -26,6 +28,8 @@ pub fn all() -> Vec<Case> {
         engine::CASES,
         harness::CASES,
         fixtures::CASES,
+        official::CASES,
+        fidelity::CASES,
         fake_oc::CASES,
         param_file::CASES,
         lifecycle::CASES,

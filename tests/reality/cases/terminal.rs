@@ -122,11 +122,11 @@ fn ha_wait_resumed(world: &World) {
         ),
         (
             "THREESCALE_PARAM_BACKEND_REDIS_STORAGE_ENDPOINT",
-            "redis://:redisPassw0rd@redis.example.internal:6379/0",
+            "redis://:redisPassw0rd@backend-redis.example.internal:6379/0",
         ),
         (
             "THREESCALE_PARAM_BACKEND_REDIS_QUEUES_ENDPOINT",
-            "redis://:redisPassw0rd@redis.example.internal:6379/2",
+            "redis://:redisPassw0rd@backend-redis.example.internal:6379/2",
         ),
     ];
     let mut created = Installer::new(world, &["--template", "amp-ha-tech-preview", "--no-wait"]);

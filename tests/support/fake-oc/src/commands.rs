@@ -212,6 +212,16 @@ pub fn empty_list_json() -> String {
     list_json(Vec::new())
 }
 
+/// What OpenShift lets every authenticated user get: in `openshift-config-managed`, the
+/// ConfigMaps `console-public` (console-operator's Role `console-public`) and
+/// `oauth-serving-cert` (authentication-operator's `system:openshift:oauth-servercert-trust`);
+/// `default-ingress-cert` is for cluster admins only.
+fn readable_by_all(rt: &ResourceType, ns: &str, name: Option<&str>) -> bool {
+    rt.kind == "ConfigMap"
+        && ns == "openshift-config-managed"
+        && matches!(name, Some("console-public" | "oauth-serving-cert"))
+}
+
 fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome {
     let kinds = match resource_types(st, types) {
         Ok(k) => k,
@@ -243,7 +253,7 @@ fn get(args: &Args, st: &mut State, types: &str, name: Option<&str>) -> Outcome 
             ("Project", None) => None,
             _ => rt.namespaced.then(|| ns.clone()),
         };
-        if !may(st, verb, rt, scope.as_deref()) {
+        if !may(st, verb, rt, scope.as_deref()) && !readable_by_all(rt, &ns, name) {
             // A cluster admin asking for a project that is not there is told so.
             let absent_project = rt.kind == "Project"
                 && st.cluster_admin
@@ -618,6 +628,8 @@ fn can_i(args: &Args, st: &State, verb: &str, resource: &str) -> Outcome {
         stderr,
         code: 1,
     };
+    // `RESOURCE/NAME` asks about one object; the fake's RBAC decides by resource alone.
+    let resource = resource.split('/').next().unwrap_or(resource);
     let Some(rt) = resources::by_name_in(st, resource) else {
         let (plural, group) = resource.split_once('.').unwrap_or((resource, ""));
         return no(if group.is_empty() {
