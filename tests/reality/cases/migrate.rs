@@ -192,6 +192,33 @@ fn install_by_hand(world: &World, repo: &Path, git_ref: &str, profile: &str) {
     ]);
 }
 
+/// The install the case starts from: the installer's, or for amp-postgresql one made by hand.
+/// The secret inputs it was given.
+fn install(world: &World, profile: &str, repo: &Path, url: &str) -> Vec<(String, String)> {
+    let (plain, secret) = lifecycle::inputs(world, profile);
+    let mut extra: Vec<&str> = vec![
+        "--template",
+        profile,
+        "--timeout",
+        "20m",
+        "--templates-repo",
+        url,
+    ];
+    extra.extend(plain.iter().map(String::as_str));
+    if profile == "amp-postgresql" {
+        // At 2.8.0.GA this is the 2.7 file, which the installer refuses (issue 20): the installs
+        // of it out there were made by hand, as here, and the upgrade plan must take them on.
+        install_by_hand(world, repo, "2.8.0.GA", profile);
+    } else {
+        let mut installer = Installer::new(world, &extra);
+        for (k, v) in &secret {
+            installer = installer.env(k, v);
+        }
+        installer.run().assert_code(&[0]);
+    }
+    secret
+}
+
 fn migrate(world: &World, profile: &str) {
     if world.is_simulated() {
         world.start_sim(Scenario::named("happy").speed(60.0));
@@ -204,27 +231,7 @@ fn migrate(world: &World, profile: &str) {
     let repo = world.dir().join("templates.git");
     copy_dir(Path::new(&source), &repo);
     let url = format!("file://{}", repo.display());
-    let (plain, secret) = lifecycle::inputs(world, profile);
-    let mut extra: Vec<&str> = vec![
-        "--template",
-        profile,
-        "--timeout",
-        "20m",
-        "--templates-repo",
-        &url,
-    ];
-    extra.extend(plain.iter().map(String::as_str));
-    if profile == "amp-postgresql" {
-        // At 2.8.0.GA this is the 2.7 file, which the installer refuses (issue 20): the installs
-        // of it out there were made by hand, as here, and the upgrade plan must take them on.
-        install_by_hand(world, &repo, "2.8.0.GA", profile);
-    } else {
-        let mut installer = Installer::new(world, &extra);
-        for (k, v) in &secret {
-            installer = installer.env(k, v);
-        }
-        installer.run().assert_code(&[0]);
-    }
+    let secret = install(world, profile, &repo, &url);
     let secrets: Vec<(&str, &str)> = secret
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
