@@ -218,7 +218,7 @@ _threescale__install() {
 
     case "${cmd}" in
         threescale__install)
-            opts="-v -q -o -y -p -h -V --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --yes --dry-run --confirm-password --credentials-file --show-secrets --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --help --version install preflight plan status verify credentials uninstall gateway tenant render completions man help"
+            opts="-v -q -o -y -p -h -V --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --yes --dry-run --confirm-password --credentials-file --show-secrets --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --skip-check --help --version install preflight plan status verify credentials uninstall gateway tenant render completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -261,10 +261,6 @@ _threescale__install() {
                     return 0
                     ;;
                 --credentials-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip-check)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -337,6 +333,10 @@ _threescale__install() {
                     return 0
                     ;;
                 --resolve)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip-check)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -514,7 +514,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__gateway__subcmd__add)
-            opts="-y -v -q -o -h --name --environment --host --configuration-loader --configuration-cache --access-token-file --access-token-stdin --yes --dry-run --tenant-project --portal-context --portal-kubeconfig --registry-server --registry-username --registry-password-stdin --registry-password-file --templates-repo --templates-ref --templates-dir --refresh-templates --ca-file --insecure-skip-tls-verify --resolve --poll-interval --timeout --no-wait --no-verify --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-y -v -q -o -h --name --environment --host --configuration-loader --configuration-cache --access-token-file --access-token-stdin --yes --dry-run --tenant-project --portal-context --portal-kubeconfig --registry-server --registry-username --registry-password-stdin --registry-password-file --templates-repo --templates-ref --templates-dir --refresh-templates --ca-file --insecure-skip-tls-verify --resolve --poll-interval --project --timeout --no-wait --no-verify --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -592,11 +592,11 @@ _threescale__install() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --timeout)
+                --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --project)
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1260,17 +1260,13 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__install)
-            opts="-y -p -v -q -o -h --yes --dry-run --confirm-password --credentials-file --show-secrets --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-y -p -v -q -o -h --yes --dry-run --confirm-password --credentials-file --show-secrets --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --no-wait --timeout --poll-interval --no-verify --ca-file --insecure-skip-tls-verify --resolve --skip-check --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --credentials-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --skip-check)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1346,6 +1342,10 @@ _threescale__install() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --skip-check)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1390,12 +1390,16 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__man)
-            opts="-v -q -o -h --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-v -q -o -h --dir --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --project)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1440,16 +1444,12 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__plan)
-            opts="-p -v -q -o -h --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-p -v -q -o -h --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --skip-check --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --skip-check)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --template)
                     COMPREPLY=($(compgen -W "amp amp-postgresql amp-s3 amp-ha-tech-preview amp-eval-tech-preview" -- "${cur}"))
                     return 0
@@ -1503,6 +1503,10 @@ _threescale__install() {
                     return 0
                     ;;
                 --templates-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip-check)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1550,16 +1554,12 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__preflight)
-            opts="-p -v -q -o -h --skip-check --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-p -v -q -o -h --strict --template --display-name --wildcard-domain --rwx-storage-class --param --param-from-file --registry-server --registry-username --registry-password-stdin --registry-password-file --aws-secret-access-key-file --aws-secret-access-key-stdin --templates-repo --templates-ref --templates-dir --refresh-templates --skip-check --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --skip-check)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --template)
                     COMPREPLY=($(compgen -W "amp amp-postgresql amp-s3 amp-ha-tech-preview amp-eval-tech-preview" -- "${cur}"))
                     return 0
@@ -1613,6 +1613,10 @@ _threescale__install() {
                     return 0
                     ;;
                 --templates-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip-check)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2058,7 +2062,7 @@ _threescale__install() {
             return 0
             ;;
         threescale__install__subcmd__tenant__subcmd__create)
-            opts="-y -v -q -o -h --yes --dry-run --org-name --admin-username --admin-email --admin-password-file --admin-password-stdin --store-secret --secret-name --show-secrets --no-wait --timeout --poll-interval --no-verify --templates-repo --templates-ref --templates-dir --refresh-templates --ca-file --insecure-skip-tls-verify --resolve --credentials-file --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
+            opts="-y -v -q -o -h --yes --dry-run --org-name --admin-username --admin-email --admin-password-file --admin-password-stdin --store-secret --secret-name --show-secrets --poll-interval --templates-repo --templates-ref --templates-dir --refresh-templates --ca-file --insecure-skip-tls-verify --resolve --credentials-file --timeout --no-wait --no-verify --project --config --oc --kubeconfig --context --oc-timeout --verbose --quiet --output --no-input --log-file --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2081,10 +2085,6 @@ _threescale__install() {
                     return 0
                     ;;
                 --secret-name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2113,6 +2113,10 @@ _threescale__install() {
                     return 0
                     ;;
                 --credentials-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -10,10 +10,12 @@
 pub(crate) mod atomic_file;
 pub(crate) mod cli;
 pub(crate) mod commands;
+pub(crate) mod document;
 pub(crate) mod duration;
 pub(crate) mod engine;
 pub(crate) mod failure;
 pub(crate) mod gateway;
+pub(crate) mod help;
 pub(crate) mod http;
 pub(crate) mod inputs;
 pub(crate) mod install;
@@ -35,7 +37,6 @@ pub(crate) mod uninstall;
 pub(crate) mod verify;
 pub(crate) mod wizard;
 
-use clap::CommandFactory;
 pub use commands::completion_script;
 use std::process::ExitCode;
 
@@ -44,9 +45,9 @@ pub fn main() -> ExitCode {
     // Output piped into `head` ends the run quietly, as with any Unix tool, instead of a panic.
     // SAFETY: restores the default disposition before any thread starts.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-    let matches = cli::Cli::command()
+    let matches = help::command()
         .try_get_matches()
-        .unwrap_or_else(|e| cli::name_the_variable(e, &cli::Cli::command()).exit());
+        .unwrap_or_else(|e| cli::name_the_variable(e, &help::command()).exit());
     interrupt::install_handler();
     let _terminal = interrupt::TerminalGuard;
     match commands::run(&matches) {

@@ -29,8 +29,9 @@ use std::cell::Cell;
 
 pub(crate) fn run(answers: Answers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
+    session.works_on(&answers.project.value);
     let result = install(&session, answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
@@ -52,11 +53,14 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
         }
     }
     resume(&mut answers, &cluster, ui)?;
+    session.works_on(&answers.project.value);
     let Some(prepared) = decide(session, &observer, &cluster, &mut answers, wizard.as_ref())?
     else {
         return Ok(());
     };
     let driver = driver(session, &observer, &cluster, &answers);
+    session.facts.set("profile", &prepared.profile.name);
+    session.facts.set("commit", &prepared.checkout.commit);
     let held = driver.lock()?;
     let plan = &prepared.plan;
     if !plan.actions.is_empty() {
@@ -67,6 +71,7 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
         &plan.actions,
         "the install stopped part-way: run the same command again to resume (nothing is created twice)",
     )?;
+    session.facts.set("state", "created");
     let components = match answers.wait {
         Some(timeout) => {
             save_record(&answers, &cluster, &prepared, "waiting", ui);
@@ -129,6 +134,7 @@ fn decide(
     loop {
         if let Some(w) = wizard {
             w.ask_open(answers, session, observer)?;
+            session.works_on(&answers.project.value);
         }
         let prepared = prepare::prepare(session, observer, answers)?;
         let chosen = Cell::new(None);
@@ -526,8 +532,9 @@ impl Finished<'_> {
             .map(|c| c.id)
             .collect::<Vec<_>>());
         if let Some(f) = self.not_answering {
-            doc["error"] = json!({"kind": f.kind.id(), "exit_code": f.kind.exit_code(), "meaning": f.kind.meaning(), "message": f.message(), "help": f.help});
+            doc["ok"] = json!(false);
+            doc["error"] = crate::document::error(f);
         }
-        doc
+        crate::document::success(&crate::document::INSTALL, doc)
     }
 }

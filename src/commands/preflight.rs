@@ -11,20 +11,23 @@ use crate::inputs::Answers;
 use crate::install::prepare;
 use serde_json::json;
 
-pub(crate) fn run(mut answers: Answers) -> Outcome<()> {
+pub(crate) fn run(answers: Answers) -> Outcome<()> {
+    match Session::open(&answers.connection, &answers.mode) {
+        Ok(session) => {
+            session.works_on(&answers.project.value);
+            let oc = CheckResult::ok("oc", session.oc.program().display().to_string());
+            let result = check(Some(&session), answers, oc);
+            session.finish(result)
+        }
+        Err(f) => check(None, answers, failed("oc", &f)),
+    }
+}
+
+/// Every check that can run, after the one that found oc (or did not).
+fn check(session: Option<&Session>, mut answers: Answers, oc: CheckResult) -> Outcome<()> {
     let skips = answers.checks.skip.clone();
-    let mut results = Vec::new();
-    let session = match Session::open(&answers.connection, &answers.mode) {
-        Ok(s) => {
-            results.push(CheckResult::ok("oc", s.oc.program().display().to_string()));
-            Some(s)
-        }
-        Err(f) => {
-            results.push(failed("oc", &f));
-            None
-        }
-    };
-    if let Some(session) = &session {
+    let mut results = vec![oc];
+    if let Some(session) = session {
         for w in &answers.warnings {
             session.ui.warn(w);
         }
@@ -124,24 +127,32 @@ fn report(answers: &Answers, results: &[CheckResult]) -> Outcome<()> {
         .filter(|r| r.result == Verdict::Fail)
         .map(|r| r.id)
         .collect();
+    let failure = (!failed.is_empty()).then(|| {
+        Failure::preflight(format!(
+            "preflight: {} check(s) failed: {}",
+            failed.len(),
+            failed.join(", ")
+        ))
+        .with_help(format!(
+            "fix what the table says, or skip a check you accept with --skip-check ID ({})",
+            checks::SKIPPABLE.join(", ")
+        ))
+    });
     match answers.mode.format {
         Format::Text => print!("{}", checks::table(results)),
         Format::Json => {
-            let doc = json!({"schema_version": 1, "ok": failed.is_empty(), "passed": failed.is_empty(), "checks": results});
+            let doc = json!({
+                "ok": failed.is_empty(),
+                "passed": failed.is_empty(),
+                "checks": results,
+                "error": failure.as_ref().map(crate::document::error),
+            });
+            let doc = crate::document::success(&crate::document::PREFLIGHT, doc);
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
     }
-    if failed.is_empty() {
-        return Ok(());
+    match failure {
+        Some(f) => Err(f.reported()),
+        None => Ok(()),
     }
-    Err(Failure::preflight(format!(
-        "preflight: {} check(s) failed: {}",
-        failed.len(),
-        failed.join(", ")
-    ))
-    .with_help(format!(
-        "fix what the table says, or skip a check you accept with --skip-check ID ({})",
-        checks::SKIPPABLE.join(", ")
-    ))
-    .reported())
 }

@@ -13,8 +13,9 @@ use serde_json::json;
 
 pub(crate) fn run(answers: ProjectAnswers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
+    session.works_on(&answers.project.value);
     let result = check(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn check(session: &Session, answers: &ProjectAnswers) -> Outcome<()> {
@@ -40,14 +41,17 @@ fn check(session: &Session, answers: &ProjectAnswers) -> Outcome<()> {
     match answers.mode.format {
         Format::Text => session.ui.result(&checks::table(&results)),
         Format::Json => session.ui.result(
-            &serde_json::to_string_pretty(&json!({
-                "schema_version": 1,
-                "ok": failure.is_none(),
-                "cluster": install.cluster.server,
-                "project": install.project,
-                "hosts": {"admin": target.admin, "developer": target.developer, "master": target.master},
-                "checks": results,
-            }))
+            &serde_json::to_string_pretty(&crate::document::success(
+                &crate::document::VERIFY,
+                json!({
+                    "ok": failure.is_none(),
+                    "cluster": install.cluster.server,
+                    "project": install.project,
+                    "hosts": {"admin": target.admin, "developer": target.developer, "master": target.master},
+                    "checks": results,
+                    "error": failure.as_ref().map(crate::document::error),
+                }),
+            ))
             .unwrap_or_default(),
         ),
     }

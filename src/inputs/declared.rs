@@ -109,6 +109,7 @@ flags! {
     DELETE_PROJECT:           delete_project,           "delete-project",           "THREESCALE_DELETE_PROJECT",               -,                              "delete the project";
     KEEP_CREDENTIALS:         keep_credentials,         "keep-credentials",         "THREESCALE_KEEP_CREDENTIALS",             -,                              "keep the credentials file";
     KEEP_TOKEN:               keep_token,               "keep-token",               "THREESCALE_KEEP_TOKEN",                   -,                              "keep the access token";
+    MAN_DIR:                  man_dir,                  "dir",                      "THREESCALE_MAN_DIR",                      -,                              "man page directory";
     // Waiting, and the checks at the end.
     NO_WAIT:                  no_wait,                  "no-wait",                  "THREESCALE_NO_WAIT",                      "no_wait",                      "do not wait";
     TIMEOUT:                  timeout,                  "timeout",                  "THREESCALE_TIMEOUT",                      "timeout",                      "timeout";
@@ -559,7 +560,7 @@ mod tests {
                 || name == "--help"
         };
         let mut texts: Vec<String> = Vec::new();
-        let mut commands = vec![Cli::command()];
+        let mut commands = vec![crate::help::command()];
         while let Some(command) = commands.pop() {
             texts.extend(
                 [

@@ -14,6 +14,7 @@ mod field;
 mod file;
 pub(crate) mod gateway;
 mod install;
+mod local;
 mod missing;
 mod params;
 mod project;

@@ -87,15 +87,16 @@ impl<'a> Status<'a> {
 
     pub(crate) fn json(&self) -> Value {
         let i = self.install;
-        json!({
-            "schema_version": 1, "cluster": i.cluster.server, "project": i.project,
+        let doc = json!({
+            "cluster": i.cluster.server, "project": i.project,
             "profile": i.profile.name, "commit": self.commit(),
             "recorded_on_this_machine": i.record.is_some(),
             "healthy": self.healthy(),
             "missing_objects": self.missing,
             "components": self.components, "routes": self.routes,
             "diagnosis": self.finding.as_ref().map(|f| json!({"signature": f.signature, "subject": f.subject, "evidence": f.evidence, "fix": f.fix})),
-        })
+        });
+        crate::document::success(&crate::document::STATUS, doc)
     }
 
     fn health(&self) -> String {

@@ -15,6 +15,7 @@ mod inputs;
 mod install;
 mod param_file;
 mod resume;
+mod rough_edges;
 mod screen;
 mod snapshots;
 mod tenant;

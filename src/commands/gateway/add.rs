@@ -27,9 +27,10 @@ use crate::threescale::{AccessToken, Api};
 use crate::wizard::Wizard;
 
 pub(crate) fn run(answers: AddAnswers) -> Outcome<()> {
-    let session = Session::open(&answers.common.connection, &answers.common.mode)?;
+    let session =
+        Session::open(&answers.common.connection, &answers.common.mode)?.dry_run(answers.dry_run);
     let result = add(&session, answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 /// The install the gateway reads its configuration from, on its cluster.
@@ -53,6 +54,7 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
         .can_ask()
         .then(|| Wizard::new(&prompter, ui, &session.redactor));
     let (name, project) = name_and_project(&answers, wizard.as_ref())?;
+    session.works_on(&project.value);
     let observer = Observer::new(&session.oc);
     let cluster = report::cluster(ui, &observer)?;
     let portal = portal(session, &answers, &cluster)?;

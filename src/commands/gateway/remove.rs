@@ -22,9 +22,10 @@ use crate::threescale::{AccessToken, Api};
 use serde_json::json;
 
 pub(crate) fn run(answers: RemoveAnswers) -> Outcome<()> {
-    let session = Session::open(&answers.common.connection, &answers.common.mode)?;
+    let session =
+        Session::open(&answers.common.connection, &answers.common.mode)?.dry_run(answers.dry_run);
     let result = remove(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 /// What revoking the gateway's tokens takes: the admin portal, the admin token, its tokens.
@@ -43,6 +44,7 @@ fn remove(session: &Session, answers: &RemoveAnswers) -> Outcome<()> {
     let observer = Observer::new(&session.oc);
     let cluster = report::cluster(ui, &observer)?;
     let project = locate(session, answers)?;
+    session.works_on(&project);
     let state = observer.project(&project, &objects::resources())?;
     let existing = Observed::of(&project, name, state.objects(), &session.redactor);
 
@@ -148,15 +150,17 @@ fn print(session: &Session, answers: &RemoveAnswers, server: &str, project: &str
     let name = &answers.name.value;
     let changes: Vec<String> = plan.actions.iter().map(ToString::to_string).collect();
     let text = match answers.common.mode.format {
-        Format::Json => serde_json::to_string_pretty(&json!({
-            "schema_version": 1,
-            "ok": true,
-            "cluster": server,
-            "project": project,
-            "name": name,
-            "changes": changes,
-            "decisions": plan.decisions,
-        }))
+        Format::Json => serde_json::to_string_pretty(&crate::document::success(
+            &crate::document::GATEWAY_REMOVE,
+            json!({
+                "dry_run": false,
+                "cluster": server,
+                "project": project,
+                "name": name,
+                "changes": changes,
+                "decisions": plan.decisions,
+            }),
+        ))
         .unwrap_or_default(),
         Format::Text => format!(
             "Gateway {name} was removed from project {project}.{}",

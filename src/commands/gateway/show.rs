@@ -22,7 +22,7 @@ use serde_json::{json, Value};
 pub(crate) fn run(answers: GatewayAnswers, name: Option<String>, detailed: bool) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
     let result = show(&session, &answers, name.as_deref(), detailed);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 #[derive(Debug, Serialize)]
@@ -201,28 +201,47 @@ fn show(
             views.push(view(&g, check, &snapshot, finding));
         }
     }
+    print(
+        session,
+        answers,
+        &cluster,
+        &searched.text(),
+        &views,
+        detailed,
+    );
+    Ok(())
+}
+
+/// The gateways found, on stdout.
+fn print(
+    session: &Session,
+    answers: &GatewayAnswers,
+    cluster: &crate::engine::cluster::Cluster,
+    searched: &str,
+    views: &[GatewayView],
+    detailed: bool,
+) {
+    let ui = &session.ui;
     match answers.mode.format {
-        Format::Json => ui.result(
-            &serde_json::to_string_pretty(&json!({
-                "schema_version": 1,
-                "cluster": cluster.server,
-                "searched": searched.text(),
-                "gateways": views,
-            }))
-            .unwrap_or_default(),
-        ),
+        Format::Json => {
+            let shape = match detailed {
+                true => &crate::document::GATEWAY_STATUS,
+                false => &crate::document::GATEWAY_LIST,
+            };
+            let doc = json!({"cluster": cluster.server, "searched": searched, "gateways": views});
+            let doc = crate::document::success(shape, doc);
+            ui.result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
+        }
         Format::Text if views.is_empty() => ui.result(&format!(
-            "No gateway made by threescale-install in {} on {}.",
-            searched.text(),
+            "No gateway made by threescale-install in {searched} on {}.",
             cluster.server
         )),
         Format::Text if detailed => {
             let blocks: Vec<String> = views.iter().map(|v| block(v, &cluster.server)).collect();
             ui.result(&blocks.join("\n"));
         }
-        Format::Text => ui.result(&table(&views)),
+        Format::Text => ui.result(&table(views)),
     }
-    Ok(())
 }
 
 fn token_word(t: &TokenView) -> &'static str {

@@ -16,8 +16,9 @@ use serde_json::json;
 
 pub(crate) fn run(answers: TenantQuery) -> Outcome<()> {
     let session = Session::open(&answers.project.connection, &answers.project.mode)?;
+    session.works_on(&answers.project.project.value);
     let result = show(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn show(session: &Session, answers: &TenantQuery) -> Outcome<()> {
@@ -88,8 +89,6 @@ fn show(session: &Session, answers: &TenantQuery) -> Outcome<()> {
     match mode.format {
         Format::Json => {
             let doc = json!({
-                "schema_version": 1,
-                "ok": true,
                 "cluster": opened.install.cluster.server,
                 "project": opened.install.project,
                 "tenant": tenant_json(&tenant),
@@ -108,6 +107,7 @@ fn show(session: &Session, answers: &TenantQuery) -> Outcome<()> {
                 "token": token_check.as_ref().map(|r| json!({"works": r.is_ok(), "detail": r.as_ref().unwrap_or_else(|e| e)})),
                 "secrets_shown": mode.show_secrets,
             });
+            let doc = crate::document::success(&crate::document::TENANT_SHOW, doc);
             session
                 .ui
                 .result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
