@@ -494,8 +494,8 @@ fn row(measure: &str, value: String, target: &str, met: Option<bool>) -> Row {
     }
 }
 
-/// When and on what: the UTC date and time, and the commit of the checkout (marked when it has
-/// changes not committed).
+/// When and on what: the UTC date and time, the commit of the checkout (marked when it has
+/// changes not committed), and how busy the machine was (times grow with the load).
 fn measured() -> String {
     let out = |cmd: &str, args: &[&str]| {
         Command::new(cmd)

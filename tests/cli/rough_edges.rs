@@ -424,3 +424,76 @@ fn deadlines_of_zero_and_values_that_are_not_used_are_input_errors() {
         run.stderr
     );
 }
+
+/// `threescale-install WORDS --help`, its lines joined as they wrap.
+fn help(env: &TestEnv, words: &[&str]) -> String {
+    let run = env.run(&[words, &["--help"]].concat());
+    run.assert_code(0);
+    run.stdout.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn each_command_s_help_says_what_it_does_itself() {
+    let env = TestEnv::new();
+    // Exit codes of its own: no deletion in `credentials`, no tenant in `uninstall`.
+    let credentials = help(&env, &["credentials"]);
+    assert!(!credentials.contains("deletion"), "{credentials}");
+    assert!(credentials.contains("4 the install is incomplete"), "{credentials}");
+    let uninstall = help(&env, &["uninstall"]);
+    assert!(uninstall.contains("4 a deletion failed"), "{uninstall}");
+    assert!(!uninstall.contains("status reports"), "{uninstall}");
+    // One meaning of --project in `gateway add`.
+    let add = help(&env, &["gateway", "add"]);
+    assert!(add.contains("--project <NAME> The gateway's project"), "{add}");
+    assert!(!add.contains("The project of the install"), "{add}");
+    // tenant create's wait is for its routes; install's for 3scale.
+    let create = help(&env, &["tenant", "create"]);
+    assert!(create.contains("--timeout <DURATION> How long to wait for zync's routes"), "{create}");
+    assert!(!create.contains("every component"), "{create}");
+    let install = help(&env, &["install"]);
+    assert!(!install.contains("tenant's routes"), "{install}");
+    assert!(install.contains("quota, registry-login"), "--skip-check names every check: {install}");
+    // Secrets stay hidden at a terminal too.
+    for words in [&["install"][..], &["credentials"]] {
+        let text = help(&env, words);
+        assert!(!text.contains("even when stdout is not a terminal"), "{text}");
+        assert!(text.contains("hidden otherwise, at a terminal too"), "{text}");
+    }
+    // A refused value points at the command's own help.
+    let run = env.run(&["gateway", "list", "--oc-timeout", "0"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("`threescale-install gateway list --help` lists every flag of this command"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn man_writes_every_page_where_man_finds_them() {
+    let env = TestEnv::new();
+    let dir = env.root().join("share/man/man1");
+    let run = env.run(&["man", "--dir", dir.to_str().unwrap()]);
+    run.assert_code(0);
+    let written: Vec<&str> = run.stdout.lines().collect();
+    assert!(written.len() > 15, "{written:?}");
+    for name in ["threescale-install.1", "threescale-install-gateway-add.1", "threescale-install-tenant-create.1"] {
+        let path = dir.join(name);
+        assert!(written.contains(&path.to_str().unwrap()), "{written:?}");
+        assert!(path.is_file(), "{}", path.display());
+    }
+    let top = std::fs::read_to_string(dir.join("threescale-install.1")).unwrap();
+    for section in [".SH ENVIRONMENT", ".SH FILES", ".SH \"EXIT STATUS\""] {
+        assert!(top.contains(section), "{section}");
+    }
+    assert!(top.contains("THREESCALE_REGISTRY_PASSWORD") && top.contains("credentials.yaml"));
+    // The page printed is the one written.
+    let printed = env.run(&["man"]);
+    assert_eq!(printed.stdout, top);
+    // A directory that cannot be made: refused.
+    let file = env.root().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let run = env.run(&["man", "--dir", file.join("man1").to_str().unwrap()]);
+    run.assert_code(2);
+    assert!(run.stderr.contains("cannot write the man pages"), "{}", run.stderr);
+}

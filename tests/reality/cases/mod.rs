@@ -10,6 +10,7 @@ mod gateway;
 mod harness;
 mod lifecycle;
 mod param_file;
+mod rough_edges;
 mod smoke;
 mod tenant;
 mod verify;
@@ -26,6 +27,7 @@ pub fn all() -> Vec<Case> {
         verify::CASES,
         gateway::CASES,
         tenant::CASES,
+        rough_edges::CASES,
     ]
     .concat()
 }
