@@ -510,8 +510,13 @@ fn measured() -> String {
     let when = out("date", &["-u", "+%Y-%m-%d %H:%M UTC"]);
     let commit = out("git", &["rev-parse", "--short=12", "HEAD"]);
     let dirty = !out("git", &["status", "--porcelain", "--untracked-files=no"]).is_empty();
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .map(|l| format!("; load average {l} at the end"))
+        .unwrap_or_default();
     format!(
-        "{when}, commit {commit}{}",
+        "{when}, commit {commit}{}{load}",
         if dirty {
             " with uncommitted changes"
         } else {

@@ -438,32 +438,51 @@ fn each_command_s_help_says_what_it_does_itself() {
     // Exit codes of its own: no deletion in `credentials`, no tenant in `uninstall`.
     let credentials = help(&env, &["credentials"]);
     assert!(!credentials.contains("deletion"), "{credentials}");
-    assert!(credentials.contains("4 the install is incomplete"), "{credentials}");
+    assert!(
+        credentials.contains("4 the install is incomplete"),
+        "{credentials}"
+    );
     let uninstall = help(&env, &["uninstall"]);
     assert!(uninstall.contains("4 a deletion failed"), "{uninstall}");
     assert!(!uninstall.contains("status reports"), "{uninstall}");
     // One meaning of --project in `gateway add`.
     let add = help(&env, &["gateway", "add"]);
-    assert!(add.contains("--project <NAME> The gateway's project"), "{add}");
+    assert!(
+        add.contains("--project <NAME> The gateway's project"),
+        "{add}"
+    );
     assert!(!add.contains("The project of the install"), "{add}");
     // tenant create's wait is for its routes; install's for 3scale.
     let create = help(&env, &["tenant", "create"]);
-    assert!(create.contains("--timeout <DURATION> How long to wait for zync's routes"), "{create}");
+    assert!(
+        create.contains("--timeout <DURATION> How long to wait for zync's routes"),
+        "{create}"
+    );
     assert!(!create.contains("every component"), "{create}");
     let install = help(&env, &["install"]);
     assert!(!install.contains("tenant's routes"), "{install}");
-    assert!(install.contains("quota, registry-login"), "--skip-check names every check: {install}");
+    assert!(
+        install.contains("quota, registry-login"),
+        "--skip-check names every check: {install}"
+    );
     // Secrets stay hidden at a terminal too.
     for words in [&["install"][..], &["credentials"]] {
         let text = help(&env, words);
-        assert!(!text.contains("even when stdout is not a terminal"), "{text}");
-        assert!(text.contains("hidden otherwise, at a terminal too"), "{text}");
+        assert!(
+            !text.contains("even when stdout is not a terminal"),
+            "{text}"
+        );
+        assert!(
+            text.contains("hidden otherwise, at a terminal too"),
+            "{text}"
+        );
     }
     // A refused value points at the command's own help.
     let run = env.run(&["gateway", "list", "--oc-timeout", "0"]);
     run.assert_code(2);
     assert!(
-        run.stderr.contains("`threescale-install gateway list --help` lists every flag of this command"),
+        run.stderr
+            .contains("`threescale-install gateway list --help` lists every flag of this command"),
         "{}",
         run.stderr
     );
@@ -477,7 +496,11 @@ fn man_writes_every_page_where_man_finds_them() {
     run.assert_code(0);
     let written: Vec<&str> = run.stdout.lines().collect();
     assert!(written.len() > 15, "{written:?}");
-    for name in ["threescale-install.1", "threescale-install-gateway-add.1", "threescale-install-tenant-create.1"] {
+    for name in [
+        "threescale-install.1",
+        "threescale-install-gateway-add.1",
+        "threescale-install-tenant-create.1",
+    ] {
         let path = dir.join(name);
         assert!(written.contains(&path.to_str().unwrap()), "{written:?}");
         assert!(path.is_file(), "{}", path.display());
@@ -495,5 +518,9 @@ fn man_writes_every_page_where_man_finds_them() {
     std::fs::write(&file, "x").unwrap();
     let run = env.run(&["man", "--dir", file.join("man1").to_str().unwrap()]);
     run.assert_code(2);
-    assert!(run.stderr.contains("cannot write the man pages"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cannot write the man pages"),
+        "{}",
+        run.stderr
+    );
 }

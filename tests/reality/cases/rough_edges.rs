@@ -143,14 +143,32 @@ fn refused_values(world: &World) {
     let (user, password) = common::registry(world);
     let since = sim.last_seq();
     for (args, why) in [
-        (vec!["--registry-username", "12345678|threescale:installer"], "cannot contain ':'"),
-        (vec!["--registry-server", "registry.redhat.io:99999"], "from 1 to 65535"),
-        (vec!["--registry-server", "registry.redhat.io/"], "empty path segment"),
+        (
+            vec!["--registry-username", "12345678|threescale:installer"],
+            "cannot contain ':'",
+        ),
+        (
+            vec!["--registry-server", "registry.redhat.io:99999"],
+            "from 1 to 65535",
+        ),
+        (
+            vec!["--registry-server", "registry.redhat.io/"],
+            "empty path segment",
+        ),
         (vec!["--timeout", "0"], "timeout 0 (from --timeout)"),
-        (vec!["--oc-timeout", "0"], "deadline of one oc call 0 (from --oc-timeout)"),
-        (vec!["--credentials-file", &notes_arg], "not a credentials file this program wrote"),
+        (
+            vec!["--oc-timeout", "0"],
+            "deadline of one oc call 0 (from --oc-timeout)",
+        ),
+        (
+            vec!["--credentials-file", &notes_arg],
+            "not a credentials file this program wrote",
+        ),
         (vec!["--log-file", &link_arg], "it is a symbolic link"),
-        (vec!["--config", "/dev/zero"], "it is a character device, not a regular file"),
+        (
+            vec!["--config", "/dev/zero"],
+            "it is a character device, not a regular file",
+        ),
     ] {
         // The world's login unless the case gives its own.
         let mut all = vec!["--yes"];
@@ -166,6 +184,14 @@ fn refused_values(world: &World) {
     }
     assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my own notes\n");
     let heard: Vec<String> = sim.requests(since).iter().map(|r| r.to_string()).collect();
-    assert!(heard.is_empty(), "the cluster heard of them:\n{}", heard.join("\n"));
-    assert!(world.argv_log().is_empty(), "oc ran: {:?}", world.argv_log());
+    assert!(
+        heard.is_empty(),
+        "the cluster heard of them:\n{}",
+        heard.join("\n")
+    );
+    assert!(
+        world.argv_log().is_empty(),
+        "oc ran: {:?}",
+        world.argv_log()
+    );
 }
