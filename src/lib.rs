@@ -45,9 +45,10 @@ pub fn main() -> ExitCode {
     // Output piped into `head` ends the run quietly, as with any Unix tool, instead of a panic.
     // SAFETY: restores the default disposition before any thread starts.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-    let matches = help::command()
-        .try_get_matches()
-        .unwrap_or_else(|e| cli::name_the_variable(e, &help::command()).exit());
+    let mut command = help::command();
+    let matches = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .unwrap_or_else(|e| cli::name_the_variable(e, &command).exit());
     interrupt::install_handler();
     let _terminal = interrupt::TerminalGuard;
     match commands::run(&matches) {
