@@ -524,3 +524,40 @@ fn man_writes_every_page_where_man_finds_them() {
         run.stderr
     );
 }
+
+#[test]
+fn a_registry_username_kept_by_a_record_is_checked_too() {
+    // An earlier run that stopped (its wait failed) left its answers in the record; a username
+    // that could never work there (written by hand, or by an older version) is refused as one
+    // given now would be, before any change.
+    let env = TestEnv::new();
+    env.cluster(|s| s["rollout"] = json!("failed"));
+    env.run(ARGS).assert_code(4);
+    let record = env
+        .root()
+        .join("state/threescale-install/api.crc.testing-6443/3scale-apim/install.yaml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    let edited = text.replace("12345|svc-account", "12345|svc:account");
+    assert_ne!(text, edited, "{text}");
+    std::fs::write(&record, edited).unwrap();
+    let before = env.mutating_commands().len();
+    let run = env
+        .command(ARGS)
+        .env_remove("THREESCALE_REGISTRY_USERNAME")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(
+            "registry username '12345|svc:account' (from the record of an earlier run) is invalid"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        env.mutating_commands().len(),
+        before,
+        "{:#?}",
+        env.mutating_commands()
+    );
+}

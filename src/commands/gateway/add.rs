@@ -55,6 +55,7 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
         .then(|| Wizard::new(&prompter, ui, &session.redactor));
     let (name, project) = name_and_project(&answers, wizard.as_ref())?;
     session.works_on(&project.value);
+    session.facts.set("name", &name.value);
     let observer = Observer::new(&session.oc);
     let cluster = report::cluster(ui, &observer)?;
     let portal = portal(session, &answers, &cluster)?;
@@ -68,12 +69,7 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
     let http = session.http(&answers.common.http)?;
     let (tokens, check) = tokens(session, &http, &answers, &portal, &existing)?;
     if let Some(w) = &wizard {
-        if existing.dc.is_none() && answers.environment.is_none() {
-            answers.environment = Some(w.ask_gateway_environment()?);
-        }
-        if answers.hosts.is_empty() && existing.hosts().is_empty() {
-            answers.hosts = w.ask_gateway_hosts()?;
-        }
+        ask_open(w, &mut answers, &existing)?;
     }
     let plan = plan_of(
         &answers,
@@ -99,27 +95,8 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
         http: Some(&http),
     };
     driver.review(&plan.changes(), state.exists())?;
-    let ask = |_: &[crate::gateway::action::GatewayAction]| -> Outcome<Go> {
-        let w = wizard.as_ref().expect("asked only with a wizard");
-        Ok(match w.confirm_changes("Make these changes?")? {
-            true => Go::Proceed,
-            false => Go::Cancel,
-        })
-    };
-    let confirm = match &wizard {
-        Some(_) => Confirm::Custom(&ask),
-        None => Confirm::Never,
-    };
-    match driver.decide(&plan.actions, confirm)? {
-        Go::DryRun => {
-            driver.print_dry_run(&plan.actions, &plan.decisions);
-            return Ok(());
-        }
-        Go::Cancel | Go::Revise => {
-            ui.note("cancelled; nothing was changed");
-            return Ok(());
-        }
-        Go::Proceed => {}
+    if !go_ahead(&driver, &plan, wizard.as_ref())? {
+        return Ok(());
     }
     let ready = make(&driver, &answers, &name.value, &plan)?;
     finish(
@@ -160,6 +137,43 @@ fn missing_error(missing: &[Missing]) -> Failure {
 }
 
 /// The name first: the project and the token are named after it.
+/// After the verdict: a dry run prints the plan, a terminal confirms it; false when it stops.
+fn go_ahead(driver: &Driver, plan: &Plan, wizard: Option<&Wizard>) -> Outcome<bool> {
+    let ask = |_: &[crate::gateway::action::GatewayAction]| -> Outcome<Go> {
+        let w = wizard.expect("asked only with a wizard");
+        Ok(match w.confirm_changes("Make these changes?")? {
+            true => Go::Proceed,
+            false => Go::Cancel,
+        })
+    };
+    let confirm = match wizard {
+        Some(_) => Confirm::Custom(&ask),
+        None => Confirm::Never,
+    };
+    match driver.decide(&plan.actions, confirm)? {
+        Go::DryRun => {
+            driver.print_dry_run(&plan.actions, &plan.decisions);
+            Ok(false)
+        }
+        Go::Cancel | Go::Revise => {
+            driver.session.ui.note("cancelled; nothing was changed");
+            Ok(false)
+        }
+        Go::Proceed => Ok(true),
+    }
+}
+
+/// In a terminal: what a new gateway still needs (its environment, its hosts).
+fn ask_open(w: &Wizard, answers: &mut AddAnswers, existing: &Observed) -> Outcome<()> {
+    if existing.dc.is_none() && answers.environment.is_none() {
+        answers.environment = Some(w.ask_gateway_environment()?);
+    }
+    if answers.hosts.is_empty() && existing.hosts().is_empty() {
+        answers.hosts = w.ask_gateway_hosts()?;
+    }
+    Ok(())
+}
+
 fn name_and_project(
     answers: &AddAnswers,
     wizard: Option<&Wizard>,

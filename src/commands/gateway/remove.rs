@@ -41,6 +41,7 @@ fn remove(session: &Session, answers: &RemoveAnswers) -> Outcome<()> {
         ui.warn(w);
     }
     let name = &answers.name.value;
+    session.facts.set("name", name);
     let observer = Observer::new(&session.oc);
     let cluster = report::cluster(ui, &observer)?;
     let project = locate(session, answers)?;
