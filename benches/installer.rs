@@ -549,6 +549,37 @@ fn row(measure: &str, value: String, target: &str, met: Option<bool>) -> Row {
     }
 }
 
+/// When and on what: the UTC date and time, the commit of the checkout (marked when it has
+/// changes not committed), and how busy the machine was (times grow with the load).
+fn measured() -> String {
+    let out = |cmd: &str, args: &[&str]| {
+        Command::new(cmd)
+            .args(args)
+            .current_dir(root())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+            .unwrap_or_else(|| "unknown".into())
+    };
+    let when = out("date", &["-u", "+%Y-%m-%d %H:%M UTC"]);
+    let commit = out("git", &["rev-parse", "--short=12", "HEAD"]);
+    let dirty = !out("git", &["status", "--porcelain", "--untracked-files=no"]).is_empty();
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .map(|l| format!("; load average {l} at the end"))
+        .unwrap_or_default();
+    format!(
+        "{when}, commit {commit}{}{load}",
+        if dirty {
+            " with uncommitted changes"
+        } else {
+            ""
+        }
+    )
+}
+
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
@@ -861,9 +892,10 @@ fn beside_the_manual_steps(rows: &mut Vec<Row>) {
 fn report(rows: &[Row], quick: bool, reps: usize) {
     let mode = if quick { "quick (CI)" } else { "full" };
     let mut table = format!(
-        "threescale-install benchmarks, {mode} run, {} repetitions\nMachine: {}\n\n",
+        "threescale-install benchmarks, {mode} run, {} repetitions\nMachine: {}\nMeasured: {}\n\n",
         reps,
-        machine()
+        machine(),
+        measured()
     );
     table.push_str("| measure | value | target | met |\n|---|---|---|---|\n");
     for r in rows {

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_threescale_install_global_optspecs
-    string join \n project= config= oc= kubeconfig= context= oc-timeout= v/verbose q/quiet o/output= no-input log-file= y/yes dry-run confirm-password credentials-file= show-secrets skip-check= strict allow-outside-project template= display-name= wildcard-domain= rwx-storage-class= p/param= param-from-file= registry-server= registry-username= registry-password-stdin registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= refresh-templates no-wait timeout= poll-interval= no-verify ca-file= insecure-skip-tls-verify resolve= h/help V/version
+    string join \n project= config= oc= kubeconfig= context= oc-timeout= v/verbose q/quiet o/output= no-input log-file= y/yes dry-run confirm-password credentials-file= show-secrets strict allow-outside-project template= display-name= wildcard-domain= rwx-storage-class= p/param= param-from-file= registry-server= registry-username= registry-password-stdin registry-password-file= aws-secret-access-key-file= aws-secret-access-key-stdin templates-repo= templates-ref= templates-dir= refresh-templates no-wait timeout= poll-interval= no-verify ca-file= insecure-skip-tls-verify resolve= skip-check= h/help V/version
 end
 
 function __fish_threescale_install_needs_command
@@ -34,7 +34,6 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -s o
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l credentials-file -d 'Where to write the credentials (mode 0600) [default: credentials.yaml in the project\'s state directory]' -r -F
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
@@ -52,24 +51,25 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -l a
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a tenant\'s routes]' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m) [default: 30m]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota, registry-login' -r
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l dry-run -d 'Print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l confirm-password -d 'When the registry password is typed at a prompt, ask for it twice'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l show-secrets -d 'Print passwords and tokens in the summary (hidden otherwise, at a terminal too: they are in the credentials file)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l allow-outside-project -d 'Let a template create objects outside its project (cluster-scoped kinds, objects of other namespaces, bindings to users, groups or cluster roles); the official templates create none, and without this flag such a template is refused before any change'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-wait -d 'Do not wait for what was created to work (3scale; a tenant\'s routes)'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-verify -d 'Do not check at the end that 3scale answers through its routes (see `verify`; for a tenant, that its admin portal answers with its token)'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-wait -d 'Do not wait for 3scale to work (nor check that it answers)'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -l no-verify -d 'Do not check at the end that 3scale answers through its routes (see `verify`)'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -s V -l version -d 'Print version'
@@ -90,10 +90,9 @@ complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "upgrade" -d 'Plan the upgrade of the install to a later template release, hop by hop; changes nothing'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "render" -d 'Render what `plan`\'s scripts pipe to oc, secrets read from the environment'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "completions" -d 'Print the completion script for a shell'
-complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "man" -d 'Print the man page (roff), or write every page to a directory'
 complete -c threescale-install -n "__fish_threescale_install_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l credentials-file -d 'Where to write the credentials (mode 0600) [default: credentials.yaml in the project\'s state directory]' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
@@ -111,10 +110,11 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a tenant\'s routes]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m) [default: 30m]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota, registry-login' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
@@ -127,20 +127,19 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand in
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s y -l yes -d 'Never prompt: take every value from flags, environment or the answers file, and fail listing everything missing'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l dry-run -d 'Print the plan instead of changing the cluster (same as `plan`)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l confirm-password -d 'When the registry password is typed at a prompt, ask for it twice'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l show-secrets -d 'Print passwords and tokens in the summary even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l show-secrets -d 'Print passwords and tokens in the summary (hidden otherwise, at a terminal too: they are in the credentials file)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l strict -d 'Treat a sizing shortfall (claims without a class, capacity, quota) as a failure, not a warning'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l allow-outside-project -d 'Let a template create objects outside its project (cluster-scoped kinds, objects of other namespaces, bindings to users, groups or cluster roles); the official templates create none, and without this flag such a template is refused before any change'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l registry-password-stdin -d 'Read the registry password from standard input (or set THREESCALE_REGISTRY_PASSWORD)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l aws-secret-access-key-stdin -d 'Read AWS_SECRET_ACCESS_KEY from standard input'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-wait -d 'Do not wait for what was created to work (3scale; a tenant\'s routes)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-verify -d 'Do not check at the end that 3scale answers through its routes (see `verify`; for a tenant, that its admin portal answers with its token)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-wait -d 'Do not wait for 3scale to work (nor check that it answers)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-verify -d 'Do not check at the end that 3scale answers through its routes (see `verify`)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand install" -s h -l help -d 'Print help'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
@@ -158,6 +157,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota, registry-login' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
@@ -176,7 +176,6 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pr
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand preflight" -s h -l help -d 'Print help'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l template -d 'Install profile: a template of the checkout\'s amp/ directory by name (amp, amp-s3, amp-postgresql, amp-ha-tech-preview, amp-eval-tech-preview) or a path to a template file [default: amp]' -r -f -a "amp\t''
 amp-postgresql\t''
 amp-s3\t''
@@ -194,6 +193,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand pl
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l templates-dir -d 'Use an existing checkout of the templates; no git at all (a flag beats the environment\'s repository)' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l skip-check -d 'Turn the named check\'s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota, registry-login' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand plan" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
@@ -263,7 +263,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand cr
 json\t''"
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l log-file -d 'The transcript of the run (appended, mode 0600) [default: transcript.log in the project\'s state directory]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l show-secrets -d 'Print passwords and tokens even when stdout is not a terminal'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l show-secrets -d 'Print passwords and tokens (hidden otherwise, at a terminal too)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand credentials" -l no-input -d 'Never prompt, even in a terminal'
@@ -353,8 +353,8 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand ga
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l project -d 'The gateway\'s project, created when missing [default: the gateway\'s name]; the install\'s is --tenant-project' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l timeout -d 'How long to wait for the gateway to be ready (e.g. 15m) [default: 10m]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
@@ -377,7 +377,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand ga
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l project -d 'The project to look for gateways in [default: every project you can see]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
@@ -393,7 +393,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand ga
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l project -d 'The project to look for the gateway in [default: every project you can see]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from status" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
@@ -412,7 +412,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand ga
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l portal-kubeconfig -d 'Kubeconfig of the install\'s cluster [default: the gateway\'s kubeconfig]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l project -d 'The project of the install [default: 3scale-apim]' -r
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l project -d 'The gateway\'s project [default: the one that holds it, of every project you can see]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand gateway; and __fish_seen_subcommand_from remove" -l kubeconfig -d 'Kubeconfig passed to oc as --kubeconfig' -r -F
@@ -457,7 +457,6 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand te
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l admin-email -d 'E-mail address of the tenant\'s admin user' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l admin-password-file -d 'Read the admin password from a file (or set THREESCALE_TENANT_ADMIN_PASSWORD); without one, a strong password is generated' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l secret-name -d 'The name of that Secret [default: tenant-SUBDOMAIN, e.g. tenant-acme-corp]' -r
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l timeout -d 'How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a tenant\'s routes]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l poll-interval -d 'Time between two looks at the cluster while waiting, at most 2s [default: 1s]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l templates-repo -d 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l templates-ref -d 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]' -r
@@ -465,6 +464,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand te
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l ca-file -d 'A CA certificate (PEM) to trust besides the system\'s: a router\'s private CA' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l resolve -d 'Reach HOST at ADDRESS (port 443), as curl\'s --resolve, before the DNS record exists; repeatable or comma-separated' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l credentials-file -d 'The install\'s credentials file; tenants\' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project\'s state directory]' -r -F
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l timeout -d 'How long to wait for zync\'s routes of the tenant\'s portals to be admitted (e.g. 10m) [default: 5m]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
@@ -479,10 +479,10 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand te
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l admin-password-stdin -d 'Read the admin password from standard input'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l store-secret -d 'Also keep the tenant\'s adminURL and token in a Secret of the install\'s project, with the keys of the 3scale operator\'s tenant Secret'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l show-secrets -d 'Print the password and token (hidden otherwise, at a terminal too)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l no-wait -d 'Do not wait for what was created to work (3scale; a tenant\'s routes)'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l no-verify -d 'Do not check at the end that 3scale answers through its routes (see `verify`; for a tenant, that its admin portal answers with its token)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l refresh-templates -d 'Fetch a branch again even when it is cached (tags and commits never change)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l insecure-skip-tls-verify -d 'Do not verify the portals\' certificates (oc\'s flag of the same name); a warning says so'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l no-wait -d 'Do not wait for the tenant\'s routes (nor check its admin portal)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l no-verify -d 'Do not check at the end that the tenant\'s admin portal answers with its token'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Print each oc command (secrets masked) as it runs'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand tenant; and __fish_seen_subcommand_from create" -l no-input -d 'Never prompt, even in a terminal'
@@ -1165,6 +1165,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand co
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -s q -l quiet -d 'Print only errors and the result'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -l no-input -d 'Never prompt, even in a terminal'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l dir -d 'Write the page of the program and of every command (threescale-install-gateway-add.1, ...) to DIR, created when missing, e.g. ~/.cargo/share/man/man1 beside a `cargo install`' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l project -d 'The project of the install [default: 3scale-apim]' -r
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l config -d 'Answers file (YAML); templates/answers.example.yaml documents every key' -r -F
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand man" -l oc -d 'The oc binary to use [default: oc from PATH]' -r -F
@@ -1195,7 +1196,7 @@ complete -c threescale-install -n "__fish_threescale_install_using_subcommand he
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gather gateway tenant monitoring sso users export upgrade render completions man help" -f -a "upgrade" -d 'Plan the upgrade of the install to a later template release, hop by hop; changes nothing'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gather gateway tenant monitoring sso users export upgrade render completions man help" -f -a "render" -d 'Render what `plan`\'s scripts pipe to oc, secrets read from the environment'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gather gateway tenant monitoring sso users export upgrade render completions man help" -f -a "completions" -d 'Print the completion script for a shell'
-complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gather gateway tenant monitoring sso users export upgrade render completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gather gateway tenant monitoring sso users export upgrade render completions man help" -f -a "man" -d 'Print the man page (roff), or write every page to a directory'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and not __fish_seen_subcommand_from install preflight plan status verify credentials uninstall gather gateway tenant monitoring sso users export upgrade render completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from gateway" -f -a "add" -d 'Add a gateway: mint its access token, create its portal-endpoint and pull secrets, the template\'s objects and an edge route per host, and wait until it is ready'
 complete -c threescale-install -n "__fish_threescale_install_using_subcommand help; and __fish_seen_subcommand_from gateway" -f -a "list" -d 'List the gateways this tool made: environment, hosts, readiness, whether their token works'

@@ -16,95 +16,6 @@ pub(crate) const DEFAULT_TEMPLATES_REPO: &str =
     "https://github.com/3scale/3scale-amp-openshift-templates.git";
 pub(crate) const DEFAULT_TEMPLATES_REF: &str = "2.8.0.GA";
 
-/// The exit codes, by command: each lists those it can return.
-pub(crate) mod exit_codes {
-    pub(crate) const INSTALL: &str = concat!(
-        "Exit codes:\n  0    installed (or already installed), or stopped at the summary",
-        "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable",
-        "\n  4    a change to the cluster failed, or 3scale did not start in time",
-        "\n  5    the cluster's API could not be reached or kept failing: run again",
-        "\n  6    3scale is installed but does not answer through its routes",
-        "\n  130  interrupted: run the same command again to resume"
-    );
-    pub(crate) const PREFLIGHT: &str = concat!(
-        "Exit codes:\n  0    every check passed (warnings allowed)",
-        "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
-    );
-    pub(crate) const PLAN: &str = concat!(
-        "Exit codes:\n  0    the plan was printed",
-        "\n  1    unexpected internal error\n  2    bad usage or input: a flag, environment variable, answers-file key or value\n  3    a check failed before any change: not logged in, a missing permission, no usable storage class, templates unavailable\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
-    );
-    pub(crate) const VERIFY: &str = concat!(
-        "Exit codes:\n  0    3scale answers: every check passed (warnings allowed)",
-        "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check of the cluster failed: not logged in, a missing permission",
-        "\n  5    the cluster's API could not be reached or kept failing: run again",
-        "\n  6    3scale is installed but does not answer: the failed checks say why",
-        "\n  130  interrupted"
-    );
-    pub(crate) const GATEWAY: &str = concat!(
-        "Exit codes (of every gateway subcommand):\n  0    done (list and status report an unhealthy gateway in their output, not in their exit code)",
-        "\n  1    unexpected internal error\n  2    bad usage or input; no install or no such gateway; a refused token",
-        "\n  3    a check failed before any change: not logged in, a permission, templates, the admin portal",
-        "\n  4    a change failed, or the gateway did not become ready in time",
-        "\n  5    the cluster's API could not be reached or kept failing: run again",
-        "\n  130  interrupted: run the same command again to resume"
-    );
-    pub(crate) const GATEWAY_ADD: &str = concat!(
-        "Exit codes:\n  0    the gateway is in place and ready (or already was), or the plan was printed",
-        "\n  1    unexpected internal error\n  2    bad usage or input: a flag, variable, answers-file key or value; no install; a refused token",
-        "\n  3    a check failed before any change: not logged in, a permission, templates, the admin portal",
-        "\n  4    a change to the cluster or to 3scale failed, or the gateway was not ready in time",
-        "\n  5    the cluster's API could not be reached or kept failing: run again",
-        "\n  130  interrupted: run the same command again to resume (nothing is made twice)"
-    );
-    pub(crate) const GATEWAY_SHOW: &str = concat!(
-        "Exit codes:\n  0    done (an unhealthy gateway or a refused token is reported in the output, not in the exit code)",
-        "\n  1    unexpected internal error\n  2    bad usage or input, or no gateway of that name\n  3    a check failed: not logged in, a missing permission",
-        "\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
-    );
-    pub(crate) const GATEWAY_REMOVE: &str = concat!(
-        "Exit codes:\n  0    removed, or stopped at the question",
-        "\n  1    unexpected internal error\n  2    bad usage or input, or no gateway of that name\n  3    a check failed before any change: not logged in, a permission, the admin portal",
-        "\n  4    a deletion or the token's revocation failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted: run the same command again to finish"
-    );
-    pub(crate) const PROJECT: &str = concat!(
-        "Exit codes:\n  0    done (status reports an unhealthy install in its output, not in its exit code)",
-        "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project\n  3    a check failed: not logged in, a missing permission\n  4    (uninstall) a deletion failed\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
-    );
-    pub(crate) const GATHER: &str = concat!(
-        "Exit codes:\n  0    the archive was written",
-        "\n  1    unexpected internal error\n  2    bad usage or input: the archive exists (--force replaces it), no such project",
-        "\n  3    nothing written: not logged in, the project's secrets may not be read, or a secret was found in a file in a form the masking missed",
-        "\n  5    nothing written: the cluster's API could not be reached or kept failing; run again",
-        "\n  130  interrupted: nothing written"
-    );
-    pub(crate) const MONITORING: &str = concat!(
-        "Exit codes (of every monitoring subcommand):\n  0    done (status reports unhealthy targets and firing rules in its output, not in its exit code)",
-        "\n  1    unexpected internal error",
-        "\n  2    bad usage or input, or no 3scale install in the project",
-        "\n  3    a check failed before any change: not logged in, a missing permission (monitoring-edit), no monitoring API",
-        "\n  4    (enable, disable) a change to the cluster failed",
-        "\n  5    the cluster's API could not be reached or kept failing: run again",
-        "\n  130  interrupted: run the same command again to finish"
-    );
-    pub(crate) const MIGRATE: &str = concat!(
-        "Exit codes:\n  0    printed (read-only: nothing is changed)",
-        "\n  1    unexpected internal error\n  2    bad usage or input, or no 3scale install in the project; a release that cannot be reached",
-        "\n  3    a check failed: not logged in, a missing permission, templates unavailable",
-        "\n  5    the cluster's API could not be reached or kept failing: run again\n  130  interrupted"
-    );
-    pub(crate) const TENANT: &str = concat!(
-        "Exit codes:\n  0    done (a tenant that exists already is not created again)",
-        "\n  1    unexpected internal error",
-        "\n  2    bad input: a value, 3scale's refusal (422), no such tenant, no install in the project",
-        "\n  3    a check of the cluster failed: not logged in, a missing permission",
-        "\n  4    (create) the tenant's routes were not admitted in time, or its Secret not written",
-        "\n  5    the cluster's API could not be reached or kept failing: run again",
-        "\n  6    3scale does not answer: the master portal (or its token), or the new admin portal",
-        "\n  130  interrupted: run the same command again to continue"
-    );
-}
-
 /// Install Red Hat 3scale API Management 2.8 on OpenShift from the official templates.
 ///
 /// Without a subcommand, `install` runs. Every value can come from a flag, its THREESCALE_*
@@ -112,11 +23,7 @@ pub(crate) mod exit_codes {
 /// over the answers file, which wins over an earlier run's record and values discovered on the
 /// cluster. Secrets never come from the command line.
 #[derive(Debug, Parser)]
-#[command(
-    name = "threescale-install",
-    version = version_text(),
-    after_help = exit_codes::INSTALL
-)]
+#[command(name = "threescale-install", version = version_text())]
 pub(crate) struct Cli {
     #[command(flatten)]
     pub(crate) global: GlobalArgs,
@@ -129,56 +36,48 @@ pub(crate) struct Cli {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// Install 3scale (what runs without a subcommand)
-    #[command(after_help = exit_codes::INSTALL)]
     Install(InstallArgs),
     /// Run every read-only check of an install and print them as a table; changes nothing
-    #[command(after_help = exit_codes::PREFLIGHT)]
     Preflight(InputArgs),
     /// Print what an install would do, as a reviewable shell script; changes nothing
-    #[command(after_help = exit_codes::PLAN)]
     Plan(InputArgs),
     /// Show an installed project: profile, templates commit, components, routes, root cause
-    #[command(after_help = exit_codes::PROJECT)]
     Status(ProjectArgs),
     /// Check that 3scale answers through its routes: DNS, TLS, the portals, the APIs with the
     /// install's tokens, the gateways
-    #[command(after_help = exit_codes::VERIFY)]
     Verify(VerifyArgs),
     /// Print the URLs and logins of an installed project, read from secret system-seed
-    #[command(after_help = exit_codes::PROJECT)]
     Credentials(CredentialsArgs),
     /// Delete what the install created (or the whole project with --delete-project)
-    #[command(after_help = exit_codes::PROJECT)]
     Uninstall(UninstallArgs),
     /// Write a support bundle of a project (objects, statuses, logs, events, `status` and
     /// `verify`) that holds no secret: every value of the project's Secrets is masked, and
     /// looked for in every encoding before the archive is written
-    #[command(after_help = exit_codes::GATHER)]
     Gather(GatherArgs),
     /// Self-managed APIcast gateways of an install: add one in a project of this or another
     /// cluster, list them, show their state, remove one
-    #[command(subcommand, after_help = exit_codes::GATEWAY)]
+    #[command(subcommand)]
     Gateway(Gateway),
     /// Create, list, show and remove tenants: more admin portals of the same 3scale
-    #[command(subcommand, after_help = exit_codes::TENANT)]
+    #[command(subcommand)]
     Tenant(TenantCommand),
     /// Monitoring of an install by OpenShift's user-workload monitoring: the stack and the plan,
     /// enable (PodMonitors, rules, dashboards, the metrics 3scale 2.8 can emit), status, disable
-    #[command(subcommand, after_help = exit_codes::MONITORING)]
+    #[command(subcommand)]
     Monitoring(MonitoringCommand),
     /// Single sign-on to a tenant's admin portal with Red Hat SSO: add, list, show, remove
-    #[command(subcommand, after_help = portal::SSO_EXIT_CODES)]
+    #[command(subcommand)]
     Sso(SsoCommand),
     /// The users of a tenant's admin portal: list, add, role, grant, suspend, unsuspend,
     /// remove, and sync with a team file
-    #[command(subcommand, after_help = portal::USERS_EXIT_CODES)]
+    #[command(subcommand)]
     Users(UsersCommand),
     /// Write the install as the 3scale operator's APIManager: the custom resource, the secrets
     /// the operator adopts as they are, and what the resource cannot express
-    #[command(subcommand, after_help = exit_codes::MIGRATE)]
+    #[command(subcommand)]
     Export(ExportCommand),
     /// Plan the upgrade of the install to a later template release, hop by hop; changes nothing
-    #[command(subcommand, after_help = exit_codes::MIGRATE)]
+    #[command(subcommand)]
     Upgrade(UpgradeCommand),
     /// Render what `plan`'s scripts pipe to oc, secrets read from the environment
     #[command(hide = true, subcommand)]
@@ -188,7 +87,15 @@ pub(crate) enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff)
+    /// Print the man page (roff), or write every page to a directory
+    #[command(arg(
+        clap::Arg::new(declared::MAN_DIR.id)
+            .long(declared::MAN_DIR.long)
+            .env(declared::MAN_DIR.env)
+            .value_name("DIR")
+            .value_parser(clap::value_parser!(PathBuf))
+            .help("Write the page of the program and of every command (threescale-install-gateway-add.1, ...) to DIR, created when missing, e.g. ~/.cargo/share/man/man1 beside a `cargo install`")
+    ))]
     Man,
 }
 
@@ -319,7 +226,8 @@ pub(crate) struct InstallArgs {
     )]
     pub(crate) credentials_file: Option<PathBuf>,
 
-    /// Print passwords and tokens in the summary even when stdout is not a terminal
+    /// Print passwords and tokens in the summary (hidden otherwise, at a terminal too: they are
+    /// in the credentials file)
     #[arg(long = declared::SHOW_SECRETS.long, env = declared::SHOW_SECRETS.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub(crate) show_secrets: bool,
 
@@ -374,12 +282,11 @@ pub(crate) struct VerifyArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Wait")]
 pub(crate) struct WaitArgs {
-    /// Do not wait for what was created to work (3scale; a tenant's routes)
+    /// Do not wait for 3scale to work (nor check that it answers)
     #[arg(long = declared::NO_WAIT.long, env = declared::NO_WAIT.env, value_parser = BoolishValueParser::new())]
     pub(crate) no_wait: bool,
 
-    /// How long to wait for every component to be ready (e.g. 45m) [default: 30m; 5m for a
-    /// tenant's routes]
+    /// How long to wait for every component to be ready (e.g. 45m) [default: 30m]
     #[arg(long = declared::TIMEOUT.long, value_name = "DURATION", value_parser = parse_duration, env = declared::TIMEOUT.env)]
     pub(crate) timeout: Option<Duration>,
 
@@ -387,8 +294,7 @@ pub(crate) struct WaitArgs {
     #[arg(long = declared::POLL_INTERVAL.long, value_name = "DURATION", value_parser = parse_poll_interval, env = declared::POLL_INTERVAL.env)]
     pub(crate) poll_interval: Option<Duration>,
 
-    /// Do not check at the end that 3scale answers through its routes (see `verify`; for a
-    /// tenant, that its admin portal answers with its token)
+    /// Do not check at the end that 3scale answers through its routes (see `verify`)
     #[arg(long = declared::NO_VERIFY.long, env = declared::NO_VERIFY.env, value_parser = BoolishValueParser::new())]
     pub(crate) no_verify: bool,
 }
@@ -396,8 +302,8 @@ pub(crate) struct WaitArgs {
 /// The inputs of an install: also what `preflight` and `plan` read.
 #[derive(Debug, Args)]
 pub(crate) struct InputArgs {
-    /// Turn the named check's failure into a warning (repeatable, or comma-separated): storage,
-    /// permissions, openshift-version, claims, capacity, quota
+    /// Turn the named check's failure into a warning (repeatable, or comma-separated); `--help`
+    /// names the checks
     #[arg(
         long = declared::SKIP_CHECKS.long,
         value_name = "ID",
@@ -584,7 +490,7 @@ pub(crate) struct CredentialsArgs {
     #[command(flatten)]
     pub(crate) project: ProjectArgs,
 
-    /// Print passwords and tokens even when stdout is not a terminal
+    /// Print passwords and tokens (hidden otherwise, at a terminal too)
     #[arg(long = declared::SHOW_SECRETS.long, env = declared::SHOW_SECRETS.env, value_parser = BoolishValueParser::new(), help_heading = "Output")]
     pub(crate) show_secrets: bool,
 
@@ -642,25 +548,16 @@ pub(crate) enum Gateway {
     /// --project is the gateway's project (default: its name) and --context its cluster; the
     /// install is read from --tenant-project, on --portal-context when it is on another cluster.
     /// Re-runs change nothing when the gateway is in place, and continue one that stopped.
-    #[command(
-        after_help = exit_codes::GATEWAY_ADD,
-        mut_arg(declared::TIMEOUT.id, |a| a.help("How long to wait for the gateway to be ready (e.g. 15m) [default: 10m]")),
-        mut_arg(declared::NO_WAIT.id, |a| a.help("Do not wait for the gateway to be ready after creating it")),
-        mut_arg(declared::NO_VERIFY.id, |a| a.help("Do not list at the end the products whose public base URL matches none of the gateway's hosts"))
-    )]
     Add(Box<GatewayAddArgs>),
     /// List the gateways this tool made: environment, hosts, readiness, whether their token works
-    #[command(after_help = exit_codes::GATEWAY_SHOW)]
     List(GatewayListArgs),
     /// Show one gateway (or all): its routes, readiness with the root cause, its token
-    #[command(after_help = exit_codes::GATEWAY_SHOW)]
     Status(GatewayStatusArgs),
     /// Remove a gateway: exactly what `gateway add` made, and revoke the token it minted
     ///
     /// Without --project, the gateway is looked for in every project you can see. Its token is
     /// revoked with the install's admin token, on the cluster its secret names (--portal-context
     /// reaches it when it is another cluster).
-    #[command(after_help = exit_codes::GATEWAY_REMOVE)]
     Remove(GatewayRemoveArgs),
 }
 
@@ -824,19 +721,15 @@ pub(crate) struct GatewayRemoveArgs {
 pub(crate) enum MonitoringCommand {
     /// Show the monitoring stack (user-workload monitoring, the monitoring API, your rights, the
     /// Grafana operator) and every change `monitoring enable` would make; changes nothing
-    #[command(after_help = exit_codes::MONITORING)]
     Plan(MonitoringArgs),
     /// Expose the metrics 3scale 2.8 emits (patching deployment configs: one rollout each) and
     /// create PodMonitors, alerting rules and Grafana dashboards; a re-run changes nothing
-    #[command(after_help = exit_codes::MONITORING)]
     Enable(MonitoringChangeArgs),
     /// Show the monitoring objects, the patched components and, when your token may query the
     /// cluster's monitoring API, the health of each target and what each rule returns
-    #[command(after_help = exit_codes::MONITORING)]
     Status(MonitoringStatusArgs),
     /// Delete what `monitoring enable` created and take back its patches of the deployment
     /// configs
-    #[command(after_help = exit_codes::MONITORING)]
     Disable(MonitoringChangeArgs),
 }
 
@@ -883,7 +776,6 @@ pub(crate) enum ExportCommand {
     /// An APIManager custom resource for the 3scale operator of a release (YAML; JSON with -o
     /// json), checked against that release's CRD, with the secrets the operator adopts (names
     /// and keys, never values) and what the resource cannot express; changes nothing
-    #[command(after_help = exit_codes::MIGRATE)]
     Apimanager(ExportApimanagerArgs),
 }
 
@@ -904,7 +796,6 @@ pub(crate) enum UpgradeCommand {
     /// The ordered changes from the installed release to a later template release, one minor
     /// release at a time: parameters, objects and their fields, images, rollouts, the backup,
     /// and what was edited by hand since the install; changes nothing
-    #[command(after_help = exit_codes::MIGRATE)]
     Plan(UpgradePlanArgs),
 }
 
@@ -924,17 +815,13 @@ pub(crate) struct UpgradePlanArgs {
 pub(crate) enum TenantCommand {
     /// Sign a tenant up through the Master API, activate its admin user, wait for its routes and
     /// store its login; a tenant of the same organization name is not created again
-    #[command(after_help = exit_codes::TENANT)]
     Create(TenantCreateArgs),
     /// List the tenants of the install (the master's accounts)
-    #[command(after_help = exit_codes::TENANT)]
     List(TenantArgs),
     /// Show a tenant: its state, portals, routes, and whether the stored token still works
-    #[command(after_help = exit_codes::TENANT)]
     Show(TenantShowArgs),
     /// Schedule a tenant's deletion (3scale keeps it 15 days, when it can be resumed) and remove
     /// its stored login
-    #[command(after_help = exit_codes::TENANT)]
     Remove(TenantRemoveArgs),
 }
 
@@ -1072,7 +959,7 @@ pub(crate) struct TenantRemoveArgs {
 
 /// A refused value that came from the environment says so: clap names only the flag, and a
 /// person who never typed it would look for it on the command line.
-pub(crate) fn name_the_variable(mut err: clap::Error, cmd: &clap::Command) -> clap::Error {
+pub(crate) fn name_the_variable(err: clap::Error, cmd: &clap::Command) -> clap::Error {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if !matches!(
         err.kind(),
@@ -1106,16 +993,30 @@ pub(crate) fn name_the_variable(mut err: clap::Error, cmd: &clap::Command) -> cl
     let typed = std::env::args()
         .skip(1)
         .any(|a| a == value || a.ends_with(&format!("={value}")));
-    if std::env::var(&var).ok().as_deref() == Some(value.as_str()) && !typed {
-        err.insert(
-            ContextKind::Suggested,
-            ContextValue::StyledStrs(vec![format!(
-                "the value comes from the environment variable {var}: correct it or unset it"
-            )
-            .into()]),
-        );
+    if std::env::var(&var).ok().as_deref() != Some(value.as_str()) || typed {
+        return err;
     }
-    err
+    // The variable is the source: the error names it first, and the flag after it.
+    let why = match (err.kind(), err.get(ContextKind::ValidValue)) {
+        (ErrorKind::InvalidValue, Some(ContextValue::Strings(valid))) => {
+            format!("it is none of {}", valid.join(", "))
+        }
+        _ => std::error::Error::source(&err)
+            .map(ToString::to_string)
+            .unwrap_or_else(|| "it is not a value of this option".into()),
+    };
+    let hint = if why.contains("boolean") {
+        " (1/0, true/false, yes/no or on/off)"
+    } else {
+        ""
+    };
+    clap::Error::raw(
+        err.kind(),
+        format!(
+            "invalid value '{value}' in the environment variable {var} (the variable of --{long}): {why}\n\nhelp: correct {var}{hint} or unset it\n"
+        ),
+    )
+    .with_cmd(cmd)
 }
 
 /// Install flags written before a subcommand (`threescale-install --yes status`): they would

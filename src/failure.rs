@@ -69,6 +69,8 @@ pub(crate) struct Failure {
     pub(crate) help: Vec<String>,
     /// The command already printed its result document (`-o json`) saying so.
     pub(crate) reported: bool,
+    /// What the run knew when it failed, for its JSON document (`crate::document`).
+    pub(crate) known: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Failure {
@@ -78,6 +80,7 @@ impl Failure {
             error: error.into(),
             help: Vec::new(),
             reported: false,
+            known: serde_json::Map::new(),
         }
     }
 
@@ -104,6 +107,14 @@ impl Failure {
     /// Marks the failure as already told on stdout.
     pub(crate) fn reported(mut self) -> Self {
         self.reported = true;
+        self
+    }
+
+    /// What the run knew when it failed (what it learnt before wins over what it knew later).
+    pub(crate) fn with_known(mut self, known: serde_json::Map<String, serde_json::Value>) -> Self {
+        for (k, v) in known {
+            self.known.entry(k).or_insert(v);
+        }
         self
     }
 

@@ -10,12 +10,14 @@
 pub(crate) mod atomic_file;
 pub(crate) mod cli;
 pub(crate) mod commands;
+pub(crate) mod document;
 pub(crate) mod duration;
 pub(crate) mod engine;
 pub(crate) mod export;
 pub(crate) mod failure;
 pub(crate) mod gateway;
 pub(crate) mod gather;
+pub(crate) mod help;
 pub(crate) mod http;
 pub(crate) mod ingress_ca;
 pub(crate) mod inputs;
@@ -44,7 +46,6 @@ pub(crate) mod users;
 pub(crate) mod verify;
 pub(crate) mod wizard;
 
-use clap::CommandFactory;
 pub use commands::completion_script;
 use std::io::Write;
 use std::process::ExitCode;
@@ -54,9 +55,10 @@ pub fn main() -> ExitCode {
     // Output piped into `head` ends the run quietly, as with any Unix tool, instead of a panic.
     // SAFETY: restores the default disposition before any thread starts.
     unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-    let matches = cli::Cli::command()
-        .try_get_matches()
-        .unwrap_or_else(|e| cli::name_the_variable(e, &cli::Cli::command()).exit());
+    let mut command = help::command();
+    let matches = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .unwrap_or_else(|e| cli::name_the_variable(e, &command).exit());
     interrupt::install_handler();
     let _terminal = interrupt::TerminalGuard;
     match commands::run(&matches) {

@@ -126,6 +126,17 @@ impl Transcript {
     }
 }
 
+/// How the first line of every run begins, after its time.
+pub(crate) const RUN_MARK: &str = "=== threescale-install ";
+
+/// Whether `text` is a transcript this program wrote (and may append to).
+pub(crate) fn is_ours(text: &str) -> bool {
+    text.lines()
+        .next()
+        .and_then(|l| l.split_once(' '))
+        .is_some_and(|(_, rest)| rest.starts_with(RUN_MARK))
+}
+
 /// Opens `path` for appending with mode 0600: created so, or tightened when it exists; refused
 /// when it cannot be made private.
 fn open_private(path: &Path) -> Result<std::fs::File, String> {
@@ -140,6 +151,8 @@ fn open_private(path: &Path) -> Result<std::fs::File, String> {
         .create(true)
         .append(true)
         .mode(0o600)
+        // A link is not followed: the transcript would land (and tighten) another file.
+        .custom_flags(libc::O_NOFOLLOW)
         .open(path)
         .map_err(|e| format!("cannot open the transcript {}: {e}", path.display()))?;
     let mode = file

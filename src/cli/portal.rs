@@ -8,26 +8,6 @@ use clap::builder::BoolishValueParser;
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 
-pub(crate) const SSO_EXIT_CODES: &str = concat!(
-    "Exit codes:\n  0    done (what is in place already is not made again), or stopped at the question",
-    "\n  1    unexpected internal error",
-    "\n  2    bad input: a value, 3scale's or Red Hat SSO's refusal, no such tenant or integration, a tenant whose token is not kept here",
-    "\n  3    a check failed before any change: the realm from here (issuer, endpoints, TLS), not logged in",
-    "\n  5    the cluster's API could not be reached or kept failing: run again",
-    "\n  6    3scale or Red Hat SSO does not answer as it should",
-    "\n  130  interrupted: run the same command again to continue"
-);
-
-pub(crate) const USERS_EXIT_CODES: &str = concat!(
-    "Exit codes:\n  0    done (what is in place already is not changed), or stopped at the question",
-    "\n  1    unexpected internal error",
-    "\n  2    bad input: a value, an entry of the team file, 3scale's refusal, no such tenant or user",
-    "\n  3    a check of the cluster failed: not logged in, a missing permission",
-    "\n  5    the cluster's API could not be reached or kept failing: run again",
-    "\n  6    3scale does not answer as it should (or refused the token)",
-    "\n  130  interrupted: run the same command again to continue"
-);
-
 /// Which tenant's admin portal, and how to reach the install.
 #[derive(Debug, Args)]
 pub(crate) struct AdminPortalArgs {
@@ -59,16 +39,12 @@ pub(crate) enum SsoCommand {
     /// Add (or bring up to date) Red Hat SSO as a login of the admin portal: the realm checked
     /// from here, the integration made through the API, its redirect URI printed, the client
     /// set in the realm with --create-client, published with --publish
-    #[command(after_help = SSO_EXIT_CODES)]
     Add(SsoAddArgs),
     /// List the admin portal's SSO integrations (never their secrets)
-    #[command(after_help = SSO_EXIT_CODES)]
     List(AdminPortalArgs),
     /// Show one SSO integration: its realm, client, redirect URIs and state
-    #[command(after_help = SSO_EXIT_CODES)]
     Show(SsoNameArgs),
     /// Unpublish an SSO integration (3scale 2.8's API cannot delete one; how to is printed)
-    #[command(after_help = SSO_EXIT_CODES)]
     Remove(SsoRemoveArgs),
 }
 
@@ -167,30 +143,22 @@ pub(crate) struct SsoRemoveArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum UsersCommand {
     /// List the admin portal's users: role, state, and each member's sections and products
-    #[command(after_help = USERS_EXIT_CODES)]
     List(AdminPortalArgs),
     /// Add a user (active, no password: it signs in by SSO, or sets one with "forgot password"),
     /// an admin or a member with what it is granted
-    #[command(after_help = USERS_EXIT_CODES)]
     Add(UsersAddArgs),
     /// Make a user an admin or a member
-    #[command(after_help = USERS_EXIT_CODES)]
     Role(UsersRoleArgs),
     /// Set exactly what a member reaches: its sections and products
-    #[command(after_help = USERS_EXIT_CODES)]
     Grant(UsersGrantArgs),
     /// Suspend a user: its sessions end, and it cannot sign in (by SSO either)
-    #[command(after_help = USERS_EXIT_CODES)]
     Suspend(UserArgs),
     /// Make a suspended (or pending) user active again
-    #[command(after_help = USERS_EXIT_CODES)]
     Unsuspend(UserArgs),
     /// Remove a user, with its access tokens
-    #[command(after_help = USERS_EXIT_CODES)]
     Remove(UserArgs),
     /// Make the admin portal's users those of a team file (admins, and members with their
     /// sections and services); prints the difference first
-    #[command(after_help = USERS_EXIT_CODES)]
     Sync(UsersSyncArgs),
 }
 

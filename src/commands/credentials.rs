@@ -11,8 +11,9 @@ use crate::record;
 
 pub(crate) fn run(answers: ProjectAnswers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
+    session.works_on(&answers.project.value);
     let result = credentials(&session, answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn credentials(session: &Session, answers: ProjectAnswers) -> Outcome<()> {
@@ -79,6 +80,7 @@ fn credentials(session: &Session, answers: ProjectAnswers) -> Outcome<()> {
             );
             doc["state"] = serde_json::json!(state);
             doc["credentials_file"] = serde_json::json!(file);
+            let doc = crate::document::success(&crate::document::CREDENTIALS, doc);
             session
                 .ui
                 .result(&serde_json::to_string_pretty(&doc).unwrap_or_default());

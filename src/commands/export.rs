@@ -11,8 +11,9 @@ use crate::install::installed;
 
 pub(crate) fn run(answers: ExportAnswers) -> Outcome<()> {
     let session = Session::open(&answers.project.connection, &answers.project.mode)?;
+    session.works_on(&answers.project.project.value);
     let result = apimanager(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn apimanager(session: &Session, answers: &ExportAnswers) -> Outcome<()> {

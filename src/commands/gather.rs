@@ -24,8 +24,9 @@ use serde_json::Value;
 
 pub(crate) fn run(answers: GatherAnswers) -> Outcome<()> {
     let session = Session::open(&answers.project.connection, &answers.project.mode)?;
+    session.works_on(&answers.project.project.value);
     let result = gather(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn gather(session: &Session, a: &GatherAnswers) -> Outcome<()> {

@@ -32,8 +32,9 @@ use std::cell::Cell;
 
 pub(crate) fn run(answers: Answers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
+    session.works_on(&answers.project.value);
     let result = install(&session, answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
@@ -57,6 +58,7 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
     if let Some(note) = resume::resume(&mut answers, &cluster.server)?.and_then(|r| r.note()) {
         ui.note(&note);
     }
+    session.works_on(&answers.project.value);
     let (prepared, held) = loop {
         let Some(prepared) = decide(session, &observer, &cluster, &mut answers, wizard.as_ref())?
         else {
@@ -78,6 +80,7 @@ fn install(session: &Session, mut answers: Answers) -> Outcome<()> {
             _ => return Err(f),
         }
     };
+    session.facts.set("state", "created");
     let driver = driver(session, &observer, &cluster, &answers);
     let plan = &prepared.plan;
     let components = match answers.wait {
@@ -117,6 +120,8 @@ fn change(
     prepared: &Prepared,
 ) -> Outcome<Held> {
     let driver = driver(session, observer, cluster, answers);
+    session.facts.set("profile", &prepared.profile.name);
+    session.facts.set("commit", &prepared.checkout.commit);
     let held = driver.lock()?;
     let plan = &prepared.plan;
     if !plan.actions.is_empty() {
@@ -180,6 +185,7 @@ fn decide(
     loop {
         if let Some(w) = wizard {
             w.ask_identity(answers, session, &mut asking.changing)?;
+            session.works_on(&answers.project.value);
         }
         let prepared = prepare::prepare(session, observer, answers)?;
         if let Some(w) = wizard {
@@ -624,8 +630,9 @@ impl Finished<'_> {
             .map(|c| c.id)
             .collect::<Vec<_>>());
         if let Some(f) = self.not_answering {
-            doc["error"] = json!({"kind": f.kind.id(), "exit_code": f.kind.exit_code(), "meaning": f.kind.meaning(), "message": f.message(), "help": f.help});
+            doc["ok"] = json!(false);
+            doc["error"] = crate::document::error(f);
         }
-        doc
+        crate::document::success(&crate::document::INSTALL, doc)
     }
 }

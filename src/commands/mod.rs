@@ -23,7 +23,7 @@ use crate::cli::{Cli, Command, ExportCommand, Format, GlobalArgs, UpgradeCommand
 use crate::failure::{Failure, Outcome};
 use crate::inputs::{self, Env, ProjectInputs};
 use crate::prompt::StdinSecrets;
-use clap::{ArgMatches, CommandFactory, FromArgMatches};
+use clap::{ArgMatches, FromArgMatches};
 use serde_json::json;
 
 const BIN: &str = "threescale-install";
@@ -40,27 +40,47 @@ pub(crate) fn run(matches: &ArgMatches) -> Outcome<()> {
         .with_help("install's flags go after `install` (or with no subcommand at all); only the global options (--project, --kubeconfig, -o, ...) go before a subcommand"));
     }
     let format = cli.global.output.unwrap_or(Format::Text);
+    // `man --dir DIR`: every page written where `man` finds it.
+    if let Some(("man", sub)) = matches.subcommand() {
+        if let Some(dir) = sub.get_one::<std::path::PathBuf>(crate::inputs::declared::MAN_DIR.id) {
+            return crate::manual::write_pages(dir);
+        }
+    }
     let result = dispatch(cli, matches);
     if let (Err(f), Format::Json) = (&result, format) {
         if f.reported {
             return result;
         }
-        // CI reads stdout: a failed run still prints a document, with the error and what the
-        // exit code means.
-        let doc = json!({
-            "schema_version": 1,
-            "ok": false,
-            "error": {
-                "kind": f.kind.id(),
-                "exit_code": f.kind.exit_code(),
-                "meaning": f.kind.meaning(),
-                "message": f.message(),
-                "help": f.help,
-            }
-        });
+        // CI reads stdout: a failed run still prints its command's document, with what the run
+        // knew, the error and what the exit code means.
+        let (command, dry_run) = command_of(matches);
+        let doc = match crate::document::shape_of(&command, dry_run) {
+            Some(shape) => crate::document::failure(shape, f),
+            None => json!({"schema_version": 1, "ok": false, "error": crate::document::error(f)}),
+        };
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     }
     result
+}
+
+/// The command as typed (`gateway add`; `install` without one), and whether it is a dry run.
+fn command_of(matches: &ArgMatches) -> (String, bool) {
+    let mut names = Vec::new();
+    let mut leaf = matches;
+    while let Some((name, sub)) = leaf.subcommand() {
+        names.push(name);
+        leaf = sub;
+    }
+    let dry_run = leaf
+        .try_get_one::<bool>("dry_run")
+        .ok()
+        .flatten()
+        .copied()
+        .unwrap_or(false);
+    match names.is_empty() {
+        true => ("install".into(), dry_run),
+        false => (names.join(" "), dry_run),
+    }
 }
 
 fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
@@ -199,7 +219,7 @@ fn migrate(command: Command, global: &GlobalArgs, matches: &ArgMatches) -> Outco
 /// named `threescale__subcmd__install__...`).
 pub fn completion_script(shell: clap_complete::Shell) -> Vec<u8> {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), BIN, &mut buf);
+    clap_complete::generate(shell, &mut crate::help::command(), BIN, &mut buf);
     if shell == clap_complete::Shell::Bash {
         buf = String::from_utf8_lossy(&buf)
             .replace("threescale__subcmd__install", "threescale__install")

@@ -41,7 +41,8 @@ pub(crate) fn run(
         dry_run,
     };
     let answers = monitoring_answers(global, inputs, matches)?;
-    let session = Session::open(&answers.connection, &answers.mode)?;
+    let session = Session::open(&answers.connection, &answers.mode)?.dry_run(answers.dry_run);
+    session.works_on(&answers.project.value);
     for w in &answers.warnings {
         session.ui.warn(w);
     }
@@ -51,7 +52,7 @@ pub(crate) fn run(
         MonitoringCommand::Disable(_) => change(&session, &answers, false),
         MonitoringCommand::Status(_) => status(&session, &answers),
     };
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 /// The cluster step, then what the project shows of monitoring.

@@ -16,8 +16,14 @@ use serde_json::json;
 /// Stands for the registry password the script reads at run time.
 const PASSWORD_PLACEHOLDER: &str = "read-from-THREESCALE_REGISTRY_PASSWORD";
 
-pub(crate) fn run(mut answers: Answers) -> Outcome<()> {
-    let session = Session::open(&answers.connection, &answers.mode)?;
+pub(crate) fn run(answers: Answers) -> Outcome<()> {
+    // A plan is the install's dry run: it writes no file, not even a transcript.
+    let session = Session::open(&answers.connection, &answers.mode)?.dry_run(true);
+    let result = plan(&session, answers);
+    session.finish(result)
+}
+
+fn plan(session: &Session, mut answers: Answers) -> Outcome<()> {
     let ui = &session.ui;
     for w in &answers.warnings {
         ui.warn(w);
@@ -28,10 +34,10 @@ pub(crate) fn run(mut answers: Answers) -> Outcome<()> {
     if let Some(note) = resume::resume(&mut answers, &cluster.server)?.and_then(|r| r.note()) {
         ui.note(&note);
     }
-    let prepared = prepare_with_placeholder(&session, &observer, &mut answers)?;
+    let prepared = prepare_with_placeholder(session, &observer, &mut answers)?;
     report::changes(ui, &prepared.plan.changes());
     report::verdict_of(&prepared.plan.changes(), "the install")?;
-    let (text, steps) = script::of(&session, &answers, &prepared);
+    let (text, steps) = script::of(session, &answers, &prepared);
     match answers.mode.format {
         Format::Text => ui.result(&text),
         Format::Json => {
@@ -76,9 +82,7 @@ fn document(
         .into_iter()
         .map(|(k, v)| (k, json!(v)))
         .collect();
-    json!({
-        "schema_version": 1,
-        "ok": true,
+    let doc = json!({
         "cluster": prepared.cluster.server,
         "user": prepared.cluster.user,
         "answers": {
@@ -99,5 +103,6 @@ fn document(
         "skipped_checks": plan.checks.iter().filter(|c| c.skipped).map(|c| c.id).collect::<Vec<_>>(),
         "commands": steps.iter().map(|s| json!({"description": s.description, "command": s.command, "stdin": s.stdin_summary})).collect::<Vec<_>>(),
         "script": script,
-    })
+    });
+    crate::document::success(&crate::document::PLAN, doc)
 }

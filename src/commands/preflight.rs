@@ -19,19 +19,33 @@ pub(crate) fn run(mut answers: Answers) -> Outcome<()> {
     let mut results = Vec::new();
     match Session::open(&answers.connection, &answers.mode) {
         Ok(session) => {
+            session.works_on(&answers.project.value);
             results.push(CheckResult::ok(
                 "oc",
                 session.oc.program().display().to_string(),
             ));
-            results.extend(on_the_cluster(&session, &mut answers)?);
+            let result = on_the_cluster(&session, &mut answers)
+                .and_then(|found| report(&answers, &skipped(results, found, &skips)));
+            session.finish(result)
         }
-        Err(f) => results.push(failed("oc", &f)),
+        Err(f) => {
+            results.push(failed("oc", &f));
+            report(&answers, &skipped(results, Vec::new(), &skips))
+        }
     }
-    let results: Vec<CheckResult> = results
+}
+
+/// Every result, those asked to be skipped as warnings.
+fn skipped(
+    mut results: Vec<CheckResult>,
+    found: Vec<CheckResult>,
+    skips: &[String],
+) -> Vec<CheckResult> {
+    results.extend(found);
+    results
         .into_iter()
-        .map(|r| r.skip_if_asked(&skips))
-        .collect();
-    report(&answers, &results)
+        .map(|r| r.skip_if_asked(skips))
+        .collect()
 }
 
 /// The login, then the install's preparation (resumed from the install record, as `install`
@@ -233,23 +247,31 @@ fn report(answers: &Answers, results: &[CheckResult]) -> Outcome<()> {
         .filter(|r| r.result == Verdict::Fail)
         .map(|r| r.id)
         .collect();
+    let failure = (!failed.is_empty()).then(|| {
+        Failure::preflight(format!(
+            "preflight: {} check(s) failed: {}",
+            failed.len(),
+            failed.join(", ")
+        ))
+        .with_help(skip_help(&failed))
+    });
     match answers.mode.format {
         Format::Text => print!("{}", checks::table(results)),
         Format::Json => {
-            let doc = json!({"schema_version": 1, "ok": failed.is_empty(), "passed": failed.is_empty(), "checks": results});
+            let doc = json!({
+                "ok": failed.is_empty(),
+                "passed": failed.is_empty(),
+                "checks": results,
+                "error": failure.as_ref().map(crate::document::error),
+            });
+            let doc = crate::document::success(&crate::document::PREFLIGHT, doc);
             println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         }
     }
-    if failed.is_empty() {
-        return Ok(());
+    match failure {
+        Some(f) => Err(f.reported()),
+        None => Ok(()),
     }
-    Err(Failure::preflight(format!(
-        "preflight: {} check(s) failed: {}",
-        failed.len(),
-        failed.join(", ")
-    ))
-    .with_help(skip_help(&failed))
-    .reported())
 }
 
 /// What to do: fix the failures; those that may be skipped are named with the flag.

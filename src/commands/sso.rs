@@ -47,13 +47,17 @@ fn add(answers: SsoAddAnswers) -> Outcome<()> {
     let session = Session::open(
         &answers.portal.project.connection,
         &answers.portal.project.mode,
-    )?;
+    )?
+    .dry_run(answers.portal.dry_run);
+    session.works_on(&answers.portal.project.project.value);
     let result = run_add(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn list(query: PortalQuery) -> Outcome<()> {
-    let session = Session::open(&query.project.connection, &query.project.mode)?;
+    let session =
+        Session::open(&query.project.connection, &query.project.mode)?.dry_run(query.dry_run);
+    session.works_on(&query.project.project.value);
     let result = (|| {
         let (opened, portal) = portal::open(&session, &query)?;
         session.attach_transcript(&opened.install.cluster.server, opened.project())?;
@@ -61,11 +65,13 @@ fn list(query: PortalQuery) -> Outcome<()> {
         summary::print_list(&session.ui, query.project.mode.format, &portal, &providers);
         Ok(())
     })();
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn show(query: PortalQuery, name: &str) -> Outcome<()> {
-    let session = Session::open(&query.project.connection, &query.project.mode)?;
+    let session =
+        Session::open(&query.project.connection, &query.project.mode)?.dry_run(query.dry_run);
+    session.works_on(&query.project.project.value);
     let result = (|| {
         let (opened, portal) = portal::open(&session, &query)?;
         session.attach_transcript(&opened.install.cluster.server, opened.project())?;
@@ -80,13 +86,15 @@ fn show(query: PortalQuery, name: &str) -> Outcome<()> {
                 .with_help("`threescale-install sso list` lists the integrations")),
         }
     })();
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn remove(query: PortalQuery, name: &str) -> Outcome<()> {
-    let session = Session::open(&query.project.connection, &query.project.mode)?;
+    let session =
+        Session::open(&query.project.connection, &query.project.mode)?.dry_run(query.dry_run);
+    session.works_on(&query.project.project.value);
     let result = run_remove(&session, &query, name);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 /// The admin portal's integrations, on a step line.

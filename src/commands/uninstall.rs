@@ -26,9 +26,10 @@ pub(crate) struct Options {
 }
 
 pub(crate) fn run(answers: ProjectAnswers, options: Options) -> Outcome<()> {
-    let session = Session::open(&answers.connection, &answers.mode)?;
+    let session = Session::open(&answers.connection, &answers.mode)?.dry_run(options.dry_run);
+    session.works_on(&answers.project.value);
     let result = uninstall(&session, answers, options);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn uninstall(session: &Session, answers: ProjectAnswers, options: Options) -> Outcome<()> {
@@ -135,16 +136,20 @@ fn print(
 ) {
     let project = &install.project;
     let text = match answers.mode.format {
-        Format::Json => serde_json::to_string_pretty(&json!({
-            "schema_version": 1,
-            "ok": true,
-            "cluster": install.cluster.server,
-            "project": project,
-            "deleted_project": options.delete_project,
-            "deleted": plan.deleted(),
-            "removed_files": plan.removed_files(),
-            "credentials_removed": !options.keep_credentials,
-        }))
+        Format::Json => serde_json::to_string_pretty(&crate::document::success(
+            &crate::document::UNINSTALL,
+            json!({
+                "dry_run": false,
+                "cluster": install.cluster.server,
+                "project": project,
+                "changes": plan.actions.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "decisions": plan.decisions,
+                "deleted_project": options.delete_project,
+                "deleted": plan.deleted(),
+                "removed_files": plan.removed_files(),
+                "credentials_removed": !options.keep_credentials,
+            }),
+        ))
         .unwrap_or_default(),
         Format::Text => format!("3scale API Management was uninstalled from project {project}."),
     };

@@ -11,8 +11,9 @@ use crate::upgrade::{self, summary};
 
 pub(crate) fn plan(answers: UpgradeAnswers) -> Outcome<()> {
     let session = Session::open(&answers.project.connection, &answers.project.mode)?;
+    session.works_on(&answers.project.project.value);
     let result = run(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn run(session: &Session, answers: &UpgradeAnswers) -> Outcome<()> {

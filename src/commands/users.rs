@@ -20,9 +20,11 @@ pub(crate) fn run(answers: UsersAnswers) -> Outcome<()> {
     let session = Session::open(
         &answers.portal.project.connection,
         &answers.portal.project.mode,
-    )?;
+    )?
+    .dry_run(answers.portal.dry_run);
+    session.works_on(&answers.portal.project.project.value);
     let result = users(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 /// The admin portal's users with each member's access, and its products, on one step line.

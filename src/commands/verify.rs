@@ -12,8 +12,9 @@ use crate::verify;
 
 pub(crate) fn run(answers: ProjectAnswers) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
+    session.works_on(&answers.project.value);
     let result = check(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn check(session: &Session, answers: &ProjectAnswers) -> Outcome<()> {

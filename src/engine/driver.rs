@@ -72,6 +72,12 @@ impl<'a> Driver<'a> {
         plan: &Changes<'_, A>,
         project_exists: bool,
     ) -> Outcome<Vec<CheckResult>> {
+        let facts = &self.session.facts;
+        facts.set("cluster", &self.cluster.server);
+        facts.set("project", self.project);
+        facts.set("dry_run", self.dry_run);
+        facts.set("decisions", plan.decisions);
+        facts.set("changes", Vec::<String>::new());
         let mut checks = plan.checks.to_vec();
         // A plan that checked its permissions itself (the install's, for `preflight`) is not
         // asked again.
@@ -79,6 +85,8 @@ impl<'a> Driver<'a> {
             let asked = permissions(self.observer, plan.actions, self.project, project_exists)?;
             checks.extend(asked.map(|c| c.skip_if_asked(self.skips)));
         }
+        let skipped: Vec<&str> = checks.iter().filter(|c| c.skipped).map(|c| c.id).collect();
+        facts.set("skipped_checks", skipped);
         let view = Changes {
             checks: &checks,
             ..*plan
@@ -117,16 +125,21 @@ impl<'a> Driver<'a> {
         let changes: Vec<String> = actions.iter().map(ToString::to_string).collect();
         let (server, project) = (&self.cluster.server, self.project);
         let text = match self.format {
-            Format::Json => serde_json::to_string_pretty(&json!({
-                "schema_version": 1,
-                "ok": true,
-                "dry_run": true,
-                "cluster": server,
-                "project": project,
-                "changes": changes,
-                "decisions": decisions,
-            }))
-            .unwrap_or_default(),
+            Format::Json => {
+                let doc = json!({
+                    "dry_run": true,
+                    "cluster": server,
+                    "project": project,
+                    "changes": changes,
+                    "decisions": decisions,
+                });
+                // The command's own document, with what a dry run knows.
+                let doc = match crate::document::shape_of(self.command, false) {
+                    Some(shape) => crate::document::success(shape, doc),
+                    None => doc,
+                };
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            }
             Format::Text if changes.is_empty() => {
                 format!(
                     "Nothing to change: {} has nothing to do in project {project}.",
@@ -162,7 +175,16 @@ impl<'a> Driver<'a> {
             return Ok(());
         }
         crate::interrupt::set_message(stopped);
-        super::execute::apply(&self.ctx(), actions)
+        let mut made = 0;
+        let result = super::execute::apply(&self.ctx(), actions, &mut made);
+        self.made(&actions[..made]);
+        result
+    }
+
+    /// The changes made, for the run's document (on a failure, those before it).
+    fn made<A: Display>(&self, made: &[A]) {
+        let made: Vec<String> = made.iter().map(ToString::to_string).collect();
+        self.session.facts.set("changes", made);
     }
 
     /// Makes the changes with what earlier observations gave them (a tenant found), returning
@@ -177,7 +199,10 @@ impl<'a> Driver<'a> {
         if !actions.is_empty() {
             crate::interrupt::set_message(stopped);
         }
-        super::execute::apply_from(&self.ctx(), actions, seed)
+        let mut made = 0;
+        let result = super::execute::apply_from(&self.ctx(), actions, seed, &mut made);
+        self.made(&actions[..made]);
+        result
     }
 
     /// Waits for what the changes made, under the lock they were made with.

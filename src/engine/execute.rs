@@ -18,17 +18,18 @@ const PARALLEL_CREATES: usize = 4;
 /// that nothing is sent twice.
 const CHANGE_ROUNDS: usize = 6;
 
-/// Applies `changes` in order, each on its step line.
-pub(crate) fn apply<C: Change>(ctx: &Ctx, changes: &[C]) -> Outcome<()> {
-    apply_from(ctx, changes, C::Memo::default()).map(|_| ())
+/// Applies `changes` in order, each on its step line; `made` counts those that ended well.
+pub(crate) fn apply<C: Change>(ctx: &Ctx, changes: &[C], made: &mut usize) -> Outcome<()> {
+    apply_from(ctx, changes, C::Memo::default(), made).map(|_| ())
 }
 
 /// Applies `changes` in order, starting from what earlier observations gave them; what they
-/// found or made.
+/// found or made. `made` counts the changes that ended well.
 pub(crate) fn apply_from<C: Change>(
     ctx: &Ctx,
     changes: &[C],
     mut memo: C::Memo,
+    made: &mut usize,
 ) -> Outcome<C::Memo> {
     for change in changes {
         let line = ctx.ui.step(&change.title());
@@ -38,6 +39,7 @@ pub(crate) fn apply_from<C: Change>(
                     line.detail(&d);
                 }
                 line.done();
+                *made += 1;
             }
             Err(f) => {
                 line.failed();

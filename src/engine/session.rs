@@ -2,6 +2,7 @@
 //! cluster and project are known), oc located and wired to both, the ui; and the templates
 //! checkout, fetched at most once per source.
 
+use crate::document::Facts;
 use crate::failure::{Failure, FailureKind, Outcome};
 use crate::inputs::{Connection, Mode, TemplatesSource};
 use crate::oc::{args::Globals, Oc};
@@ -16,11 +17,17 @@ use std::sync::Arc;
 
 pub(crate) struct Session {
     pub(crate) ui: Ui,
+    /// What the run's JSON document holds so far: a failure still tells it.
+    pub(crate) facts: Facts,
     pub(crate) redactor: Redactor,
     pub(crate) transcript: Arc<Transcript>,
     pub(crate) oc: Oc,
     log_file: Option<PathBuf>,
     checkouts: RefCell<Vec<(TemplatesSource, Checkout)>>,
+    /// The project the run works on, once known: where its transcript goes.
+    project: RefCell<Option<String>>,
+    /// A dry run writes no local file, its transcript included.
+    dry_run: bool,
 }
 
 impl Session {
@@ -29,12 +36,7 @@ impl Session {
         let redactor = Redactor::default();
         let transcript = Arc::new(Transcript::new(redactor.clone()));
         let args: Vec<String> = std::env::args().skip(1).collect();
-        transcript.note(&format!(
-            "=== threescale-install {} {} (pid {})",
-            env!("CARGO_PKG_VERSION"),
-            crate::oc::args::shell_line("", &args).trim_start(),
-            std::process::id()
-        ));
+        transcript.note(&header(&args));
         let program = Oc::locate(connection.oc.as_deref()).map_err(|e| {
             Failure::preflight(format!("oc: {e}")).with_help(
                 "install the OpenShift CLI (oc) and put it on PATH, or pass --oc PATH (THREESCALE_OC)",
@@ -43,12 +45,37 @@ impl Session {
         let oc = oc_of(program, connection, &redactor, &transcript, &ui)?;
         Ok(Session {
             ui,
+            facts: Facts::default(),
             redactor,
             transcript,
             oc,
             log_file: connection.log_file.clone(),
             checkouts: RefCell::new(Vec::new()),
+            project: RefCell::new(None),
+            dry_run: false,
         })
+    }
+
+    /// The run is a dry run (`--dry-run`, `plan`): it writes no file, its transcript included.
+    pub(crate) fn dry_run(mut self, dry_run: bool) -> Session {
+        self.dry_run = dry_run;
+        self
+    }
+
+    /// The run works on `project` (the last one named wins, as the wizard may change it): where
+    /// its transcript goes, with the cluster oc points at, once it changes something or fails.
+    pub(crate) fn works_on(&self, project: &str) {
+        *self.project.borrow_mut() = Some(project.to_string());
+        self.facts.set("project", project);
+    }
+
+    /// `project` turned out to hold no install (or not to exist): a run on it keeps no file
+    /// there, its transcript included.
+    pub(crate) fn no_install_in(&self, project: &str) {
+        let mut named = self.project.borrow_mut();
+        if named.as_deref() == Some(project) {
+            *named = None;
+        }
     }
 
     /// oc for another cluster or context (a gateway's install elsewhere): the same program,
@@ -88,17 +115,40 @@ impl Session {
             .map_err(|e| Failure::input(e).with_help("choose another --log-file"))
     }
 
-    /// Points a failure at the transcript of the run, once it has one (an input mistake that
-    /// already says how to fix it is left as it is).
-    pub(crate) fn point_at_transcript<T>(&self, result: Outcome<T>) -> Outcome<T> {
-        result.map_err(
-            |f| match self.transcript.location().filter(|p| p.is_file()) {
-                Some(p) if f.kind != FailureKind::Input || f.help.is_empty() => {
-                    f.with_help(format!("the transcript of this run is in {}", p.display()))
-                }
-                _ => f,
-            },
-        )
+    /// How every command's run ends: a failure is pointed at the transcript of the run (written
+    /// now if it was still held, once the cluster and the project are known; a dry run writes
+    /// none, and says so), and carries what the run knew for its JSON document.
+    pub(crate) fn finish<T>(&self, result: Outcome<T>) -> Outcome<T> {
+        result.map_err(|f| {
+            let f = self.transcript_of(f).with_known(self.facts.take());
+            // Where the run was, as far as it got: known before the cluster ever answered.
+            let mut place = serde_json::Map::new();
+            place.insert("dry_run".into(), self.dry_run.into());
+            if let Some(server) = self.oc.known_server() {
+                place.insert("cluster".into(), server.into());
+            }
+            f.with_known(place)
+        })
+    }
+
+    fn transcript_of(&self, f: Failure) -> Failure {
+        if self.dry_run {
+            return f.with_help(
+                "a dry run writes no file, so no transcript was kept: -v shows each oc command as it runs",
+            );
+        }
+        let project = self.project.borrow().clone();
+        if let (None, Some(server), Some(project)) =
+            (self.transcript.location(), self.oc.known_server(), project)
+        {
+            if let Err(e) = self.attach_transcript(server, &project) {
+                return f.with_help(format!("no transcript was written: {}", e.message()));
+            }
+        }
+        match self.transcript.location().filter(|p| p.is_file()) {
+            Some(p) => f.with_help(format!("the transcript of this run is in {}", p.display())),
+            None => f,
+        }
     }
 
     /// The checkout of `source`: fetched (or taken from the cache) once per run.
@@ -143,6 +193,17 @@ impl Session {
             }
         }
     }
+}
+
+/// The first line of a run in the transcript: the version, the process and the command line.
+fn header(args: &[String]) -> String {
+    format!(
+        "{}{} (pid {}): {}",
+        crate::transcript::RUN_MARK,
+        env!("CARGO_PKG_VERSION"),
+        std::process::id(),
+        crate::oc::args::shell_line("threescale-install", args)
+    )
 }
 
 /// oc with the connection's kubeconfig and context, wired to the run's redactor, transcript and

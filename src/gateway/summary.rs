@@ -111,9 +111,8 @@ impl Summary<'_> {
 
     pub(crate) fn json(&self) -> serde_json::Value {
         let s = self.settled;
-        json!({
-            "schema_version": 1,
-            "ok": true,
+        let doc = json!({
+            "dry_run": false,
             "cluster": self.cluster,
             "project": self.project,
             "name": self.name,
@@ -128,6 +127,7 @@ impl Summary<'_> {
             "changes": self.plan.actions.iter().map(ToString::to_string).collect::<Vec<_>>(),
             "decisions": self.plan.decisions,
             "unmatched_products": self.unmatched,
-        })
+        });
+        crate::document::success(&crate::document::GATEWAY_ADD, doc)
     }
 }

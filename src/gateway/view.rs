@@ -21,13 +21,14 @@ pub(crate) fn listing(
     detailed: bool,
 ) -> String {
     match format {
-        Format::Json => serde_json::to_string_pretty(&json!({
-            "schema_version": 1,
-            "cluster": cluster,
-            "searched": searched.text(),
-            "gateways": views,
-        }))
-        .unwrap_or_default(),
+        Format::Json => {
+            let shape = match detailed {
+                true => &crate::document::GATEWAY_STATUS,
+                false => &crate::document::GATEWAY_LIST,
+            };
+            let doc = json!({"cluster": cluster, "searched": searched.text(), "gateways": views});
+            serde_json::to_string_pretty(&crate::document::success(shape, doc)).unwrap_or_default()
+        }
         Format::Text if views.is_empty() => format!(
             "No gateway made by threescale-install in {} on {cluster}.",
             searched.text()

@@ -113,6 +113,7 @@ flags! {
     ARCHIVE:                  archive,                  "archive",                  "THREESCALE_GATHER_ARCHIVE",               -,                              "support bundle archive";
     FORCE:                    force,                    "force",                    "THREESCALE_GATHER_FORCE",                 -,                              "replace the archive";
     SINCE:                    since,                    "since",                    "THREESCALE_GATHER_SINCE",                 -,                              "logs since";
+    MAN_DIR:                  man_dir,                  "dir",                      "THREESCALE_MAN_DIR",                      -,                              "man page directory";
     // Waiting, and the checks at the end.
     NO_WAIT:                  no_wait,                  "no-wait",                  "THREESCALE_NO_WAIT",                      "no_wait",                      "do not wait";
     TIMEOUT:                  timeout,                  "timeout",                  "THREESCALE_TIMEOUT",                      "timeout",                      "timeout";
@@ -628,7 +629,7 @@ mod tests {
                 || name == "--help"
         };
         let mut texts: Vec<String> = Vec::new();
-        let mut commands = vec![Cli::command()];
+        let mut commands = vec![crate::help::command()];
         while let Some(command) = commands.pop() {
             texts.extend(
                 [

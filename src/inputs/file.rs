@@ -169,7 +169,7 @@ impl Loaded {
 }
 
 pub(crate) fn load(path: &Path) -> Outcome<Loaded> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = super::local::read_text(path, super::local::TEXT_LIMIT).map_err(|e| {
         Failure::input(format!(
             "cannot read the answers file {}: {e}",
             path.display()

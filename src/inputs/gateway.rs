@@ -254,7 +254,7 @@ pub(crate) fn gateway_add_answers(
     let no_wait = r.switch(&d::NO_WAIT, args.wait.no_wait);
     let no_verify = r.switch(&d::NO_VERIFY, args.wait.no_verify);
     let timeout = r
-        .duration(&d::TIMEOUT, args.wait.timeout)
+        .deadline(&d::TIMEOUT, args.wait.timeout, project::WAIT_HINT)
         .unwrap_or(DEFAULT_GATEWAY_TIMEOUT);
     common.warnings = r.finish()?;
     Ok(AddAnswers {

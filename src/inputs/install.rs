@@ -110,11 +110,9 @@ fn run_options(r: &mut Resolver, install: Option<&InstallArgs>) -> Run {
         ),
         None => (true, true),
     };
+    let timeout = install.and_then(|i| r.deadline(&d::TIMEOUT, i.wait.timeout, project::WAIT_HINT));
     let wait = match install {
-        Some(i) if !no_wait => Some(
-            r.duration(&d::TIMEOUT, i.wait.timeout)
-                .unwrap_or(DEFAULT_TIMEOUT),
-        ),
+        Some(_) if !no_wait => Some(timeout.unwrap_or(DEFAULT_TIMEOUT)),
         _ => None,
     };
     let credentials_file = install.and_then(|i| i.credentials_file.clone());
@@ -126,9 +124,7 @@ fn run_options(r: &mut Resolver, install: Option<&InstallArgs>) -> Run {
         dry_run: install.is_some_and(|i| i.dry_run),
         confirm_password: install.is_some_and(|i| i.confirm_password),
         show_secrets: r.switch(&d::SHOW_SECRETS, install.is_some_and(|i| i.show_secrets)),
-        credentials_file: r
-            .path(&d::CREDENTIALS_FILE, &credentials_file)
-            .map(|g| g.value),
+        credentials_file: project::credentials_file(r, &credentials_file),
     }
 }
 
@@ -201,6 +197,11 @@ pub(super) fn registry(
     let username = r
         .text(&d::REGISTRY_USERNAME, &args.registry_username)
         .filter(|u| !u.value.trim().is_empty());
+    r.check(
+        &d::REGISTRY_USERNAME,
+        username.as_ref(),
+        validate::check_registry_username,
+    );
     let flags = SecretFlags {
         stdin: args.registry_password_stdin,
         file: args.registry_password_file.as_deref(),

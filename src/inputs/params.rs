@@ -129,7 +129,7 @@ fn aws(r: &mut Resolver, s3: &S3Args, stdin: &mut dyn SecretReader) -> Vec<Param
 }
 
 fn read_param_file(r: &mut Resolver, name: &str, path: &Path) -> Option<Secret> {
-    match std::fs::read_to_string(path) {
+    match super::local::read_text(path, super::local::TEXT_LIMIT) {
         Ok(text) => {
             r.warn_if_readable(&format!("file of parameter {name}"), path);
             Some(Secret::new(trim_line_end(&text)))

@@ -1,7 +1,8 @@
 //! The values every command shares: how to reach the cluster, how to behave, the project, the
 //! templates and HTTPS to 3scale; and the answers of the commands on an installed project.
 
-use super::declared as d;
+use super::declared::{self as d, Decl};
+use super::local::{check_output, Output};
 use super::resolve::Resolver;
 use super::source::{highest, Level};
 use super::{
@@ -22,7 +23,11 @@ const MAX_POLL: Duration = Duration::from_secs(2);
 
 /// How oc is run: which, with which kubeconfig and context, its deadline and retry pace.
 pub(super) fn connection(r: &mut Resolver, global: &GlobalArgs, poll: Duration) -> Connection {
-    let oc_timeout = r.duration(&d::OC_TIMEOUT, global.oc_timeout);
+    let oc_timeout = r.deadline(
+        &d::OC_TIMEOUT,
+        global.oc_timeout,
+        "give how long one oc call may take, e.g. 10m (the default when left out)",
+    );
     Connection {
         oc: r.path(&d::OC, &global.oc).map(|g| g.value),
         kubeconfig: r.path(&d::KUBECONFIG, &global.kubeconfig).map(|g| g.value),
@@ -31,9 +36,42 @@ pub(super) fn connection(r: &mut Resolver, global: &GlobalArgs, poll: Duration) 
             call_deadline: oc_timeout.unwrap_or(DEFAULT_OC_TIMEOUT),
             retry_backoff: poll / 4,
         },
-        log_file: r.path(&d::LOG_FILE, &global.log_file).map(|g| g.value),
+        log_file: output(r, &d::LOG_FILE, &global.log_file, &TRANSCRIPT),
     }
 }
+
+const TRANSCRIPT: Output = Output {
+    noun: "transcript",
+    ours: crate::transcript::is_ours,
+};
+
+const CREDENTIALS: Output = Output {
+    noun: "credentials file",
+    ours: crate::install::credentials::is_ours,
+};
+
+/// A file the run writes, when one is named: checked before anything changes.
+fn output(r: &mut Resolver, d: &Decl, flag: &Option<PathBuf>, o: &Output) -> Option<PathBuf> {
+    let given = r.path(d, flag)?;
+    if let Err(why) = check_output(&given.value, o) {
+        r.problem(format!(
+            "the {} {} (from {}) cannot be written: {why}",
+            o.noun,
+            given.value.display(),
+            given.source
+        ));
+    }
+    Some(given.value)
+}
+
+/// The credentials file, when one is named: checked before anything changes.
+pub(super) fn credentials_file(r: &mut Resolver, flag: &Option<PathBuf>) -> Option<PathBuf> {
+    output(r, &d::CREDENTIALS_FILE, flag, &CREDENTIALS)
+}
+
+/// What a zero `--timeout` is told.
+pub(super) const WAIT_HINT: &str =
+    "give how long to wait, e.g. 30m, or --no-wait not to wait at all";
 
 /// The time between two looks at the cluster while waiting.
 pub(super) fn poll_interval(r: &mut Resolver, flag: Option<Duration>) -> Duration {
@@ -111,7 +149,7 @@ pub(super) fn templates(r: &mut Resolver, t: &TemplateArgs) -> Given<TemplatesSo
 pub(super) fn http(r: &mut Resolver, h: &HttpArgs) -> crate::http::Options {
     let ca_file = r.path(&d::CA_FILE, &h.ca_file).map(|g| g.value);
     if let Some(path) = &ca_file {
-        match std::fs::read_to_string(path) {
+        match super::local::read_text(path, super::local::TEXT_LIMIT) {
             Ok(text) if text.contains("-----BEGIN CERTIFICATE-----") => {}
             Ok(_) => r.problem(format!(
                 "the CA file {} holds no PEM certificate (-----BEGIN CERTIFICATE-----)",
@@ -184,7 +222,7 @@ pub(super) fn project_answers_in(
     let connection = connection(r, global, DEFAULT_POLL);
     let project = project(r, global);
     let show_secrets = r.switch(&d::SHOW_SECRETS, inputs.show_secrets);
-    let credentials_file = r.path(&d::CREDENTIALS_FILE, &inputs.credentials_file);
+    let credentials_file = credentials_file(r, &inputs.credentials_file);
     let templates = templates(r, &inputs.project.templates);
     let http = http(r, inputs.http.unwrap_or(&HttpArgs::default()));
     ProjectAnswers {
@@ -194,7 +232,7 @@ pub(super) fn project_answers_in(
         templates: (templates.source != Source::Default).then_some(templates),
         refresh_templates: inputs.project.templates.refresh_templates,
         http,
-        credentials_file: credentials_file.map(|g| g.value),
+        credentials_file,
         warnings: Vec::new(),
     }
 }

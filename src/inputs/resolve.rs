@@ -19,6 +19,8 @@ use std::time::Duration;
 pub(crate) struct Resolver<'a> {
     /// The innermost subcommand's matches: where global and subcommand values are both seen.
     matches: &'a ArgMatches,
+    /// The command as typed (`tenant create`), for the help of its problems.
+    command: String,
     file: Option<Loaded>,
     pub(crate) env: &'a Env,
     problems: Vec<String>,
@@ -38,11 +40,14 @@ impl<'a> Resolver<'a> {
     fn open(config: Option<&Path>, matches: &'a ArgMatches, env: &'a Env) -> Outcome<Resolver<'a>> {
         let file = config.map(file::load).transpose()?;
         let mut matches = matches;
-        while let Some((_, sub)) = matches.subcommand() {
+        let mut words = Vec::new();
+        while let Some((name, sub)) = matches.subcommand() {
+            words.push(name);
             matches = sub;
         }
         Ok(Resolver {
             matches,
+            command: words.join(" "),
             file,
             env,
             problems: Vec::new(),
@@ -68,7 +73,15 @@ impl<'a> Resolver<'a> {
             self.problems.len(),
             self.problems.join("\n  - ")
         ))
-        .with_help("fix the values above; `threescale-install --help` lists every flag and its environment variable"))
+        .with_help(format!(
+            "fix the values above; `{}` lists every flag of this command and its environment variable",
+            ["threescale-install", &self.command, "--help"]
+                .iter()
+                .filter(|w| !w.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" ")
+        )))
     }
 
     /// Whether clap's value of `d` came from its flag or its variable, and which.
@@ -155,12 +168,36 @@ impl<'a> Resolver<'a> {
     /// A duration; the answers file's text is parsed only when no flag or variable gives one,
     /// and a bad one is a problem.
     pub(crate) fn duration(&mut self, d: &Decl, flag: Option<Duration>) -> Option<Duration> {
+        self.given_duration(d, flag).map(|g| g.value)
+    }
+
+    /// A deadline: a duration of more than 0 (`hint` says what to give instead), from whichever
+    /// place gives it. It is checked even when nothing waits (`--no-wait`): a mistake in a
+    /// value is one whether or not it is used this time.
+    pub(crate) fn deadline(
+        &mut self,
+        d: &Decl,
+        flag: Option<Duration>,
+        hint: &str,
+    ) -> Option<Duration> {
+        let given = self.given_duration(d, flag)?;
+        if given.value.is_zero() {
+            self.problem(format!(
+                "{} 0 (from {}) would end at once: {hint}",
+                d.label, given.source
+            ));
+            return None;
+        }
+        Some(given.value)
+    }
+
+    fn given_duration(&mut self, d: &Decl, flag: Option<Duration>) -> Option<Given<Duration>> {
         if let Some(given) = self.clap_value(d, flag) {
-            return Some(given.value);
+            return Some(given);
         }
         let (text, file) = self.file_value::<String>(d)?;
         match crate::duration::parse(&text.value) {
-            Ok(v) => Some(v),
+            Ok(v) => Some(Given::new(v, text.source)),
             Err(why) => {
                 let problem = format!(
                     "`{}: {}` in the answers file {}: {why}",
@@ -183,9 +220,12 @@ impl<'a> Resolver<'a> {
     ) {
         if let Some(g) = given {
             if let Err(why) = check(&g.value) {
+                // A line break in a value stays on the line that names it.
                 self.problem(format!(
                     "{} '{}' (from {}) is invalid: {why}",
-                    d.label, g.value, g.source
+                    d.label,
+                    g.value.escape_debug(),
+                    g.source
                 ));
             }
         }

@@ -3,6 +3,7 @@
 //! precedence rule, and only that place is read.
 
 use super::declared::SecretDecl;
+use super::local::{read_text, SECRET_LIMIT};
 use super::resolve::Resolver;
 use super::source::highest;
 use super::{Given, Source};
@@ -55,10 +56,29 @@ impl Resolver<'_> {
                 .map_err(|e| format!("cannot read the {} from standard input: {e}", s.label)),
             Place::File(path) => {
                 self.warn_if_readable(s.file.label, &path);
-                std::fs::read_to_string(&path)
+                // The flag or variable that named the file, else the answers file's key.
+                let named_by = self
+                    .clap_source(&s.file)
+                    .unwrap_or_else(|| place.source.clone());
+                read_text(&path, SECRET_LIMIT)
                     .map(|text| trim_line_end(&text))
                     .map_err(|e| {
-                        format!("cannot read the {} file {}: {e}", s.label, path.display())
+                        // A pipe is read with the flag made for it.
+                        let pipe = if path.exists() && !path.is_file() {
+                            format!(
+                                ": give a regular file, or the {} on standard input with {}",
+                                s.label,
+                                s.stdin.flag()
+                            )
+                        } else {
+                            String::new()
+                        };
+                        format!(
+                            "cannot read the {} file {} (from {}): {e}{pipe}",
+                            s.label,
+                            path.display(),
+                            named_by,
+                        )
                     })
             }
             Place::Value(v) => Ok(v),

@@ -4,7 +4,7 @@
 //! is sent.
 
 use super::declared::{self as d, Decl};
-use super::project::{poll_interval, project_answers_in, ProjectInputs};
+use super::project::{self, poll_interval, project_answers_in, ProjectInputs};
 use super::resolve::Resolver;
 use super::secret::{SecretFlags, SecretReader};
 use super::{Env, Given, ProjectAnswers, Ways};
@@ -167,7 +167,7 @@ pub(crate) fn tenant_create_answers(
     let no_wait = r.switch(&d::NO_WAIT, args.wait.no_wait);
     let no_verify = r.switch(&d::NO_VERIFY, args.wait.no_verify);
     let timeout = r
-        .duration(&d::TIMEOUT, args.wait.timeout)
+        .deadline(&d::TIMEOUT, args.wait.timeout, project::WAIT_HINT)
         .unwrap_or(DEFAULT_TENANT_TIMEOUT);
     let mut answers = TenantAnswers {
         project,

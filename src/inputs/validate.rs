@@ -26,35 +26,79 @@ pub(crate) fn check_domain(domain: &str) -> Result<(), String> {
     names::check_domain_shape(domain)
 }
 
-/// A registry as a pull secret names it: `HOST[:PORT][/PATH]`, no scheme.
+/// A registry as a pull secret names it: `HOST[:PORT][/PATH]`, no scheme, a port of 1 to 65535,
+/// no empty path segment (`registry.redhat.io/` is no registry the images name).
 pub(crate) fn check_registry_server(server: &str) -> Result<(), String> {
     const HINT: &str =
         "give a host such as registry.redhat.io (with :PORT if needed), without scheme";
     if server.is_empty() || server.contains("://") {
         return Err(HINT.into());
     }
-    let (host_port, path) = server.split_once('/').unwrap_or((server, ""));
-    let (host, port) = host_port.split_once(':').unwrap_or((host_port, ""));
-    let host_ok = !host.is_empty()
-        && host
-            .split('.')
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
-    let port_ok =
-        host_port.contains(':') != port.is_empty() && port.chars().all(|c| c.is_ascii_digit());
-    let path_ok = path
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "._-/".contains(c));
     if let Some(bad) = server
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || ".-:/_".contains(*c)))
     {
         return Err(format!("'{bad}' cannot be part of a registry host: {HINT}"));
     }
-    if host_ok && port_ok && path_ok {
-        Ok(())
-    } else {
-        Err(HINT.into())
+    let (host_port, path) = match server.split_once('/') {
+        Some((h, p)) => (h, Some(p)),
+        None => (server, None),
+    };
+    let (host, port) = match host_port.split_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (host_port, None),
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .split('.')
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    if !host_ok {
+        return Err(HINT.into());
     }
+    if let Some(port) = port {
+        match port.parse::<u16>() {
+            Ok(p) if p > 0 && port.chars().all(|c| c.is_ascii_digit()) => {}
+            _ => {
+                return Err(format!(
+                    "the port '{port}' is not a number from 1 to 65535: {HINT}"
+                ))
+            }
+        }
+    }
+    if let Some(path) = path {
+        if path.split('/').any(str::is_empty) {
+            return Err(format!(
+                "'{server}' has an empty path segment (a '/' at the end, or '//'): write {}",
+                server.trim_end_matches('/')
+            ));
+        }
+        if path.contains(':') {
+            return Err(HINT.into());
+        }
+    }
+    Ok(())
+}
+
+/// A registry username as the pull secret's `auth` encodes it (`base64(USER:PASSWORD)`, basic
+/// auth): a colon would move the split between user and password, and a control character (a
+/// line break from a file or variable) is no part of a name.
+pub(crate) fn check_registry_username(username: &str) -> Result<(), String> {
+    if username.contains(':') {
+        return Err(
+            "a registry username cannot contain ':' (the registry reads USER:PASSWORD and splits at the first ':'): give the username alone, and the password with its own flag, file or variable"
+                .into(),
+        );
+    }
+    if username.chars().any(char::is_control) {
+        return Err(
+            "a registry username cannot contain a line break, tab or other control character"
+                .into(),
+        );
+    }
+    if username != username.trim() {
+        return Err("a registry username cannot begin or end with a space".into());
+    }
+    Ok(())
 }
 
 /// Template parameter names: what oc's `IsEnvVarName` accepts, restricted to what templates use.
@@ -110,6 +154,17 @@ pub(crate) fn check_against(
 ) -> Vec<String> {
     let model = ParamModel::of(template);
     let mut problems = Vec::new();
+    // Also the username typed at the wizard, or kept by an earlier run's record.
+    if let Some(u) = &answers.registry.username {
+        if let Err(why) = check_registry_username(&u.value) {
+            problems.push(format!(
+                "{} '{}' (from {}) is invalid: {why}",
+                declared::REGISTRY_USERNAME.label,
+                u.value.escape_debug(),
+                u.source
+            ));
+        }
+    }
     for p in answers.effective_params() {
         let (name, source) = (&p.name, &p.source);
         if let Some((_, flag)) = OWNED.iter().find(|(o, _)| o == name) {
@@ -202,10 +257,28 @@ mod tests {
             "registry.redhat.io:port",
             "..",
             "user@registry.redhat.io",
+            "registry.redhat.io:99999",
+            "registry.redhat.io:0",
+            "registry.redhat.io/",
+            "quay.io//org",
+            "registry.redhat.io:+443",
         ] {
             assert!(check_registry_server(bad).is_err(), "{bad:?}");
         }
         assert!(check_registry_server("a|b").unwrap_err().contains("'|'"));
+        assert!(check_registry_server("registry.redhat.io:99999")
+            .unwrap_err()
+            .contains("1 to 65535"));
+    }
+
+    #[test]
+    fn registry_usernames_fit_the_auth_encoding() {
+        for ok in ["12345|svc-account", "admin", "first.last@example.com"] {
+            assert_eq!(check_registry_username(ok), Ok(()), "{ok}");
+        }
+        for bad in ["12345|svc:account", "12345|svc\naccount", "svc\t", " svc"] {
+            assert!(check_registry_username(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -12,6 +12,14 @@ use std::path::Path;
 
 pub(crate) const SEED_SECRET: &str = "system-seed";
 
+/// How every credentials file this program writes begins.
+const HEADER: &str = "# 3scale API Management logins, written by threescale-install.";
+
+/// Whether `text` is a credentials file this program wrote (and may write again).
+pub(crate) fn is_ours(text: &str) -> bool {
+    text.starts_with(HEADER)
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Credentials {
     pub(crate) tenant_name: String,
@@ -149,7 +157,7 @@ pub(crate) fn write_file(
     };
     let yaml =
         serde_yaml::to_string(&body).map_err(|e| format!("cannot render the credentials: {e}"))?;
-    let text = format!("# 3scale API Management logins, written by threescale-install. Keep this file private.\n{yaml}");
+    let text = format!("{HEADER} Keep this file private.\n{yaml}");
 
     crate::atomic_file::write(path, text.as_bytes(), 0o600)
 }

@@ -137,9 +137,13 @@ pub(crate) fn open_on(
     answers: &ProjectAnswers,
 ) -> Outcome<Installed> {
     let project = answers.project.value.clone();
+    let none_here = |f: Failure| {
+        session.no_install_in(&project);
+        f
+    };
     // Before the templates: a project that is not there needs none to say so.
     if !observer.project_exists(&project)? {
-        return Err(not_there(&project, &cluster));
+        return Err(none_here(not_there(&project, &cluster)));
     }
     let record = InstallRecord::load(&cluster.server, &project);
     // Nor does a project that holds no trace of 3scale: no record of an install made here and
@@ -149,11 +153,11 @@ pub(crate) fn open_on(
         && answers.templates.is_none()
         && !observer.holds_secret(&project, credentials::SEED_SECRET)?
     {
-        return Err(Failure::input(format!(
+        return Err(none_here(Failure::input(format!(
             "project {project} holds no 3scale install: it has no secret {}, and this machine has no record of an install there",
             credentials::SEED_SECRET
         ))
-        .with_help("name the project of the install with --project; for an install from another machine that stopped before creating its secrets, give its templates (--templates-repo or --templates-dir) to look for every object of it"));
+        .with_help("name the project of the install with --project; for an install from another machine that stopped before creating its secrets, give its templates (--templates-repo or --templates-dir) to look for every object of it")));
     }
     let checkout = session.checkout(
         &source_of(answers, record.as_ref()),
@@ -168,14 +172,16 @@ pub(crate) fn open_on(
     }
     let objects = match observer.project(&project, &resources)? {
         ProjectState::Present(o) => o,
-        ProjectState::Absent | ProjectState::Hidden => return Err(not_there(&project, &cluster)),
+        ProjectState::Absent | ProjectState::Hidden => {
+            return Err(none_here(not_there(&project, &cluster)))
+        }
     };
     let strays = strays(&candidates, &objects);
     let Some((profile, identity)) = best(candidates, &objects) else {
-        return Err(Failure::input(format!(
+        return Err(none_here(Failure::input(format!(
             "project {project} holds no 3scale install: none of the objects of the templates' profiles is there"
         ))
-        .with_help("name the project of the install with --project"));
+        .with_help("name the project of the install with --project")));
     };
     let domain = domain_of(record.as_ref(), &profile, &identity, &objects);
     Ok(Installed {

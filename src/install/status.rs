@@ -87,8 +87,8 @@ impl<'a> Status<'a> {
 
     pub(crate) fn json(&self) -> Value {
         let i = self.install;
-        json!({
-            "schema_version": 1, "cluster": i.cluster.server, "project": i.project,
+        let doc = json!({
+            "cluster": i.cluster.server, "project": i.project,
             "profile": i.profile.name, "commit": self.commit(),
             "recorded_on_this_machine": i.record.is_some(),
             "healthy": self.healthy(),
@@ -96,7 +96,8 @@ impl<'a> Status<'a> {
             "components": self.components, "routes": self.routes,
             "diagnosis": self.finding.as_ref().map(|f| json!({"signature": f.signature, "subject": f.subject, "evidence": f.evidence, "fix": f.fix})),
             "support": super::plan::support_warning(&i.cluster).map(|w| w.trim_end_matches(" Continuing anyway.")),
-        })
+        });
+        crate::document::success(&crate::document::STATUS, doc)
     }
 
     fn health(&self) -> String {

@@ -64,6 +64,8 @@ pub(crate) struct Oc {
     timing: Timing,
     transcript: Arc<Transcript>,
     on_command: Option<CommandLog>,
+    /// The API server, once `server_url` told it.
+    server: std::sync::OnceLock<String>,
 }
 
 /// The parts of `oc version -o json` we use.
@@ -138,6 +140,7 @@ impl Oc {
             timing,
             transcript,
             on_command: None,
+            server: std::sync::OnceLock::new(),
         }
     }
 
@@ -321,10 +324,17 @@ impl Oc {
 
     /// The API server URL of the current context (oc does not contact the server for this).
     pub(crate) fn server_url(&self) -> Result<String, OcError> {
-        Ok(self
+        let url = self
             .text(&words(&["whoami", "--show-server"]), Call::Read)?
             .trim()
-            .to_string())
+            .to_string();
+        Ok(self.server.get_or_init(|| url).clone())
+    }
+
+    /// The API server, when this oc has told it already (a failure after that point knows
+    /// which cluster it was on, even if the cluster never answered).
+    pub(crate) fn known_server(&self) -> Option<&str> {
+        self.server.get().map(String::as_str)
     }
 
     /// The web console's URL, when the cluster publishes it (`openshift-config-managed`).

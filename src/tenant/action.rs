@@ -18,7 +18,7 @@ use serde_json::Value;
 use std::fmt;
 
 /// What the changes of one run found or made, for the next change and the summary.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Made {
     pub(crate) tenant: Option<Tenant>,
     pub(crate) login: Option<StoredTenant>,

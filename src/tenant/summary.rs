@@ -22,6 +22,9 @@ pub(crate) struct Created {
     pub(crate) routes: Option<Vec<PortalRoute>>,
     pub(crate) verified: Option<Result<String, String>>,
     pub(crate) warnings: Vec<String>,
+    /// The plan's changes (all made by then) and decisions.
+    pub(crate) changes: Vec<String>,
+    pub(crate) decisions: Vec<String>,
 }
 
 /// The admin portal's API answers with the tenant's token (or, without one, its login page).
@@ -86,25 +89,46 @@ pub(crate) fn print_created(
     opened: &Opened,
     c: &Created,
 ) {
+    let text = match answers.project.mode.format {
+        Format::Json => created_json(answers, opened, c)
+            .map(|doc| serde_json::to_string_pretty(&doc).unwrap_or_default()),
+        Format::Text => view(answers, opened, c, |v| v.text(opened)),
+    };
+    if let Some(text) = text {
+        session.ui.result(&text);
+    }
+}
+
+/// The document of `tenant create` with what `c` holds, once there is a tenant and its login:
+/// a run that fails after the signup (its routes not admitted in time) tells them too.
+pub(crate) fn created_json(
+    answers: &TenantAnswers,
+    opened: &Opened,
+    c: &Created,
+) -> Option<serde_json::Value> {
+    view(answers, opened, c, |v| v.json(opened))
+}
+
+fn view<T>(
+    answers: &TenantAnswers,
+    opened: &Opened,
+    c: &Created,
+    show: impl FnOnce(&View) -> T,
+) -> Option<T> {
     let (Some(tenant), Some(login)) = (&c.made.tenant, &c.made.login) else {
-        return;
+        return None;
     };
     let file = c
         .login_file
         .clone()
         .unwrap_or_else(|| opened.store.path_of(login));
-    let view = View {
+    Some(show(&View {
         c,
         tenant,
         login,
         file: &file,
         show: answers.project.mode.show_secrets,
-    };
-    let text = match answers.project.mode.format {
-        Format::Json => serde_json::to_string_pretty(&view.json(opened)).unwrap_or_default(),
-        Format::Text => view.text(opened),
-    };
-    session.ui.result(&text);
+    }))
 }
 
 struct View<'a> {
@@ -118,9 +142,11 @@ struct View<'a> {
 impl View<'_> {
     fn json(&self, opened: &Opened) -> serde_json::Value {
         let (c, t, login, show) = (self.c, self.tenant, self.login, self.show);
-        json!({
-            "schema_version": 1,
+        let doc = json!({
             "ok": !matches!(c.verified, Some(Err(_))),
+            "dry_run": false,
+            "changes": c.changes,
+            "decisions": c.decisions,
             "cluster": opened.install.cluster.server,
             "project": opened.project(),
             "created": c.created,
@@ -140,7 +166,8 @@ impl View<'_> {
             "secret": c.made.secret,
             "warnings": c.warnings,
             "secrets_shown": show,
-        })
+        });
+        crate::document::success(&crate::document::TENANT_CREATE, doc)
     }
 
     fn text(&self, opened: &Opened) -> String {

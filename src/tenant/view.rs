@@ -61,9 +61,7 @@ fn row(out: &mut String, key: &str, value: &str) {
 impl Shown<'_> {
     pub(crate) fn json(&self) -> Value {
         let (opened, t, show) = (self.opened, self.tenant, self.show);
-        json!({
-            "schema_version": 1,
-            "ok": true,
+        let doc = json!({
             "cluster": opened.install.cluster.server,
             "project": opened.install.project,
             "tenant": tenant_json(t),
@@ -81,7 +79,8 @@ impl Shown<'_> {
             })),
             "token": self.token.as_ref().map(|r| json!({"works": r.is_ok(), "detail": r.as_ref().unwrap_or_else(|e| e)})),
             "secrets_shown": show,
-        })
+        });
+        crate::document::success(&crate::document::TENANT_SHOW, doc)
     }
 
     pub(crate) fn text(&self) -> String {

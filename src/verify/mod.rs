@@ -119,14 +119,18 @@ pub(crate) fn document(
     target: &Target,
     results: &[CheckResult],
 ) -> serde_json::Value {
-    serde_json::json!({
-        "schema_version": 1,
-        "ok": failure(results).is_none(),
-        "cluster": cluster,
-        "project": project,
-        "hosts": {"admin": target.admin, "developer": target.developer, "master": target.master},
-        "checks": results,
-    })
+    let failure = failure(results);
+    crate::document::success(
+        &crate::document::VERIFY,
+        serde_json::json!({
+            "ok": failure.is_none(),
+            "cluster": cluster,
+            "project": project,
+            "hosts": {"admin": target.admin, "developer": target.developer, "master": target.master},
+            "checks": results,
+            "error": failure.as_ref().map(crate::document::error),
+        }),
+    )
 }
 
 /// The failure of checks that did not all pass.

@@ -20,6 +20,7 @@ mod migrate;
 mod monitoring;
 mod param_file;
 mod resume;
+mod rough_edges;
 mod screen;
 mod snapshots;
 mod sso;

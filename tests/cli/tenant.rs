@@ -954,7 +954,7 @@ fn a_refused_master_token_or_a_claimed_host_say_what_to_do() {
 #[test]
 fn routes_not_made_in_time_end_the_wait_at_its_deadline() {
     let w = world(1_000_000);
-    let out = w.create(&["--timeout", "0s"]);
+    let out = w.create(&["--timeout", "1ms"]);
     out.assert_code(4);
     assert!(
         out.stderr.contains("not every component was ready within"),

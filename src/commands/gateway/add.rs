@@ -28,9 +28,10 @@ use crate::threescale::{AccessToken, Api};
 use crate::wizard::Wizard;
 
 pub(crate) fn run(answers: AddAnswers) -> Outcome<()> {
-    let session = Session::open(&answers.common.connection, &answers.common.mode)?;
+    let session =
+        Session::open(&answers.common.connection, &answers.common.mode)?.dry_run(answers.dry_run);
     let result = add(&session, answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 /// The install the gateway reads its configuration from, on its cluster.
@@ -56,6 +57,8 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
         .can_ask()
         .then(|| Wizard::new(&prompter, ui, &session.redactor));
     let (name, project) = name_and_project(&answers, wizard.as_ref())?;
+    session.works_on(&project.value);
+    session.facts.set("name", &name.value);
     let observer = Observer::new(&session.oc);
     let cluster = report::cluster(ui, &observer)?;
     let portal = portal(session, &answers, &cluster)?;
@@ -70,12 +73,7 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
     let (tokens, check) = tokens(session, &http, &answers, &portal, &existing)?;
     let monitor = pod_monitor(session, &observer, &portal, &name, &project, &state)?;
     if let Some(w) = &wizard {
-        if existing.dc.is_none() && answers.environment.is_none() {
-            answers.environment = Some(w.ask_gateway_environment()?);
-        }
-        if answers.hosts.is_empty() && existing.hosts().is_empty() {
-            answers.hosts = w.ask_gateway_hosts()?;
-        }
+        ask_open(w, &mut answers, &existing)?;
     }
     let plan = plan_of(
         &answers,
@@ -173,6 +171,17 @@ fn missing_error(missing: &[Missing]) -> Failure {
             .join("\n  - ")
     ))
     .with_help("give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked")
+}
+
+/// In a terminal: what a new gateway still needs (its environment, its hosts).
+fn ask_open(w: &Wizard, answers: &mut AddAnswers, existing: &Observed) -> Outcome<()> {
+    if existing.dc.is_none() && answers.environment.is_none() {
+        answers.environment = Some(w.ask_gateway_environment()?);
+    }
+    if answers.hosts.is_empty() && existing.hosts().is_empty() {
+        answers.hosts = w.ask_gateway_hosts()?;
+    }
+    Ok(())
 }
 
 /// The name first: the project and the token are named after it.

@@ -22,9 +22,10 @@ use crate::threescale::{AccessToken, Api};
 use serde_json::json;
 
 pub(crate) fn run(answers: RemoveAnswers) -> Outcome<()> {
-    let session = Session::open(&answers.common.connection, &answers.common.mode)?;
+    let session =
+        Session::open(&answers.common.connection, &answers.common.mode)?.dry_run(answers.dry_run);
     let result = remove(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 /// What revoking the gateway's tokens takes: the admin portal, the admin token, its tokens.
@@ -34,27 +35,34 @@ struct Portal {
     tokens: Vec<AccessToken>,
 }
 
+/// The gateway's PodMonitor (made when the install's monitoring was enabled) goes with it.
+fn with_pod_monitor(session: &Session, project: &str, existing: &mut Observed) -> Outcome<()> {
+    let selector = format!("{}={}", objects::GATEWAY_LABEL, existing.name);
+    let pod_monitors = [crate::monitoring::objects::POD_MONITORS];
+    let monitor =
+        crate::monitoring::observe::labelled(&session.oc, project, &pod_monitors, &selector)?;
+    existing.objects.extend(
+        monitor
+            .iter()
+            .filter_map(crate::templates::kinds::ObjectRef::of_json),
+    );
+    Ok(())
+}
+
 fn remove(session: &Session, answers: &RemoveAnswers) -> Outcome<()> {
     let ui = &session.ui;
     for w in &answers.common.warnings {
         ui.warn(w);
     }
     let name = &answers.name.value;
+    session.facts.set("name", name);
     let observer = Observer::new(&session.oc);
     let cluster = report::cluster(ui, &observer)?;
     let project = locate(session, answers)?;
+    session.works_on(&project);
     let state = observer.project(&project, &objects::resources())?;
     let mut existing = Observed::of(&project, name, state.objects(), &session.redactor);
-    // Its PodMonitor (made when the install's monitoring was enabled) goes with it.
-    let selector = format!("{}={name}", objects::GATEWAY_LABEL);
-    let pod_monitors = [crate::monitoring::objects::POD_MONITORS];
-    let monitor =
-        crate::monitoring::observe::labelled(&session.oc, &project, &pod_monitors, &selector)?;
-    existing.objects.extend(
-        monitor
-            .iter()
-            .filter_map(crate::templates::kinds::ObjectRef::of_json),
-    );
+    with_pod_monitor(session, &project, &mut existing)?;
 
     // The tokens to revoke: those this tool minted, found on the install's cluster.
     let record = existing.secret.as_ref().map(|s| s.token.clone());
@@ -158,15 +166,17 @@ fn print(session: &Session, answers: &RemoveAnswers, server: &str, project: &str
     let name = &answers.name.value;
     let changes: Vec<String> = plan.actions.iter().map(ToString::to_string).collect();
     let text = match answers.common.mode.format {
-        Format::Json => serde_json::to_string_pretty(&json!({
-            "schema_version": 1,
-            "ok": true,
-            "cluster": server,
-            "project": project,
-            "name": name,
-            "changes": changes,
-            "decisions": plan.decisions,
-        }))
+        Format::Json => serde_json::to_string_pretty(&crate::document::success(
+            &crate::document::GATEWAY_REMOVE,
+            json!({
+                "dry_run": false,
+                "cluster": server,
+                "project": project,
+                "name": name,
+                "changes": changes,
+                "decisions": plan.decisions,
+            }),
+        ))
         .unwrap_or_default(),
         Format::Text => format!(
             "Gateway {name} was removed from project {project}.{}",

@@ -18,7 +18,7 @@ use serde_json::Value;
 pub(crate) fn run(answers: GatewayAnswers, name: Option<String>, detailed: bool) -> Outcome<()> {
     let session = Session::open(&answers.connection, &answers.mode)?;
     let result = show(&session, &answers, name.as_deref(), detailed);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn show(

@@ -18,9 +18,11 @@ use crate::tenant::summary::{self, Created};
 use crate::tenant::{api_failure, decide, questions, strong_password};
 
 pub(crate) fn run(mut answers: TenantAnswers) -> Outcome<()> {
-    let session = Session::open(&answers.project.connection, &answers.project.mode)?;
+    let session =
+        Session::open(&answers.project.connection, &answers.project.mode)?.dry_run(answers.dry_run);
+    session.works_on(&answers.project.project.value);
     let result = create(&session, &mut answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn register(session: &Session, answers: &TenantAnswers) {
@@ -81,6 +83,11 @@ fn create(session: &Session, answers: &mut TenantAnswers) -> Outcome<()> {
             "tenant create: no tenant after its changes",
         ));
     };
+    // The tenant and its login exist from here on: a failure still tells them.
+    let known = created(&plan, made.clone(), None, None);
+    if let Some(doc) = summary::created_json(answers, &opened, &known) {
+        session.facts.merge(doc);
+    }
     let routes = match answers.wait {
         Some(timeout) => {
             let watched = TenantRoutes(&tenant);
@@ -154,6 +161,27 @@ fn plan_of(session: &Session, opened: &Opened, answers: &TenantAnswers) -> Outco
     }))
 }
 
+/// What the run found or made, for the summary.
+fn created(
+    plan: &Plan,
+    made: Made,
+    routes: Option<Vec<PortalRoute>>,
+    verified: Option<Result<String, String>>,
+) -> Created {
+    let mut warnings: Vec<String> = plan.decisions.clone();
+    warnings.extend(made.warnings.iter().cloned());
+    Created {
+        made,
+        created: plan.signs_up,
+        login_file: None,
+        routes,
+        verified,
+        warnings,
+        changes: plan.actions.iter().map(ToString::to_string).collect(),
+        decisions: plan.decisions.clone(),
+    }
+}
+
 fn finish(
     session: &Session,
     answers: &TenantAnswers,
@@ -163,16 +191,7 @@ fn finish(
     routes: Option<Vec<PortalRoute>>,
     verified: Option<Result<String, String>>,
 ) -> Outcome<()> {
-    let mut warnings: Vec<String> = plan.decisions.clone();
-    warnings.extend(made.warnings.iter().cloned());
-    let created = Created {
-        made,
-        created: plan.signs_up,
-        login_file: None,
-        routes,
-        verified,
-        warnings,
-    };
+    let created = created(plan, made, routes, verified);
     summary::print_created(session, answers, opened, &created);
     let Some(Err(why)) = &created.verified else {
         return Ok(());

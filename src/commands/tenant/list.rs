@@ -14,8 +14,9 @@ use serde_json::json;
 
 pub(crate) fn run(answers: TenantQuery) -> Outcome<()> {
     let session = Session::open(&answers.project.connection, &answers.project.mode)?;
+    session.works_on(&answers.project.project.value);
     let result = list(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn list(session: &Session, answers: &TenantQuery) -> Outcome<()> {
@@ -57,13 +58,12 @@ fn list(session: &Session, answers: &TenantQuery) -> Outcome<()> {
                 })
                 .collect();
             let doc = json!({
-                "schema_version": 1,
-                "ok": true,
                 "cluster": opened.install.cluster.server,
                 "project": opened.project(),
                 "master_portal": url_of(&opened.master.host),
                 "tenants": items,
             });
+            let doc = crate::document::success(&crate::document::TENANT_LIST, doc);
             session
                 .ui
                 .result(&serde_json::to_string_pretty(&doc).unwrap_or_default());

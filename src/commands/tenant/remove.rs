@@ -19,9 +19,11 @@ use crate::threescale::Tenant;
 use serde_json::json;
 
 pub(crate) fn run(answers: TenantQuery) -> Outcome<()> {
-    let session = Session::open(&answers.project.connection, &answers.project.mode)?;
+    let session =
+        Session::open(&answers.project.connection, &answers.project.mode)?.dry_run(answers.dry_run);
+    session.works_on(&answers.project.project.value);
     let result = remove(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn remove(session: &Session, answers: &TenantQuery) -> Outcome<()> {
@@ -106,9 +108,10 @@ fn print(session: &Session, answers: &TenantQuery, opened: &Opened, tenant: &Ten
         .map(|l| opened.store.path_of(l))
         .filter(|_| plan.login.is_some());
     let text = match answers.project.mode.format {
-        Format::Json => serde_json::to_string_pretty(&json!({
-            "schema_version": 1,
-            "ok": true,
+        Format::Json => serde_json::to_string_pretty(&crate::document::success(&crate::document::TENANT_REMOVE, json!({
+            "dry_run": false,
+            "changes": plan.actions.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "decisions": plan.decisions,
             "cluster": opened.install.cluster.server,
             "project": opened.install.project,
             "tenant": tenant_json(&now),
@@ -116,7 +119,7 @@ fn print(session: &Session, answers: &TenantQuery, opened: &Opened, tenant: &Ten
             "deletion_date": now.deletion_date,
             "login_removed": removed,
             "undo": resume_help(opened, tenant),
-        }))
+        })))
         .unwrap_or_default(),
         Format::Text => format!(
             "Tenant {} (id {}) is scheduled for deletion: 3scale deletes it for good {}.\nTo undo that before then, {}",

@@ -16,8 +16,9 @@ use crate::threescale::{Tenant, User};
 
 pub(crate) fn run(answers: TenantQuery) -> Outcome<()> {
     let session = Session::open(&answers.project.connection, &answers.project.mode)?;
+    session.works_on(&answers.project.project.value);
     let result = show(&session, &answers);
-    session.point_at_transcript(result)
+    session.finish(result)
 }
 
 fn show(session: &Session, answers: &TenantQuery) -> Outcome<()> {

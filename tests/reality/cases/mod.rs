@@ -16,6 +16,7 @@ mod migrate;
 mod monitoring;
 mod official;
 mod param_file;
+mod rough_edges;
 mod smoke;
 mod sso;
 mod tenant;
@@ -42,6 +43,7 @@ pub fn all() -> Vec<Case> {
         tenant::CASES,
         sso::CASES,
         migrate::CASES,
+        rough_edges::CASES,
     ]
     .concat()
 }
