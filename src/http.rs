@@ -26,7 +26,9 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 const MAX_BODY: u64 = 10 * 1024 * 1024;
 /// Retries of a read that failed on the way (connection, timeout, 5xx).
 const READ_RETRIES: u32 = 2;
-const RETRY_PAUSE: Duration = Duration::from_millis(300);
+/// The first pause before a retry; each next one doubles (a server that is restarting gets
+/// room), and none goes past the read's deadline.
+const RETRY_BACKOFF: Duration = Duration::from_millis(300);
 
 /// How requests reach 3scale, from the answers.
 #[derive(Debug, Clone, Default)]
@@ -371,11 +373,15 @@ impl Http {
     /// Sends a request and reads the answer; reads (GET) are tried again after a failure on the
     /// way or a 5xx.
     pub(crate) fn send(&self, req: &Request) -> Result<Response, HttpError> {
+        // The retries of a read end with the deadline of one request.
+        let deadline = Instant::now() + REQUEST_TIMEOUT;
         let mut attempt = 0;
         loop {
             let result = self.send_once(req);
+            let pause = RETRY_BACKOFF * 2u32.pow(attempt);
             let retry = req.method == Method::Get
                 && attempt < READ_RETRIES
+                && Instant::now() + pause < deadline
                 && match &result {
                     Ok(r) => r.status >= 500,
                     Err(e) => e.transient(),
@@ -385,11 +391,12 @@ impl Http {
             }
             attempt += 1;
             self.transcript.note(&format!(
-                "retrying {} {} ({attempt} of {READ_RETRIES})",
+                "retrying {} {} ({attempt} of {READ_RETRIES}) in {} ms",
                 req.method.text(),
-                req.url()
+                req.url(),
+                pause.as_millis()
             ));
-            std::thread::sleep(RETRY_PAUSE);
+            std::thread::sleep(pause);
         }
     }
 

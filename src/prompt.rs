@@ -144,7 +144,6 @@ pub(crate) struct StdinSecrets;
 
 impl crate::inputs::SecretReader for StdinSecrets {
     fn read_secret(&mut self, what: &str) -> Result<String, String> {
-        use std::io::Read;
         if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
             let question = format!(
                 "{} (read from standard input; typing is hidden)",
@@ -154,12 +153,31 @@ impl crate::inputs::SecretReader for StdinSecrets {
                 .map(Option::unwrap_or_default)
                 .map_err(|e| unreadable(e).to_string());
         }
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| e.to_string())?;
-        Ok(text)
+        read_bounded(std::io::stdin().lock(), what)
     }
+}
+
+/// The most a secret on standard input may be, as in a file: a password or token is far
+/// shorter, and a stream with no end (`< /dev/zero`, a pipe left open by mistake) must not fill
+/// the memory.
+const STDIN_SECRET_LIMIT: u64 = crate::inputs::local::SECRET_LIMIT;
+
+/// The whole of `input`, refused past [`STDIN_SECRET_LIMIT`] bytes or when it is not UTF-8.
+fn read_bounded(input: impl std::io::Read, what: &str) -> Result<String, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    input
+        .take(STDIN_SECRET_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > STDIN_SECRET_LIMIT {
+        return Err(format!(
+            "standard input holds more than {} KiB: it is not a {what}; pipe only the secret, e.g. `printf %s \"$PASSWORD\" | threescale-install ...`",
+            STDIN_SECRET_LIMIT / 1024
+        ));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| format!("standard input is not UTF-8 text: it is not a {what}"))
 }
 
 fn capitalized(text: &str) -> String {
@@ -419,6 +437,20 @@ impl Drop for HiddenEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_secret_on_stdin_is_read_whole_and_an_endless_stream_is_refused() {
+        let read = read_bounded(&b"pa ss\n"[..], "registry password").unwrap();
+        assert_eq!(read, "pa ss\n");
+        let endless = std::io::repeat(0);
+        let err = read_bounded(endless, "registry password").unwrap_err();
+        assert!(
+            err.contains("more than 64 KiB: it is not a registry password"),
+            "{err}"
+        );
+        let err = read_bounded(&[0xff, 0xfe][..], "registry password").unwrap_err();
+        assert!(err.contains("not UTF-8"), "{err}");
+    }
 
     #[test]
     fn columns_line_up_whatever_the_lengths_and_long_cells_are_cut() {

@@ -15,7 +15,7 @@ mod file;
 pub(crate) mod gateway;
 mod gather;
 mod install;
-mod local;
+pub(crate) mod local;
 pub(crate) mod migrate;
 mod missing;
 pub(crate) mod monitoring;

@@ -117,6 +117,23 @@ fn missing_password_alone() {
 }
 
 #[test]
+fn an_endless_stdin_is_refused_as_a_password() {
+    let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
+    let endless = "x".repeat(70 * 1024);
+    let run = env.run_with_stdin(
+        &[BASE, &["--registry-password-stdin"]].concat(),
+        Some(&endless),
+    );
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("cannot read the registry password from standard input: standard input holds more than 64 KiB"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
 fn password_from_stdin_and_file() {
     let env = TestEnv::new().without_env("THREESCALE_REGISTRY_PASSWORD");
     env.run_with_stdin(
