@@ -220,6 +220,222 @@ pub(crate) const TENANT_REMOVE: Shape = Shape {
     ],
 };
 
+pub(crate) const GATHER: Shape = Shape {
+    command: "gather",
+    keys: &[
+        "cluster",
+        "project",
+        "logs_since",
+        "secrets",
+        "checked_absent",
+        "install",
+        "limits",
+        "files",
+        "notes",
+        "archive",
+    ],
+};
+
+pub(crate) const MONITORING_PLAN: Shape = Shape {
+    command: "monitoring plan",
+    keys: &[
+        "cluster",
+        "project",
+        "stack",
+        "changes",
+        "decisions",
+        "problems",
+        "checks",
+    ],
+};
+
+pub(crate) const MONITORING_ENABLE: Shape = Shape {
+    command: "monitoring enable",
+    keys: &[
+        "dry_run",
+        "decisions",
+        "cluster",
+        "project",
+        "changes",
+        "pod_monitors",
+        "prometheus_rules",
+        "grafana_dashboards",
+        "dashboard_files",
+        "rollouts",
+        "user_workload_monitoring",
+        "admin_change",
+    ],
+};
+
+pub(crate) const MONITORING_STATUS: Shape = Shape {
+    command: "monitoring status",
+    keys: &[
+        "cluster",
+        "project",
+        "enabled",
+        "stack",
+        "objects",
+        "objects_error",
+        "components",
+        "query",
+    ],
+};
+
+pub(crate) const MONITORING_DISABLE: Shape = Shape {
+    command: "monitoring disable",
+    keys: &[
+        "dry_run",
+        "cluster",
+        "project",
+        "changes",
+        "decisions",
+        "rollouts",
+    ],
+};
+
+pub(crate) const SSO_ADD: Shape = Shape {
+    command: "sso add",
+    keys: &[
+        "dry_run",
+        "cluster",
+        "project",
+        "changes",
+        "decisions",
+        "changed",
+        "tenant",
+        "admin_portal",
+        "integration",
+        "redirect_uri",
+        "test_redirect_uri",
+        "try_url",
+        "client",
+        "reach",
+        "users",
+        "enforce_sso",
+    ],
+};
+
+pub(crate) const SSO_LIST: Shape = Shape {
+    command: "sso list",
+    keys: &["tenant", "admin_portal", "integrations"],
+};
+
+pub(crate) const SSO_SHOW: Shape = Shape {
+    command: "sso show",
+    keys: &[
+        "tenant",
+        "admin_portal",
+        "integration",
+        "redirect_uri",
+        "test_redirect_uri",
+        "try_url",
+        "page",
+    ],
+};
+
+pub(crate) const SSO_REMOVE: Shape = Shape {
+    command: "sso remove",
+    keys: &[
+        "dry_run",
+        "cluster",
+        "project",
+        "changes",
+        "decisions",
+        "tenant",
+        "integration",
+        "deleted",
+        "how_to_delete",
+    ],
+};
+
+pub(crate) const USERS_LIST: Shape = Shape {
+    command: "users list",
+    keys: &["tenant", "admin_portal", "users"],
+};
+
+/// What every `users` command that changes something prints.
+const USERS_CHANGED: &[&str] = &[
+    "dry_run",
+    "cluster",
+    "project",
+    "decisions",
+    "tenant",
+    "admin_portal",
+    "changed",
+    "changes",
+    "notes",
+];
+
+/// The `users` commands that change users, each with the same document.
+pub(crate) const USERS_CHANGES: &[Shape] = &[
+    Shape {
+        command: "users add",
+        keys: USERS_CHANGED,
+    },
+    Shape {
+        command: "users role",
+        keys: USERS_CHANGED,
+    },
+    Shape {
+        command: "users grant",
+        keys: USERS_CHANGED,
+    },
+    Shape {
+        command: "users suspend",
+        keys: USERS_CHANGED,
+    },
+    Shape {
+        command: "users unsuspend",
+        keys: USERS_CHANGED,
+    },
+    Shape {
+        command: "users remove",
+        keys: USERS_CHANGED,
+    },
+    Shape {
+        command: "users sync",
+        keys: USERS_CHANGED,
+    },
+];
+
+pub(crate) const EXPORT_APIMANAGER: Shape = Shape {
+    command: "export apimanager",
+    keys: &[
+        "project",
+        "cluster",
+        "installed_release",
+        "operator_version",
+        "crd",
+        "check",
+        "apimanager",
+        "secrets",
+        "how_to_keep_secrets",
+        "before_creating",
+        "not_expressible",
+        "warnings",
+        "read_only",
+    ],
+};
+
+pub(crate) const UPGRADE_PLAN: Shape = Shape {
+    command: "upgrade plan",
+    keys: &[
+        "project",
+        "cluster",
+        "profile",
+        "read_only",
+        "installed",
+        "installed_ref",
+        "installed_commit",
+        "target",
+        "hops",
+        "beyond",
+        "last_template_release",
+        "drift",
+        "notes",
+    ],
+};
+
 /// Every command's document.
 pub(crate) const SHAPES: &[&Shape] = &[
     &INSTALL,
@@ -237,6 +453,18 @@ pub(crate) const SHAPES: &[&Shape] = &[
     &TENANT_LIST,
     &TENANT_SHOW,
     &TENANT_REMOVE,
+    &GATHER,
+    &MONITORING_PLAN,
+    &MONITORING_ENABLE,
+    &MONITORING_STATUS,
+    &MONITORING_DISABLE,
+    &SSO_ADD,
+    &SSO_LIST,
+    &SSO_SHOW,
+    &SSO_REMOVE,
+    &USERS_LIST,
+    &EXPORT_APIMANAGER,
+    &UPGRADE_PLAN,
 ];
 
 /// The document of `command` (`gateway add`); `install --dry-run` prints the plan's. Commands
@@ -245,7 +473,19 @@ pub(crate) fn shape_of(command: &str, dry_run: bool) -> Option<&'static Shape> {
     if command == INSTALL.command && dry_run {
         return Some(&PLAN);
     }
-    SHAPES.iter().copied().find(|s| s.command == command)
+    SHAPES
+        .iter()
+        .copied()
+        .chain(USERS_CHANGES)
+        .find(|s| s.command == command)
+}
+
+/// The shape of the `users` command `command` (`users add`) that changes users.
+pub(crate) fn users_change(command: &str) -> &'static Shape {
+    USERS_CHANGES
+        .iter()
+        .find(|s| s.command == command)
+        .unwrap_or(&USERS_CHANGES[0])
 }
 
 /// What a run has learnt so far that its document holds: gathered on the way, so that a failure
@@ -336,7 +576,7 @@ mod tests {
 
     #[test]
     fn success_and_failure_have_the_same_keys() {
-        for shape in SHAPES {
+        for shape in SHAPES.iter().copied().chain(USERS_CHANGES) {
             let ok = success(shape, json!({ shape.keys[0]: "a value" }));
             let failed = Failure::input("bad").with_help("do this");
             let bad = failure(shape, &failed);
@@ -364,8 +604,9 @@ mod tests {
 
     #[test]
     fn every_command_has_at_most_one_shape() {
-        let names: BTreeSet<&str> = SHAPES.iter().map(|s| s.command).collect();
-        assert_eq!(names.len(), SHAPES.len());
+        let all: Vec<&Shape> = SHAPES.iter().copied().chain(USERS_CHANGES).collect();
+        let names: BTreeSet<&str> = all.iter().map(|s| s.command).collect();
+        assert_eq!(names.len(), all.len());
         assert_eq!(shape_of("install", true), Some(&PLAN));
         assert_eq!(shape_of("gateway add", false), Some(&GATEWAY_ADD));
         assert_eq!(shape_of("man", false), None);

@@ -10,22 +10,24 @@ use serde_json::{json, Value};
 use std::fmt::Write;
 
 pub(crate) fn json(e: &Export, project: &str, cluster: &str) -> Value {
-    json!({
-        "schema_version": 1,
-        "project": project,
-        "cluster": cluster,
-        "installed_release": e.installed,
-        "operator_version": e.release,
-        "crd": e.crd,
-        "check": "passed: the CRD's schema, with unknown fields refused",
-        "apimanager": e.cr,
-        "secrets": e.secrets,
-        "how_to_keep_secrets": HOW_TO_KEEP,
-        "before_creating": e.blocking,
-        "not_expressible": e.not_expressible,
-        "warnings": e.warnings,
-        "read_only": true,
-    })
+    crate::document::success(
+        &crate::document::EXPORT_APIMANAGER,
+        json!({
+            "project": project,
+            "cluster": cluster,
+            "installed_release": e.installed,
+            "operator_version": e.release,
+            "crd": e.crd,
+            "check": "passed: the CRD's schema, with unknown fields refused",
+            "apimanager": e.cr,
+            "secrets": e.secrets,
+            "how_to_keep_secrets": HOW_TO_KEEP,
+            "before_creating": e.blocking,
+            "not_expressible": e.not_expressible,
+            "warnings": e.warnings,
+            "read_only": true,
+        }),
+    )
 }
 
 /// `text` cut into lines of at most `width` characters, each starting with `prefix`.

@@ -41,8 +41,6 @@ impl Summary {
     /// The document: `summary.json` in the archive; with `archive` (path and size) on stdout.
     pub(crate) fn json(&self, files: &[BundleFile], archive: Option<(&str, usize)>) -> Value {
         let mut doc = json!({
-            "schema_version": 1,
-            "ok": true,
             "cluster": {"server": self.cluster, "user": self.user, "openshift": self.openshift},
             "project": self.project,
             "logs_since": self.since,
@@ -68,7 +66,7 @@ impl Summary {
         if let Some((path, bytes)) = archive {
             doc["archive"] = json!({"path": path, "bytes": bytes, "mode": "0600"});
         }
-        doc
+        crate::document::success(&crate::document::GATHER, doc)
     }
 
     /// The text printed on stdout.

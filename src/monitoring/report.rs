@@ -136,9 +136,7 @@ pub(crate) fn plan_json(o: &Observed, plan: &Plan) -> Value {
         .filter(|c| c.result != Verdict::Ok)
         .map(|c| json!({"id": c.id, "result": c.result, "detail": c.detail, "help": c.help}))
         .collect();
-    json!({
-        "schema_version": 1,
-        "ok": true,
+    let doc = json!({
         "cluster": o.server,
         "project": o.project,
         "stack": stack_json(o),
@@ -146,7 +144,8 @@ pub(crate) fn plan_json(o: &Observed, plan: &Plan) -> Value {
         "decisions": plan.decisions,
         "problems": plan.problems,
         "checks": checks,
-    })
+    });
+    crate::document::success(&crate::document::MONITORING_PLAN, doc)
 }
 
 pub(crate) fn plan_text(o: &Observed, plan: &Plan) -> String {
@@ -302,19 +301,20 @@ fn ours(o: &Observed) -> Vec<String> {
 /// `monitoring status` as JSON.
 pub(crate) fn status_json(o: &Observed, q: &Query) -> Value {
     let made = ours(o);
-    json!({
-        "schema_version": 1,
-        "ok": true,
-        "cluster": o.server,
-        "project": o.project,
-        // Unknown (null) when the user may not list the objects.
-        "enabled": o.objects.as_ref().ok().map(|_| !made.is_empty()),
-        "stack": stack_json(o),
-        "objects": made,
-        "objects_error": o.objects.as_ref().err(),
-        "components": COMPONENTS.iter().map(|c| component_state(o, c)).collect::<Vec<_>>(),
-        "query": query_json(q),
-    })
+    crate::document::success(
+        &crate::document::MONITORING_STATUS,
+        json!({
+            "cluster": o.server,
+            "project": o.project,
+            // Unknown (null) when the user may not list the objects.
+            "enabled": o.objects.as_ref().ok().map(|_| !made.is_empty()),
+            "stack": stack_json(o),
+            "objects": made,
+            "objects_error": o.objects.as_ref().err(),
+            "components": COMPONENTS.iter().map(|c| component_state(o, c)).collect::<Vec<_>>(),
+            "query": query_json(q),
+        }),
+    )
 }
 
 fn component_line(c: &ComponentState) -> String {

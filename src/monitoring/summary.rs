@@ -59,24 +59,25 @@ pub(crate) fn enabled_json(o: &Observed, plan: &Plan) -> Value {
                 .to_string()
         })
         .collect();
-    json!({
-        "schema_version": 1,
-        "ok": true,
-        "cluster": o.server,
-        "project": o.project,
-        "changes": plan.actions.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "pod_monitors": of_kind(&refs, "PodMonitor"),
-        "prometheus_rules": of_kind(&refs, "PrometheusRule"),
-        "grafana_dashboards": of_kind(&refs, "GrafanaDashboard"),
-        "dashboard_files": files,
-        "rollouts": rollouts(plan),
-        "user_workload_monitoring": match o.user_workload {
-            UserWorkload::On => "on",
-            UserWorkload::Off { .. } => "off",
-            UserWorkload::Unknown(_) => "unknown",
-        },
-        "admin_change": admin_change(&o.user_workload),
-    })
+    crate::document::success(
+        &crate::document::MONITORING_ENABLE,
+        json!({
+            "cluster": o.server,
+            "project": o.project,
+            "changes": plan.actions.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "pod_monitors": of_kind(&refs, "PodMonitor"),
+            "prometheus_rules": of_kind(&refs, "PrometheusRule"),
+            "grafana_dashboards": of_kind(&refs, "GrafanaDashboard"),
+            "dashboard_files": files,
+            "rollouts": rollouts(plan),
+            "user_workload_monitoring": match o.user_workload {
+                UserWorkload::On => "on",
+                UserWorkload::Off { .. } => "off",
+                UserWorkload::Unknown(_) => "unknown",
+            },
+            "admin_change": admin_change(&o.user_workload),
+        }),
+    )
 }
 
 pub(crate) fn enabled_text(o: &Observed, plan: &Plan) -> String {
@@ -120,14 +121,15 @@ pub(crate) fn enabled_text(o: &Observed, plan: &Plan) -> String {
 
 /// After `disable`.
 pub(crate) fn disabled_json(o: &Observed, plan: &Plan) -> Value {
-    json!({
-        "schema_version": 1,
-        "ok": true,
-        "cluster": o.server,
-        "project": o.project,
-        "changes": plan.actions.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "rollouts": rollouts(plan),
-    })
+    crate::document::success(
+        &crate::document::MONITORING_DISABLE,
+        json!({
+            "cluster": o.server,
+            "project": o.project,
+            "changes": plan.actions.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            "rollouts": rollouts(plan),
+        }),
+    )
 }
 
 pub(crate) fn disabled_text(o: &Observed, plan: &Plan) -> String {

@@ -95,24 +95,25 @@ pub(crate) fn print_added(ui: &Ui, format: Format, a: &Added) {
     let enforce = enforce_steps(a.portal, a.urls);
     let reach = reach_note(&a.spec.realm.url);
     if format == Format::Json {
-        let doc = json!({
-            "schema_version": 1,
-            "ok": true,
-            "changed": a.changed,
-            "tenant": a.portal.tenant,
-            "admin_portal": format!("https://{}", a.portal.host),
-            "integration": provider_json(a.provider),
-            "redirect_uri": a.urls.callback,
-            "test_redirect_uri": a.urls.test_callback,
-            "try_url": a.urls.bounce,
-            "client": match &a.client {
-                Some(done) => json!({"managed": true, "result": done}),
-                None => json!({"managed": false, "sso_administrator_sets": instructions}),
-            },
-            "reach": reach,
-            "users": a.findings,
-            "enforce_sso": enforce,
-        });
+        let doc = crate::document::success(
+            &crate::document::SSO_ADD,
+            json!({
+                "changed": a.changed,
+                "tenant": a.portal.tenant,
+                "admin_portal": format!("https://{}", a.portal.host),
+                "integration": provider_json(a.provider),
+                "redirect_uri": a.urls.callback,
+                "test_redirect_uri": a.urls.test_callback,
+                "try_url": a.urls.bounce,
+                "client": match &a.client {
+                    Some(done) => json!({"managed": true, "result": done}),
+                    None => json!({"managed": false, "sso_administrator_sets": instructions}),
+                },
+                "reach": reach,
+                "users": a.findings,
+                "enforce_sso": enforce,
+            }),
+        );
         ui.result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         return;
     }
@@ -172,13 +173,14 @@ pub(crate) fn print_list(
     providers: &[AuthProvider],
 ) {
     if format == Format::Json {
-        let doc = json!({
-            "schema_version": 1,
-            "ok": true,
-            "tenant": portal.tenant,
-            "admin_portal": format!("https://{}", portal.host),
-            "integrations": providers.iter().map(provider_json).collect::<Vec<_>>(),
-        });
+        let doc = crate::document::success(
+            &crate::document::SSO_LIST,
+            json!({
+                "tenant": portal.tenant,
+                "admin_portal": format!("https://{}", portal.host),
+                "integrations": providers.iter().map(provider_json).collect::<Vec<_>>(),
+            }),
+        );
         ui.result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         return;
     }
@@ -211,17 +213,18 @@ pub(crate) fn print_show(ui: &Ui, format: Format, portal: &AdminPortal, p: &Auth
     let urls = Urls::of(&portal.host, &p.system_name);
     let callback = p.callback_url.clone().unwrap_or(urls.callback.clone());
     if format == Format::Json {
-        let doc = json!({
-            "schema_version": 1,
-            "ok": true,
-            "tenant": portal.tenant,
-            "admin_portal": format!("https://{}", portal.host),
-            "integration": provider_json(p),
-            "redirect_uri": callback,
-            "test_redirect_uri": urls.test_callback,
-            "try_url": urls.bounce,
-            "page": urls.page,
-        });
+        let doc = crate::document::success(
+            &crate::document::SSO_SHOW,
+            json!({
+                "tenant": portal.tenant,
+                "admin_portal": format!("https://{}", portal.host),
+                "integration": provider_json(p),
+                "redirect_uri": callback,
+                "test_redirect_uri": urls.test_callback,
+                "try_url": urls.bounce,
+                "page": urls.page,
+            }),
+        );
         ui.result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         return;
     }
@@ -260,14 +263,15 @@ pub(crate) fn print_removed(ui: &Ui, format: Format, portal: &AdminPortal, p: &A
         urls.page, p.name
     );
     if format == Format::Json {
-        let doc = json!({
-            "schema_version": 1,
-            "ok": true,
-            "tenant": portal.tenant,
-            "integration": provider_json(p),
-            "deleted": false,
-            "how_to_delete": delete,
-        });
+        let doc = crate::document::success(
+            &crate::document::SSO_REMOVE,
+            json!({
+                "tenant": portal.tenant,
+                "integration": provider_json(p),
+                "deleted": false,
+                "how_to_delete": delete,
+            }),
+        );
         ui.result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         return;
     }

@@ -9,12 +9,11 @@ use std::fmt::Write;
 
 pub(crate) fn json(plan: &Plan, project: &str, cluster: &str, profile: &str) -> Value {
     let mut doc = serde_json::to_value(plan).unwrap_or_default();
-    doc["schema_version"] = json!(1);
     doc["project"] = json!(project);
     doc["cluster"] = json!(cluster);
     doc["profile"] = json!(profile);
     doc["read_only"] = json!(true);
-    doc
+    crate::document::success(&crate::document::UPGRADE_PLAN, doc)
 }
 
 fn short(commit: &Option<String>) -> String {

@@ -38,13 +38,14 @@ pub(crate) fn print_list(
     products: &[Product],
 ) {
     if format == Format::Json {
-        let doc = json!({
-            "schema_version": 1,
-            "ok": true,
-            "tenant": portal.tenant,
-            "admin_portal": format!("https://{}", portal.host),
-            "users": users.iter().map(user_json).collect::<Vec<_>>(),
-        });
+        let doc = crate::document::success(
+            &crate::document::USERS_LIST,
+            json!({
+                "tenant": portal.tenant,
+                "admin_portal": format!("https://{}", portal.host),
+                "users": users.iter().map(user_json).collect::<Vec<_>>(),
+            }),
+        );
         ui.result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         return;
     }
@@ -94,15 +95,22 @@ pub(crate) fn print_done(
     notes: &[String],
 ) {
     if format == Format::Json {
-        let doc = json!({
-            "schema_version": 1,
-            "ok": true,
-            "tenant": portal.tenant,
-            "admin_portal": format!("https://{}", portal.host),
-            "changed": !done.is_empty(),
-            "changes": done,
-            "notes": notes,
-        });
+        let doc = crate::document::success(
+            crate::document::users_change(
+                &command
+                    .split_whitespace()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            json!({
+                "tenant": portal.tenant,
+                "admin_portal": format!("https://{}", portal.host),
+                "changed": !done.is_empty(),
+                "changes": done,
+                "notes": notes,
+            }),
+        );
         ui.result(&serde_json::to_string_pretty(&doc).unwrap_or_default());
         return;
     }

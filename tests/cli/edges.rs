@@ -75,6 +75,30 @@ fn a_failed_json_run_still_prints_one_document_with_the_error() {
     assert!(doc["error"]["meaning"].as_str().is_some(), "{doc}");
 }
 
+/// The day-2 commands too: a failure prints the command's own document (its keys, `null`
+/// where the run did not get that far), and the project it was about.
+#[test]
+fn a_failed_day_2_command_prints_its_own_document() {
+    let env = TestEnv::new();
+    for (words, key) in [
+        (&["monitoring", "status"][..], "components"),
+        (&["users", "list"], "users"),
+        (&["sso", "list"], "integrations"),
+        (&["export", "apimanager"], "apimanager"),
+        (&["upgrade", "plan", "--to", "2.9"], "hops"),
+    ] {
+        let run = env.run(&[words, &["--project", "nothing-here", "-o", "json"]].concat());
+        run.assert_code(2);
+        let doc: Value = serde_json::from_str(&run.stdout).expect("one JSON document on stdout");
+        assert_eq!(doc["ok"], false, "{words:?}: {doc}");
+        assert_eq!(doc["error"]["exit_code"], 2, "{words:?}: {doc}");
+        assert!(
+            doc.as_object().unwrap().contains_key(key) && doc[key].is_null(),
+            "{words:?}: {doc}"
+        );
+    }
+}
+
 #[test]
 fn uninstall_prints_json_when_asked() {
     let env = TestEnv::new();
