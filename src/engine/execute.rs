@@ -107,7 +107,7 @@ pub(crate) fn create_wave(ctx: &Ctx, objects: Vec<Value>) -> Outcome<usize> {
             break;
         }
         round += 1;
-        let transient = failures.iter().all(|f| {
+        let transient = failures.iter().all(|(f, _)| {
             f.is_transient()
                 || f.lines()
                     .iter()
@@ -151,11 +151,13 @@ fn not_created(ctx: &Ctx, pending: Vec<Value>) -> Outcome<Vec<Value>> {
         .collect())
 }
 
-/// Sends `objects` through a few `oc create` at once; returns the failures.
-fn create_at_once(ctx: &Ctx, objects: &[Value]) -> Vec<OcError> {
+/// Sends `objects` through a few `oc create` at once; returns the failures, each with the
+/// objects its call sent (`kind/name`).
+fn create_at_once(ctx: &Ctx, objects: &[Value]) -> Vec<(OcError, Vec<String>)> {
     let per_call = objects.len().div_ceil(PARALLEL_CREATES).max(1);
-    let batches: Vec<Vec<u8>> = objects
-        .chunks(per_call)
+    let chunks: Vec<&[Value]> = objects.chunks(per_call).collect();
+    let batches: Vec<Vec<u8>> = chunks
+        .iter()
         .map(|chunk| {
             json!({"apiVersion": "v1", "kind": "List", "items": chunk})
                 .to_string()
@@ -176,26 +178,44 @@ fn create_at_once(ctx: &Ctx, objects: &[Value]) -> Vec<OcError> {
             .map(|h| h.join().expect("an oc call does not panic"))
             .collect()
     });
-    results.into_iter().filter_map(Result::err).collect()
+    results
+        .into_iter()
+        .zip(chunks)
+        .filter_map(|(r, chunk)| r.err().map(|e| (e, names_of(chunk))))
+        .collect()
 }
 
-/// The failure of a create: every refused object named once, and what to try.
-fn refused(failures: Vec<OcError>, retried: bool) -> Failure {
+/// `kind/name` of each object.
+fn names_of(objects: &[Value]) -> Vec<String> {
+    objects
+        .iter()
+        .filter_map(ObjectRef::of_json)
+        .map(|r| r.to_string())
+        .collect()
+}
+
+/// The failure of a create: every distinct refusal once, and, when oc's lines name no object
+/// (an expired token, a server that failed), the objects of the refused calls.
+fn refused(failures: Vec<(OcError, Vec<String>)>, retried: bool) -> Failure {
     let mut lines: Vec<String> = Vec::new();
-    for f in &failures {
+    for (f, _) in &failures {
         for (_, l) in f.lines() {
             if !lines.iter().any(|seen| seen == l) {
                 lines.push(l.to_string());
             }
         }
     }
+    let unnamed = failures
+        .iter()
+        .any(|(f, _)| f.lines().iter().any(|(c, _)| !names_an_object(*c)));
+    let sent: Vec<String> = failures.iter().flat_map(|(_, n)| n.clone()).collect();
     let exists = failures
         .iter()
-        .all(|f| f.lines().iter().all(|(c, _)| *c == Cause::AlreadyExists));
+        .all(|(f, _)| f.lines().iter().all(|(c, _)| *c == Cause::AlreadyExists));
     let help = (exists && !retried).then(|| {
         "objects appeared while this run was creating them: another run or a person works on the same project".to_string()
     });
-    let first = failures.into_iter().next().expect("at least one failure");
+    let first = failures.into_iter().next().expect("at least one failure").0;
     let mut failure = change_failure("create the objects", first, help);
     if lines.len() > 1 {
         failure = failure.context(format!(
@@ -204,7 +224,35 @@ fn refused(failures: Vec<OcError>, retried: bool) -> Failure {
             lines.join("\n    ")
         ));
     }
+    if unnamed {
+        failure = failure.context(format!(
+            "not created (or not all: what exists is kept on the next run): {}",
+            shortened(&sent, 12)
+        ));
+    }
     failure
+}
+
+/// Whether oc's line for a refusal of this cause names the object (`... "system-app" already
+/// exists`); an expired token or a failing server is said once for the whole call.
+fn names_an_object(cause: Cause) -> bool {
+    matches!(
+        cause,
+        Cause::AlreadyExists
+            | Cause::Conflict
+            | Cause::Invalid
+            | Cause::Forbidden
+            | Cause::NotFound
+    )
+}
+
+/// The first `most` of `items`, and how many more.
+fn shortened(items: &[String], most: usize) -> String {
+    let shown = items[..items.len().min(most)].join(", ");
+    match items.len().saturating_sub(most) {
+        0 => shown,
+        more => format!("{shown} and {more} more"),
+    }
 }
 
 /// Everything but the deployment configs, then the deployment configs.

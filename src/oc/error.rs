@@ -129,9 +129,12 @@ impl fmt::Display for OcError {
             (None, Some(code)) => write!(f, "`{}` failed (exit status {code})", self.command),
             (None, None) => write!(f, "`{}` was killed by a signal", self.command),
         }?;
-        if !self.message.is_empty() {
-            for line in self.message.lines() {
+        // oc says a refusal once per object sent; the same words twice say nothing more.
+        let mut said: Vec<&str> = Vec::new();
+        for line in self.message.lines() {
+            if !said.contains(&line) {
                 write!(f, "\n    {line}")?;
+                said.push(line);
             }
         }
         Ok(())
@@ -264,6 +267,21 @@ pub(crate) fn classify(line: &str) -> Cause {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refusal_oc_repeats_per_object_is_shown_once() {
+        let line = "error: You must be logged in to the server (error when creating \"STDIN\": Unauthorized)";
+        let e = OcError {
+            command: "oc create -f -".into(),
+            cause: Cause::Unauthorized,
+            status: Some(1),
+            message: format!("{line}\n{line}\nError from server (AlreadyExists): x\n{line}"),
+            problem: None,
+        };
+        let shown = e.to_string();
+        assert_eq!(shown.matches("Unauthorized").count(), 1, "{shown}");
+        assert!(shown.contains("AlreadyExists"), "{shown}");
+    }
 
     #[test]
     fn causes_follow_oc_formats() {

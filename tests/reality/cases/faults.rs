@@ -52,6 +52,11 @@ pub const CASES: &[Case] = &[
         run: token_expired,
     },
     Case {
+        name: "an_expired_token_while_creating_names_the_objects_once_and_exits_3",
+        needs: Needs::Simulator,
+        run: token_expired_while_creating,
+    },
+    Case {
         name: "ctrl_c_during_the_wait_then_resume_without_flags",
         needs: Needs::Simulator,
         run: interrupted_then_resumed,
@@ -77,6 +82,13 @@ fn partial_install_resumes(world: &World) {
     first.assert_code(&[4, 5]);
     assert!(
         first.stderr.contains("run the same command again"),
+        "{}",
+        first.transcript()
+    );
+    // oc's lines for a failing server name no object: the refused calls' objects are named.
+    assert!(
+        first.stderr.contains("not created (or not all")
+            && first.stderr.contains("deploymentconfig/system-app"),
         "{}",
         first.transcript()
     );
@@ -343,6 +355,28 @@ fn token_expired(world: &World) {
     assert!(
         run.stderr.contains("run the same command again"),
         "{}",
+        run.transcript()
+    );
+}
+
+/// The token refused while the deployment configs are created: one line says so, the objects
+/// are named, and it is a login to fix (exit 3), not a failed change.
+fn token_expired_while_creating(world: &World) {
+    happy(world);
+    let sim = world.sim();
+    sim.faults(json!({"errors": [{"path": "/deploymentconfigs", "methods": ["POST"], "status": 401, "count": 100000}]}));
+    let run = Installer::new(world, &["--timeout", "10m"]).run();
+    run.assert_code(&[3]);
+    let unauthorized = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("You must be logged in"))
+        .count();
+    assert_eq!(unauthorized, 1, "said once:\n{}", run.transcript());
+    assert!(run.stderr.contains("oc login"), "{}", run.transcript());
+    assert!(
+        run.stderr.contains("deploymentconfig/system-app"),
+        "the objects are named:\n{}",
         run.transcript()
     );
 }
