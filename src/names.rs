@@ -212,9 +212,53 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// porta's `Authentication::RE_EMAIL_OK` and length (6 to 255).
+pub(crate) fn check_admin_email(email: &str) -> Result<(), String> {
+    let count = email.chars().count();
+    if count < 6 {
+        return Err(format!("it has {count} characters; at least 6 are needed"));
+    }
+    if count > 255 {
+        return Err(format!(
+            "it has {count} characters; at most 255 are allowed"
+        ));
+    }
+    let looks = || -> bool {
+        let Some((local, domain)) = email.split_once('@') else {
+            return false;
+        };
+        let local_ok = !local.is_empty()
+            && local
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "'_.%+-".contains(c));
+        let labels: Vec<&str> = domain.split('.').collect();
+        let Some((tld, heads)) = labels.split_last() else {
+            return false;
+        };
+        let heads_ok = !heads.is_empty()
+            && heads
+                .iter()
+                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+        let tld_ok = (2..=63).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic());
+        local_ok && heads_ok && tld_ok
+    };
+    if !looks() {
+        return Err("it does not look like an e-mail address to 3scale (name@example.com)".into());
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_admin_email_follows_porta_s_rule() {
+        assert!(check_admin_email("ops@acme.example").is_ok());
+        assert!(check_admin_email("ops@acme").is_err());
+        assert!(check_admin_email("a@b.c").is_err());
+        assert!(check_admin_email("o p@acme.example").is_err());
+    }
 
     #[test]
     fn project_names() {

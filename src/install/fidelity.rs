@@ -7,29 +7,19 @@
 //! `prepare` once the plan is made: it adds problems, checks and decisions to it.
 
 use super::action::InstallAction;
+use super::inspected::Inspected;
 use super::plan::Plan;
 use super::{databases, hosts, outside};
 use crate::engine::checks::CheckResult;
 use crate::engine::observe::Observer;
 use crate::failure::Outcome;
-use crate::inputs::{Answers, TemplatesSource};
+use crate::inputs::TemplatesSource;
 use crate::templates::official::{self, Identity};
-use crate::templates::profiles::Loaded;
 use crate::templates::release::{self, Expected, Fix, Installs};
-use crate::templates::repo::{self, Checkout};
+use crate::templates::repo;
 use crate::templates::{model::Template, render};
 use serde_json::Value;
 use std::path::Path;
-
-/// What the checks look at.
-pub(crate) struct Inspected<'a> {
-    pub(crate) answers: &'a Answers,
-    pub(crate) checkout: &'a Checkout,
-    pub(crate) profile: &'a Loaded,
-    pub(crate) image_streams: &'a [Value],
-    pub(crate) project_exists: bool,
-    pub(crate) oc: &'a crate::oc::Oc,
-}
 
 /// The image streams file of a checkout.
 const IMAGE_STREAMS: &str = "3scale-image-streams.yml";

@@ -14,6 +14,7 @@ pub(crate) mod drift;
 pub(crate) mod fidelity;
 pub(crate) mod hosts;
 pub(crate) mod identity;
+pub(crate) mod inspected;
 pub(crate) mod installed;
 pub(crate) mod outside;
 pub(crate) mod plan;

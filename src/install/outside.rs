@@ -5,7 +5,7 @@
 //! `--allow-outside-project`. Then, as always, the permission preflight asks for every kind the
 //! template creates, and for `bind` on each cluster role it binds.
 
-use super::fidelity::Inspected;
+use super::inspected::Inspected;
 use super::plan::Plan;
 use crate::engine::checks::{CheckResult, Verdict};
 use crate::engine::observe::Observer;

@@ -132,7 +132,7 @@ fn review(
     p: &mut Prepared,
 ) -> Outcome<()> {
     register_secrets(session, &p.plan);
-    let inspected = super::fidelity::Inspected {
+    let inspected = super::inspected::Inspected {
         answers,
         checkout: &p.checkout,
         profile: &p.profile,

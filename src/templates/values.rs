@@ -25,7 +25,7 @@ pub(crate) fn check(name: &str, value: &str) -> Option<String> {
         });
     }
     if name == "ADMIN_EMAIL" && !value.is_empty() {
-        return crate::inputs::tenant::check_admin_email(value).err().map(|why| {
+        return crate::names::check_admin_email(value).err().map(|why| {
             format!("ADMIN_EMAIL '{value}' is not an e-mail address 3scale accepts: {why}; give the admin's address, e.g. ADMIN_EMAIL=admin@example.com, or leave it out")
         });
     }

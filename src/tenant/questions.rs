@@ -5,8 +5,7 @@
 
 use crate::failure::Outcome;
 use crate::inputs::tenant::{
-    check_admin_email, check_admin_password, check_admin_username, check_org_name, TenantAnswers,
-    TenantField,
+    check_admin_password, check_admin_username, check_org_name, TenantAnswers, TenantField,
 };
 use crate::inputs::{Given, Source};
 use crate::prompt::{Entry, Prompter};
@@ -98,7 +97,7 @@ fn ask_field(prompter: &Prompter, answers: &mut TenantAnswers, field: TenantFiel
             check_org_name,
         ),
         TenantField::AdminUsername => ("Admin username", check_admin_username),
-        TenantField::AdminEmail => ("Admin e-mail", check_admin_email),
+        TenantField::AdminEmail => ("Admin e-mail", crate::names::check_admin_email),
     };
     let slot = match field {
         TenantField::OrgName => &mut answers.org_name,

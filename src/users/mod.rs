@@ -46,7 +46,7 @@ pub(crate) fn check_section(name: &str) -> Result<(), String> {
 /// An e-mail as SSO can match it: porta's rules, and lower case (3scale compares e-mails byte
 /// for byte, Red Hat SSO keeps them in lower case).
 pub(crate) fn check_email(email: &str) -> Result<(), String> {
-    crate::inputs::tenant::check_admin_email(email)?;
+    crate::names::check_admin_email(email)?;
     if email.chars().any(char::is_uppercase) {
         return Err(format!(
             "it has capital letters: 3scale compares e-mails exactly and Red Hat SSO keeps them in lower case, so a login by SSO would never find this user; write {}",
