@@ -65,10 +65,8 @@ impl Installs {
     /// A profile: its `AMP_RELEASE` default, and each release image as `image` gives it (the
     /// value the install sends, or the template's default).
     pub(crate) fn of_template(t: &Template, image: &dyn Fn(&str) -> Option<String>) -> Installs {
-        let release = t
-            .parameter("AMP_RELEASE")
-            .and_then(|p| p.value.as_deref())
-            .and_then(minor);
+        // One reading of `AMP_RELEASE` for the whole program: the upgrade plan's.
+        let release = super::releases::of_template(t).map(|r| r.to_string());
         let images = IMAGES
             .iter()
             .filter(|name| t.parameter(name).is_some())
