@@ -202,8 +202,125 @@ fn header(args: &[String]) -> String {
         crate::transcript::RUN_MARK,
         env!("CARGO_PKG_VERSION"),
         std::process::id(),
-        crate::oc::args::shell_line("threescale-install", args)
+        crate::oc::args::shell_line("threescale-install", &masked(args))
     )
+}
+
+/// The command line with what may be a secret masked: refused values too (`--param
+/// ADMIN_PASSWORD=...` is refused, and must not be kept by the transcript that says so).
+fn masked(args: &[String]) -> Vec<String> {
+    use crate::secrets::MASK;
+    let mut out = Vec::with_capacity(args.len());
+    let mut next = Next::Plain;
+    for arg in args {
+        let shown = match next {
+            Next::Param => masked_param(arg),
+            Next::Secret => MASK.to_string(),
+            Next::Plain => masked_arg(arg),
+        };
+        next = match arg.as_str() {
+            "--param" | "-p" => Next::Param,
+            a if a.starts_with("--") && !a.contains('=') && secret_flag(a) => Next::Secret,
+            _ => Next::Plain,
+        };
+        out.push(shown);
+    }
+    out
+}
+
+/// What the argument after one is.
+#[derive(Clone, Copy)]
+enum Next {
+    Plain,
+    /// `NAME=VALUE` of `--param`.
+    Param,
+    /// The value of a flag whose name says it is a secret.
+    Secret,
+}
+
+/// One argument on its own: `--param=NAME=VALUE`, `-pNAME=VALUE`, `--flag=VALUE`, a URL.
+fn masked_arg(arg: &str) -> String {
+    if let Some(rest) = arg.strip_prefix("--param=") {
+        return format!("--param={}", masked_param(rest));
+    }
+    if let Some(rest) = arg.strip_prefix("-p").filter(|r| r.contains('=')) {
+        return format!("-p{}", masked_param(rest));
+    }
+    if let Some((flag, _)) = arg.split_once('=').filter(|(f, _)| f.starts_with("--")) {
+        if secret_flag(flag) {
+            return format!("{flag}={}", crate::secrets::MASK);
+        }
+    }
+    if crate::templates::params::url_with_credentials(arg) {
+        return crate::secrets::MASK.to_string();
+    }
+    arg.to_string()
+}
+
+/// `NAME=VALUE` with the value masked when the name or the value says it is a secret.
+fn masked_param(text: &str) -> String {
+    match text.split_once('=') {
+        Some((name, value))
+            if crate::templates::params::secret_by_name(&name.to_ascii_uppercase())
+                || crate::templates::params::url_with_credentials(value) =>
+        {
+            format!("{name}={}", crate::secrets::MASK)
+        }
+        _ => text.to_string(),
+    }
+}
+
+/// A flag whose value would be a secret (`--registry-password`, `--access-token`); those that
+/// name where one is read (`-file`, `-stdin`) are not.
+fn secret_flag(flag: &str) -> bool {
+    let flag = flag.to_ascii_lowercase();
+    ["password", "token", "secret"]
+        .iter()
+        .any(|w| flag.contains(w))
+        && !flag.ends_with("-file")
+        && !flag.ends_with("-stdin")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_header_masks_what_may_be_a_secret_even_when_it_is_refused() {
+        let args: Vec<String> = [
+            "--param",
+            "ADMIN_PASSWORD=leaky-1",
+            "--param=MASTER_ACCESS_TOKEN=leaky-2",
+            "-pSYSTEM_DATABASE_URL=mysql2://u:leaky-3@db/x",
+            "-p",
+            "TENANT_NAME=acme",
+            "--access-token",
+            "leaky-4",
+            "--registry-password=leaky-5",
+            "--registry-password-file",
+            "/run/pw",
+            "https://user:leaky-6@example.com/",
+            "--project",
+            "p1",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        let line = header(&args);
+        for leak in [
+            "leaky-1", "leaky-2", "leaky-3", "leaky-4", "leaky-5", "leaky-6",
+        ] {
+            assert!(!line.contains(leak), "{leak}: {line}");
+        }
+        for kept in [
+            "TENANT_NAME=acme",
+            "/run/pw",
+            "--project p1",
+            "ADMIN_PASSWORD=",
+        ] {
+            assert!(line.contains(kept), "{kept}: {line}");
+        }
+    }
 }
 
 /// oc with the connection's kubeconfig and context, wired to the run's redactor, transcript and

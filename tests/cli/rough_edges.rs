@@ -561,3 +561,21 @@ fn a_registry_username_kept_by_a_record_is_checked_too() {
         env.mutating_commands()
     );
 }
+
+/// A secret given where it is refused (`--param ADMIN_PASSWORD=...`) is refused, and the
+/// transcript that says so keeps the command line with its value masked.
+#[test]
+fn a_refused_secret_on_the_command_line_is_not_kept_by_the_transcript() {
+    let env = TestEnv::new();
+    let run = env.run(&[ARGS, &["--param", "ADMIN_PASSWORD=leaky-secret-999"]].concat());
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("ADMIN_PASSWORD is a secret"),
+        "{}",
+        run.stderr
+    );
+    let text = std::fs::read_to_string(transcript_of(&env)).expect("the transcript is written");
+    assert!(text.contains("ADMIN_PASSWORD=••••••"), "{text}");
+    assert!(!text.contains("leaky-secret-999"), "{text}");
+    assert!(!run.stderr.contains("leaky-secret-999"), "{}", run.stderr);
+}
