@@ -18,7 +18,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
     }
     var completions = [
         &'threescale-install'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -110,7 +110,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --skip-check 'Turn the named check''s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota, registry-login'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -156,7 +156,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
             cand --skip-check 'Turn the named check''s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota, registry-login'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -194,7 +194,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
             cand --skip-check 'Turn the named check''s failure into a warning (repeatable, or comma-separated): storage, permissions, openshift-version, claims, capacity, quota, registry-login'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -220,7 +220,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-repo 'Git repository of the templates: URL or local path (mirrors, disconnected sites) [default: https://github.com/3scale/3scale-amp-openshift-templates.git]'
             cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -244,7 +244,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -268,7 +268,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
             cand --credentials-file 'Where the credentials file is [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -292,7 +292,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
             cand --credentials-file 'Where the credentials file is [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -324,7 +324,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -346,7 +346,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --help 'Print help'
         }
         &'threescale-install;gateway'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -502,7 +502,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;gateway;help;help'= {
         }
         &'threescale-install;tenant'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -538,7 +538,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
             cand --timeout 'How long to wait for zync''s routes of the tenant''s portals to be admitted (e.g. 10m) [default: 5m]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -572,7 +572,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -598,7 +598,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -625,7 +625,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -665,7 +665,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;tenant;help;help'= {
         }
         &'threescale-install;monitoring'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -689,7 +689,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;monitoring;plan'= {
             cand --dashboards-dir 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -708,7 +708,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;monitoring;enable'= {
             cand --dashboards-dir 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -733,7 +733,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --dashboards-dir 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]'
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -753,7 +753,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;monitoring;disable'= {
             cand --dashboards-dir 'Where the Grafana dashboards are written as JSON files, for any Grafana [default: dashboards/ in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -791,7 +791,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;monitoring;help;help'= {
         }
         &'threescale-install;sso'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -828,7 +828,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -862,7 +862,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -889,7 +889,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -916,7 +916,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -956,7 +956,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;sso;help;help'= {
         }
         &'threescale-install;users'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -990,7 +990,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1021,7 +1021,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1052,7 +1052,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1084,7 +1084,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1115,7 +1115,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1145,7 +1145,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1175,7 +1175,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1206,7 +1206,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --ca-file 'A CA certificate (PEM) to trust besides the system''s: a router''s private CA'
             cand --resolve 'Reach HOST at ADDRESS (port 443), as curl''s --resolve, before the DNS record exists; repeatable or comma-separated'
             cand --credentials-file 'The install''s credentials file; tenants'' logins are kept in tenants/ beside it (mode 0600) [default: credentials.yaml in the project''s state directory]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1259,7 +1259,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;users;help;help'= {
         }
         &'threescale-install;export'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1283,7 +1283,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
             cand --operator-version 'The 3scale operator release to write the APIManager for: 2.8, 2.9, 2.10, 2.11 or 2.12 [default: the release the install runs]'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1310,7 +1310,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;export;help;help'= {
         }
         &'threescale-install;upgrade'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1334,7 +1334,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --templates-ref 'Tag, branch or commit of the templates repository [default: 2.8.0.GA]'
             cand --templates-dir 'Use an existing checkout of the templates; no git at all (a flag beats the environment''s repository)'
             cand --to 'The release to plan to: 2.9, 2.9.1.GA, 3scale-2.10.0-GA, or another ref of the templates repository; past 2.12 (the last template release) the plan says what the operator does'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1361,7 +1361,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;upgrade;help;help'= {
         }
         &'threescale-install;render'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1386,7 +1386,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;render;pull-secret'= {
             cand --registry-server 'registry-server'
             cand --registry-username 'registry-username'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1404,7 +1404,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
             cand --help 'Print help'
         }
         &'threescale-install;render;param-file'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1424,7 +1424,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;render;objects'= {
             cand --kube-minor 'kube-minor'
             cand --only 'only'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1443,7 +1443,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;render;release'= {
             cand --ref 'The ref it is a checkout of (default: its commit, else its amp/amp.yml says)'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1478,7 +1478,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         &'threescale-install;render;help;help'= {
         }
         &'threescale-install;completions'= {
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'
@@ -1497,7 +1497,7 @@ set edit:completion:arg-completer[threescale-install] = {|@words|
         }
         &'threescale-install;man'= {
             cand --dir 'Write the page of the program and of every command (threescale-install-gateway-add.1, ...) to DIR, created when missing, e.g. ~/.cargo/share/man/man1 beside a `cargo install`'
-            cand --project 'The project of the install [default: 3scale-apim]'
+            cand --project 'The project of the install [default: 3scale-apim; install, plan and preflight without it continue this machine''s unfinished install on the cluster, in its project]'
             cand --config 'Answers file (YAML); templates/answers.example.yaml documents every key'
             cand --oc 'The oc binary to use [default: oc from PATH]'
             cand --kubeconfig 'Kubeconfig passed to oc as --kubeconfig'

@@ -138,7 +138,8 @@ pub(crate) enum Render {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Global options")]
 pub(crate) struct GlobalArgs {
-    /// The project of the install [default: 3scale-apim]
+    /// The project of the install [default: 3scale-apim; install, plan and preflight without it
+    /// continue this machine's unfinished install on the cluster, in its project]
     #[arg(long = declared::PROJECT.long, global = true, value_name = "NAME", env = declared::PROJECT.env)]
     pub(crate) project: Option<String>,
 

@@ -151,7 +151,12 @@ fn print(
             }),
         ))
         .unwrap_or_default(),
-        Format::Text => format!("3scale API Management was uninstalled from project {project}."),
+        Format::Text if options.delete_project => {
+            format!("3scale API Management was uninstalled: project {project} is deleted.")
+        }
+        Format::Text => format!(
+            "3scale API Management was uninstalled from project {project}; the project itself is kept (--delete-project deletes it)."
+        ),
     };
     session.ui.result(&text);
 }

@@ -177,7 +177,7 @@ pub(crate) fn open_on(
         }
     };
     let strays = strays(&candidates, &objects);
-    let Some((profile, identity)) = best(candidates, &objects) else {
+    let Some((profile, identity)) = best(candidates, &objects, record.is_some()) else {
         return Err(none_here(Failure::input(format!(
             "project {project} holds no 3scale install: none of the objects of the templates' profiles is there"
         ))
@@ -276,10 +276,20 @@ fn candidates(
 /// The profile whose objects the project holds most of (fewest missing on a tie); profiles with
 /// the same objects (`amp` and `amp-eval-tech-preview`) are told apart by what the deployment
 /// configs hold: the containers' resource requests of each.
-fn best(candidates: Vec<(Loaded, Identity)>, objects: &[Value]) -> Option<(Loaded, Identity)> {
+fn best(
+    candidates: Vec<(Loaded, Identity)>,
+    objects: &[Value],
+    recorded: bool,
+) -> Option<(Loaded, Identity)> {
     let of: Vec<(&Template, &Identity)> =
         candidates.iter().map(|(l, i)| (&l.template, i)).collect();
-    let chosen = best_index(&of, objects)?;
+    let chosen = best_index(&of, objects).or_else(|| {
+        // A run of this machine that stopped before the template's objects (a registry login
+        // refused) left only what the installer makes first: the recorded profile's, so that
+        // status shows it and uninstall deletes it.
+        let (_, first) = candidates.first()?;
+        (recorded && !first.all_present(objects).is_empty()).then_some(0)
+    })?;
     candidates.into_iter().nth(chosen)
 }
 

@@ -83,11 +83,21 @@ pub(crate) fn plan(r: &Request) -> Plan {
             profile: r.profile.to_string(),
             objects: r.present.clone(),
         });
+        decisions.push(format!(
+            "project {} itself is kept, with what else it holds: --delete-project deletes it too",
+            r.project
+        ));
     } else {
         decisions.push(format!(
             "project {} holds no object of the install any more",
             r.project
         ));
+    }
+    if r.present.iter().any(|o| o.kind == "PersistentVolumeClaim") {
+        decisions.push(
+            "the persistent volume claims go with the install: their data (the databases, the uploaded files) is lost unless their volumes are retained"
+                .into(),
+        );
     }
     if r.recorded {
         actions.push(UninstallAction::RemoveRecord {

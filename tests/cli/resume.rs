@@ -400,3 +400,28 @@ fn uninstall_deletes_what_a_run_with_another_profile_left_in_the_project() {
         .object("3scale-apim", "PersistentVolumeClaim", "system-storage")
         .is_none());
 }
+
+/// A run stopped at the registry's refusal left the project and the pull secret: `status` and
+/// `uninstall` find them (the record says which profile), and uninstall deletes them.
+#[test]
+fn what_a_run_refused_at_the_registry_left_is_uninstalled() {
+    let env = TestEnv::new();
+    env.cluster(|s| {
+        s["registry_login"] = json!({"host": "registry.redhat.io", "username": crate::support::USERNAME, "password": "another-registry-pw"})
+    });
+    let args = ["--yes", "--wildcard-domain", "apps.cluster.example.com"];
+    env.run(&args).assert_code(2);
+    assert!(env
+        .object("3scale-apim", "Secret", "threescale-registry-auth")
+        .is_some());
+    let status = env.run(&["status"]);
+    status.assert_code(0);
+    assert!(status.stdout.contains("incomplete"), "{}", status.stdout);
+    let run = env.run(&["uninstall", "--yes", "--delete-project"]);
+    run.assert_code(0);
+    assert!(
+        env.state()["projects"].get("3scale-apim").is_none(),
+        "{}",
+        run.stderr
+    );
+}
