@@ -281,6 +281,43 @@ fn secret_flag(flag: &str) -> bool {
         && !flag.ends_with("-stdin")
 }
 
+/// oc with the connection's kubeconfig and context, wired to the run's redactor, transcript and
+/// verbose output.
+fn oc_of(
+    program: PathBuf,
+    connection: &Connection,
+    redactor: &Redactor,
+    transcript: &Arc<Transcript>,
+    ui: &Ui,
+) -> Outcome<Oc> {
+    if let Some(k) = &connection.kubeconfig {
+        if !k.is_file() {
+            return Err(Failure::input(format!(
+                "the kubeconfig {} does not exist",
+                k.display()
+            ))
+            .with_help("name an existing kubeconfig (--kubeconfig, --portal-kubeconfig), or leave it out to use KUBECONFIG or ~/.kube/config"));
+        }
+    }
+    let globals = Globals {
+        kubeconfig: connection
+            .kubeconfig
+            .as_ref()
+            .map(|k| k.display().to_string()),
+        context: connection.context.clone(),
+    };
+    let mut oc = Oc::new(
+        program,
+        globals,
+        redactor.clone(),
+        connection.timing,
+        transcript.clone(),
+    );
+    let log_ui = ui.clone();
+    oc.set_command_log(Arc::new(move |command| log_ui.command(command)));
+    Ok(oc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,41 +358,4 @@ mod tests {
             assert!(line.contains(kept), "{kept}: {line}");
         }
     }
-}
-
-/// oc with the connection's kubeconfig and context, wired to the run's redactor, transcript and
-/// verbose output.
-fn oc_of(
-    program: PathBuf,
-    connection: &Connection,
-    redactor: &Redactor,
-    transcript: &Arc<Transcript>,
-    ui: &Ui,
-) -> Outcome<Oc> {
-    if let Some(k) = &connection.kubeconfig {
-        if !k.is_file() {
-            return Err(Failure::input(format!(
-                "the kubeconfig {} does not exist",
-                k.display()
-            ))
-            .with_help("name an existing kubeconfig (--kubeconfig, --portal-kubeconfig), or leave it out to use KUBECONFIG or ~/.kube/config"));
-        }
-    }
-    let globals = Globals {
-        kubeconfig: connection
-            .kubeconfig
-            .as_ref()
-            .map(|k| k.display().to_string()),
-        context: connection.context.clone(),
-    };
-    let mut oc = Oc::new(
-        program,
-        globals,
-        redactor.clone(),
-        connection.timing,
-        transcript.clone(),
-    );
-    let log_ui = ui.clone();
-    oc.set_command_log(Arc::new(move |command| log_ui.command(command)));
-    Ok(oc)
 }
