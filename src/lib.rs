@@ -58,7 +58,14 @@ pub fn main() -> ExitCode {
     let mut command = help::command();
     let matches = command
         .try_get_matches_from_mut(std::env::args_os())
-        .unwrap_or_else(|e| cli::name_the_variable(e, &command).exit());
+        .unwrap_or_else(|e| {
+            let e = cli::name_the_variable(e, &command);
+            if e.use_stderr() && json_asked() {
+                // CI reads stdout: a command line that does not parse still gives one document.
+                println!("{}", commands::usage_document(&e));
+            }
+            e.exit()
+        });
     interrupt::install_handler();
     let _terminal = interrupt::TerminalGuard;
     match commands::run(&matches) {
@@ -73,6 +80,21 @@ pub fn main() -> ExitCode {
             ExitCode::from(failure.kind.exit_code())
         }
     }
+}
+
+/// Whether the command line or the environment asks for JSON (`-o json`, `--output=json`,
+/// THREESCALE_OUTPUT=json), read without the parser that refused the line.
+fn json_asked() -> bool {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flagged = args.iter().enumerate().any(|(i, a)| {
+        matches!(a.as_str(), "-ojson" | "-o=json" | "--output=json")
+            || (matches!(a.as_str(), "-o" | "--output")
+                && args.get(i + 1).is_some_and(|v| v == "json"))
+    });
+    let given = args
+        .iter()
+        .any(|a| a == "-o" || a == "--output" || a.starts_with("-o") || a.starts_with("--output="));
+    flagged || (!given && std::env::var(inputs::declared::OUTPUT.env).is_ok_and(|v| v == "json"))
 }
 
 /// The failure with `error:` and `help:` marked, in colour at a terminal.

@@ -63,6 +63,36 @@ pub(crate) fn run(matches: &ArgMatches) -> Outcome<()> {
     result
 }
 
+/// The document of a command line the parser refused: the command's shape as far as its words
+/// name one, its error an input error with the parser's words.
+pub(crate) fn usage_document(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let mut lines = rendered.lines().filter(|l| !l.trim().is_empty());
+    let message = lines
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_string();
+    let rest: Vec<&str> = lines.collect();
+    let mut f = Failure::input(message);
+    if !rest.is_empty() {
+        f = f.with_help(rest.join("\n"));
+    }
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .take_while(|a| !a.starts_with('-'))
+        .collect();
+    let shape = (1..=words.len())
+        .rev()
+        .find_map(|n| crate::document::shape_of(&words[..n].join(" "), false))
+        .or_else(|| words.is_empty().then_some(&crate::document::INSTALL));
+    let doc = match shape {
+        Some(shape) => crate::document::failure(shape, &f),
+        None => json!({"schema_version": 1, "ok": false, "error": crate::document::error(&f)}),
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
+}
+
 /// The command as typed (`gateway add`; `install` without one), and whether it is a dry run.
 fn command_of(matches: &ArgMatches) -> (String, bool) {
     let mut names = Vec::new();

@@ -75,6 +75,40 @@ fn a_failed_json_run_still_prints_one_document_with_the_error() {
     assert!(doc["error"]["meaning"].as_str().is_some(), "{doc}");
 }
 
+/// A command line the parser refuses still gives one document on stdout when JSON is asked, by
+/// flag or by THREESCALE_OUTPUT.
+#[test]
+fn a_value_the_parser_refuses_still_prints_one_document() {
+    let env = TestEnv::new();
+    let run = env.run(&["--yes", "-o", "json", "--timeout", "abc"]);
+    run.assert_code(2);
+    let doc: Value = serde_json::from_str(&run.stdout).expect("one JSON document on stdout");
+    assert_eq!(doc["ok"], false, "{doc}");
+    assert_eq!(doc["error"]["kind"], "input", "{doc}");
+    assert!(
+        doc["error"]["message"].as_str().unwrap().contains("abc"),
+        "{doc}"
+    );
+    assert!(
+        doc.as_object().unwrap().contains_key("changes"),
+        "install's keys: {doc}"
+    );
+    assert!(run.stderr.contains("abc"), "{}", run.stderr);
+
+    let env = TestEnv::new().env("THREESCALE_OUTPUT", "json");
+    let run = env.run(&["gateway", "add", "gw", "--timeout", "abc"]);
+    run.assert_code(2);
+    let doc: Value = serde_json::from_str(&run.stdout).expect("one JSON document on stdout");
+    assert!(
+        doc.as_object().unwrap().contains_key("unmatched_products"),
+        "gateway add's keys: {doc}"
+    );
+    // Text asked on the line wins over the variable.
+    let run = env.run(&["-o", "text", "--timeout", "abc"]);
+    run.assert_code(2);
+    assert_eq!(run.stdout, "");
+}
+
 /// The day-2 commands too: a failure prints the command's own document (its keys, `null`
 /// where the run did not get that far), and the project it was about.
 #[test]
