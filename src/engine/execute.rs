@@ -297,6 +297,10 @@ pub(crate) fn create_project(ctx: &Ctx, name: &str, oc_args: &[String]) -> Outco
     };
     single_change(oc, oc_args, None, exists).map(|_| ()).map_err(|e| {
         let help = match e.cause {
+            // Made since the plan looked (another run, a person): this run's plan is stale.
+            Cause::AlreadyExists if exists() => Some(format!(
+                "project {name} was created by someone else (another run?) after this run looked: run the same command again, and it works from what exists"
+            )),
             Cause::AlreadyExists => Some(format!(
                 "project {name} exists but you cannot see it: ask its admin for access, or choose another name with --project"
             )),
