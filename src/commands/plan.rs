@@ -35,7 +35,7 @@ fn plan(session: &Session, mut answers: Answers) -> Outcome<()> {
         ui.note(&note);
     }
     let prepared = prepare_with_placeholder(session, &observer, &mut answers)?;
-    report::changes(ui, &prepared.plan.changes());
+    report::changes(ui, &prepared.plan.changes(), true);
     report::verdict_of(&prepared.plan.changes(), "the install")?;
     let (text, steps) = script::of(session, &answers, &prepared);
     match answers.mode.format {

@@ -91,7 +91,7 @@ impl<'a> Driver<'a> {
             checks: &checks,
             ..*plan
         };
-        report::changes(&self.session.ui, &view);
+        report::changes(&self.session.ui, &view, self.dry_run);
         report::verdict_of(&view, &self.what)?;
         if !plan.actions.is_empty() {
             self.refuse_if_held()?;

@@ -55,8 +55,9 @@ impl<A> Changes<'_, A> {
     }
 }
 
-/// The plan step of any command.
-pub(crate) fn changes<A: Display>(ui: &Ui, plan: &Changes<A>) {
+/// The plan step of any command: its decisions, checks and changes; a change is what the run "will" do, or
+/// "would" do when it will not (a refused plan, a dry run).
+pub(crate) fn changes<A: Display>(ui: &Ui, plan: &Changes<A>, dry_run: bool) {
     let line = ui.step("plan");
     for d in plan.decisions {
         line.detail(d);
@@ -84,7 +85,7 @@ pub(crate) fn changes<A: Display>(ui: &Ui, plan: &Changes<A>) {
         line.detail("nothing to change");
     }
     let refused = plan.refused();
-    let verb = if refused { "would" } else { "will" };
+    let verb = if refused || dry_run { "would" } else { "will" };
     for a in plan.actions {
         line.detail(&format!("{verb} {a}"));
     }

@@ -593,6 +593,16 @@ fn uninstall_asks_and_without_a_terminal_needs_yes() {
 }
 
 #[test]
+fn a_dry_run_says_what_it_would_do_not_what_it_will() {
+    let env = installed();
+    let run = env.run(&["uninstall", "--dry-run"]);
+    run.assert_code(0);
+    assert!(run.stderr.contains("would delete the"), "{}", run.stderr);
+    assert!(!run.stderr.contains("will delete"), "{}", run.stderr);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
+
+#[test]
 fn uninstall_leaves_a_route_labelled_like_zyncs_that_zync_did_not_make() {
     let env = installed();
     let mine = json!({"apiVersion": "route.openshift.io/v1", "kind": "Route",
