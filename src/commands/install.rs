@@ -458,7 +458,10 @@ fn finish(
         }
         _ => None,
     };
-    let not_answering = checks.as_deref().and_then(verify::failure);
+    let not_answering = checks
+        .as_deref()
+        .and_then(verify::failure)
+        .map(|f| f.with_help("`threescale-install verify` runs these checks again"));
     let outcome = Finished {
         creds: &creds,
         path: &path,

@@ -113,7 +113,7 @@ pub(crate) fn verdict_of<A>(plan: &Changes<A>, what: &str) -> Outcome<()> {
         let help = if plan.missing.is_empty() {
             "each problem says how to fix it; nothing was changed: run again once it is fixed"
         } else {
-            "give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked"
+            "give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes (or --no-input) to be asked"
         };
         return Err(Failure::input(format!(
             "the input has {} problem(s):\n  - {}",

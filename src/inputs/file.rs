@@ -168,6 +168,38 @@ impl Loaded {
     }
 }
 
+/// For serde's "unknown field `X`, expected one of `a`, `b`, ...": the expected key nearest to
+/// X, when it is a typo away (at most two letters changed, added or removed).
+fn nearest_key(error: &str) -> Option<String> {
+    let (_, rest) = error.split_once("unknown field `")?;
+    let (typed, rest) = rest.split_once('`')?;
+    let expected = rest.split_once("expected")?.1;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|k| (distance(typed, k), k))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k.to_string())
+}
+
+/// The edit distance of two keys (Levenshtein, by bytes: keys are ASCII).
+fn distance(a: &str, b: &str) -> usize {
+    let b = b.as_bytes();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
 pub(crate) fn load(path: &Path) -> Outcome<Loaded> {
     let text = super::local::read_text(path, super::local::TEXT_LIMIT).map_err(|e| {
         Failure::input(format!(
@@ -184,11 +216,15 @@ pub(crate) fn load(path: &Path) -> Outcome<Loaded> {
         AnswersFile::default()
     } else {
         serde_yaml::from_str(&text).map_err(|e| {
-            Failure::input(format!(
+            let e = e.to_string();
+            let mut f = Failure::input(format!(
                 "the answers file {} is not valid: {e}",
                 path.display()
-            ))
-            .with_help("templates/answers.example.yaml in the project documents every key")
+            ));
+            if let Some(near) = nearest_key(&e) {
+                f = f.with_help(format!("did you mean `{near}`?"));
+            }
+            f.with_help("every key is the long flag's name with `_` for `-` (`--wildcard-domain`: `wildcard_domain`); templates/answers.example.yaml in the project's repository documents each, and `threescale-install --help` lists the flags")
         })?
     };
     let loaded = Loaded {
@@ -297,6 +333,13 @@ mod tests {
         std::fs::write(&path, "gateway:\n  hostz: [a.example.com]\n").unwrap();
         let err = load(&path).err().unwrap().to_string();
         assert!(err.contains("unknown field `hostz`"), "{err}");
+        assert_eq!(
+            nearest_key(
+                "unknown field `wildcard_domian`, expected one of `project`, `wildcard_domain`"
+            ),
+            Some("wildcard_domain".into())
+        );
+        assert_eq!(nearest_key("unknown field `zzz`, expected `project`"), None);
         std::fs::write(
             &path,
             "gateway:\n  name: gw\n  hosts: [a.example.com]\n  configuration_cache: 120\n",

@@ -273,9 +273,10 @@ fn project_inputs(
 fn finish(r: Resolver, missing: bool) -> Outcome<Vec<String>> {
     match r.finish() {
         Err(f) if missing => Err(Failure::input(f.message()).with_help(format!(
-            "give each value with its flag, environment variable or answers-file key ({} FILE), or run in a terminal without {} to be asked",
+            "give each value with its flag, environment variable or answers-file key ({} FILE), or run in a terminal without {} (or {}) to be asked",
             d::CONFIG.flag(),
-            d::YES.flag()
+            d::YES.flag(),
+            d::NO_INPUT.flag()
         ))),
         other => other,
     }

@@ -154,7 +154,7 @@ pub(crate) fn failure(results: &[CheckResult]) -> Option<crate::failure::Failure
     if let Some(h) = failed.iter().find_map(|r| r.help.clone()) {
         f = f.with_help(h);
     }
-    Some(f.with_help("`threescale-install verify` runs these checks again"))
+    Some(f)
 }
 
 #[cfg(test)]

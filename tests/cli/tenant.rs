@@ -610,7 +610,7 @@ fn bad_or_missing_values_are_refused_before_anything_is_sent() {
         "organization name: --org-name, env THREESCALE_TENANT_ORG_NAME, answers-file key `tenant.org_name`",
         "admin username: --admin-username, env THREESCALE_TENANT_ADMIN_USERNAME, answers-file key `tenant.admin_username`",
         "the tenant admin password (from environment variable THREESCALE_TENANT_ADMIN_PASSWORD) is refused: it has 5 characters",
-        "run in a terminal without --yes to be asked",
+        "run in a terminal without --yes (or --no-input) to be asked",
     ] {
         assert!(missing.stderr.contains(part), "{part}: {}", missing.stderr);
     }

@@ -170,7 +170,7 @@ fn missing_error(missing: &[Missing]) -> Failure {
             .collect::<Vec<_>>()
             .join("\n  - ")
     ))
-    .with_help("give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes to be asked")
+    .with_help("give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes (or --no-input) to be asked")
 }
 
 /// In a terminal: what a new gateway still needs (its environment, its hosts).
