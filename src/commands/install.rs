@@ -120,8 +120,6 @@ fn change(
     prepared: &Prepared,
 ) -> Outcome<Held> {
     let driver = driver(session, observer, cluster, answers);
-    session.facts.set("profile", &prepared.profile.name);
-    session.facts.set("commit", &prepared.checkout.commit);
     let held = driver.lock()?;
     let plan = &prepared.plan;
     if !plan.actions.is_empty() {
@@ -188,6 +186,9 @@ fn decide(
             session.works_on(&answers.project.value);
         }
         let prepared = prepare::prepare(session, observer, answers)?;
+        // Known from here, for the document of a run that stops at the verdict too.
+        session.facts.set("profile", &prepared.profile.name);
+        session.facts.set("commit", &prepared.checkout.commit);
         if let Some(w) = wizard {
             if let Some(fix) = &prepared.fix {
                 if w.offer_release_fix(answers, fix)? {

@@ -106,6 +106,10 @@ pub(crate) fn prepare(
     });
     plan.problems.splice(0..0, input_problems);
     if let Some(held) = held {
+        // The objects it found are the other profile's: the plan's "installed" line would say
+        // the contrary of the refusal.
+        plan.decisions
+            .retain(|d| !d.starts_with("3scale is installed in project"));
         plan.problems
             .insert(0, other_profile_problem(answers, &profile.name, held));
     }

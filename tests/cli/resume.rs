@@ -378,6 +378,26 @@ fn another_profile_over_a_failed_install_is_refused_naming_the_installed_one() {
     env.run(&["--yes"]).assert_code(0);
 }
 
+/// amp-eval-tech-preview has amp's objects: over an amp install, the plan does not call it
+/// installed while the refusal says it is not; and the JSON document names the profile asked.
+#[test]
+fn a_profile_with_the_same_objects_over_an_install_is_refused_without_a_contrary_line() {
+    let env = TestEnv::new();
+    env.run(&["--yes"]).assert_code(0);
+    let run = env.run(&["--yes", "--template", "amp-eval-tech-preview", "-o", "json"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("holds an install of profile amp (")
+            && !run
+                .stderr
+                .contains("every object of profile amp-eval-tech-preview exists"),
+        "{}",
+        run.stderr
+    );
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["profile"], "amp-eval-tech-preview", "{doc}");
+}
+
 #[test]
 fn uninstall_deletes_what_a_run_with_another_profile_left_in_the_project() {
     let env = TestEnv::new();
