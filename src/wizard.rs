@@ -619,6 +619,31 @@ impl<'a> Wizard<'a> {
 
     /// The summary before any change: every answer and the choice. The changes are the plan's,
     /// listed just above it.
+    /// The plan cannot go ahead (its problems are printed above): change a value, or cancel.
+    /// The value to change, or `None` to cancel.
+    pub(crate) fn after_problems(&self, rows: &[(Field, String)]) -> Outcome<Option<Field>> {
+        self.prompter.discard_typeahead();
+        let choices = [Entry::new("Change a value"), Entry::new("Cancel")];
+        if self
+            .prompter
+            .select("The plan cannot go ahead as it is. What now?", &choices, 0)?
+            == 1
+        {
+            return Ok(None);
+        }
+        self.which_value(rows).map(Some)
+    }
+
+    /// "Change which value?" among the summary's rows.
+    fn which_value(&self, rows: &[(Field, String)]) -> Outcome<Field> {
+        let entries: Vec<Entry> = rows
+            .iter()
+            .map(|(f, v)| Entry::new(f.label()).column(v))
+            .collect();
+        let i = self.prompter.select("Change which value?", &entries, 0)?;
+        Ok(rows[i].0)
+    }
+
     pub(crate) fn summary(
         &self,
         cluster: &Cluster,
@@ -653,14 +678,7 @@ impl<'a> Wizard<'a> {
         match self.prompter.select("What now?", &choices, 0)? {
             0 => Ok(Decision::Proceed),
             2 => Ok(Decision::Cancel),
-            _ => {
-                let entries: Vec<Entry> = rows
-                    .iter()
-                    .map(|(f, v)| Entry::new(f.label()).column(v))
-                    .collect();
-                let i = self.prompter.select("Change which value?", &entries, 0)?;
-                Ok(Decision::Change(rows[i].0))
-            }
+            _ => self.which_value(rows).map(Decision::Change),
         }
     }
 }

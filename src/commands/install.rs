@@ -203,8 +203,27 @@ fn decide(
         let chosen = Cell::new(None);
         let go = {
             let driver = driver(session, observer, cluster, answers);
-            driver.review(&prepared.plan.changes(), prepared.project.exists())?;
             let rows = summary_rows(answers, &prepared);
+            let reviewed = driver.review(&prepared.plan.changes(), prepared.project.exists());
+            if let (Err(f), Some(w)) = (&reviewed, wizard) {
+                // A person can fix what the plan refuses (a host another project holds, a
+                // value 3scale refuses) without starting over.
+                if f.kind == FailureKind::Input && !prepared.plan.problems.is_empty() {
+                    session.ui.warn(f.message().trim_end());
+                    match w.after_problems(&rows)? {
+                        Some(field) => {
+                            asking.change(field);
+                            continue;
+                        }
+                        None => {
+                            asking.forget(cluster);
+                            session.ui.note("cancelled; nothing was changed");
+                            return Ok(None);
+                        }
+                    }
+                }
+            }
+            reviewed?;
             let ask = |_: &[InstallAction]| -> Outcome<Go> {
                 let w = wizard.expect("asked only with a wizard");
                 Ok(match w.summary(cluster, &rows, &prepared.plan)? {

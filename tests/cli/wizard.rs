@@ -806,3 +806,58 @@ fn hidden_storage_classes_are_asked_by_name() {
         .unwrap();
     assert_eq!(claim["spec"]["storageClassName"], "ocs-cephfs");
 }
+
+/// A plan the cluster would refuse (the master portal's host is another project's) is not the
+/// end of the wizard: the person changes a value (here the domain) and goes on.
+#[test]
+fn a_refused_plan_is_fixed_by_changing_a_value() {
+    let env = wizard_env();
+    env.cluster(|s| {
+        s["projects"]["first-3scale"] = serde_json::json!({
+            "display_name": "", "requester": "developer",
+            "objects": [{
+                "apiVersion": "route.openshift.io/v1", "kind": "Route",
+                "metadata": {"name": "zync-3scale-master-x7k2p", "namespace": "first-3scale"},
+                "spec": {"host": "master.apps.cluster.example.com", "to": {"kind": "Service", "name": "system-master"}},
+                "status": {"ingress": [{"host": "master.apps.cluster.example.com", "routerName": "default",
+                    "conditions": [{"type": "Admitted", "status": "True"}]}]}
+            }]
+        });
+    });
+    let mut t = start(&env, &[]);
+    t.answer("Install on this cluster?", "y\r");
+    answer_profile_to_password(&mut t, "\r");
+    t.send("n\r");
+    t.wait_for("is held by route zync-3scale-master-x7k2p in project first-3scale");
+    t.answer("The plan cannot go ahead as it is. What now?", "\r"); // Change a value
+                                                                    // Templates, Install profile, Project, Display name, Storage class, Wildcard domain
+    t.answer("Change which value?", &format!("{}\r", DOWN.repeat(5)));
+    t.answer("Wildcard domain of the routes", "apps.second.example.com\r");
+    t.answer("What now?", "\r");
+    let code = t.finish();
+    assert_eq!(code, 0, "{}", t.output());
+    let cm = env
+        .object("3scale-apim", "ConfigMap", "system-environment")
+        .unwrap();
+    assert_eq!(
+        cm["data"]["THREESCALE_SUPERDOMAIN"],
+        "apps.second.example.com"
+    );
+}
+
+/// Cancel at a refused plan changes nothing.
+#[test]
+fn a_refused_plan_can_be_cancelled() {
+    let env = wizard_env();
+    let mut t = start(&env, &["--param", "TENANT_NAME=Bad_Name"]);
+    t.answer("Install on this cluster?", "y\r");
+    answer_profile_to_password(&mut t, "\r");
+    t.send("n\r");
+    t.answer(
+        "The plan cannot go ahead as it is. What now?",
+        &format!("{DOWN}\r"),
+    );
+    t.wait_for("cancelled; nothing was changed");
+    assert_eq!(t.finish(), 0);
+    assert_eq!(env.mutating_commands(), Vec::<String>::new());
+}
