@@ -171,7 +171,7 @@ fn dispatch(cli: Cli, matches: &ArgMatches) -> Outcome<()> {
         Some(c @ (Command::Export(_) | Command::Upgrade(_))) => migrate(c, global, matches),
         Some(Command::Render(what)) => render::run(what, &env),
         Some(Command::Completions { shell }) => {
-            print!("{}", String::from_utf8_lossy(&completion_script(shell)));
+            print!("{}", String::from_utf8_lossy(&shipped_script(shell)));
             Ok(())
         }
         Some(Command::Man) => {
@@ -256,6 +256,24 @@ pub fn completion_script(shell: clap_complete::Shell) -> Vec<u8> {
             .into_bytes();
     }
     buf
+}
+
+/// The completion script as shipped in `completions/` (a test keeps each equal to
+/// [`completion_script`]): printed at once, not made again from the whole command tree, so that
+/// a shell that sources it at start-up does not wait.
+fn shipped_script(shell: clap_complete::Shell) -> std::borrow::Cow<'static, [u8]> {
+    use clap_complete::Shell;
+    use std::borrow::Cow;
+    match shell {
+        Shell::Bash => Cow::Borrowed(include_bytes!("../../completions/threescale-install.bash")),
+        Shell::Zsh => Cow::Borrowed(include_bytes!("../../completions/_threescale-install")),
+        Shell::Fish => Cow::Borrowed(include_bytes!("../../completions/threescale-install.fish")),
+        Shell::PowerShell => {
+            Cow::Borrowed(include_bytes!("../../completions/_threescale-install.ps1"))
+        }
+        Shell::Elvish => Cow::Borrowed(include_bytes!("../../completions/threescale-install.elv")),
+        other => Cow::Owned(completion_script(other)),
+    }
 }
 
 /// The man page, from the same clap definition.

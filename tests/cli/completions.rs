@@ -44,6 +44,19 @@ fn completions_are_up_to_date_for_every_shell() {
     }
 }
 
+/// `completions SHELL` prints the shipped script, which the test above keeps generated.
+#[test]
+fn the_completions_command_prints_the_shipped_script() {
+    let env = crate::support::TestEnv::new();
+    for &shell in Shell::value_variants() {
+        let name = shell.to_string();
+        let run = env.run(&["completions", &name]);
+        run.assert_code(0);
+        let shipped = std::fs::read_to_string(completion_file(shell)).unwrap();
+        assert_eq!(run.stdout, shipped, "{name}");
+    }
+}
+
 #[test]
 fn man_pages_are_up_to_date() {
     let pages = threescale_install::manual::pages();
