@@ -60,11 +60,53 @@ pub(crate) fn transcripts(paths: &[PathBuf], bundle: &mut Bundle) {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "transcript.log".into());
         match tail(path, MAX_TRANSCRIPT_BYTES) {
-            Ok(text) => bundle.add(&format!("transcripts/{name}"), &text),
+            Ok(text) => bundle.add(&format!("transcripts/{name}"), &masked_params(&text)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => bundle.note(&format!("transcript {}: {e}", path.display())),
         }
     }
+}
+
+/// `NAME=VALUE` with NAME a secret's (`ADMIN_PASSWORD`, `MASTER_ACCESS_TOKEN`) and VALUE not
+/// masked already: masked. Transcripts written before their command line was masked may hold a
+/// refused one, which is no secret of the project and so unknown to the bundle's scan.
+fn masked_params(text: &str) -> String {
+    let mask = crate::secrets::MASK;
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(eq) = rest.find('=') {
+        let (before, after) = rest.split_at(eq);
+        let name_start = before
+            .rfind(|c: char| !(c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_'))
+            .map_or(0, |i| i + 1);
+        let name = &before[name_start..];
+        // A shell-quoted `'NAME=VALUE'` ends at its quote, spaces and all.
+        let quote = before[..name_start]
+            .chars()
+            .last()
+            .filter(|c| *c == '\'' || *c == '"');
+        let value_len = after[1..]
+            .find(|c: char| match quote {
+                Some(q) => c == q,
+                None => c.is_whitespace() || c == '\'' || c == '"',
+            })
+            .unwrap_or(after.len() - 1);
+        let value = &after[1..1 + value_len];
+        out.push_str(before);
+        out.push('=');
+        if !name.is_empty()
+            && !value.is_empty()
+            && !value.contains(mask)
+            && crate::templates::params::secret_by_name(name)
+        {
+            out.push_str(mask);
+        } else {
+            out.push_str(value);
+        }
+        rest = &after[1 + value_len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The last `max` bytes of a file, from the start of a line.
@@ -87,6 +129,19 @@ fn tail(path: &Path, max: u64) -> std::io::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn secret_parameters_of_old_command_lines_are_masked() {
+        let text = "t === threescale-install 0.1.0 (pid 1): threescale-install --param ADMIN_PASSWORD=leaky-1 -p 'MASTER_ACCESS_TOKEN=leaky 2' --param TENANT_NAME=acme\n# Parameter SYSTEM_DATABASE_URL=mysql2://u:••••••@db/x a=b\n";
+        let shown = masked_params(text);
+        assert!(
+            !shown.contains("leaky-1") && !shown.contains("leaky"),
+            "{shown}"
+        );
+        assert!(shown.contains("TENANT_NAME=acme"), "{shown}");
+        assert!(shown.contains("mysql2://u:••••••@db/x"), "{shown}");
+        assert!(shown.contains("a=b"), "{shown}");
+    }
 
     #[test]
     fn a_long_transcript_keeps_its_last_lines() {
