@@ -148,31 +148,12 @@ fn project_rights(observer: &Observer, project: &str) -> Outcome<CheckResult> {
             None,
         )]
     };
-    let allowed = observer.permissions(&asked)?;
-    let denied: Vec<String> = asked
-        .iter()
-        .zip(&allowed)
-        .filter(|(_, ok)| !**ok)
-        .map(|((v, r, _), _)| format!("{v} {r}"))
-        .collect();
-    Ok(if denied.is_empty() {
-        CheckResult::ok(
-            "permissions",
-            format!(
-                "may {}",
-                asked
-                    .iter()
-                    .map(|(v, r, _)| format!("{v} {r}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )
-    } else {
-        CheckResult::fail("permissions", format!("denied: {}", denied.join(", "))).with_help(
-            format!(
+    Ok(match observer.may(&asked)? {
+        Ok(may) => CheckResult::ok("permissions", may),
+        Err(denied) => CheckResult::fail("permissions", format!("denied: {}", denied.join(", ")))
+            .with_help(format!(
             "ask a cluster admin for the admin role in project {project}, or to create it for you"
-        ),
-        )
+        )),
     })
 }
 

@@ -303,21 +303,10 @@ pub(crate) fn permissions<A: Change>(
     if asked.is_empty() {
         return Ok(None);
     }
-    let allowed = observer.permissions(&asked)?;
-    let denied: Vec<String> = asked
-        .iter()
-        .zip(&allowed)
-        .filter(|(_, ok)| !**ok)
-        .map(|((verb, resource, ns), _)| match ns {
-            Some(ns) => format!("{verb} {resource} in project {ns}"),
-            None => format!("{verb} {resource}"),
-        })
-        .collect();
-    if denied.is_empty() {
-        let what: Vec<String> = asked.iter().map(|(v, r, _)| format!("{v} {r}")).collect();
-        let detail = format!("may {}", what.join(", "));
-        return Ok(Some(CheckResult::ok("permissions", detail)));
-    }
+    let denied = match observer.may(&asked)? {
+        Ok(may) => return Ok(Some(CheckResult::ok("permissions", may))),
+        Err(denied) => denied,
+    };
     let user = observer.cluster()?.user;
     Ok(Some(denied_check(&denied, project, &user)))
 }

@@ -282,6 +282,29 @@ impl<'a> Observer<'a> {
         Ok(q)
     }
 
+    /// Whether every (verb, resource, namespace) is allowed: `Ok` with what was asked, as "may
+    /// VERB RESOURCE, ...", or `Err` with each denial ("VERB RESOURCE in project P").
+    pub(crate) fn may(
+        &self,
+        asked: &[(&str, String, Option<String>)],
+    ) -> Outcome<Result<String, Vec<String>>> {
+        let allowed = self.permissions(asked)?;
+        let denied: Vec<String> = asked
+            .iter()
+            .zip(&allowed)
+            .filter(|(_, ok)| !**ok)
+            .map(|((verb, resource, ns), _)| match ns {
+                Some(ns) => format!("{verb} {resource} in project {ns}"),
+                None => format!("{verb} {resource}"),
+            })
+            .collect();
+        if !denied.is_empty() {
+            return Ok(Err(denied));
+        }
+        let what: Vec<String> = asked.iter().map(|(v, r, _)| format!("{v} {r}")).collect();
+        Ok(Ok(format!("may {}", what.join(", "))))
+    }
+
     /// `oc auth can-i` for each (verb, resource, namespace), asked at once.
     pub(crate) fn permissions(
         &self,

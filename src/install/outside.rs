@@ -209,30 +209,9 @@ fn permissions(
     if asked.is_empty() {
         return Ok(());
     }
-    let allowed = observer.permissions(&asked)?;
-    let denied: Vec<String> = asked
-        .iter()
-        .zip(allowed)
-        .filter(|(_, ok)| !ok)
-        .map(|((verb, resource, ns), _)| match ns {
-            Some(ns) => format!("{verb} {resource} in project {ns}"),
-            None => format!("{verb} {resource}"),
-        })
-        .collect();
-    let check = if denied.is_empty() {
-        CheckResult::ok(
-            "permissions",
-            format!(
-                "may {}",
-                asked
-                    .iter()
-                    .map(|(v, r, _)| format!("{v} {r}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )
-    } else {
-        CheckResult::fail(
+    let check = match observer.may(&asked)? {
+        Ok(may) => CheckResult::ok("permissions", may),
+        Err(denied) => CheckResult::fail(
             "permissions",
             format!(
                 "you may not make every planned change; denied:\n{}",
@@ -241,7 +220,7 @@ fn permissions(
         )
         .with_help(
             "ask a cluster admin to create these objects, or for the rights named, then run again",
-        )
+        ),
     };
     plan.checks
         .push(check.skip_if_asked(&i.answers.checks.skip));
