@@ -8,7 +8,7 @@
 use std::fs::File;
 use std::io::{Read, Seek, Write};
 use std::os::fd::AsRawFd;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 /// The lock of a project, held until dropped.
@@ -184,7 +184,12 @@ pub(crate) fn holder(dir: &Path) -> Option<Option<Holder>> {
 impl Lock {
     /// Takes the lock of `dir` for `command`, or says who holds it.
     pub(crate) fn acquire(dir: &Path, command: &str) -> Result<(Lock, Taken), Refused> {
-        std::fs::create_dir_all(dir)
+        // The project's state directory holds credentials and transcripts: private, like the
+        // directories the other writers make.
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
             .map_err(|e| Refused::Io(format!("cannot create {}: {e}", dir.display())))?;
         let path = dir.join("lock");
         // A holder that releases removes the file: a lock taken on a file removed meanwhile is
@@ -249,6 +254,17 @@ impl Drop for Lock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_directory_a_lock_makes_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join("server/project");
+        let (lock, _) = Lock::acquire(&state, "install").unwrap();
+        let mode = std::fs::metadata(&state).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700, "{mode:o}");
+        drop(lock);
+    }
 
     #[test]
     fn a_second_holder_is_refused_with_the_first_named() {

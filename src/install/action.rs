@@ -86,7 +86,7 @@ impl fmt::Display for InstallAction {
                 username,
             } => write!(
                 f,
-                "check that {server} lets {username} in: the cluster fetches {image} with pull secret {} (a dry run: nothing is imported)",
+                "check that {server} lets {username} in: the cluster fetches {image} with pull secret {} (an import in dry-run mode: no image is imported)",
                 pull_secret::NAME
             ),
             InstallAction::ReimportImages { stream, tags } => write!(

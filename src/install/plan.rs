@@ -1184,7 +1184,7 @@ parameters:
     const FRESH: [&str; 5] = [
         "create project 3scale-apim (display name \"3Scale API Management\")",
         "create secret threescale-registry-auth for registry.redhat.io as 12345|u",
-        "check that registry.redhat.io lets 12345|u in: the cluster fetches registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 with pull secret threescale-registry-auth (a dry run: nothing is imported)",
+        "check that registry.redhat.io lets 12345|u in: the cluster fetches registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 with pull secret threescale-registry-auth (an import in dry-run mode: no image is imported)",
         "create image streams amp-system",
         "create the 5 objects of amp.yml",
     ];
@@ -1253,7 +1253,7 @@ parameters:
         assert!(p.checks.iter().all(|c| c.id != "api-versions"));
     }
 
-    const REGISTRY_CHECK: &str = "check that registry.redhat.io lets 12345|u in: the cluster fetches registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 with pull secret threescale-registry-auth (a dry run: nothing is imported)";
+    const REGISTRY_CHECK: &str = "check that registry.redhat.io lets 12345|u in: the cluster fetches registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 with pull secret threescale-registry-auth (an import in dry-run mode: no image is imported)";
 
     #[test]
     fn a_lost_generated_secret_is_refused_while_the_database_made_with_it_runs() {

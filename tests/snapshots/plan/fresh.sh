@@ -20,7 +20,7 @@ oc new-project 3scale-apim '--display-name=3Scale API Management' --skip-config-
 "$THREESCALE_INSTALL" render pull-secret --registry-server registry.redhat.io --registry-username '12345|svc-account' \
   | oc create -f - -n 3scale-apim --request-timeout=60s
 
-# check that registry.redhat.io lets 12345|svc-account in: the cluster fetches registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 with pull secret threescale-registry-auth (a dry run: nothing is imported)
+# check that registry.redhat.io lets 12345|svc-account in: the cluster fetches registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 with pull secret threescale-registry-auth (an import in dry-run mode: no image is imported)
 oc import-image threescale-install-registry-check --from=registry.redhat.io/3scale-amp2/system-rhel7:3scale2.8 --confirm --dry-run -n 3scale-apim --request-timeout=60s
 
 # create image streams apicast-gateway
