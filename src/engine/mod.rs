@@ -17,6 +17,7 @@ pub(crate) mod cluster;
 pub(crate) mod diagnosis;
 pub(crate) mod driver;
 pub(crate) mod execute;
+pub(crate) mod hosts;
 pub(crate) mod kube;
 pub(crate) mod lock;
 pub(crate) mod observe;

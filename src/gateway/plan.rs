@@ -805,6 +805,39 @@ fn unlink_pull_secret(objects: &[Value]) -> Option<Action> {
     })
 }
 
+/// The gateway's hosts that a route of another project holds: a problem naming each claimant
+/// (the router would refuse the gateway's route, HostAlreadyClaimed), else a passed check.
+pub(crate) fn refuse_held(
+    plan: &mut Plan,
+    routes: &[crate::engine::kube::Route],
+    project: &str,
+    hosts: &[&str],
+    searched: &str,
+) {
+    let held: Vec<String> = hosts
+        .iter()
+        .filter_map(|h| {
+            let r = crate::engine::hosts::holder(routes, project, h)?;
+            Some(format!(
+                "{h} is held by route {} in project {}",
+                r.metadata.name,
+                r.metadata.namespace.as_deref().unwrap_or("?")
+            ))
+        })
+        .collect();
+    if held.is_empty() {
+        plan.checks.push(CheckResult::ok(
+            "route-hosts",
+            format!("no route of {searched} holds {}", hosts.join(", ")),
+        ));
+        return;
+    }
+    plan.problems.push(format!(
+        "{}: OpenShift's router admits a host for one project only and would refuse the gateway's route (HostAlreadyClaimed); give the gateway another --host",
+        held.join("; ")
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -994,3 +994,27 @@ fn in_a_terminal_what_is_missing_is_asked_and_the_changes_confirmed() {
         .object(GW, "Route", "apicast-eu-api-eu-example-com")
         .is_some());
 }
+
+/// A host another project's route holds is refused before any change, naming the route: the
+/// router would never admit the gateway's (HostAlreadyClaimed).
+#[test]
+fn a_host_another_project_holds_is_refused_before_any_change() {
+    let gw = installed();
+    // zync's route of the install's production gateway.
+    let held = "api-3scale-apicast-production.apps.cluster.example.com";
+    gw.env.clear_calls();
+    let run = gw
+        .env
+        .run(&["gateway", "add", "--name", GW, "--host", held, "--yes"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr
+            .contains(&format!("{held} is held by route zync-3scale-api-"))
+            && run.stderr.contains("in project 3scale-apim")
+            && run.stderr.contains("give the gateway another --host"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(gw.env.mutating_commands(), Vec::<String>::new());
+    assert!(gw.minted().is_empty(), "no token was minted");
+}

@@ -75,7 +75,7 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
     if let Some(w) = &wizard {
         ask_open(w, &mut answers, &existing)?;
     }
-    let plan = plan_of(
+    let mut plan = plan_of(
         &answers,
         &name.value,
         &project,
@@ -87,6 +87,7 @@ fn add(session: &Session, mut answers: AddAnswers) -> Outcome<()> {
         check.as_ref(),
         monitor,
     );
+    held_hosts(session, &project.value, &answers, &mut plan)?;
     let driver = Driver {
         session,
         observer: &observer,
@@ -171,6 +172,29 @@ fn missing_error(missing: &[Missing]) -> Failure {
             .join("\n  - ")
     ))
     .with_help("give each value with its flag, environment variable or answers-file key (--config FILE), or run in a terminal without --yes (or --no-input) to be asked")
+}
+
+/// The hosts given that another project's route holds: refused before any change.
+fn held_hosts(
+    session: &Session,
+    project: &str,
+    answers: &AddAnswers,
+    plan: &mut Plan,
+) -> Outcome<()> {
+    let hosts: Vec<&str> = answers.hosts.iter().map(|h| h.value.as_str()).collect();
+    if hosts.is_empty() {
+        return Ok(());
+    }
+    match crate::engine::hosts::routes_elsewhere(&session.oc, project)? {
+        Ok((routes, searched)) => {
+            crate::gateway::plan::refuse_held(plan, &routes, project, &hosts, &searched);
+        }
+        Err(why) => plan.checks.push(crate::engine::checks::CheckResult::warn(
+            "route-hosts",
+            format!("whether another project holds the gateway's hosts is unknown: {why}"),
+        )),
+    }
+    Ok(())
 }
 
 /// In a terminal: what a new gateway still needs (its environment, its hosts).
