@@ -32,6 +32,8 @@ pub(crate) struct InstallRecord {
 }
 
 pub(crate) const INSTALLED: &str = "installed";
+/// The stage of a run that stopped while it changed the cluster.
+pub(crate) const CHANGING: &str = "changing the cluster";
 /// The stage of a record written before any change: the answers so far, for the next run.
 pub(crate) const ANSWERED: &str = "answering the questions (nothing was changed)";
 

@@ -127,7 +127,7 @@ fn change(
             answers,
             cluster,
             prepared,
-            "changing the cluster",
+            crate::record::CHANGING,
             &session.ui,
         );
     }

@@ -105,12 +105,32 @@ impl<'a> Status<'a> {
         if self.healthy() {
             "healthy".to_string()
         } else if !self.missing.is_empty() {
-            format!("incomplete: {} objects of the profile are missing (run the install again to create them)", self.missing.len())
+            let stopped = self.stopped_run().unwrap_or_default();
+            format!("incomplete: {} objects of the profile are missing{stopped} (run the install again to create them)", self.missing.len())
         } else if !unsettled.is_empty() {
             format!("not ready: {}", unsettled.join(", "))
         } else {
             "not healthy: see the root cause below".to_string()
         }
+    }
+
+    /// Where this machine's last run stopped, when it stopped while changing the cluster (a
+    /// registry login refused, a create refused): its transcript says why.
+    fn stopped_run(&self) -> Option<String> {
+        let i = self.install;
+        let record = i
+            .record
+            .as_ref()
+            .filter(|r| r.stage == crate::record::CHANGING)?;
+        let transcript = crate::record::default_transcript_path(&i.cluster.server, &i.project)
+            .ok()
+            .filter(|p| p.is_file())
+            .map(|p| format!(": its transcript {} says why", p.display()))
+            .unwrap_or_default();
+        Some(format!(
+            "; the last run on this machine ({}) stopped while changing the cluster{transcript}",
+            record.profile
+        ))
     }
 
     pub(crate) fn text(&self) -> String {

@@ -436,7 +436,14 @@ fn what_a_run_refused_at_the_registry_left_is_uninstalled() {
         .is_some());
     let status = env.run(&["status"]);
     status.assert_code(0);
-    assert!(status.stdout.contains("incomplete"), "{}", status.stdout);
+    assert!(
+        status.stdout.contains("incomplete")
+            && status
+                .stdout
+                .contains("the last run on this machine (amp) stopped while changing the cluster: its transcript"),
+        "{}",
+        status.stdout
+    );
     let run = env.run(&["uninstall", "--yes", "--delete-project"]);
     run.assert_code(0);
     assert!(
