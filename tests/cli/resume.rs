@@ -452,3 +452,24 @@ fn what_a_run_refused_at_the_registry_left_is_uninstalled() {
         run.stderr
     );
 }
+
+/// Another run makes the project between this run's look and its `oc new-project`: the refusal
+/// says the plan went stale and to run again (not that the project cannot be seen), and the
+/// next run goes on in it.
+#[test]
+fn a_project_made_by_someone_else_after_the_plan_is_named_so() {
+    let env = TestEnv::new();
+    env.cluster(|s| s["project_made_meanwhile"] = json!(true));
+    let args = ["--yes", "--wildcard-domain", "apps.cluster.example.com"];
+    let run = env.run(&args);
+    run.assert_code(4);
+    assert!(
+        run.stderr.contains(
+            "project 3scale-apim was created by someone else (another run?) after this run looked"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("you cannot see it"), "{}", run.stderr);
+    env.run(&args).assert_code(0);
+}

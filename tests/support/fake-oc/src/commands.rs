@@ -791,6 +791,10 @@ fn new_project(args: &Args, st: &mut State, name: &str) -> Outcome {
             ));
         }
     }
+    if st.project_made_meanwhile && !st.projects.contains_key(name) {
+        st.project_made_meanwhile = false;
+        server::create_project(st, name, "", "");
+    }
     if st.projects.contains_key(name) || SYSTEM_NAMESPACES.contains(&name) {
         return Outcome::err(format!(
             "Error from server (AlreadyExists): project.project.openshift.io \"{name}\" already exists"

@@ -68,6 +68,10 @@ pub struct State {
     /// `deployer`) at their first look, as on a real cluster, moments after creation; off by
     /// default, where tests count a project's objects.
     pub service_account_controller: bool,
+    /// Someone else (another run) makes the project between the run's look and its `oc
+    /// new-project`: the request then fails AlreadyExists, as the API server answers the second
+    /// of two requests for one name, and the project exists, visible to the user.
+    pub project_made_meanwhile: bool,
     /// The bearer token of the kubeconfig's user (`oc whoami -t`); `None`: a session without
     /// one (a client certificate).
     pub token: Option<String>,
@@ -184,6 +188,7 @@ impl Default for State {
             transient_failures: BTreeMap::new(),
             ready_at_ms: None,
             service_account_controller: false,
+            project_made_meanwhile: false,
             zync_tenants: Vec::new(),
             pods_of_ready_dcs: false,
             pod_logs: BTreeMap::new(),
