@@ -535,6 +535,15 @@ pub(crate) fn failure(shape: &Shape, f: &Failure) -> Value {
     fill(shape, f.known.clone(), false, Some(f))
 }
 
+/// A failed run's document: its command's (`failure`), or for a command without one only
+/// `schema_version`, `ok` and `error`.
+pub(crate) fn failure_of(shape: Option<&Shape>, f: &Failure) -> Value {
+    match shape {
+        Some(shape) => failure(shape, f),
+        None => json!({"schema_version": SCHEMA_VERSION, "ok": false, "error": error(f)}),
+    }
+}
+
 /// A failure as the `error` of a document.
 pub(crate) fn error(f: &Failure) -> Value {
     json!({

@@ -24,7 +24,6 @@ use crate::failure::{Failure, Outcome};
 use crate::inputs::{self, Env, ProjectInputs};
 use crate::prompt::StdinSecrets;
 use clap::{ArgMatches, FromArgMatches};
-use serde_json::json;
 
 const BIN: &str = "threescale-install";
 
@@ -54,10 +53,7 @@ pub(crate) fn run(matches: &ArgMatches) -> Outcome<()> {
         // CI reads stdout: a failed run still prints its command's document, with what the run
         // knew, the error and what the exit code means.
         let (command, dry_run) = command_of(matches);
-        let doc = match crate::document::shape_of(&command, dry_run) {
-            Some(shape) => crate::document::failure(shape, f),
-            None => json!({"schema_version": 1, "ok": false, "error": crate::document::error(f)}),
-        };
+        let doc = crate::document::failure_of(crate::document::shape_of(&command, dry_run), f);
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     }
     result
@@ -86,11 +82,7 @@ pub(crate) fn usage_document(e: &clap::Error) -> String {
         .rev()
         .find_map(|n| crate::document::shape_of(&words[..n].join(" "), false))
         .or_else(|| words.is_empty().then_some(&crate::document::INSTALL));
-    let doc = match shape {
-        Some(shape) => crate::document::failure(shape, &f),
-        None => json!({"schema_version": 1, "ok": false, "error": crate::document::error(&f)}),
-    };
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    serde_json::to_string_pretty(&crate::document::failure_of(shape, &f)).unwrap_or_default()
 }
 
 /// The command as typed (`gateway add`; `install` without one), and whether it is a dry run.
